@@ -1,0 +1,35 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { MethodName, Api } from '../../shared/api/index';
+import type { InputOf, OutputOf } from '../../shared/contract';
+import type { Core } from '../core/app';
+
+export class UsageError extends Error {}
+
+export interface CliContext {
+  json: boolean;
+  /** The database named by --db, or the app's own. */
+  dbTarget: string;
+  /** Opens (and migrates) the database on first use. */
+  core(): Promise<Core>;
+  /** Calls a contract method as the facility's local administrator; throws DomainError on refusal. */
+  call<N extends MethodName>(method: N, input: InputOf<Api[N]>): Promise<OutputOf<Api[N]>>;
+}
+
+export interface CliOutput {
+  /** The one JSON document printed with --json. */
+  json: unknown;
+  /** What a person reads otherwise. */
+  text: string;
+  /** 1 for a domain refusal that is not an error (e.g. not eligible). */
+  exitCode?: 0 | 1;
+}
+
+export interface CliCommand {
+  /** One or two words: `init`, `claims build`. */
+  name: string;
+  summary: string;
+  usage: string;
+  options?: NonNullable<ParseArgsConfig['options']>;
+  positionals?: { min: number; max: number };
+  run(ctx: CliContext, args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<CliOutput>;
+}

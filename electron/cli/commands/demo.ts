@@ -1,0 +1,34 @@
+import { ROLE_LABELS } from '../../../shared/roles';
+import { runDemo } from '../../core/demo/demo';
+import { getFacility } from '../../core/facility/facility';
+import { DomainError } from '../../core/errors';
+import { UsageError, type CliCommand } from '../command';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'remplit une base vide avec des données de démonstration',
+  usage: 'demo [--month AAAA-MM] [--episodes N]',
+  options: { month: { type: 'string' }, episodes: { type: 'string' } },
+  async run(ctx, { values }) {
+    const month = values.month as string | undefined;
+    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw new UsageError('--month attend un mois AAAA-MM, par exemple 2026-10');
+    const episodes = values.episodes === undefined ? undefined : Number(values.episodes);
+    if (episodes !== undefined && (!Number.isInteger(episodes) || episodes < 0 || episodes > 100000)) {
+      throw new UsageError('--episodes attend un nombre entier entre 0 et 100000');
+    }
+    const core = await ctx.core();
+    if (await getFacility(core.deps.handle.db)) {
+      throw new DomainError('CONFLICT', 'Cette base contient déjà un établissement : la démonstration ne remplit qu’une base vide.');
+    }
+    const { accounts } = await runDemo(core.deps, { month, episodes });
+    return {
+      json: { database: core.deps.handle.label, accounts },
+      text: [
+        `Base de démonstration prête : ${core.deps.handle.label}`,
+        'Comptes (à changer avant tout usage réel) :',
+        ...accounts.map((a) => `  ${a.login.padEnd(14)} ${a.password.padEnd(14)} ${a.roles.map((r) => ROLE_LABELS[r]).join(', ')}`),
+      ].join('\n'),
+    };
+  },
+};

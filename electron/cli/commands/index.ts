@@ -1,0 +1,8 @@
+import type { CliCommand } from '../command';
+import { auditVerifyCommand } from './audit';
+import { demoCommand } from './demo';
+import { initCommand } from './init';
+import { settingsGetCommand, settingsSetCommand } from './settings';
+
+/** Every command of `ramed`; a feature adds its commands here. */
+export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, settingsGetCommand, settingsSetCommand, auditVerifyCommand];

@@ -1,0 +1,121 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { SessionInfo, UserSummary } from '../../../shared/domain/users';
+import { ROLES, type Role } from '../../../shared/roles';
+import type { Clock } from '../clock';
+import type { Database } from '../db/schema/index';
+import type { UserTable } from '../db/schema/system';
+import { conflict, DomainError } from '../errors';
+import { getSetting } from '../settings/settings';
+import { hashPassword, verifyPassword } from './password';
+
+export const serializeRoles = (roles: readonly Role[]): string => ROLES.filter((r) => roles.includes(r)).join(',');
+export const parseRoles = (text: string): Role[] => ROLES.filter((r) => text.split(',').includes(r));
+
+export type UserRow = Selectable<UserTable>;
+
+export function toSummary(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    login: row.login,
+    fullName: row.full_name,
+    roles: parseRoles(row.roles),
+    active: row.active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    lockedUntil: row.locked_until,
+    lastLoginAt: row.last_login_at,
+  };
+}
+
+export function toSessionInfo(row: UserRow): SessionInfo {
+  return {
+    userId: row.id,
+    login: row.login,
+    fullName: row.full_name,
+    roles: parseRoles(row.roles),
+    mustChangePassword: row.must_change_password === 1,
+  };
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  clock: Clock,
+  user: { login: string; fullName: string; roles: Role[]; password: string; mustChangePassword: boolean },
+): Promise<UserRow> {
+  const existing = await db.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst();
+  if (existing) throw conflict(`L'identifiant « ${user.login} » est déjà utilisé.`);
+  const now = clock.now().toISOString();
+  return db
+    .insertInto('app_user')
+    .values({
+      login: user.login,
+      full_name: user.fullName,
+      roles: serializeRoles(user.roles),
+      password_hash: await hashPassword(user.password),
+      must_change_password: user.mustChangePassword ? 1 : 0,
+      active: 1,
+      failed_attempts: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+
+/**
+ * Checks a password. Failures are counted; after `auth.maxFailedLogins` the account is
+ * locked for `auth.lockoutMinutes`. The counter is written even when the login fails, so this
+ * must not run inside a transaction that the failure rolls back.
+ */
+export async function authenticate(db: Kysely<Database>, clock: Clock, login: string, password: string): Promise<UserRow> {
+  const row = await db.selectFrom('app_user').selectAll().where('login', '=', login).executeTakeFirst();
+  if (!row) {
+    // Same cost and message as a wrong password: no hint that the login exists.
+    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+    throw new DomainError('REFUSED', BAD_CREDENTIALS);
+  }
+  const now = clock.now();
+  if (row.active !== 1) throw new DomainError('REFUSED', 'Ce compte est désactivé. Adressez-vous à l’administrateur.');
+  if (row.locked_until && row.locked_until > now.toISOString()) {
+    throw new DomainError('REFUSED', `Compte bloqué après trop d'échecs, jusqu'à ${frenchTime(row.locked_until)}.`);
+  }
+  if (!(await verifyPassword(password, row.password_hash))) {
+    const max = await getSetting(db, 'auth.maxFailedLogins');
+    const attempts = row.failed_attempts + 1;
+    const lock = attempts >= max;
+    const minutes = await getSetting(db, 'auth.lockoutMinutes');
+    const lockedUntil = lock ? new Date(now.getTime() + minutes * 60_000).toISOString() : null;
+    await db
+      .updateTable('app_user')
+      .set({ failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil, updated_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+    if (lock) throw new DomainError('REFUSED', `Trop d'échecs : compte bloqué pour ${minutes} minutes.`);
+    throw new DomainError('REFUSED', `${BAD_CREDENTIALS} Encore ${max - attempts} essai(s) avant blocage.`);
+  }
+  return db
+    .updateTable('app_user')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function changePassword(db: Kysely<Database>, clock: Clock, userId: number, current: string, next: string): Promise<UserRow> {
+  const row = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(current, row.password_hash))) {
+    throw new DomainError('REFUSED', 'Le mot de passe actuel est incorrect.', { current: 'Mot de passe incorrect' });
+  }
+  if (current === next) {
+    throw new DomainError('REFUSED', "Le nouveau mot de passe doit être différent de l'ancien.", { next: 'Identique à l’ancien' });
+  }
+  return db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(next), must_change_password: 0, updated_at: clock.now().toISOString() })
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const frenchTime = (iso: string) => `${iso.slice(11, 16)} le ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { ApiEvent } from '../../shared/events';
+import type { Role } from '../../shared/roles';
+import type { Clock } from './clock';
+import type { DbHandle } from './db/connect';
+import type { Database } from './db/schema/index';
+import type { JobRegistry } from './jobs';
+import type { Logger } from './logger';
+
+/** What every service needs, given as arguments so the CLI, tests and benchmarks share it. */
+export interface CoreDeps {
+  handle: DbHandle;
+  clock: Clock;
+  log: Logger;
+  appVersion: string;
+}
+
+/** Who acts: a signed-in user, or the command line acting as the facility's administrator. */
+export interface Actor {
+  userId: number | null;
+  login: string;
+  fullName: string;
+  roles: Role[];
+}
+
+export interface ActiveSession extends Actor {
+  mustChangePassword: boolean;
+  startedAt: string;
+  lastActivityAt: string;
+}
+
+/** Owned by a transport (one per window, per browser tab, or the CLI run). */
+export interface SessionSlot {
+  session: ActiveSession | null;
+  emit(event: ApiEvent): void;
+}
+
+export interface HandlerContext {
+  deps: CoreDeps;
+  /** The transaction of a command, or the database for queries and long jobs. */
+  db: Kysely<Database>;
+  slot: SessionSlot;
+  actor: Actor | null;
+  /** Adds details (entity id, what changed) to this call's audit row. */
+  audit: { entityId?: string; detail?: Record<string, unknown> };
+  jobs: JobRegistry;
+  signal: AbortSignal;
+  progress(done: number, total: number | null, label: string): void;
+}

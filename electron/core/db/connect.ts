@@ -1,0 +1,46 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { dialectFeatures, type DbKind, type DialectFeatures } from './dialect';
+import type { Database } from './schema/index';
+import { nodeSqliteDialect } from './sqlite-driver';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  features: DialectFeatures;
+  kind: DbKind;
+  /** What the status bar shows: the file, or the server and database name (never the password). */
+  label: string;
+  close(): Promise<void>;
+}
+
+export const SQLITE_PRAGMAS = [
+  'pragma journal_mode = wal',
+  'pragma foreign_keys = on',
+  'pragma busy_timeout = 10000',
+  // Claims and the audit trail must survive a power cut: FULL syncs the WAL on every commit.
+  'pragma synchronous = full',
+];
+
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
+
+// PostgreSQL returns int8 (counts, sums) and numeric as strings; the product's amounts are
+// integer FCFA well inside Number's exact range.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openDatabase(target: string): Promise<DbHandle> {
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 8 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(target);
+    return {
+      db,
+      kind: 'postgres',
+      features: dialectFeatures('postgres'),
+      label: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const db = new Kysely<Database>({ dialect: nodeSqliteDialect(target, SQLITE_PRAGMAS) });
+  return { db, kind: 'sqlite', features: dialectFeatures('sqlite'), label: target, close: () => db.destroy() };
+}

@@ -1,0 +1,33 @@
+import type { ColumnDefinitionBuilder, CreateTableBuilder, SelectQueryBuilder } from 'kysely';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+/**
+ * Every difference between SQLite and PostgreSQL that the product's code must know,
+ * in one place. Services and migrations ask this object instead of testing the kind.
+ */
+export interface DialectFeatures {
+  kind: DbKind;
+  /** Adds an auto-incremented integer primary key named `id`. */
+  addIdColumn<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'id'>;
+  /** Row lock for read-modify-write in a transaction (SQLite's write lock is the whole database). */
+  forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Column type for large integers (sums of money, byte counts). */
+  bigint: 'integer' | 'bigint';
+}
+
+const sqlite: DialectFeatures = {
+  kind: 'sqlite',
+  addIdColumn: (table) => table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement()),
+  forUpdate: (query) => query,
+  bigint: 'integer',
+};
+
+const postgres: DialectFeatures = {
+  kind: 'postgres',
+  addIdColumn: (table) => table.addColumn('id', 'serial', (c: ColumnDefinitionBuilder) => c.primaryKey()),
+  forUpdate: (query) => query.forUpdate(),
+  bigint: 'bigint',
+};
+
+export const dialectFeatures = (kind: DbKind): DialectFeatures => (kind === 'sqlite' ? sqlite : postgres);

@@ -1,0 +1,47 @@
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import type { DialectFeatures } from './dialect';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+function provider(features: DialectFeatures, migrations: readonly Migration[]): MigrationProvider {
+  return {
+    getMigrations: async () =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      Object.fromEntries(migrations.map((m) => [m.name, { up: (db: Kysely<any>) => m.up(db, features) }])),
+  };
+}
+
+/** Migrates to the latest schema (or up to `target`, for migration tests). Throws on failure. */
+export async function migrate(
+  db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  features: DialectFeatures,
+  options: { target?: string; migrations?: readonly Migration[] } = {},
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: provider(features, options.migrations ?? MIGRATIONS),
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const { error, results } = options.target ? await migrator.migrateTo(options.target) : await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`La migration ${failed} a échoué : ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The newest migration applied, or null on an empty database. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function schemaVersion(db: Kysely<any>, features: DialectFeatures): Promise<string | null> {
+  const migrator = new Migrator({
+    db,
+    provider: provider(features, MIGRATIONS),
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt);
+  return applied.at(-1)?.name ?? null;
+}
+
+export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.name;

@@ -1,0 +1,5 @@
+import { m0001Foundation } from './0001_foundation';
+import type { Migration } from './types';
+
+/** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation];

@@ -1,0 +1,34 @@
+import type { Role } from '../../../shared/roles';
+import { generatePassword } from '../auth/password';
+import { createUser } from '../auth/users';
+import { saveFacility } from '../facility/facility';
+import type { DemoPart } from './parts';
+
+const DEMO_USERS: Array<{ login: string; fullName: string; roles: Role[] }> = [
+  { login: 'accueil', fullName: 'Aminata Traoré', roles: ['accueil'] },
+  { login: 'pharmacie', fullName: 'Boubacar Coulibaly', roles: ['pharmacie'] },
+  { login: 'gestionnaire', fullName: 'Fatoumata Diarra', roles: ['gestionnaire'] },
+  { login: 'admin', fullName: 'Moussa Keïta', roles: ['admin'] },
+];
+
+export const demoFacilityAndUsers: DemoPart = {
+  label: 'Établissement et comptes',
+  async run(ctx) {
+    const { handle, clock } = ctx.deps;
+    await handle.db.transaction().execute(async (trx) => {
+      await saveFacility(trx, clock, {
+        code: 'DEMO01',
+        name: 'CSCOM de Banconi (démonstration)',
+        level: 'cscom',
+        region: 'District de Bamako',
+        cercle: 'Commune I',
+        commune: 'Banconi',
+      });
+      for (const user of DEMO_USERS) {
+        const password = `demo-${generatePassword(6)}`;
+        await createUser(trx, clock, { ...user, password, mustChangePassword: false });
+        ctx.accounts.push({ ...user, password });
+      }
+    });
+  },
+};

@@ -1,0 +1,10 @@
+import type { DemoContext } from './demo';
+import { demoFacilityAndUsers } from './facility-users';
+
+export interface DemoPart {
+  label: string;
+  run(ctx: DemoContext): Promise<void>;
+}
+
+/** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
+export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers];

@@ -1,0 +1,33 @@
+import type { adminApi, SettingView } from '../../../shared/api/admin';
+import { SETTINGS, type SettingKey } from '../../../shared/settings';
+import { verifyAudit } from '../audit/audit-log';
+import { getAllSettings, setSetting } from '../settings/settings';
+import type { Handlers } from './types';
+
+function view(key: SettingKey, value: unknown): SettingView {
+  const def = SETTINGS[key];
+  const secret = 'secret' in def && def.secret === true;
+  return {
+    key,
+    label: def.label,
+    value: secret && value ? '***' : value,
+    isDefault: JSON.stringify(value) === JSON.stringify(def.schema.parse(def.default)),
+    secret,
+  };
+}
+
+export const adminHandlers: Handlers<typeof adminApi> = {
+  'settings.list': async (_input, ctx) => {
+    const all = await getAllSettings(ctx.db);
+    return (Object.keys(all) as SettingKey[]).map((key) => view(key, all[key]));
+  },
+  'settings.set': async (input, ctx) => {
+    const saved = await setSetting(ctx.db, ctx.deps.clock, input.key, input.value, ctx.actor?.login ?? 'anonyme');
+    ctx.audit.entityId = saved.key;
+    const v = view(saved.key, saved.value);
+    // The audit keeps the new value, except for secrets.
+    ctx.audit.detail = { value: v.value };
+    return v;
+  },
+  'audit.verify': async (_input, ctx) => verifyAudit(ctx.db),
+};

@@ -1,0 +1,12 @@
+import type { Api } from '../../../shared/api/index';
+import { adminHandlers } from './admin';
+import { authHandlers } from './auth';
+import { systemHandlers } from './system';
+import type { Handlers } from './types';
+
+/** One handler per contract method; the type makes a missing one a compile error. */
+export const handlers: Handlers<Api> = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...adminHandlers,
+};

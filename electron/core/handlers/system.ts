@@ -1,0 +1,50 @@
+import type { systemApi } from '../../../shared/api/system';
+import { createUser, toSessionInfo } from '../auth/users';
+import type { ActiveSession } from '../context';
+import { runDemo } from '../demo/demo';
+import { conflict } from '../errors';
+import { getFacility, saveFacility } from '../facility/facility';
+import { schemaVersion } from '../db/migrate';
+import type { Handlers } from './types';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema/index';
+
+async function isSetupDone(db: Kysely<Database>): Promise<boolean> {
+  const facility = await getFacility(db);
+  const admin = await db.selectFrom('app_user').select('id').where('roles', 'like', '%admin%').executeTakeFirst();
+  return Boolean(facility && admin);
+}
+
+export const systemHandlers: Handlers<typeof systemApi> = {
+  'system.info': async (_input, ctx) => {
+    const { handle, appVersion } = ctx.deps;
+    return {
+      appVersion,
+      schemaVersion: (await schemaVersion(handle.db, handle.features)) ?? '',
+      database: { kind: handle.kind, label: handle.label },
+      facility: await getFacility(ctx.db),
+      setupDone: await isSetupDone(ctx.db),
+    };
+  },
+  'setup.create': async (input, ctx) => {
+    if (await isSetupDone(ctx.db)) throw conflict('Cet établissement est déjà configuré. Connectez-vous.');
+    const facility = await saveFacility(ctx.db, ctx.deps.clock, input.facility);
+    const row = await createUser(ctx.db, ctx.deps.clock, { ...input.admin, roles: ['admin'], mustChangePassword: false });
+    const info = toSessionInfo(row);
+    const now = ctx.deps.clock.now().toISOString();
+    ctx.slot.session = { ...info, startedAt: now, lastActivityAt: now } satisfies ActiveSession;
+    ctx.audit.entityId = facility.code;
+    return info;
+  },
+  'setup.demo': async (_input, ctx) => {
+    if (await isSetupDone(ctx.db))
+      throw conflict('Cet établissement est déjà configuré : la démonstration ne peut remplir qu’une base vide.');
+    return runDemo(ctx.deps, { progress: ctx.progress, signal: ctx.signal });
+  },
+  'jobs.cancel': async (input, ctx) => ({ cancelled: ctx.jobs.cancel(input.jobId) }),
+  'facility.update': async (input, ctx) => {
+    const facility = await saveFacility(ctx.db, ctx.deps.clock, input);
+    ctx.audit.entityId = facility.code;
+    return facility;
+  },
+};

@@ -1,0 +1,18 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { APP_NAME } from './version';
+
+/**
+ * The folder Electron calls `userData` (the app and the CLI agree on it without Electron):
+ * %APPDATA%\RAMED Guichet on Windows, ~/Library/Application Support/… on macOS,
+ * $XDG_CONFIG_HOME or ~/.config/… elsewhere. RAMED_HOME overrides it.
+ */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.RAMED_HOME) return env.RAMED_HOME;
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
+}
+
+/** The app's own database: RAMED_DB, or ramed.db in the user data folder. */
+export const defaultDatabase = (env: NodeJS.ProcessEnv = process.env): string => env.RAMED_DB ?? join(userDataDir(env), 'ramed.db');

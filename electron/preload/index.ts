@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createClient } from '../../shared/client';
+import type { ApiEvent } from '../../shared/events';
+import type { ApiResult } from '../../shared/result';
+import { IPC_CALL, IPC_EVENT } from '../main/channels';
+
+// The page gets the typed client and an event subscription, nothing else of Node or Electron.
+const client = createClient((method, input) => ipcRenderer.invoke(IPC_CALL, method, input) as Promise<ApiResult<unknown>>);
+
+contextBridge.exposeInMainWorld('ramed', client);
+contextBridge.exposeInMainWorld('ramedEvents', {
+  subscribe(listener: (event: ApiEvent) => void) {
+    const handler = (_: unknown, event: ApiEvent) => listener(event);
+    ipcRenderer.on(IPC_EVENT, handler);
+    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
+  },
+});

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/app';
+import { isPostgresUrl } from '../core/db/connect';
+import { defaultDatabase } from '../core/paths';
+import { startWebHost } from './server';
+
+// `npm run dev:web`: the app in a browser, for machines without an Electron binary.
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, static: { type: 'string' } },
+});
+const db = values.db ?? defaultDatabase();
+if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
+const core = await openCore({ db });
+const host = await startWebHost({
+  core,
+  staticDir: resolve(values.static ?? 'out/renderer'),
+  port: values.port ? Number(values.port) : 5180,
+  token: values.token,
+});
+process.stdout.write(`RAMED_URL=${host.url}\n`);
+process.stdout.write(`\nGuichet RAMED prêt. Ouvrez cette adresse dans le navigateur :\n  ${host.url}\nBase : ${core.deps.handle.label}\n`);
+
+const stop = async () => {
+  await host.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,61 @@
+import { createClient, type Client, type EventSubscribe, type Invoke } from '../../../shared/client';
+import type { ApiEvent } from '../../../shared/events';
+import { fail } from '../../../shared/result';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload: the client built from the contract over IPC. */
+    ramed?: Client;
+    ramedEvents?: { subscribe: EventSubscribe };
+  }
+}
+
+interface BrowserBridge {
+  invoke: Invoke;
+  subscribe: EventSubscribe;
+}
+
+/** In the browser host: the same contract over fetch, with the per-run token from the address. */
+function browserBridge(): BrowserBridge {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('ramed.token', fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
+  }
+  const token = sessionStorage.getItem('ramed.token') ?? '';
+  let clientId = sessionStorage.getItem('ramed.client');
+  if (!clientId) {
+    clientId = crypto.randomUUID();
+    sessionStorage.setItem('ramed.client', clientId);
+  }
+  const invoke: Invoke = async (method, input) => {
+    try {
+      const response = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ramed-token': token, 'x-ramed-client': clientId },
+        body: JSON.stringify({ method, input }),
+      });
+      return await response.json();
+    } catch {
+      return fail('TRANSPORT', 'Le service local ne répond pas. Vérifiez que l’application est toujours lancée.');
+    }
+  };
+  const listeners = new Set<(e: ApiEvent) => void>();
+  let source: EventSource | null = null;
+  const subscribe: EventSubscribe = (listener) => {
+    listeners.add(listener);
+    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(clientId)}`);
+    source.onmessage = (message) => listeners.forEach((l) => l(JSON.parse(message.data) as ApiEvent));
+    return () => listeners.delete(listener);
+  };
+  return { invoke, subscribe };
+}
+
+const browser = window.ramed ? null : browserBridge();
+
+/** The typed client: `ramed.auth.login({...})` answers `{ok, value}` or `{ok:false, error}`. */
+export const ramed: Client = window.ramed ?? createClient(browser!.invoke);
+export const subscribe: EventSubscribe = window.ramedEvents?.subscribe ?? browser!.subscribe;

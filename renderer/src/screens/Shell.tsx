@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/api/system';
+import type { SessionInfo } from '../../../shared/domain/users';
+import { ROLE_LABELS } from '../../../shared/roles';
+import { ramed } from '../lib/bridge';
+import { sectionsFor } from '../sections';
+
+/** The frame: navigation by role, the current section, and the status bar. */
+export function Shell({ info, session, onSessionChange }: { info: AppInfo; session: SessionInfo; onSessionChange: () => void }) {
+  const sections = sectionsFor(session.roles);
+  const [current, setCurrent] = useState(sections[0]?.key ?? '');
+  const section = sections.find((s) => s.key === current);
+
+  // Alt+1…Alt+9 jump to a section: the whole app works by keyboard.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = sections[Number(event.key) - 1];
+      if (target) {
+        event.preventDefault();
+        setCurrent(target.key);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sections]);
+
+  async function logout() {
+    await ramed.auth.logout({});
+    onSessionChange();
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">RAMED Guichet</span>
+        <nav aria-label="Sections">
+          {sections.map((s, i) => (
+            <button
+              key={s.key}
+              className={s.key === current ? 'nav-item active' : 'nav-item'}
+              aria-current={s.key === current ? 'page' : undefined}
+              title={`Alt+${i + 1}`}
+              onClick={() => setCurrent(s.key)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        <button className="link" onClick={logout}>
+          Se déconnecter
+        </button>
+      </header>
+      <main className="content">
+        {section ? (
+          <section.component info={info} session={session} />
+        ) : (
+          <p>Aucune section n’est ouverte à votre rôle. Adressez-vous à l’administrateur.</p>
+        )}
+      </main>
+      <footer className="statusbar" aria-label="État">
+        <span>{info.facility ? `${info.facility.name} [${info.facility.code}]` : 'Établissement non configuré'}</span>
+        <span>
+          {session.fullName} ({session.roles.map((r) => ROLE_LABELS[r]).join(', ')})
+        </span>
+        <span title={info.database.label}>Base : {info.database.kind === 'sqlite' ? 'locale' : 'partagée'}</span>
+        <span>v{info.appVersion}</span>
+      </footer>
+    </div>
+  );
+}

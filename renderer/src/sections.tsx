@@ -1,0 +1,29 @@
+import type { ComponentType } from 'react';
+import type { AppInfo } from '../../shared/api/system';
+import type { SessionInfo } from '../../shared/domain/users';
+import type { Role } from '../../shared/roles';
+import { AdminScreen } from './screens/admin/AdminScreen';
+import { PendingSection } from './screens/PendingSection';
+
+export interface SectionProps {
+  info: AppInfo;
+  session: SessionInfo;
+}
+
+export interface Section {
+  key: string;
+  label: string;
+  roles: readonly Role[];
+  component: ComponentType<SectionProps>;
+}
+
+/** The app's sections, in menu order; each is shown only to the roles that use it. */
+export const SECTIONS: readonly Section[] = [
+  { key: 'accueil', label: 'Accueil', roles: ['accueil'], component: PendingSection },
+  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PendingSection },
+  { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: PendingSection },
+  { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: PendingSection },
+  { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },
+];
+
+export const sectionsFor = (roles: readonly Role[]) => SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r)));

@@ -1,0 +1,49 @@
+// `npm test`: typecheck, lint, unit + integration (SQLite and PostgreSQL), build, end-to-end.
+// Ends with one line "N passed, N failed, N skipped" summing vitest and Playwright.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+mkdirSync('.tmp', { recursive: true });
+
+function step(label, cmd, args, env = {}) {
+  process.stdout.write(`\n=== ${label}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const skipE2e = process.env.RAMED_SKIP_E2E === '1';
+if (!skipE2e && !existsSync(chromium)) {
+  console.error(`Chromium est introuvable (${chromium}) : installez-le (apt-get install chromium) ou indiquez CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+let ok = true;
+ok = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
+ok = step('lint', bin('eslint'), ['.', '--max-warnings', '0']) && ok;
+ok = step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']) && ok;
+ok =
+  step('unit + integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']) && ok;
+if (!skipE2e) {
+  ok = step('build', bin('electron-vite'), ['build']) && ok;
+  ok =
+    step('end-to-end', bin('playwright'), ['test', '--reporter=line,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' }) && ok;
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+if (existsSync('.tmp/vitest.json')) {
+  const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+  counts.passed += v.numPassedTests;
+  counts.failed += v.numFailedTests;
+  counts.skipped += v.numPendingTests + v.numTodoTests;
+}
+if (!skipE2e && existsSync('.tmp/playwright.json')) {
+  const s = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8')).stats;
+  counts.passed += s.expected + s.flaky;
+  counts.failed += s.unexpected;
+  counts.skipped += s.skipped;
+}
+if (!ok && counts.failed === 0) counts.failed = 1; // a failed typecheck, lint or build counts too
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineMethod, returns } from '../contract';
+
+export interface SettingView {
+  key: string;
+  label: string;
+  value: unknown;
+  isDefault: boolean;
+  secret: boolean;
+}
+
+export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; reason: string };
+
+export const adminApi = {
+  'settings.list': defineMethod({
+    input: z.strictObject({}),
+    output: returns<SettingView[]>(),
+    access: ['admin'],
+    kind: 'query',
+  }),
+  'settings.set': defineMethod({
+    input: z.strictObject({ key: z.string().min(1).max(100), value: z.unknown() }),
+    output: returns<SettingView>(),
+    access: ['admin'],
+    kind: 'command',
+    entity: 'setting',
+    // The handler writes the value to the audit itself, masked for secret settings.
+    secret: ['value'],
+  }),
+  'audit.verify': defineMethod({
+    input: z.strictObject({}),
+    output: returns<AuditVerifyResult>(),
+    access: ['admin', 'gestionnaire'],
+    kind: 'query',
+  }),
+};

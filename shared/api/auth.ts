@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineMethod, returns } from '../contract';
+import { newPassword, type SessionInfo } from '../domain/users';
+
+export const authApi = {
+  'auth.login': defineMethod({
+    input: z.strictObject({
+      login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(64),
+      password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
+    }),
+    output: returns<SessionInfo>(),
+    access: 'public',
+    kind: 'command',
+    entity: 'session',
+    secret: ['password'],
+  }),
+  'auth.session': defineMethod({
+    input: z.strictObject({}),
+    output: returns<SessionInfo | null>(),
+    access: 'public',
+    kind: 'query',
+  }),
+  'auth.logout': defineMethod({
+    input: z.strictObject({}),
+    output: returns<null>(),
+    access: 'any',
+    kind: 'command',
+    entity: 'session',
+  }),
+  'auth.changePassword': defineMethod({
+    input: z.strictObject({ current: z.string().min(1, 'Saisissez le mot de passe actuel').max(200), next: newPassword }),
+    output: returns<SessionInfo>(),
+    access: 'any',
+    kind: 'command',
+    entity: 'user',
+    secret: ['current', 'next'],
+  }),
+};

@@ -1,0 +1,13 @@
+import { adminApi } from './admin';
+import { authApi } from './auth';
+import { systemApi } from './system';
+
+/** The whole contract between the window and the back end: each method declared once. */
+export const api = {
+  ...systemApi,
+  ...authApi,
+  ...adminApi,
+};
+
+export type Api = typeof api;
+export type MethodName = keyof Api;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineMethod, returns } from '../contract';
+import { facilityInput, type Facility } from '../domain/facility';
+import { fullName, loginName, newPassword, type SessionInfo } from '../domain/users';
+import type { Role } from '../roles';
+
+export interface AppInfo {
+  appVersion: string;
+  schemaVersion: string;
+  database: { kind: 'sqlite' | 'postgres'; label: string };
+  facility: Facility | null;
+  /** False until the first-run setup has created the facility and an administrator. */
+  setupDone: boolean;
+}
+
+export interface DemoAccount {
+  login: string;
+  password: string;
+  roles: Role[];
+  fullName: string;
+}
+
+export const systemApi = {
+  'system.info': defineMethod({
+    input: z.strictObject({}),
+    output: returns<AppInfo>(),
+    access: 'public',
+    kind: 'query',
+  }),
+  'setup.create': defineMethod({
+    input: z.strictObject({
+      facility: facilityInput,
+      admin: z.strictObject({ login: loginName, fullName, password: newPassword }),
+    }),
+    output: returns<SessionInfo>(),
+    access: 'public',
+    kind: 'command',
+    entity: 'facility',
+    secret: ['admin.password'],
+  }),
+  'setup.demo': defineMethod({
+    input: z.strictObject({}),
+    output: returns<{ accounts: DemoAccount[] }>(),
+    access: 'public',
+    kind: 'command',
+    entity: 'demo',
+    ownTransactions: true,
+  }),
+  'jobs.cancel': defineMethod({
+    input: z.strictObject({ jobId: z.string().min(1).max(64) }),
+    output: returns<{ cancelled: boolean }>(),
+    access: 'any',
+    kind: 'query',
+  }),
+  'facility.update': defineMethod({
+    input: facilityInput,
+    output: returns<Facility>(),
+    access: ['admin'],
+    kind: 'command',
+    entity: 'facility',
+  }),
+};

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Role } from './roles';
+
+/**
+ * Who may call a method: `public` (no session: setup, login), `any` (any signed-in user),
+ * or a list of roles.
+ */
+export type Access = 'public' | 'any' | readonly Role[];
+
+/** A `command` changes state: the dispatcher runs it in a transaction and audits it. */
+export type MethodKind = 'query' | 'command';
+
+declare const outputBrand: unique symbol;
+/** Carries the output type of a method at the type level only. */
+export interface Returns<O> {
+  readonly [outputBrand]?: O;
+}
+export const returns = <O>(): Returns<O> => ({});
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  output: Returns<O>;
+  access: Access;
+  kind: MethodKind;
+  /** Entity named in the audit trail for commands (e.g. `facility`, `user`). */
+  entity?: string;
+  /** Long commands that manage their own transactions (imports, backups). */
+  ownTransactions?: boolean;
+  /** Input fields never written to the audit (passwords). */
+  secret?: readonly string[];
+}
+
+export function defineMethod<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<I, O> {
+  return def;
+}
+
+export type ApiMap = Record<string, MethodDef>;
+export type InputOf<M> = M extends MethodDef<infer I, unknown> ? z.input<I> : never;
+export type ParsedInputOf<M> = M extends MethodDef<infer I, unknown> ? z.output<I> : never;
+export type OutputOf<M> = M extends MethodDef<z.ZodType, infer O> ? O : never;
+
+import { z as zod } from 'zod';
+/** Long methods take an optional `jobId` chosen by the window: progress events carry it, `jobs.cancel` names it. */
+export const jobId = zod.string().min(1).max(64).optional();

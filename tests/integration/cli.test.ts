@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDb, freshDatabase, type TestDbKind } from '../support/db';
+import { ramed } from '../support/cli';
+
+describeEachDb('ramed CLI', (kind: TestDbKind) => {
+  let db: { target: string; drop(): Promise<void> };
+  beforeEach(async () => {
+    db = await freshDatabase(kind);
+  });
+  afterEach(async () => db.drop());
+
+  it('init creates a migrated database and the facility (JSON)', async () => {
+    const r = await ramed('init', '--db', db.target, '--facility-code', 'T01', '--facility-name', 'Test', '--level', 'cscom', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({
+      schemaVersion: expect.stringMatching(/^\d{4}_/),
+      facility: { code: 'T01', name: 'Test', level: 'cscom' },
+    });
+  });
+
+  it.each([
+    [['init', '--facility-code', 'T01', '--level', 'cscom'], /--facility-name/],
+    [['init', '--facility-code', 'T01', '--facility-name', 'Test', '--level', 'clinique'], /cscom, csref ou hopital/],
+    [['init', '--facility-code', 'T01', '--facility-name', 'Test', '--level', 'cscom', '--bogus'], /Option inconnue|bogus/],
+    [['frobnicate'], /Commande inconnue/],
+    [['settings', 'set', 'lock.inactivityMinutes', 'abc'], /lock.inactivityMinutes/],
+    [['settings', 'get', 'nope'], /Paramètre inconnu/],
+  ])('exits 2 with a clear French message on bad usage: %j', async (argv, message) => {
+    const r = await ramed(...argv, '--db', db.target);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('prints one JSON document on errors with --json', async () => {
+    const r = await ramed('settings', 'set', 'referral.rule', 'peut-etre', '--db', db.target, '--json');
+    expect(r.code).toBe(2);
+    expect(r.json).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('allow, warn ou refuse') } });
+  });
+
+  it('sets and gets settings, audited, and verifies the audit chain', async () => {
+    expect((await ramed('settings', 'set', 'registry.freshnessDays', '30', '--db', db.target)).code).toBe(0);
+    const got = await ramed('settings', 'get', 'registry.freshnessDays', '--db', db.target, '--json');
+    expect(got.json).toMatchObject({ key: 'registry.freshnessDays', value: 30, isDefault: false });
+    const verify = await ramed('audit', 'verify', '--db', db.target, '--json');
+    expect(verify).toMatchObject({ code: 0, json: { ok: true, rows: 1 } });
+  });
+
+  it('demo prints one account per role, then refuses a second run', async () => {
+    const r = await ramed('demo', '--db', db.target, '--json');
+    expect(r.code).toBe(0);
+    expect((r.json as { accounts: unknown[] }).accounts).toHaveLength(4);
+    const again = await ramed('demo', '--db', db.target);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/déjà un établissement/);
+  });
+});
