@@ -1,6 +1,7 @@
+import type { RegistryTables } from './registry';
 import type { SystemTables } from './system';
 
 /** Every table of the product; each feature adds its own interface here. */
-export type Database = SystemTables;
+export type Database = SystemTables & RegistryTables;
 
 export type { Flag } from './system';

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { openDatabase, type DbHandle } from '../../electron/core/db/connect';
+import { migrate } from '../../electron/core/db/migrate';
+import { freshDatabase, type TestDbKind } from './db';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their time, untyped
+type OldDb = Kysely<any>;
+
+interface MigrationDb {
+  handle: DbHandle;
+  db: OldDb;
+  migrateToLatest(): Promise<string[]>;
+  dispose(): Promise<void>;
+}
+
+/** A database migrated up to `target` only, so a test can fill it as that version left it. */
+export async function databaseAt(kind: TestDbKind, target: string): Promise<MigrationDb> {
+  const fresh = await freshDatabase(kind);
+  const handle = await openDatabase(fresh.target);
+  await migrate(handle.db, handle.features, { target });
+  return {
+    handle,
+    db: handle.db,
+    migrateToLatest: () => migrate(handle.db, handle.features),
+    async dispose() {
+      await handle.close();
+      await fresh.drop();
+    },
+  };
+}
