@@ -1,8 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, SessionSlot } from './context';
 import { openDatabase } from './db/connect';
 import { migrate } from './db/migrate';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { FileStore } from './files';
 import { consoleLogger, type Logger } from './logger';
 import { APP_VERSION } from './version';
 
@@ -12,8 +15,11 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the database and builds the dispatcher: what every host starts with. */
-export async function openCore(options: { db: string; clock?: Clock; log?: Logger }): Promise<Core> {
+/**
+ * Opens (and migrates) the database and builds the dispatcher: what every host starts with.
+ * `uploadDir` holds files uploaded through the browser host (default: the system temp folder).
+ */
+export async function openCore(options: { db: string; clock?: Clock; log?: Logger; uploadDir?: string }): Promise<Core> {
   const handle = await openDatabase(options.db);
   try {
     await migrate(handle.db, handle.features);
@@ -21,7 +27,13 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
     await handle.close();
     throw error;
   }
-  const deps: CoreDeps = { handle, clock: options.clock ?? systemClock, log: options.log ?? consoleLogger, appVersion: APP_VERSION };
+  const deps: CoreDeps = {
+    handle,
+    clock: options.clock ?? systemClock,
+    log: options.log ?? consoleLogger,
+    appVersion: APP_VERSION,
+    files: new FileStore(options.uploadDir ?? join(tmpdir(), 'ramed-uploads')),
+  };
   return { deps, dispatch: createDispatcher(deps), close: () => handle.close() };
 }
 

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles';
 import type { Clock } from './clock';
 import type { DbHandle } from './db/connect';
 import type { Database } from './db/schema/index';
+import type { FileStore } from './files';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './logger';
 
@@ -13,6 +14,8 @@ export interface CoreDeps {
   clock: Clock;
   log: Logger;
   appVersion: string;
+  /** Files the window handed in, by opaque reference. */
+  files: FileStore;
 }
 
 /** Who acts: a signed-in user, or the command line acting as the facility's administrator. */

@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { openCore, newSlot, type Core } from '../core/app';
 import { isPostgresUrl } from '../core/db/connect';
 import type { SessionSlot } from '../core/context';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT } from './channels';
+import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
 import { buildMenu } from './menu';
 
 // A thin shell: window, menu, IPC wiring and lifecycle. All logic lives in electron/core.
@@ -80,19 +80,30 @@ app.whenReady().then(async () => {
   core = await openCore({ db });
 
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!frameUrl.startsWith(`${APP_ORIGIN}/`)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Appel refusé : origine inconnue.' } };
-    }
-    const slot = slots.get(event.sender.id);
-    if (!slot || !core) return { ok: false, error: { code: 'INTERNAL', message: 'Fenêtre inconnue.' } };
+    const slot = trustedSlot(event);
+    if (!slot || !core) return { ok: false, error: { code: 'FORBIDDEN', message: 'Appel refusé : origine inconnue.' } };
     return core.dispatch(slot, String(method), input);
+  });
+  ipcMain.handle(IPC_FILE, async (event, path: unknown) => {
+    const slot = trustedSlot(event);
+    if (!slot?.session || !core || typeof path !== 'string' || path === '') {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Fichier refusé.' } };
+    }
+    const entry = core.deps.files.register(path);
+    return { ok: true, value: { ref: entry.ref, name: entry.name } };
   });
 
   serveApp();
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 });
+
+/** The session slot of a call from our own page, or null for any other origin. */
+function trustedSlot(event: Electron.IpcMainInvokeEvent): SessionSlot | null {
+  const frameUrl = event.senderFrame?.url ?? '';
+  if (!frameUrl.startsWith(`${APP_ORIGIN}/`)) return null;
+  return slots.get(event.sender.id) ?? null;
+}
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -1,8 +1,8 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createClient } from '../../shared/client';
 import type { ApiEvent } from '../../shared/events';
 import type { ApiResult } from '../../shared/result';
-import { IPC_CALL, IPC_EVENT } from '../main/channels';
+import { IPC_CALL, IPC_EVENT, IPC_FILE } from '../main/channels';
 
 // The page gets the typed client and an event subscription, nothing else of Node or Electron.
 const client = createClient((method, input) => ipcRenderer.invoke(IPC_CALL, method, input) as Promise<ApiResult<unknown>>);
@@ -14,4 +14,9 @@ contextBridge.exposeInMainWorld('ramedEvents', {
     ipcRenderer.on(IPC_EVENT, handler);
     return () => ipcRenderer.removeListener(IPC_EVENT, handler);
   },
+});
+
+// A file the user picked: main registers its path and the page gets an opaque reference.
+contextBridge.exposeInMainWorld('ramedFiles', {
+  register: (file: File) => ipcRenderer.invoke(IPC_FILE, webUtils.getPathForFile(file)) as Promise<ApiResult<unknown>>,
 });

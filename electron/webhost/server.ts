@@ -34,6 +34,8 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY = 20 * 1024 * 1024;
+/** A national registry file is a few hundred megabytes. */
+const MAX_UPLOAD = 4 * 1024 * 1024 * 1024;
 
 export async function startWebHost(options: { core: Core; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -76,6 +78,7 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
       }
       if (url.pathname === '/api/call' && req.method === 'POST') return call(req, res, slotFor(clientId));
       if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res, slotFor(clientId));
+      if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res, url, slotFor(clientId));
       return send(res, 404, 'text/plain', 'Introuvable');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Méthode refusée');
@@ -98,6 +101,18 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     }
     const result = await options.core.dispatch(slot, body?.method as string, body?.input);
     send(res, 200, 'application/json', JSON.stringify(result));
+  }
+
+  /** The browser's way to hand in a file: saved under the upload folder, answered by an opaque ref. */
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL, slot: SessionSlot) {
+    if (!slot.session) return send(res, 403, 'application/json', JSON.stringify(fail('NOT_AUTHENTICATED', 'Connectez-vous d’abord.')));
+    try {
+      const entry = await options.core.deps.files.saveUpload(req, url.searchParams.get('name') ?? 'fichier', MAX_UPLOAD);
+      send(res, 200, 'application/json', JSON.stringify({ ok: true, value: { ref: entry.ref, name: entry.name } }));
+    } catch (error) {
+      const message = error instanceof Error && error.name === 'DomainError' ? error.message : 'Envoi du fichier interrompu.';
+      send(res, 400, 'application/json', JSON.stringify(fail('INVALID_INPUT', message)));
+    }
   }
 
   function events(req: IncomingMessage, res: ServerResponse, slot: SessionSlot & { listeners: Set<(e: ApiEvent) => void> }) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,29 @@ describe('the browser host', () => {
       body: '{nope',
     });
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('illisible') } });
+  });
+
+  it('accepts an upload only from a signed-in tab and answers an opaque reference', async () => {
+    const upload = () =>
+      fetch(`${origin}/api/upload?name=${encodeURIComponent('registre été.csv')}`, {
+        method: 'POST',
+        headers: { 'x-ramed-token': 'secret-token', 'x-ramed-client': client },
+        body: 'recepisse;nom\n',
+      });
+    expect((await upload()).status).toBe(403);
+    await call({
+      method: 'setup.create',
+      input: {
+        facility: { code: 'W1', name: 'Hôte web', level: 'cscom' },
+        admin: { login: 'admin', fullName: 'Admin Web', password: 'motdepasse1' },
+      },
+    });
+    const res = await upload();
+    const body = (await res.json()) as { ok: boolean; value: { ref: string; name: string } };
+    expect(body).toMatchObject({ ok: true, value: { ref: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'registre été.csv' } });
+    const entry = core.deps.files.resolve(body.value.ref);
+    expect(readFileSync(entry.path, 'utf8')).toBe('recepisse;nom\n');
+    expect(() => core.deps.files.resolve('0'.repeat(32))).toThrow(/introuvable/);
   });
 
   it('never lets a path escape the static folder', async () => {

@@ -10,6 +10,16 @@ declare global {
   }
 }
 
+/** The browser host's per-run token and this tab's client id (browser host only). */
+export function hostCredentials(): { token: string; clientId: string } {
+  let clientId = sessionStorage.getItem('ramed.client');
+  if (!clientId) {
+    clientId = crypto.randomUUID();
+    sessionStorage.setItem('ramed.client', clientId);
+  }
+  return { token: sessionStorage.getItem('ramed.token') ?? '', clientId };
+}
+
 interface BrowserBridge {
   invoke: Invoke;
   subscribe: EventSubscribe;
@@ -25,12 +35,7 @@ function browserBridge(): BrowserBridge {
     const rest = params.toString();
     window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
   }
-  const token = sessionStorage.getItem('ramed.token') ?? '';
-  let clientId = sessionStorage.getItem('ramed.client');
-  if (!clientId) {
-    clientId = crypto.randomUUID();
-    sessionStorage.setItem('ramed.client', clientId);
-  }
+  const { token, clientId } = hostCredentials();
   const invoke: Invoke = async (method, input) => {
     try {
       const response = await fetch('/api/call', {

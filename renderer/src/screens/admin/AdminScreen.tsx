@@ -1,84 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { AuditVerifyResult, SettingView } from '../../../../shared/api/admin';
-import { FACILITY_LEVEL_LABELS } from '../../../../shared/domain/facility';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { Tabs, type Tab } from '../../components/Tabs';
 import type { SectionProps } from '../../sections';
+import { FacilityTab } from './FacilityTab';
+import { SettingsTab } from './SettingsTab';
 
-export function AdminScreen({ info }: SectionProps) {
-  const [settings, setSettings] = useState<SettingView[]>([]);
-  const [verification, setVerification] = useState<AuditVerifyResult | null>(null);
-  const list = useCall(ramed.settings.list);
-  const verify = useCall(ramed.audit.verify);
+/** Administration's sub-screens; each feature adds its tab here. */
+const ADMIN_TABS: readonly Tab<SectionProps>[] = [
+  { key: 'etablissement', label: 'Établissement', component: FacilityTab },
+  { key: 'parametres', label: 'Paramètres', component: SettingsTab },
+];
 
-  const loadSettings = list.run;
-  useEffect(() => {
-    void loadSettings({}).then((v) => v && setSettings(v));
-  }, [loadSettings]);
-
-  return (
-    <div className="stack">
-      <section className="card">
-        <h2>Établissement</h2>
-        {info.facility ? (
-          <dl className="facts">
-            <dt>Nom</dt>
-            <dd>{info.facility.name}</dd>
-            <dt>Code</dt>
-            <dd>{info.facility.code}</dd>
-            <dt>Niveau</dt>
-            <dd>{FACILITY_LEVEL_LABELS[info.facility.level]}</dd>
-            <dt>Localisation</dt>
-            <dd>{[info.facility.commune, info.facility.cercle, info.facility.region].filter(Boolean).join(', ') || '—'}</dd>
-            <dt>Base de données</dt>
-            <dd className="mono">{info.database.label}</dd>
-          </dl>
-        ) : null}
-      </section>
-      <section className="card">
-        <h2>Journal d'audit</h2>
-        <p>Chaque opération est enregistrée et chaînée : toute modification après coup est détectée.</p>
-        <button onClick={() => void verify.run({}).then((v) => v && setVerification(v))} disabled={verify.pending}>
-          Vérifier l'intégrité du journal
-        </button>
-        <ErrorBanner error={verify.error} />
-        {verification ? (
-          verification.ok ? (
-            <p className="banner banner-ok" role="status">
-              Journal intact : {verification.rows} opération(s) vérifiée(s).
-            </p>
-          ) : (
-            <p className="banner banner-error" role="alert">
-              Journal altéré à la ligne n° {verification.brokenSeq} : {verification.reason}.
-            </p>
-          )
-        ) : null}
-      </section>
-      <section className="card">
-        <h2>Paramètres</h2>
-        <ErrorBanner error={list.error} />
-        <table className="simple">
-          <thead>
-            <tr>
-              <th>Paramètre</th>
-              <th>Valeur</th>
-            </tr>
-          </thead>
-          <tbody>
-            {settings.map((s) => (
-              <tr key={s.key}>
-                <td>
-                  {s.label}
-                  <br />
-                  <small className="muted mono">{s.key}</small>
-                </td>
-                <td className="mono">{s.value === '' ? <span className="muted">(vide)</span> : String(s.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </div>
-  );
+export function AdminScreen(props: SectionProps) {
+  return <Tabs tabs={ADMIN_TABS} props={props} label="Administration" />;
 }
