@@ -31,10 +31,19 @@ export async function registerFile(file: File): Promise<ApiResult<RegisteredFile
 /** Offers a document produced by the back end to the user (saved by the browser or Electron). */
 export function downloadFile(file: GeneratedFile): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  saveBlob(file.fileName, new Blob([bytes], { type: file.mimeType }));
+}
+
+/** Offers text made in the window (a CSV of a table) as a file. */
+export function downloadText(fileName: string, mimeType: string, text: string): void {
+  saveBlob(fileName, new Blob([text], { type: mimeType }));
+}
+
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,8 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { SettingView } from '../../../../shared/api/admin';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';
+
+const COLUMNS: DataColumn<SettingView>[] = [
+  { key: 'label', header: 'Paramètre', value: (s) => s.label },
+  { key: 'key', header: 'Clé', value: (s) => s.key, render: (s) => <span className="mono small">{s.key}</span> },
+  {
+    key: 'value',
+    header: 'Valeur',
+    value: (s) => (s.value === '' ? '' : String(s.value)),
+    render: (s) => <span className="mono">{s.value === '' ? <span className="muted">(vide)</span> : String(s.value)}</span>,
+  },
+  { key: 'default', header: 'Par défaut', value: (s) => (s.isDefault ? 'oui' : 'non') },
+];
 
 export function SettingsTab() {
   const [settings, setSettings] = useState<SettingView[]>([]);
@@ -16,26 +29,7 @@ export function SettingsTab() {
     <section className="card">
       <h2>Paramètres</h2>
       <ErrorBanner error={list.error} />
-      <table className="simple">
-        <thead>
-          <tr>
-            <th>Paramètre</th>
-            <th>Valeur</th>
-          </tr>
-        </thead>
-        <tbody>
-          {settings.map((s) => (
-            <tr key={s.key}>
-              <td>
-                {s.label}
-                <br />
-                <small className="muted mono">{s.key}</small>
-              </td>
-              <td className="mono">{s.value === '' ? <span className="muted">(vide)</span> : String(s.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Paramètres" rows={settings} columns={COLUMNS} rowKey={(s) => s.key} csvName="parametres.csv" />
     </section>
   );
 }
