@@ -27,13 +27,8 @@ export function toSummary(row: UserRow): UserSummary {
 }
 
 export function toSessionInfo(row: UserRow): SessionInfo {
-  return {
-    userId: row.id,
-    login: row.login,
-    fullName: row.full_name,
-    roles: parseRoles(row.roles),
-    mustChangePassword: row.must_change_password === 1,
-  };
+  const { id, login, fullName, roles, mustChangePassword } = toSummary(row);
+  return { userId: id, login, fullName, roles, mustChangePassword };
 }
 
 export async function createUser(
