@@ -7,4 +7,4 @@ export interface JobProgress {
   label: string;
 }
 
-export type ApiEvent = { type: 'job.progress'; progress: JobProgress } | { type: 'session.ended'; reason: 'logout' | 'expired' };
+export type ApiEvent = { type: 'job.progress'; progress: JobProgress } | { type: 'session.ended'; reason: 'logout' | 'expired' | 'restored' };

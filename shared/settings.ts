@@ -1,5 +1,25 @@
 import { z } from 'zod';
 
+/** A whole number typed in a form or on the command line, with French messages (an empty field is not 0). */
+const wholeNumber = (min: number, max: number, unit = '') => {
+  const amount = (n: number) => `${n}${unit && ` ${unit}${n > 1 && unit !== 'ms' ? 's' : ''}`}`;
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'Nombre entier attendu' })
+      .int('Nombre entier attendu (sans virgule)')
+      .min(min, `Au moins ${amount(min)}`)
+      .max(max, `Au plus ${amount(max)}`),
+  );
+};
+
+/** An absolute path: a Windows drive or share, or a POSIX path (a USB key's folder). */
+const absoluteFolder = z
+  .string()
+  .trim()
+  .max(1024)
+  .refine((v) => v === '' || /^([A-Za-z]:[\\/]|\\\\|\/)/.test(v), 'Chemin complet attendu (ex. E:\\Sauvegardes ou /media/cle/sauvegardes)');
+
 /**
  * Every facility setting: its schema, default and French label. The settings service, the CLI
  * (`ramed settings get|set`) and the Administration screen all read this one list.
@@ -7,13 +27,13 @@ import { z } from 'zod';
 export const SETTINGS = {
   'anam.endpoint': {
     label: "Adresse du service de l'ANAM (FHIR)",
-    schema: z.union([z.literal(''), z.url({ message: 'Adresse web attendue (https://…)' })]),
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Adresse web attendue (https://…)' })]),
     default: '',
   },
   'anam.token': { label: "Jeton d'accès ANAM", schema: z.string().max(4096), default: '', secret: true },
   'anam.timeoutMs': {
     label: "Délai d'attente d'un envoi (ms)",
-    schema: z.coerce.number().int().min(1000, 'Au moins 1000 ms').max(300000, 'Au plus 300000 ms'),
+    schema: wholeNumber(1000, 300000, 'ms'),
     default: 30000,
   },
   'anam.publicKey': {
@@ -28,30 +48,36 @@ export const SETTINGS = {
   },
   'lock.inactivityMinutes': {
     label: "Verrouillage de l'écran après inactivité (minutes)",
-    schema: z.coerce.number().int().min(1, 'Au moins 1 minute').max(240, 'Au plus 240 minutes'),
+    schema: wholeNumber(1, 240, 'minute'),
     default: 10,
   },
   'auth.maxFailedLogins': {
     label: 'Échecs de connexion avant blocage du compte',
-    schema: z.coerce.number().int().min(3).max(20),
+    schema: wholeNumber(3, 20),
     default: 5,
   },
   'auth.lockoutMinutes': {
     label: 'Durée du blocage du compte (minutes)',
-    schema: z.coerce.number().int().min(1).max(1440),
+    schema: wholeNumber(1, 1440, 'minute'),
     default: 15,
   },
   'registry.freshnessDays': {
     label: 'Âge maximal du registre avant alerte (jours)',
-    schema: z.coerce.number().int().min(1).max(365),
+    schema: wholeNumber(1, 365, 'jour'),
     default: 45,
   },
   'eligibility.nearExpiryDays': {
     label: 'Alerte de fin de validité proche (jours)',
-    schema: z.coerce.number().int().min(0).max(365),
+    schema: wholeNumber(0, 365, 'jour'),
     default: 30,
   },
-  'backup.folder': { label: 'Dossier des sauvegardes', schema: z.string().trim().max(1024), default: '' },
+  'backup.folder': { label: 'Dossier des sauvegardes (sur une clé USB)', schema: absoluteFolder, default: '' },
+  'backup.intervalHours': {
+    label: 'Sauvegarde automatique toutes les … heures (0 : jamais)',
+    schema: wholeNumber(0, 168, 'heure'),
+    default: 24,
+  },
+  'backup.keep': { label: 'Nombre de sauvegardes gardées dans le dossier', schema: wholeNumber(1, 100), default: 7 },
   'database.url': {
     label: 'Base PostgreSQL partagée (vide : base locale SQLite)',
     schema: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'Adresse postgres://… attendue')]),

@@ -1,18 +1,35 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
-import type { CoreDeps, SessionSlot } from './context';
-import { openDatabase } from './db/connect';
+import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
+import { openDatabase, type DbHandle } from './db/connect';
 import { migrate } from './db/migrate';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { FileStore } from './files';
 import { consoleLogger, type Logger } from './logger';
+import { DatabaseGate } from './reopen';
 import { APP_VERSION } from './version';
 
 export interface Core {
   deps: CoreDeps;
   dispatch: Dispatch;
+  /** Replaces the database from outside any call (see `CoreDeps.reopen`). */
+  reopen(replace: ReplaceDatabase): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How long a restore waits for the calls in flight (an import, a backup) before refusing. */
+const REOPEN_WAIT_MS = 30_000;
+
+async function openMigrated(target: string): Promise<DbHandle> {
+  const handle = await openDatabase(target);
+  try {
+    await migrate(handle.db, handle.features);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
 }
 
 /**
@@ -20,21 +37,38 @@ export interface Core {
  * `uploadDir` holds files uploaded through the browser host (default: the system temp folder).
  */
 export async function openCore(options: { db: string; clock?: Clock; log?: Logger; uploadDir?: string }): Promise<Core> {
-  const handle = await openDatabase(options.db);
-  try {
-    await migrate(handle.db, handle.features);
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
+  const gate = new DatabaseGate();
   const deps: CoreDeps = {
-    handle,
+    handle: await openMigrated(options.db),
     clock: options.clock ?? systemClock,
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,
     files: new FileStore(options.uploadDir ?? join(tmpdir(), 'ramed-uploads')),
+    reopen: (replace) => reopen(1, replace),
   };
-  return { deps, dispatch: createDispatcher(deps), close: () => handle.close() };
+
+  function reopen(ownCalls: number, replace: ReplaceDatabase): Promise<void> {
+    return gate.exclusive(ownCalls, REOPEN_WAIT_MS, async () => {
+      await deps.handle.close();
+      let undo: (() => Promise<void>) | undefined;
+      try {
+        undo = await replace();
+        deps.handle = await openMigrated(options.db);
+      } catch (error) {
+        await undo?.();
+        deps.handle = await openMigrated(options.db);
+        throw error;
+      }
+      gate.endSessions();
+    });
+  }
+
+  return {
+    deps,
+    dispatch: gate.wrap(createDispatcher(deps)),
+    reopen: (replace) => reopen(0, replace),
+    close: () => deps.handle.close(),
+  };
 }
 
 export const newSlot = (emit: SessionSlot['emit'] = () => {}): SessionSlot => ({ session: null, emit });

@@ -16,7 +16,16 @@ export interface CoreDeps {
   appVersion: string;
   /** Files the window handed in, by opaque reference. */
   files: FileStore;
+  /**
+   * For a handler that replaces the database file (a restore): waits for the other calls, closes
+   * `handle`, runs `replace`, then opens and migrates the database again into `handle` and ends
+   * every session. If that fails, `replace`'s undo runs and the previous database is reopened.
+   */
+  reopen(replace: ReplaceDatabase): Promise<void>;
 }
+
+/** Replaces the closed database's file; answers how to put the previous one back. */
+export type ReplaceDatabase = () => Promise<() => Promise<void>>;
 
 /** Who acts: a signed-in user, or the command line acting as the facility's administrator. */
 export interface Actor {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { openCore, newSlot, type Core } from '../core/app';
+import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler';
 import { isPostgresUrl } from '../core/db/connect';
 import type { SessionSlot } from '../core/context';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
@@ -13,6 +14,7 @@ import { buildMenu } from './menu';
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let core: Core | undefined;
+let scheduler: BackupScheduler | undefined;
 const slots = new Map<number, SessionSlot>();
 
 function rendererRoot(): string {
@@ -78,6 +80,7 @@ app.whenReady().then(async () => {
   const db = process.env.RAMED_DB ?? join(app.getPath('userData'), 'ramed.db');
   if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
   core = await openCore({ db });
+  scheduler = startBackupScheduler(core);
 
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
     const slot = trustedSlot(event);
@@ -110,6 +113,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', async () => {
+  await scheduler?.stop();
   await core?.close();
   app.quit();
 });

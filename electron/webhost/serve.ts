@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/app';
+import { startBackupScheduler } from '../core/backup/scheduler';
 import { isPostgresUrl } from '../core/db/connect';
 import { defaultDatabase } from '../core/paths';
 import { startWebHost } from './server';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
 const db = values.db ?? defaultDatabase();
 if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
 const core = await openCore({ db });
+const scheduler = startBackupScheduler(core);
 const host = await startWebHost({
   core,
   staticDir: resolve(values.static ?? 'out/renderer'),
@@ -24,6 +26,7 @@ process.stdout.write(`\nGuichet RAMED prêt. Ouvrez cette adresse dans le naviga
 
 const stop = async () => {
   await host.close();
+  await scheduler.stop();
   await core.close();
   process.exit(0);
 };

@@ -27,6 +27,16 @@ export const adminApi = {
     // The handler writes the value to the audit itself, masked for secret settings.
     secret: ['value'],
   }),
+  /** Several settings at once (a section of the settings screen): all valid and saved, or none. */
+  'settings.update': defineMethod({
+    input: z.strictObject({ values: z.record(z.string().min(1).max(100), z.unknown()) }),
+    output: returns<SettingView[]>(),
+    access: ['admin'],
+    kind: 'command',
+    entity: 'setting',
+    // The handler writes what changed to the audit itself, masked for secret settings.
+    secret: ['values'],
+  }),
   'audit.verify': defineMethod({
     input: z.strictObject({}),
     output: returns<AuditVerifyResult>(),

@@ -1,5 +1,6 @@
 import { adminApi } from './admin';
 import { authApi } from './auth';
+import { backupApi } from './backup';
 import { systemApi } from './system';
 
 /** The whole contract between the window and the back end: each method declared once. */
@@ -7,6 +8,7 @@ export const api = {
   ...systemApi,
   ...authApi,
   ...adminApi,
+  ...backupApi,
 };
 
 export type Api = typeof api;

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit';
+import { backupCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
 /** Every command of `ramed`; a feature adds its commands here. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, settingsGetCommand, settingsSetCommand, auditVerifyCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, settingsGetCommand, settingsSetCommand, auditVerifyCommand, backupCommand, restoreCommand];

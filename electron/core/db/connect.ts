@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { dialectFeatures, type DbKind, type DialectFeatures } from './dialect';
 import type { Database } from './schema/index';
@@ -10,6 +11,8 @@ export interface DbHandle {
   kind: DbKind;
   /** What the status bar shows: the file, or the server and database name (never the password). */
   label: string;
+  /** The SQLite file (what a backup copies and a restore replaces); null on PostgreSQL. */
+  file: string | null;
   close(): Promise<void>;
 }
 
@@ -38,9 +41,10 @@ export async function openDatabase(target: string): Promise<DbHandle> {
       kind: 'postgres',
       features: dialectFeatures('postgres'),
       label: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      file: null,
       close: () => db.destroy(),
     };
   }
   const db = new Kysely<Database>({ dialect: nodeSqliteDialect(target, SQLITE_PRAGMAS) });
-  return { db, kind: 'sqlite', features: dialectFeatures('sqlite'), label: target, close: () => db.destroy() };
+  return { db, kind: 'sqlite', features: dialectFeatures('sqlite'), label: target, file: resolve(target), close: () => db.destroy() };
 }

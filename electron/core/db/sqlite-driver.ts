@@ -65,9 +65,15 @@ export class NodeSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    const db = this.#db;
-    this.#db = undefined;
-    if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    // Waits for the statement or transaction in flight: closing under it would lose it.
+    await this.#mutex.lock();
+    try {
+      const db = this.#db;
+      this.#db = undefined;
+      if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    } finally {
+      this.#mutex.unlock();
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { adminApi, SettingView } from '../../../shared/api/admin';
 import { SETTINGS, type SettingKey } from '../../../shared/settings';
 import { verifyAudit } from '../audit/audit-log';
-import { getAllSettings, setSetting } from '../settings/settings';
+import { getAllSettings, setSetting, updateSettings } from '../settings/settings';
 import type { Handlers } from './types';
 
 function view(key: SettingKey, value: unknown): SettingView {
@@ -28,6 +28,17 @@ export const adminHandlers: Handlers<typeof adminApi> = {
     // The audit keeps the new value, except for secrets.
     ctx.audit.detail = { value: v.value };
     return v;
+  },
+  'settings.update': async (input, ctx) => {
+    const saved = await updateSettings(ctx.db, ctx.deps.clock, input.values, ctx.actor?.login ?? 'anonyme');
+    const changed = saved.filter((s) => JSON.stringify(s.value) !== JSON.stringify(s.previous));
+    if (changed.length > 0) ctx.audit.entityId = changed.map((s) => s.key).join(',');
+    // The audit keeps each change (before → after), except for secrets.
+    ctx.audit.detail = {
+      changed: Object.fromEntries(changed.map((s) => [s.key, { from: view(s.key, s.previous).value, to: view(s.key, s.value).value }])),
+    };
+    const all = await getAllSettings(ctx.db);
+    return (Object.keys(all) as SettingKey[]).map((key) => view(key, all[key]));
   },
   'audit.verify': async (_input, ctx) => verifyAudit(ctx.db),
 };

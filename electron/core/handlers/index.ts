@@ -1,6 +1,7 @@
 import type { Api } from '../../../shared/api/index';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -9,4 +10,5 @@ export const handlers: Handlers<Api> = {
   ...systemHandlers,
   ...authHandlers,
   ...adminHandlers,
+  ...backupHandlers,
 };

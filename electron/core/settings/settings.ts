@@ -31,21 +31,46 @@ export async function setSetting(
   value: unknown,
   by: string,
 ): Promise<{ key: SettingKey; value: unknown }> {
-  if (!isSettingKey(key)) {
-    throw new DomainError('INVALID_INPUT', `Paramètre inconnu : « ${key} ». Paramètres possibles : ${Object.keys(SETTINGS).join(', ')}.`);
+  const [saved] = await updateSettings(db, clock, { [key]: value }, by);
+  return saved!;
+}
+
+/**
+ * Validates every value first, then stores them all (the caller's transaction makes it all or
+ * nothing). A refusal names each bad key in `fields`, for the form to show next to the field.
+ */
+export async function updateSettings(
+  db: Kysely<Database>,
+  clock: Clock,
+  values: Record<string, unknown>,
+  by: string,
+): Promise<Array<{ key: SettingKey; value: unknown; previous: unknown }>> {
+  const parsed: Array<{ key: SettingKey; value: unknown }> = [];
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!isSettingKey(key)) {
+      fields[key] = `Paramètre inconnu : « ${key} ». Paramètres possibles : ${Object.keys(SETTINGS).join(', ')}.`;
+      continue;
+    }
+    const result = SETTINGS[key].schema.safeParse(value);
+    if (result.success) parsed.push({ key, value: result.data });
+    else fields[key] = describeZodError(result.error).fields._ ?? result.error.issues[0]?.message ?? 'Valeur refusée';
   }
-  const parsed = SETTINGS[key].schema.safeParse(value);
-  if (!parsed.success) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `Valeur refusée pour ${key} : ${describeZodError(parsed.error).fields._ ?? parsed.error.issues[0]?.message}`,
-    );
+  const refused = Object.entries(fields);
+  if (refused.length > 0) {
+    const [key, message] = refused[0]!;
+    const what = isSettingKey(key) ? `Valeur refusée pour ${key} : ${message}` : message;
+    throw new DomainError('INVALID_INPUT', refused.length > 1 ? `${what} (et ${refused.length - 1} autre(s))` : what, fields);
   }
-  const row = { key, value: JSON.stringify(parsed.data), updated_at: clock.now().toISOString(), updated_by: by };
-  await db
-    .insertInto('setting')
-    .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: by }))
-    .execute();
-  return { key, value: parsed.data };
+  const before = await getAllSettings(db);
+  const updatedAt = clock.now().toISOString();
+  for (const { key, value } of parsed) {
+    const row = { key, value: JSON.stringify(value), updated_at: updatedAt, updated_by: by };
+    await db
+      .insertInto('setting')
+      .values(row)
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: updatedAt, updated_by: by }))
+      .execute();
+  }
+  return parsed.map(({ key, value }) => ({ key, value, previous: before[key] }));
 }

@@ -1,0 +1,34 @@
+import type { BackupOverview } from '../../../shared/api/backup';
+import { nextBackupDue } from '../../../shared/backup-schedule';
+import type { CoreDeps } from '../context';
+import { getFacility } from '../facility/facility';
+import { getSetting } from '../settings/settings';
+import { folderState, listBackups } from './catalog';
+import { lastOutcomes, latestRuns } from './runs';
+import { POSTGRES_BACKUP_MESSAGE } from './sqlite-only';
+
+/** Everything the Sauvegardes screen and the scheduler need to know, in one answer. */
+export async function backupOverview(deps: CoreDeps): Promise<BackupOverview> {
+  const db = deps.handle.db;
+  const [folder, intervalHours, keep] = await Promise.all([
+    getSetting(db, 'backup.folder'),
+    getSetting(db, 'backup.intervalHours'),
+    getSetting(db, 'backup.keep'),
+  ]);
+  const [runs, outcomes, facility] = await Promise.all([latestRuns(db, 10), lastOutcomes(db), getFacility(db)]);
+  const available = deps.handle.file !== null;
+  return {
+    available,
+    unavailableReason: available ? null : POSTGRES_BACKUP_MESSAGE,
+    folder,
+    folderState: folderState(folder),
+    intervalHours,
+    keep,
+    lastSuccessAt: outcomes.lastSuccessAt,
+    nextDueAt: available
+      ? nextBackupDue({ now: deps.clock.now().toISOString(), intervalHours, folderSet: folder !== '', ...outcomes })
+      : null,
+    backups: available ? await listBackups(folder, facility?.code ?? null) : [],
+    runs,
+  };
+}

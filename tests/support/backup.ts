@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../electron/core/clock';
+import { newSlot } from '../../electron/core/app';
+import type { Client } from '../../shared/client';
+import type { BackupManifest } from '../../shared/api/backup';
+import { clientFor, openTestCore, type TestCore, type TestDbKind } from './db';
+
+/** A clock the test moves forward by hand. */
+export interface ManualClock extends Clock {
+  set(iso: string): void;
+  advance(ms: number): void;
+}
+
+export function manualClock(start = '2026-11-16T09:30:00.000Z'): ManualClock {
+  let now = Date.parse(start);
+  return { now: () => new Date(now), set: (iso) => (now = Date.parse(iso)), advance: (ms) => (now += ms) };
+}
+
+export interface BackupFixture {
+  core: TestCore;
+  clock: ManualClock;
+  /** Signed in as the facility's administrator. */
+  ramed: Client;
+  folder: string;
+  dispose(): Promise<void>;
+}
+
+/** A set-up facility (`code`) whose backup folder is a fresh temp folder. */
+export async function backupFixture(options: { kind?: TestDbKind; code?: string } = {}): Promise<BackupFixture> {
+  const clock = manualClock();
+  const core = await openTestCore(options.kind ?? 'sqlite', { clock });
+  const slot = newSlot();
+  const code = options.code ?? 'CS-BANCONI';
+  const created = await core.dispatch(slot, 'setup.create', {
+    facility: { code, name: `CSCOM ${code}`, level: 'cscom' },
+    admin: { login: 'awa', fullName: 'Awa Sangaré', password: 'motdepasse1' },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const ramed = clientFor(core, slot);
+  const folder = mkdtempSync(join(tmpdir(), 'ramed-backups-'));
+  const set = await ramed.settings.set({ key: 'backup.folder', value: folder });
+  if (!set.ok && options.kind !== 'postgres') throw new Error(set.error.message);
+  return {
+    core,
+    clock,
+    ramed,
+    folder,
+    async dispose() {
+      await core.dispose();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Inverts one byte of a file. */
+export function flipByte(path: string, offset: number): void {
+  const bytes = readFileSync(path);
+  bytes[offset] = bytes[offset]! ^ 0xff;
+  writeFileSync(path, bytes);
+}
+
+/** Rewrites a manifest so that it matches the file's bytes again (a copy damaged, then "re-signed"). */
+export function rehashManifest(backupPath: string, change: Partial<BackupManifest> = {}): void {
+  const manifestPath = `${backupPath}.manifest.json`;
+  const bytes = readFileSync(backupPath);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BackupManifest;
+  const next = { ...manifest, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ...change };
+  writeFileSync(manifestPath, JSON.stringify(next));
+}
+
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
