@@ -7,4 +7,5 @@ export interface JobProgress {
   label: string;
 }
 
-export type ApiEvent = { type: 'job.progress'; progress: JobProgress } | { type: 'session.ended'; reason: 'logout' | 'expired' | 'restored' };
+export type ApiEvent =
+  { type: 'job.progress'; progress: JobProgress } | { type: 'session.ended'; reason: 'logout' | 'expired' | 'restored' };

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Insertable, Kysely } from 'kysely';
 import type { Clock } from '../../electron/core/clock';
+import type { Database } from '../../electron/core/db/schema/index';
+import type { PersonTable } from '../../electron/core/db/schema/registry';
 import { newSlot } from '../../electron/core/app';
 import type { Client } from '../../shared/client';
 import type { BackupManifest } from '../../shared/api/backup';
@@ -74,4 +77,29 @@ export function rehashManifest(backupPath: string, change: Partial<BackupManifes
 export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+const person = (n: number): Insertable<PersonTable> => ({
+  recepisse: String(1_000_000_000_000 + n),
+  family_name: 'Traoré',
+  given_names: `Awa ${n}`,
+  sex: 'F',
+  birth_date: '1980-01-01',
+  birth_year_only: 0,
+  quality: 'titulaire',
+  in_school: 0,
+  disabled: 0,
+  status: 'actif',
+  created_at: '2026-11-16T09:30:00.000Z',
+  updated_at: '2026-11-16T09:30:00.000Z',
+});
+
+/** Inserts registry persons numbered `from`…`from + count - 1` in one transaction. */
+export async function insertPersons(db: Kysely<Database>, from: number, count: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (let n = from; n < from + count; n += 500) {
+      const batch = Array.from({ length: Math.min(500, from + count - n) }, (_, i) => person(n + i));
+      await trx.insertInto('person').values(batch).execute();
+    }
+  });
 }

@@ -6,4 +6,12 @@ import { initCommand } from './init';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
 /** Every command of `ramed`; a feature adds its commands here. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, settingsGetCommand, settingsSetCommand, auditVerifyCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
+  demoCommand,
+  settingsGetCommand,
+  settingsSetCommand,
+  auditVerifyCommand,
+  backupCommand,
+  restoreCommand,
+];

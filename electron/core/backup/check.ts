@@ -95,9 +95,7 @@ export async function checkBackup(
   const current = options.current;
   if (current && facts.facility?.code !== current.code) {
     const theirs = facts.facility ? `${facts.facility.name} [${facts.facility.code}]` : 'aucun établissement';
-    throw refused(
-      `La sauvegarde « ${name} » est celle d'un autre établissement (${theirs}), pas de ${current.name} [${current.code}].`,
-    );
+    throw refused(`La sauvegarde « ${name} » est celle d'un autre établissement (${theirs}), pas de ${current.name} [${current.code}].`);
   }
   return facts;
 }

@@ -147,7 +147,9 @@ async function vacuumInto(source: string, partial: string, options: BackupOption
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_INTERRUPT' || options.signal?.aborted) throw cancelled();
     if (sqliteCode(error) === 'SQLITE_CANTOPEN' || sqliteCode(error) === 'SQLITE_FULL' || sqliteCode(error) === 'SQLITE_IOERR') {
-      throw refused(`La copie n'a pas pu être écrite dans « ${dirname(partial)} » (${sqliteCode(error)}) : vérifiez la clé USB et sa place libre.`);
+      throw refused(
+        `La copie n'a pas pu être écrite dans « ${dirname(partial)} » (${sqliteCode(error)}) : vérifiez la clé USB et sa place libre.`,
+      );
     }
     throw error;
   } finally {

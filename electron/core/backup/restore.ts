@@ -40,15 +40,17 @@ export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promis
     input.progress?.(0, null, 'Vérification de la sauvegarde');
     await checkBackup(staged, input.name, manifest, { current: await getFacility(deps.handle.db), hashed });
     input.progress?.(0, null, 'Remplacement de la base');
-    await deps.reopen(() => swapIn(file, staged, aside)).catch((error: unknown) => {
-      if (error instanceof DomainError || isFsError(error)) throw error;
-      // The copy could not be opened or migrated: the core has put the previous database back.
-      deps.log.error('restauration', error);
-      throw refused(
-        `La sauvegarde « ${input.name} » n'a pas pu être ouverte ni mise à jour (${error instanceof Error ? error.message : String(error)}). ` +
-          'La base actuelle a été remise en place : rien n’a changé.',
-      );
-    });
+    await deps
+      .reopen(() => swapIn(file, staged, aside))
+      .catch((error: unknown) => {
+        if (error instanceof DomainError || isFsError(error)) throw error;
+        // The copy could not be opened or migrated: the core has put the previous database back.
+        deps.log.error('restauration', error);
+        throw refused(
+          `La sauvegarde « ${input.name} » n'a pas pu être ouverte ni mise à jour (${error instanceof Error ? error.message : String(error)}). ` +
+            'La base actuelle a été remise en place : rien n’a changé.',
+        );
+      });
   } catch (error) {
     await rm(staged, { force: true });
     if (error instanceof DomainError) throw error;

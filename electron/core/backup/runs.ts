@@ -26,7 +26,13 @@ export async function latestRuns(db: Kysely<Database>, limit: number): Promise<B
 /** When the last backup succeeded, and when the last one failed. */
 export async function lastOutcomes(db: Kysely<Database>): Promise<{ lastSuccessAt: string | null; lastFailureAt: string | null }> {
   const last = (outcome: BackupRunTable['outcome']) =>
-    db.selectFrom('backup_run').select('finished_at').where('outcome', '=', outcome).orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
+    db
+      .selectFrom('backup_run')
+      .select('finished_at')
+      .where('outcome', '=', outcome)
+      .orderBy('finished_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   const [ok, failed] = await Promise.all([last('ok'), last('failed')]);
   return { lastSuccessAt: ok?.finished_at ?? null, lastFailureAt: failed?.finished_at ?? null };
 }

@@ -1,34 +1,12 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log';
 import { openDatabase } from '../../../electron/core/db/connect';
 import { LATEST_SCHEMA } from '../../../electron/core/db/migrate';
-import type { Database } from '../../../electron/core/db/schema/index';
 import type { BackupManifest } from '../../../shared/api/backup';
-import { backupFixture, unwrap, type BackupFixture } from '../../support/backup';
-
-const person = (n: number) => ({
-  recepisse: String(1_000_000_000_000 + n),
-  family_name: 'Traoré',
-  given_names: `Awa ${n}`,
-  sex: 'F',
-  birth_date: '1980-01-01',
-  quality: 'titulaire',
-  created_at: '2026-11-16T09:30:00.000Z',
-  updated_at: '2026-11-16T09:30:00.000Z',
-});
-
-/** Inserts persons `from`…`from + count - 1` in one transaction. */
-async function insertPersons(db: Kysely<Database>, from: number, count: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (let n = from; n < from + count; n += 500) {
-      const batch = Array.from({ length: Math.min(500, from + count - n) }, (_, i) => person(n + i));
-      await trx.insertInto('person').values(batch).execute();
-    }
-  });
-}
+import { backupFixture, insertPersons, unwrap, type BackupFixture } from '../../support/backup';
 
 describe('backups [sqlite]', () => {
   let f: BackupFixture;
@@ -97,8 +75,20 @@ describe('backups [sqlite]', () => {
     const copy = await openDatabase(probe);
     try {
       expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(copy.db)).rows).toEqual([{ integrity_check: 'ok' }]);
-      const count = Number((await copy.db.selectFrom('person').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      const maxId = (await copy.db.selectFrom('person').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m;
+      const count = Number(
+        (
+          await copy.db
+            .selectFrom('person')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const maxId = (
+        await copy.db
+          .selectFrom('person')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m;
       // Every row committed before the backup is there, and no transaction is cut in half.
       expect(count).toBeGreaterThanOrEqual(committedBefore);
       expect(count % 5).toBe(0);
