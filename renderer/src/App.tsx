@@ -27,12 +27,15 @@ async function loadPhase(): Promise<Phase> {
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [notice, setNotice] = useState<string | null>(null);
   const refresh = useCallback(() => void loadPhase().then(setPhase), []);
 
   useEffect(() => {
     refresh();
     return subscribe((event) => {
-      if (event.type === 'session.ended') refresh();
+      if (event.type !== 'session.ended') return;
+      if (event.reason === 'restored') setNotice('La base a été restaurée depuis une sauvegarde : reconnectez-vous.');
+      refresh();
     });
   }, [refresh]);
 
@@ -48,7 +51,16 @@ export function App() {
     case 'setup':
       return <SetupScreen onDone={refresh} />;
     case 'login':
-      return <LoginScreen info={phase.info} onLoggedIn={refresh} />;
+      return (
+        <LoginScreen
+          info={phase.info}
+          notice={notice}
+          onLoggedIn={() => {
+            setNotice(null);
+            refresh();
+          }}
+        />
+      );
     case 'ready':
       if (phase.session.mustChangePassword) return <ChangePasswordScreen session={phase.session} onDone={refresh} forced />;
       return <Shell info={phase.info} session={phase.session} onSessionChange={refresh} />;

@@ -8,6 +8,8 @@ import { PendingSection } from './screens/PendingSection';
 export interface SectionProps {
   info: AppInfo;
   session: SessionInfo;
+  /** Reloads the facility and session (after the facility is edited). */
+  refresh: () => void;
 }
 
 export interface Section {

@@ -57,23 +57,3 @@ test('the administrator of a demo database can sign in', async ({ page, demoHost
   await expect(page.getByRole('heading', { name: 'Établissement' })).toBeVisible();
   await expect(page.getByText('CSCOM de Banconi (démonstration)').first()).toBeVisible();
 });
-
-test('tables sort, filter and export to CSV', async ({ page, demoHost }) => {
-  await loginAs(page, demoHost, 'admin');
-  await page.getByRole('tab', { name: 'Paramètres' }).click();
-  const table = page.getByRole('table', { name: 'Paramètres' });
-  await expect(table.getByRole('row')).toHaveCount(13);
-  await page.getByRole('searchbox', { name: 'Filtrer : Paramètres' }).fill('anam');
-  await expect(table.getByRole('row')).toHaveCount(5);
-  await table.getByRole('button', { name: 'Paramètre' }).click();
-  await expect(table.getByRole('row').nth(1)).toContainText('Adresse du service');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporter en CSV' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('parametres.csv');
-  const text = await (await file.createReadStream()).toArray();
-  const csv = Buffer.concat(text).toString('utf8');
-  expect(csv.split('\n')[0]).toContain('Paramètre;Clé;Valeur;Par défaut');
-  expect(csv.trim().split('\n')).toHaveLength(5);
-  await page.screenshot({ path: 'docs/screenshots/settings-table.png' });
-});

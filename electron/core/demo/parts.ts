@@ -1,3 +1,4 @@
+import { demoBackups } from './backups';
 import type { DemoContext } from './demo';
 import { demoFacilityAndUsers } from './facility-users';
 
@@ -7,4 +8,4 @@ export interface DemoPart {
 }
 
 /** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
-export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers];
+export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoBackups];

@@ -43,6 +43,8 @@ export interface DataColumn<T> {
   kind?: 'text' | 'number' | 'money';
   /** Sum this column over the filtered rows in a totals row. */
   total?: boolean;
+  /** A column of buttons: neither sorted nor exported. */
+  actions?: boolean;
   width?: string;
 }
 
@@ -131,7 +133,8 @@ export function DataTable<T extends RowData>({
   const count = server ? server.total : filtered.length;
 
   function exportCsv() {
-    const records = [columns.map((c) => c.header), ...filtered.map((row) => columns.map((c) => c.value(row) ?? ''))];
+    const exported = columns.filter((c) => !c.actions);
+    const records = [exported.map((c) => c.header), ...filtered.map((row) => exported.map((c) => c.value(row) ?? ''))];
     // Semicolons and a BOM: what a French spreadsheet opens without asking.
     const text = '\uFEFF' + stringify(records, { delimiter: ';' });
     downloadText(csvName!, 'text/csv;charset=utf-8', text);
@@ -170,7 +173,7 @@ export function DataTable<T extends RowData>({
                     style={column.width ? { width: column.width } : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                   >
-                    {server ? (
+                    {server || column.actions ? (
                       column.header
                     ) : (
                       <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>

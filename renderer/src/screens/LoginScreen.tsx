@@ -5,7 +5,7 @@ import { Field } from '../components/Field';
 import { ramed } from '../lib/bridge';
 import { useCall } from '../lib/useCall';
 
-export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn: () => void }) {
+export function LoginScreen({ info, notice, onLoggedIn }: { info: AppInfo; notice?: string | null; onLoggedIn: () => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const { run, pending, error } = useCall(ramed.auth.login);
@@ -20,6 +20,11 @@ export function LoginScreen({ info, onLoggedIn }: { info: AppInfo; onLoggedIn: (
     <main className="centered narrow">
       <h1 className="brand">RAMED Guichet</h1>
       <p className="muted">{info.facility ? `${info.facility.name} [${info.facility.code}]` : ''}</p>
+      {notice ? (
+        <p className="banner banner-ok" role="status">
+          {notice}
+        </p>
+      ) : null}
       <form className="card" onSubmit={submit} aria-label="Connexion">
         <h2>Connexion</h2>
         <Field label="Identifiant" value={login} onChange={(e) => setLogin(e.target.value)} autoFocus autoComplete="username" required />

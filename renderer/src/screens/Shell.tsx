@@ -53,7 +53,7 @@ export function Shell({ info, session, onSessionChange }: { info: AppInfo; sessi
       </header>
       <main className="content">
         {section ? (
-          <section.component info={info} session={session} />
+          <section.component info={info} session={session} refresh={onSessionChange} />
         ) : (
           <p>Aucune section n’est ouverte à votre rôle. Adressez-vous à l’administrateur.</p>
         )}

@@ -1,5 +1,6 @@
 import { Tabs, type Tab } from '../../components/Tabs';
 import type { SectionProps } from '../../sections';
+import { BackupsTab } from './BackupsTab';
 import { FacilityTab } from './FacilityTab';
 import { SettingsTab } from './SettingsTab';
 
@@ -7,6 +8,7 @@ import { SettingsTab } from './SettingsTab';
 const ADMIN_TABS: readonly Tab<SectionProps>[] = [
   { key: 'etablissement', label: 'Établissement', component: FacilityTab },
   { key: 'parametres', label: 'Paramètres', component: SettingsTab },
+  { key: 'sauvegardes', label: 'Sauvegardes', component: BackupsTab },
 ];
 
 export function AdminScreen(props: SectionProps) {

@@ -1,35 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SettingView } from '../../../../shared/api/admin';
-import { DataTable, type DataColumn } from '../../components/DataTable';
+import { settingSections } from '../../../../shared/settings-form';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';
+import type { SectionProps } from '../../sections';
+import { FacilityForm } from './FacilityForm';
+import { SettingsSectionForm } from './SettingsSectionForm';
 
-const COLUMNS: DataColumn<SettingView>[] = [
-  { key: 'label', header: 'Paramètre', value: (s) => s.label },
-  { key: 'key', header: 'Clé', value: (s) => s.key, render: (s) => <span className="mono small">{s.key}</span> },
-  {
-    key: 'value',
-    header: 'Valeur',
-    value: (s) => (s.value === '' ? '' : String(s.value)),
-    render: (s) => <span className="mono">{s.value === '' ? <span className="muted">(vide)</span> : String(s.value)}</span>,
-  },
-  { key: 'default', header: 'Par défaut', value: (s) => (s.isDefault ? 'oui' : 'non') },
-];
+const SECTIONS = settingSections();
 
-export function SettingsTab() {
-  const [settings, setSettings] = useState<SettingView[]>([]);
+/** The facility's identity and every setting, by section; each section is checked and saved on its own. */
+export function SettingsTab({ info, refresh }: SectionProps) {
+  const [settings, setSettings] = useState<SettingView[] | null>(null);
   const list = useCall(ramed.settings.list);
-  const loadSettings = list.run;
+  const load = list.run;
   useEffect(() => {
-    void loadSettings({}).then((v) => v && setSettings(v));
-  }, [loadSettings]);
+    void load({}).then((v) => v && setSettings(v));
+  }, [load]);
+  const byKey = useMemo(() => new Map((settings ?? []).map((s) => [s.key, s])), [settings]);
 
   return (
-    <section className="card">
-      <h2>Paramètres</h2>
+    <div className="stack">
+      <FacilityForm facility={info.facility} onSaved={refresh} />
       <ErrorBanner error={list.error} />
-      <DataTable label="Paramètres" rows={settings} columns={COLUMNS} rowKey={(s) => s.key} csvName="parametres.csv" />
-    </section>
+      {settings
+        ? SECTIONS.map((section) => <SettingsSectionForm key={section.title} section={section} settings={byKey} onSaved={setSettings} />)
+        : null}
+    </div>
   );
 }

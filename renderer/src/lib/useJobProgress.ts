@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import type { JobProgress } from '../../../shared/events';
+import { subscribe } from './bridge';
+
+export interface JobState {
+  progress: JobProgress | null;
+  /** When the current step started (ms), to estimate the time left. */
+  stepStartedAt: number;
+}
+
+/** The latest progress event of a long job (mount one per job: key it by `jobId`). */
+export function useJobProgress(jobId: string): JobState {
+  const [state, setState] = useState<JobState>({ progress: null, stepStartedAt: 0 });
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.type !== 'job.progress' || event.progress.jobId !== jobId) return;
+        setState((previous) => ({
+          progress: event.progress,
+          stepStartedAt: previous.progress?.label === event.progress.label ? previous.stepStartedAt : Date.now(),
+        }));
+      }),
+    [jobId],
+  );
+  return state;
+}

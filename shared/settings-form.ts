@@ -1,0 +1,72 @@
+import { SETTING_KEYS, SETTINGS, type SettingKey } from './settings';
+
+export interface SettingSection {
+  title: string;
+  /** One plain sentence on what the section is for. */
+  description: string;
+  keys: SettingKey[];
+}
+
+/** The settings screen's sections, by key prefix; a key no section claims goes to « Autres paramètres ». */
+const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[] }> = [
+  {
+    title: 'Accueil et références',
+    description: 'Ce que le guichet fait d’un patient venu sans référence, et quand il prévient d’une fin de droits proche.',
+    prefixes: ['referral.', 'eligibility.'],
+  },
+  {
+    title: 'Registre des bénéficiaires',
+    description: 'Quand le registre de l’ANAM tenu sur ce poste est jugé trop ancien.',
+    prefixes: ['registry.'],
+  },
+  {
+    title: 'ANAM',
+    description: 'Le service de l’ANAM qui reçoit les réclamations, et la clé qui authentifie ses fichiers.',
+    prefixes: ['anam.'],
+  },
+  {
+    title: 'Sécurité des comptes',
+    description: 'Verrouillage de l’écran et blocage d’un compte après des mots de passe erronés.',
+    prefixes: ['lock.', 'auth.'],
+  },
+  {
+    title: 'Sauvegardes',
+    description: 'Où et quand la base est sauvegardée (de préférence sur une clé USB gardée hors du bâtiment).',
+    prefixes: ['backup.'],
+  },
+  {
+    title: 'Base de données partagée',
+    description: 'Pour les établissements où plusieurs postes partagent un serveur PostgreSQL.',
+    prefixes: ['database.'],
+  },
+];
+
+export function settingSections(): SettingSection[] {
+  const claimed = new Set<SettingKey>();
+  const sections = SECTIONS.map(({ prefixes, ...section }) => {
+    const keys = SETTING_KEYS.filter((key) => prefixes.some((p) => key.startsWith(p)));
+    keys.forEach((key) => claimed.add(key));
+    return { ...section, keys };
+  });
+  const others = SETTING_KEYS.filter((key) => !claimed.has(key));
+  if (others.length > 0) sections.push({ title: 'Autres paramètres', description: '', keys: others });
+  return sections.filter((s) => s.keys.length > 0);
+}
+
+/** French names of the values of settings chosen from a list. */
+export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>> = {
+  'referral.rule': {
+    allow: 'Accepter sans rien signaler',
+    warn: 'Accepter, avec un avertissement',
+    refuse: 'Refuser (sauf urgence)',
+  },
+};
+
+export type SettingInput = 'choice' | 'number' | 'secret' | 'text';
+
+export function settingInput(key: SettingKey): SettingInput {
+  const def = SETTINGS[key];
+  if ('secret' in def && def.secret) return 'secret';
+  if (SETTING_CHOICES[key]) return 'choice';
+  return typeof def.default === 'number' ? 'number' : 'text';
+}
