@@ -31,6 +31,17 @@ describe('ramed backup and restore [sqlite]', () => {
     expect(got.json).toMatchObject({ value: 45, isDefault: true });
   });
 
+  it('restores onto a new workstation that has no database yet', async () => {
+    const out = join(dir, 'copie.db');
+    expect((await ramed('backup', '--out', out, '--db', db)).code).toBe(0);
+    const fresh = join(dir, 'neuf', 'ramed.db');
+    expect((await ramed('restore', out, '--db', fresh)).code).toBe(0);
+    // The new base is the restored one: its facility is there, its audit chain intact.
+    const again = await ramed('backup', '--out', join(dir, 'verif.db'), '--db', fresh, '--json');
+    expect(again.json).toMatchObject({ manifest: { facility: { code: 'CS01', name: 'CSCOM de Test' } } });
+    expect(await ramed('audit', 'verify', '--db', fresh)).toMatchObject({ code: 0 });
+  });
+
   it('backs up into the backup folder without --out', async () => {
     const folder = join(dir, 'cle');
     expect((await ramed('settings', 'set', 'backup.folder', folder, '--db', db)).code).toBe(0);
