@@ -13,8 +13,6 @@ import { APP_VERSION } from './version';
 export interface Core {
   deps: CoreDeps;
   dispatch: Dispatch;
-  /** Replaces the database from outside any call (see `CoreDeps.reopen`). */
-  reopen(replace: ReplaceDatabase): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,11 +42,12 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,
     files: new FileStore(options.uploadDir ?? join(tmpdir(), 'ramed-uploads')),
-    reopen: (replace) => reopen(1, replace),
+    reopen,
   };
 
-  function reopen(ownCalls: number, replace: ReplaceDatabase): Promise<void> {
-    return gate.exclusive(ownCalls, REOPEN_WAIT_MS, async () => {
+  /** Called by a handler (a restore): that one call stays in flight while the others finish. */
+  function reopen(replace: ReplaceDatabase): Promise<void> {
+    return gate.exclusive(1, REOPEN_WAIT_MS, async () => {
       await deps.handle.close();
       let undo: (() => Promise<void>) | undefined;
       try {
@@ -66,7 +65,6 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
   return {
     deps,
     dispatch: gate.wrap(createDispatcher(deps)),
-    reopen: (replace) => reopen(0, replace),
     close: () => deps.handle.close(),
   };
 }

@@ -194,9 +194,9 @@ describe('restore [sqlite]', () => {
     expect(readdirSync(dirname(dbFile)).filter((n) => n.includes('restauration-'))).toEqual([]);
   });
 
-  it('migrates a backup made by an older version', async () => {
+  /** A backup as version 0002_registry made it, with 20 persons; `spoil` may change it before it is copied. */
+  async function olderBackup(dir: string, spoil?: (db: Kysely<Database>) => Promise<void>): Promise<string> {
     const old = await databaseAt('sqlite', '0002_registry');
-    const dir = mkdtempSync(join(tmpdir(), 'ramed-old-'));
     const path = join(dir, 'ramed-CS-BANCONI-20250101-080000.db');
     try {
       const now = '2025-01-01T08:00:00.000Z';
@@ -205,31 +205,50 @@ describe('restore [sqlite]', () => {
         .values({ id: 1, code: 'CS-BANCONI', name: 'CSCOM de Banconi', level: 'cscom', created_at: now, updated_at: now })
         .execute();
       await insertPersons(old.db, 0, 20);
+      await spoil?.(old.db);
       const reader = await openSqliteFile(old.handle.file!, 'read');
       await reader.run(`vacuum into '${path}'`);
       await reader.close();
-      writeFileSync(
-        `${path}.manifest.json`,
-        JSON.stringify({
-          format: 'ramed-backup',
-          formatVersion: 1,
-          file: basename(path),
-          sha256: '',
-          size: 0,
-          appVersion: '0.0.9',
-          schemaVersion: '0002_registry',
-          facility: { code: 'CS-BANCONI', name: 'CSCOM de Banconi' },
-          createdAt: now,
-        }),
-      );
+      const manifest = { format: 'ramed-backup', formatVersion: 1, file: basename(path), sha256: '', size: 0, appVersion: '0.0.9' };
+      const facility = { code: 'CS-BANCONI', name: 'CSCOM de Banconi' };
+      writeFileSync(`${path}.manifest.json`, JSON.stringify({ ...manifest, schemaVersion: '0002_registry', facility, createdAt: now }));
       rehashManifest(path);
+      return path;
+    } finally {
+      await old.dispose();
+    }
+  }
 
+  it('migrates a backup made by an older version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramed-old-'));
+    try {
+      const path = await olderBackup(dir);
       const result = unwrap(await f.ramed.backup.restore({ source: { kind: 'file', file: f.core.deps.files.register(path).ref } }));
       expect(result).toMatchObject({ restored: { schemaVersion: '0002_registry' }, schemaVersion: LATEST_SCHEMA });
       expect(await f.core.deps.handle.db.selectFrom('person').select('id').execute()).toHaveLength(20);
       expect(await f.core.deps.handle.db.selectFrom('backup_run').selectAll().execute()).toEqual([]);
     } finally {
-      await old.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('puts the current base back when the backup cannot be migrated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramed-old-'));
+    try {
+      // A table in the way of migration 0008: the copy passes every check, then fails to migrate.
+      const path = await olderBackup(dir, (db) => db.schema.createTable('backup_run').addColumn('x', 'integer').execute());
+      const before = await dump(f.core.deps.handle.db);
+      const files = readdirSync(dirname(dbFile)).sort();
+      const refused = await f.ramed.backup.restore({ source: { kind: 'file', file: f.core.deps.files.register(path).ref } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'REFUSED', message: /n'a pas pu être ouverte ni mise à jour.*remise en place/ },
+      });
+      expect((await dump(f.core.deps.handle.db)).persons).toEqual(before.persons);
+      expect(readdirSync(dirname(dbFile)).sort()).toEqual(files);
+      // Nothing was replaced, so the session goes on.
+      expect(await f.ramed.settings.list({})).toMatchObject({ ok: true });
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
