@@ -20,8 +20,8 @@ export interface CliOutput {
   json: unknown;
   /** What a person reads otherwise. */
   text: string;
-  /** 1 for a domain refusal that is not an error (e.g. not eligible). */
-  exitCode?: 0 | 1;
+  /** 1 for a domain refusal that is not an error (e.g. not eligible), 2 for a rejected input file. */
+  exitCode?: 0 | 1 | 2;
 }
 
 export interface CliCommand {

@@ -1,6 +1,8 @@
 import { adminApi } from './admin';
 import { authApi } from './auth';
 import { backupApi } from './backup';
+import { episodesApi } from './episodes';
+import { referenceApi } from './reference';
 import { systemApi } from './system';
 
 /** The whole contract between the window and the back end: each method declared once. */
@@ -9,6 +11,8 @@ export const api = {
   ...authApi,
   ...adminApi,
   ...backupApi,
+  ...referenceApi,
+  ...episodesApi,
 };
 
 export type Api = typeof api;

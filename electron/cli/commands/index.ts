@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
 /** Every command of `ramed`; a feature adds its commands here. */
@@ -14,4 +15,6 @@ export const COMMANDS: readonly CliCommand[] = [
   auditVerifyCommand,
   backupCommand,
   restoreCommand,
+  importTariffsCommand,
+  importMedicinesCommand,
 ];

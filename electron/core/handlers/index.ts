@@ -2,6 +2,8 @@ import type { Api } from '../../../shared/api/index';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
+import { episodesHandlers } from './episodes';
+import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -11,4 +13,6 @@ export const handlers: Handlers<Api> = {
   ...authHandlers,
   ...adminHandlers,
   ...backupHandlers,
+  ...referenceHandlers,
+  ...episodesHandlers,
 };

@@ -1,8 +1,10 @@
 import type { BackupTables } from './backup';
+import type { EpisodeTables } from './episodes';
+import type { ReferenceTables } from './reference';
 import type { RegistryTables } from './registry';
 import type { SystemTables } from './system';
 
 /** Every table of the product; each feature adds its own interface here. */
-export type Database = SystemTables & RegistryTables & BackupTables;
+export type Database = SystemTables & RegistryTables & BackupTables & ReferenceTables & EpisodeTables;
 
 export type { Flag } from './system';

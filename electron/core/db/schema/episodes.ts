@@ -1,0 +1,80 @@
+import type { Generated } from 'kysely';
+import type { EpisodeEventKind, EpisodeStatus, EpisodeType, IdentityDocument, LineKind, Outcome } from '../../../../shared/domain/episodes';
+import type { TariffCategory } from '../../../../shared/domain/reference';
+import type { Payer } from '../../../../shared/pricing';
+import type { Flag } from './system';
+
+export interface EpisodeCounterTable {
+  year: number;
+  last: number;
+}
+
+export interface EpisodeTable {
+  id: Generated<number>;
+  /** EP-YYYY-NNNNNN, unique in the facility's database. */
+  number: string;
+  person_id: number;
+  recepisse: string;
+  /** searchKey("family given") at admission, for the list's name filter. */
+  patient_search: string;
+  type: EpisodeType;
+  emergency: Flag;
+  referral_from: string | null;
+  referral_ref: string | null;
+  identity_document: IdentityDocument;
+  identity_number: string | null;
+  identity_matches: Flag | null;
+  /** JSON text of the EligibilitySnapshot taken at admission. */
+  eligibility: string;
+  status: EpisodeStatus;
+  opened_at: string;
+  opened_by: string;
+  /** The clinical end of the episode (discharge day), set on closing. */
+  ended_on: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  diagnosis: string | null;
+  icd10: string | null;
+  outcome: Outcome | null;
+  updated_at: string;
+}
+
+/** A line of care on an episode; a correction is a new line with `cancels_id` and negated quantity and amount. */
+export interface PrestationTable {
+  id: Generated<number>;
+  episode_id: number;
+  kind: LineKind;
+  tariff_id: number | null;
+  medicine_id: number | null;
+  code: string;
+  label: string;
+  category: TariffCategory | null;
+  performed_on: string;
+  quantity: number;
+  unit_price: number;
+  amount: number;
+  payer: Payer;
+  prescriber: string;
+  cancels_id: number | null;
+  reason: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface EpisodeEventTable {
+  id: Generated<number>;
+  episode_id: number;
+  kind: EpisodeEventKind;
+  at: string;
+  by_login: string;
+  reason: string | null;
+  /** JSON text: what the event set (closing fields, diagnosis). */
+  detail: string | null;
+}
+
+export interface EpisodeTables {
+  episode_counter: EpisodeCounterTable;
+  episode: EpisodeTable;
+  prestation: PrestationTable;
+  episode_event: EpisodeEventTable;
+}

@@ -1,0 +1,56 @@
+import type { Generated } from 'kysely';
+import type { FacilityLevel } from '../../../../shared/domain/facility';
+import type { Exclusion, TariffCategory } from '../../../../shared/domain/reference';
+import type { Flag } from './system';
+
+export interface ReferenceImportTable {
+  id: Generated<number>;
+  kind: 'tarifs' | 'medicaments';
+  file_name: string;
+  sha256: string;
+  imported_at: string;
+  by_login: string;
+  lines: number;
+  inserted: number;
+  closed: number;
+}
+
+/** One version of an act's tariff at one level; a new version ends the previous one's period. */
+export interface TariffTable {
+  id: Generated<number>;
+  code: string;
+  level: FacilityLevel;
+  label: string;
+  category: TariffCategory;
+  price: number;
+  effective_from: string;
+  /** Inclusive; null while open-ended. The only column an import ever updates. */
+  effective_to: string | null;
+  ramed_covered: Flag;
+  max_quantity: number | null;
+  exclusion: Exclusion | null;
+  caesarean: Flag;
+  import_id: number;
+  created_at: string;
+}
+
+export interface MedicineTable {
+  id: Generated<number>;
+  code: string;
+  dci: string;
+  form: string;
+  strength: string;
+  unit: string;
+  price: number;
+  essential: Flag;
+  effective_from: string;
+  effective_to: string | null;
+  import_id: number;
+  created_at: string;
+}
+
+export interface ReferenceTables {
+  reference_import: ReferenceImportTable;
+  tariff: TariffTable;
+  medicine: MedicineTable;
+}

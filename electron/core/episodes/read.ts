@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { EligibilitySnapshot, EpisodeLine, EpisodeTotals, EpisodeView, LineState } from '../../../shared/domain/episodes';
+import type { Database } from '../db/schema/index';
+import type { PrestationTable } from '../db/schema/episodes';
+import { DomainError, notFound } from '../errors';
+import { getFacility } from '../facility/facility';
+
+/** Each line with its state: in force, cancelled (by a later line), or the cancellation itself. */
+export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>): EpisodeLine[] {
+  const cancellations = new Map(rows.filter((r) => r.cancels_id !== null).map((r) => [r.cancels_id!, r]));
+  return rows.map((r) => {
+    const cancelledBy = cancellations.get(r.id) ?? null;
+    const state: LineState = r.cancels_id !== null ? 'annulation' : cancelledBy ? 'annulee' : 'active';
+    return {
+      id: r.id,
+      kind: r.kind,
+      code: r.code,
+      label: r.label,
+      category: r.category,
+      performedOn: r.performed_on,
+      quantity: r.quantity,
+      unitPrice: r.unit_price,
+      amount: r.amount,
+      payer: r.payer,
+      prescriber: r.prescriber,
+      state,
+      cancelsId: r.cancels_id,
+      cancelledById: cancelledBy?.id ?? null,
+      reason: cancelledBy?.reason ?? r.reason,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+    };
+  });
+}
+
+/** What the RAMED is billed for: lines in force only (a cancelled line and its cancellation cancel out). */
+export function totalsOf(lines: readonly EpisodeLine[]): EpisodeTotals {
+  const active = lines.filter((l) => l.state === 'active');
+  return {
+    ramed: active.filter((l) => l.payer === 'ramed').reduce((sum, l) => sum + l.amount, 0),
+    programme: active.filter((l) => l.payer !== 'ramed').reduce((sum, l) => sum + l.amount, 0),
+    activeLines: active.length,
+  };
+}
+
+export async function getEpisode(db: Kysely<Database>, id: number): Promise<EpisodeView> {
+  const row = await db
+    .selectFrom('episode')
+    .innerJoin('person', 'person.id', 'episode.person_id')
+    .selectAll('episode')
+    .select(['person.family_name', 'person.given_names', 'person.sex', 'person.birth_date', 'person.quality', 'person.holder_recepisse'])
+    .where('episode.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Épisode introuvable.');
+  const facility = await getFacility(db);
+  if (!facility) throw new DomainError('CONFLICT', 'L’établissement n’est pas configuré : voyez l’administrateur.');
+  const lineRows = await db.selectFrom('prestation').selectAll().where('episode_id', '=', id).orderBy('id').execute();
+  const events = await db.selectFrom('episode_event').selectAll().where('episode_id', '=', id).orderBy('id').execute();
+  const lines = describeLines(lineRows);
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    type: row.type,
+    emergency: row.emergency === 1,
+    referralFrom: row.referral_from,
+    referralRef: row.referral_ref,
+    identityDocument: row.identity_document,
+    identityNumber: row.identity_number,
+    identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
+    eligibility: JSON.parse(row.eligibility) as EligibilitySnapshot,
+    openedAt: row.opened_at,
+    openedBy: row.opened_by,
+    endedOn: row.ended_on,
+    closedAt: row.closed_at,
+    closedBy: row.closed_by,
+    diagnosis: row.diagnosis,
+    icd10: row.icd10,
+    outcome: row.outcome,
+    patient: {
+      personId: row.person_id,
+      recepisse: row.recepisse,
+      familyName: row.family_name,
+      givenNames: row.given_names,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      quality: row.quality,
+      holderRecepisse: row.holder_recepisse,
+    },
+    level: facility.level,
+    lines,
+    totals: totalsOf(lines),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, by: e.by_login, reason: e.reason })),
+  };
+}

@@ -1,0 +1,48 @@
+import type { episodesApi } from '../../../shared/api/episodes';
+import type { HandlerContext } from '../context';
+import { closeEpisode, reopenEpisode, setDiagnosis } from '../episodes/lifecycle';
+import { addLine, cancelLine } from '../episodes/lines';
+import { listEpisodes } from '../episodes/list';
+import { getEpisode } from '../episodes/read';
+import type { EpisodeWriter } from '../episodes/writer';
+import type { Handlers } from './types';
+
+const writer = (ctx: HandlerContext): EpisodeWriter => ({
+  db: ctx.db,
+  features: ctx.deps.handle.features,
+  clock: ctx.deps.clock,
+  login: ctx.actor?.login ?? 'anonyme',
+});
+
+/** Answers the episode as it now stands, and names it in the audit row. */
+async function after(ctx: HandlerContext, episodeId: number, detail?: Record<string, unknown>) {
+  const view = await getEpisode(ctx.db, episodeId);
+  ctx.audit.entityId = view.number;
+  if (detail) ctx.audit.detail = detail;
+  return view;
+}
+
+export const episodesHandlers: Handlers<typeof episodesApi> = {
+  'episodes.get': async (input, ctx) => getEpisode(ctx.db, input.id),
+  'episodes.list': async (input, ctx) => listEpisodes(ctx.db, input),
+  'episodes.addLine': async (input, ctx) => {
+    const lineId = await addLine(writer(ctx), input);
+    return after(ctx, input.episodeId, { lineId });
+  },
+  'episodes.cancelLine': async (input, ctx) => {
+    const cancellationId = await cancelLine(writer(ctx), input);
+    return after(ctx, input.episodeId, { cancellationId });
+  },
+  'episodes.setDiagnosis': async (input, ctx) => {
+    await setDiagnosis(writer(ctx), input);
+    return after(ctx, input.episodeId);
+  },
+  'episodes.close': async (input, ctx) => {
+    await closeEpisode(writer(ctx), input);
+    return after(ctx, input.episodeId);
+  },
+  'episodes.reopen': async (input, ctx) => {
+    await reopenEpisode(writer(ctx), input);
+    return after(ctx, input.episodeId);
+  },
+};

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { MedicineEntry } from '../../../shared/domain/reference';
+import type { Database } from '../db/schema/index';
+
+/** The medicines in force on `date`, by DCI. */
+export async function listMedicinesInForce(db: Kysely<Database>, date: string): Promise<MedicineEntry[]> {
+  const rows = await db
+    .selectFrom('medicine')
+    .selectAll()
+    .where('effective_from', '<=', date)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)]))
+    .orderBy('dci')
+    .orderBy('strength')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    dci: r.dci,
+    form: r.form,
+    strength: r.strength,
+    unit: r.unit,
+    price: r.price,
+    essential: r.essential === 1,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+  }));
+}
