@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fixedClock } from '../../electron/core/clock';
+import { closeEpisode } from '../../electron/core/episodes/lifecycle';
+import { addLine, cancelLine } from '../../electron/core/episodes/lines';
+import { EPISODE_TYPES } from '../../shared/domain/episodes';
+import type { Client } from '../../shared/client';
+import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { openEpisode } from '../support/episodes';
+import { insertPersons } from '../support/persons';
+import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
+
+const PERSONS = [
+  { recepisse: '1111234567890', family_name: 'Traoré', given_names: 'Aïssata' },
+  { recepisse: '1111234567891', family_name: 'Coulibaly', given_names: 'Moussa' },
+  { recepisse: '2222000000001', family_name: 'Diarra', given_names: 'Fatoumata Bintou' },
+  { recepisse: '3333000000001', family_name: 'Keïta', given_names: 'Sékou' },
+];
+
+// 20 episodes, one a day from 1 to 20 November, rotating patients and types; the first 12 closed.
+describeEachDb('episodes list', (kind) => {
+  let core: TestCore;
+  let accueil: Client;
+
+  beforeAll(async () => {
+    core = await openTestCore(kind);
+    await setFacility(core, 'cscom');
+    await importList(core, 'tariffs', TEST_TARIFFS);
+    const ids = await insertPersons(core.deps.handle.db, PERSONS);
+    for (let day = 1; day <= 20; day++) {
+      const at = `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
+      const { id } = await openEpisode(core, ids[day % 4]!, at, { type: EPISODE_TYPES[day % 5] });
+      const w = { db: core.deps.handle.db, features: core.deps.handle.features, clock: fixedClock(at), login: 'accueil' };
+      const lineId = await addLine(w, {
+        episodeId: id,
+        code: 'CS-CUR',
+        quantity: 1,
+        performedOn: at.slice(0, 10),
+        prescriber: 'Dr Sidibé',
+      });
+      await addLine(w, { episodeId: id, code: 'LB-GE', quantity: 1, performedOn: at.slice(0, 10), prescriber: 'Dr Sidibé' });
+      if (day % 3 === 0) await cancelLine(w, { episodeId: id, lineId, reason: 'Erreur de saisie' });
+      if (day <= 12) await closeEpisode(w, { episodeId: id, endedOn: at.slice(0, 10), diagnosis: 'Paludisme simple', outcome: 'gueri' });
+    }
+    accueil = clientFor(core, slotAs(['accueil']));
+  });
+  afterAll(async () => core.dispose());
+
+  const list = async (input: Parameters<Client['episodes']['list']>[0]) => {
+    const result = await accueil.episodes.list(input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  const numbers = (rows: Array<{ number: string }>) => rows.map((r) => Number(r.number.slice(-6)));
+
+  it('pages the newest first by default, with each episode’s RAMED total', async () => {
+    const first = await list({ pageSize: 8 });
+    expect(first.total).toBe(20);
+    expect(numbers(first.rows)).toEqual([20, 19, 18, 17, 16, 15, 14, 13]);
+    const third = await list({ pageSize: 8, pageIndex: 2 });
+    expect(numbers(third.rows)).toEqual([4, 3, 2, 1]);
+    const day18 = first.rows[2]!;
+    // Day 18: consultation (600 after the 15th) cancelled, malaria test (500) kept.
+    expect(day18).toMatchObject({ ramedTotal: 500, activeLines: 1, status: 'ouvert', patientName: 'DIARRA Fatoumata Bintou' });
+    expect(first.rows[0]).toMatchObject({ ramedTotal: 1100, activeLines: 2 });
+  });
+
+  it.each([
+    ['status', { status: 'clos' as const }, [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]],
+    ['type', { type: 'urgence' as const }, [16, 11, 6, 1]],
+    ['date range, both ends included', { from: '2026-11-05', to: '2026-11-07' }, [7, 6, 5]],
+    ['name without accents', { patient: 'traore aissata' }, [20, 16, 12, 8, 4]],
+    ['given name alone', { patient: 'Sékou' }, [19, 15, 11, 7, 3]],
+    ['whole récépissé', { patient: '1111234567891' }, [17, 13, 9, 5, 1]],
+    ['start of a récépissé', { patient: '11112345' }, [20, 17, 16, 13, 12, 9, 8, 5, 4, 1]],
+    ['episode number, short form', { patient: 'ep-2026-7' }, [7]],
+    ['several filters at once', { status: 'ouvert' as const, patient: 'coulibaly', from: '2026-11-14' }, [17]],
+  ])('filters by %s', async (_name, filter, expected) => {
+    const page = await list({ ...filter, pageSize: 50 });
+    expect(numbers(page.rows)).toEqual(expected);
+    expect(page.total).toBe(expected.length);
+  });
+
+  it('sorts on the server by patient and by number', async () => {
+    const byPatient = await list({ sort: 'patient', desc: false, pageSize: 50 });
+    expect([...new Set(byPatient.rows.map((r) => r.patientName.split(' ')[0]))]).toEqual(['COULIBALY', 'DIARRA', 'KEÏTA', 'TRAORÉ']);
+    const byNumber = await list({ sort: 'number', desc: false, pageSize: 3 });
+    expect(numbers(byNumber.rows)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a page size out of bounds', async () => {
+    expect(await accueil.episodes.list({ pageSize: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

@@ -1,0 +1,21 @@
+import type { Core } from '../../electron/core/app';
+import { fixedClock } from '../../electron/core/clock';
+import { createEpisode } from '../../electron/core/episodes/create';
+import type { EpisodeOpenInput } from '../../shared/domain/episodes';
+
+/** What the reception desk would pass for an eligible patient who showed a NINA card. */
+export const admission = (personId: number, over: Partial<EpisodeOpenInput> = {}): EpisodeOpenInput => ({
+  personId,
+  type: 'consultation_externe',
+  emergency: false,
+  identityDocument: 'cni_nina',
+  identityNumber: '12345678901234A',
+  identityMatches: true,
+  eligibility: { eligible: true, reasons: [], warnings: [] },
+  ...over,
+});
+
+/** Opens an episode through the core function the reception desk will call, at `at`. */
+export function openEpisode(core: Core, personId: number, at = '2026-11-10T08:00:00.000Z', over: Partial<EpisodeOpenInput> = {}) {
+  return createEpisode(core.deps.handle.db, fixedClock(at), 'accueil', admission(personId, over));
+}
