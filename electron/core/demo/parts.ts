@@ -1,6 +1,8 @@
 import { demoBackups } from './backups';
 import type { DemoContext } from './demo';
+import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
+import { demoReference } from './reference';
 
 export interface DemoPart {
   label: string;
@@ -8,4 +10,4 @@ export interface DemoPart {
 }
 
 /** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
-export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoBackups];
+export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoReference, demoEpisodes, demoBackups];

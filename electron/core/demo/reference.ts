@@ -1,0 +1,22 @@
+import type { ReferenceImportReport } from '../../../shared/domain/reference';
+import { importReferenceFile } from '../reference/import';
+import { medicineFile } from '../reference/medicine-file';
+import { SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
+import { tariffFile } from '../reference/tariff-file';
+import type { DemoPart } from './parts';
+
+function ensureApplied(name: string, report: ReferenceImportReport): void {
+  if (!report.applied) throw new Error(`${name} : ${report.rejected.map((r) => `ligne ${r.line} : ${r.reason}`).join(' ; ')}`);
+}
+
+/** The illustrative tariff and medicines lists of resources/, imported as an administrator would. */
+export const demoReference: DemoPart = {
+  label: 'Tarifs et médicaments (exemples illustratifs)',
+  async run(ctx) {
+    const { handle, clock } = ctx.deps;
+    await handle.db.transaction().execute(async (trx) => {
+      ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_TARIFFS), tariffFile));
+      ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_MEDICINES), medicineFile));
+    });
+  },
+};

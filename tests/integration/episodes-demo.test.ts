@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { runDemo } from '../../electron/core/demo/demo';
+import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { insertPersons, somePerson } from '../support/persons';
+
+// The test clock reads 16 November 2026: the demo month runs from the 1st to today.
+describeEachDb('demo: reference lists and a month of episodes', (kind) => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = await openTestCore(kind);
+  });
+  afterEach(async () => core.dispose());
+
+  it('creates no episode on an empty registry, and says so', async () => {
+    const labels: string[] = [];
+    await runDemo(core.deps, { episodes: 20, progress: (_d, _t, label) => labels.push(label) });
+    expect(labels).toContain('Épisodes de soins : le registre est vide, aucun épisode créé');
+    const tariffs = await clientFor(core, slotAs(['accueil'])).tariffs.list({ level: 'cscom' });
+    expect(tariffs.ok && tariffs.value.length).toBeGreaterThan(20);
+    expect(await core.deps.handle.db.selectFrom('episode').select('id').execute()).toEqual([]);
+  });
+
+  it('spreads episodes over the month for registry persons: closed, open, some corrected', async () => {
+    await insertPersons(
+      core.deps.handle.db,
+      Array.from({ length: 40 }, (_, i) => ({
+        ...somePerson(i, 'Diallo', `Personne ${i}`),
+        sex: i % 2 ? 'F' : 'M',
+        birth_date: `${1960 + i}-01-01`,
+      })),
+    );
+    await runDemo(core.deps, { month: '2026-11', episodes: 80 });
+    const gestionnaire = clientFor(core, slotAs(['gestionnaire']));
+    const all = await gestionnaire.episodes.list({ pageSize: 200, sort: 'number', desc: false });
+    if (!all.ok) throw new Error(all.error.message);
+    expect(all.value.total).toBe(80);
+    const rows = all.value.rows;
+    expect(rows.every((r) => r.openedAt >= '2026-11-01' && r.openedAt < '2026-11-17')).toBe(true);
+    expect(rows.map((r) => r.openedAt)).toEqual([...rows.map((r) => r.openedAt)].sort());
+    const closed = rows.filter((r) => r.status === 'clos');
+    expect(closed.length).toBeGreaterThan(40);
+    expect(rows.filter((r) => r.status === 'ouvert').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.openedAt.startsWith('2026-11-16')).every((r) => r.status === 'ouvert')).toBe(true);
+    expect(rows.every((r) => r.ramedTotal > 0)).toBe(true);
+    const cancellations = await core.deps.handle.db.selectFrom('prestation').select('id').where('cancels_id', 'is not', null).execute();
+    expect(cancellations.length).toBeGreaterThan(0);
+    const one = await gestionnaire.episodes.get({ id: closed[0]!.id });
+    expect(one.ok && one.value).toMatchObject({ diagnosis: expect.any(String), outcome: expect.any(String), endedOn: expect.any(String) });
+  });
+});
