@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { AppInfo } from '../../shared/api/system';
 import type { SessionInfo } from '../../shared/domain/users';
 import type { Role } from '../../shared/roles';
+import { AccueilScreen } from './screens/accueil/AccueilScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { PendingSection } from './screens/PendingSection';
 
@@ -21,7 +22,7 @@ export interface Section {
 
 /** The app's sections, in menu order; each is shown only to the roles that use it. */
 export const SECTIONS: readonly Section[] = [
-  { key: 'accueil', label: 'Accueil', roles: ['accueil'], component: PendingSection },
+  { key: 'accueil', label: 'Accueil', roles: ['accueil', 'gestionnaire'], component: AccueilScreen },
   { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PendingSection },
   { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: PendingSection },
   { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: PendingSection },

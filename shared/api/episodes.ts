@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethod, returns } from '../contract';
 import { isoDate } from '../dates';
 import { EPISODE_SORTS, EPISODE_STATUSES, EPISODE_TYPES, OUTCOMES, icd10, type EpisodeListRow, type EpisodeView } from '../domain/episodes';
+import type { GeneratedFile } from '../files';
 import type { Role } from '../roles';
 
 /** Reception logs acts and completes episodes; the manager may too (claim corrections), and alone reopens. */
@@ -13,6 +14,17 @@ const diagnosis = z.string().trim().min(2, 'Diagnostic trop court').max(500, 'Di
 const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');
 const outcome = z.enum(OUTCOMES, { message: 'Choisissez l’issue de l’épisode' });
 
+const episodeFilter = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  status: z.enum(EPISODE_STATUSES).optional(),
+  type: z.enum(EPISODE_TYPES).optional(),
+  /** A name (accents optional), a récépissé (whole or its first digits) or an episode number. */
+  patient: z.string().trim().max(80, 'Recherche : 80 caractères au plus').optional(),
+  sort: z.enum(EPISODE_SORTS).default('openedAt'),
+  desc: z.boolean().default(true),
+};
+
 export const episodesApi = {
   'episodes.get': defineMethod({
     input: z.strictObject({ id: episodeId }),
@@ -23,18 +35,18 @@ export const episodesApi = {
   /** Filtered, sorted and paged on the server: a hospital holds tens of thousands of episodes. */
   'episodes.list': defineMethod({
     input: z.strictObject({
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      status: z.enum(EPISODE_STATUSES).optional(),
-      type: z.enum(EPISODE_TYPES).optional(),
-      /** A name (accents optional), a récépissé (whole or its first digits) or an episode number. */
-      patient: z.string().trim().max(80, 'Recherche : 80 caractères au plus').optional(),
-      sort: z.enum(EPISODE_SORTS).default('openedAt'),
-      desc: z.boolean().default(true),
+      ...episodeFilter,
       pageIndex: z.number().int().min(0).default(0),
       pageSize: z.number().int().min(1).max(200).default(25),
     }),
     output: returns<{ rows: EpisodeListRow[]; total: number }>(),
+    access: READERS,
+    kind: 'query',
+  }),
+  /** Every episode the filter selects, as CSV (not just the page shown). */
+  'episodes.export': defineMethod({
+    input: z.strictObject(episodeFilter),
+    output: returns<GeneratedFile>(),
     access: READERS,
     kind: 'query',
   }),

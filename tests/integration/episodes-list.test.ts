@@ -87,6 +87,22 @@ describeEachDb('episodes list', (kind) => {
     expect(numbers(byNumber.rows)).toEqual([1, 2, 3]);
   });
 
+  it('exports every episode the filter selects as a French CSV, beyond the page shown', async () => {
+    const file = await accueil.episodes.export({ type: 'consultation_externe', sort: 'number', desc: false });
+    if (!file.ok) throw new Error(file.error.message);
+    expect(file.value).toMatchObject({ fileName: 'episodes-2026-11-16.csv', mimeType: 'text/csv;charset=utf-8' });
+    const bytes = Buffer.from(file.value.base64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('N° d’épisode;Ouvert le;Heure;Fin des soins;Patient;Récépissé;Type;Urgence;Statut;Actes;Total RAMED (FCFA)');
+    expect(lines.slice(1)).toEqual([
+      'EP-2026-000005;05/11/2026;08:00;05/11/2026;COULIBALY Moussa;1111234567891;Consultation externe;non;Clos;2;1000',
+      'EP-2026-000010;10/11/2026;08:00;10/11/2026;DIARRA Fatoumata Bintou;2222000000001;Consultation externe;non;Clos;2;1000',
+      'EP-2026-000015;15/11/2026;08:00;;KEÏTA Sékou;3333000000001;Consultation externe;non;Ouvert;1;500',
+      'EP-2026-000020;20/11/2026;08:00;;TRAORÉ Aïssata;1111234567890;Consultation externe;non;Ouvert;2;1100',
+    ]);
+  });
+
   it('refuses a page size out of bounds', async () => {
     expect(await accueil.episodes.list({ pageSize: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

@@ -12,8 +12,6 @@ export interface EpisodeFilter {
   patient?: string | undefined;
   sort: EpisodeSort;
   desc: boolean;
-  pageIndex: number;
-  pageSize: number;
 }
 
 const SORT_COLUMN = {
@@ -25,10 +23,11 @@ const SORT_COLUMN = {
 } as const;
 
 /**
- * One page of episodes. Every filter runs on an indexed column of `episode` (opening date, status,
- * type, récépissé, number) except a name, matched inside the normalised name kept at admission.
+ * The episodes a filter selects. Every filter runs on an indexed column of `episode` (opening
+ * date, status, type, récépissé, number) except a name, matched inside the normalised name kept
+ * at admission.
  */
-export async function listEpisodes(db: Kysely<Database>, filter: EpisodeFilter): Promise<{ rows: EpisodeListRow[]; total: number }> {
+function filtered(db: Kysely<Database>, filter: EpisodeFilter) {
   let query = db.selectFrom('episode');
   if (filter.from) query = query.where('episode.opened_at', '>=', filter.from);
   if (filter.to) query = query.where('episode.opened_at', '<', addDays(filter.to, 1));
@@ -45,10 +44,12 @@ export async function listEpisodes(db: Kysely<Database>, filter: EpisodeFilter):
   } else if (patient) {
     query = query.where('episode.patient_search', 'like', `%${searchKey(patient)}%`);
   }
+  return query;
+}
 
-  const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+function rowsOf(db: Kysely<Database>, filter: EpisodeFilter) {
   const direction = filter.desc ? 'desc' : 'asc';
-  const page = await query
+  return filtered(db, filter)
     .innerJoin('person', 'person.id', 'episode.person_id')
     .select([
       'episode.id',
@@ -63,44 +64,68 @@ export async function listEpisodes(db: Kysely<Database>, filter: EpisodeFilter):
       'person.given_names',
     ])
     .orderBy(SORT_COLUMN[filter.sort], direction)
-    .orderBy('episode.id', direction)
+    .orderBy('episode.id', direction);
+}
+
+/** Per episode: what the RAMED is billed, and how many lines are still in force. */
+function totalsOf(db: Kysely<Database>) {
+  return db
+    .selectFrom('prestation')
+    .select([
+      'episode_id',
+      sql<number>`coalesce(sum(case when payer = 'ramed' then amount else 0 end), 0)`.as('amount'),
+      sql<number>`sum(case when cancels_id is null then 1 else -1 end)`.as('lines'),
+    ])
+    .groupBy('episode_id');
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof rowsOf>['execute']>>[number];
+
+const toListRow = (r: Row, totals: { amount: number; lines: number } | undefined): EpisodeListRow => ({
+  id: r.id,
+  number: r.number,
+  status: r.status,
+  type: r.type,
+  emergency: r.emergency === 1,
+  openedAt: r.opened_at,
+  endedOn: r.ended_on,
+  recepisse: r.recepisse,
+  patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+  ramedTotal: Number(totals?.amount ?? 0),
+  activeLines: Number(totals?.lines ?? 0),
+});
+
+/** One page of episodes, with the number of all that match. */
+export async function listEpisodes(
+  db: Kysely<Database>,
+  filter: EpisodeFilter & { pageIndex: number; pageSize: number },
+): Promise<{ rows: EpisodeListRow[]; total: number }> {
+  const counted = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const page = await rowsOf(db, filter)
     .limit(filter.pageSize)
     .offset(filter.pageIndex * filter.pageSize)
     .execute();
+  const sums =
+    page.length > 0
+      ? await totalsOf(db)
+          .where(
+            'episode_id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .execute()
+      : [];
+  const totals = new Map(sums.map((s) => [s.episode_id, s]));
+  return { total: Number(counted.n), rows: page.map((r) => toListRow(r, totals.get(r.id))) };
+}
 
-  const totals = new Map<number, { amount: number; lines: number }>();
-  if (page.length > 0) {
-    const sums = await db
-      .selectFrom('prestation')
-      .select([
-        'episode_id',
-        sql<number>`coalesce(sum(case when payer = 'ramed' then amount else 0 end), 0)`.as('amount'),
-        sql<number>`sum(case when cancels_id is null then 1 else -1 end)`.as('lines'),
-      ])
-      .where(
-        'episode_id',
-        'in',
-        page.map((r) => r.id),
-      )
-      .groupBy('episode_id')
-      .execute();
-    for (const s of sums) totals.set(s.episode_id, { amount: Number(s.amount), lines: Number(s.lines) });
-  }
-
-  return {
-    total: Number(counted.n),
-    rows: page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      status: r.status,
-      type: r.type,
-      emergency: r.emergency === 1,
-      openedAt: r.opened_at,
-      endedOn: r.ended_on,
-      recepisse: r.recepisse,
-      patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
-      ramedTotal: totals.get(r.id)?.amount ?? 0,
-      activeLines: totals.get(r.id)?.lines ?? 0,
-    })),
-  };
+/** Every episode a filter selects (for the CSV export), with its totals joined in one query. */
+export async function allEpisodes(db: Kysely<Database>, filter: EpisodeFilter): Promise<EpisodeListRow[]> {
+  const rows = await rowsOf(db, filter)
+    .leftJoin(totalsOf(db).as('t'), 't.episode_id', 'episode.id')
+    .select(['t.amount', 't.lines'])
+    .execute();
+  return rows.map((r) => toListRow(r, { amount: r.amount ?? 0, lines: r.lines ?? 0 }));
 }

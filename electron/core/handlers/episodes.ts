@@ -1,5 +1,7 @@
 import type { episodesApi } from '../../../shared/api/episodes';
+import { isoToday } from '../clock';
 import type { HandlerContext } from '../context';
+import { exportEpisodes } from '../episodes/export';
 import { closeEpisode, reopenEpisode, setDiagnosis } from '../episodes/lifecycle';
 import { addLine, cancelLine } from '../episodes/lines';
 import { listEpisodes } from '../episodes/list';
@@ -25,6 +27,7 @@ async function after(ctx: HandlerContext, episodeId: number, detail?: Record<str
 export const episodesHandlers: Handlers<typeof episodesApi> = {
   'episodes.get': async (input, ctx) => getEpisode(ctx.db, input.id),
   'episodes.list': async (input, ctx) => listEpisodes(ctx.db, input),
+  'episodes.export': async (input, ctx) => exportEpisodes(ctx.db, input, isoToday(ctx.deps.clock)),
   'episodes.addLine': async (input, ctx) => {
     const lineId = await addLine(writer(ctx), input);
     return after(ctx, input.episodeId, { lineId });

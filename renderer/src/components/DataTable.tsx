@@ -54,6 +54,8 @@ export interface ServerPaging {
   pageIndex: number;
   pageSize: number;
   onPageChange(pageIndex: number): void;
+  /** Sorting done by the server: the columns it can sort by, the current order, and how to change it. */
+  sort?: { key: string; desc: boolean; sortable: readonly string[]; onSortChange(key: string): void };
 }
 
 interface DataTableProps<T> {
@@ -165,7 +167,12 @@ export function DataTable<T extends RowData>({
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const column = byKey.get(header.column.id)!;
-                const sorted = header.column.getIsSorted();
+                const serverSort = server?.sort;
+                const sorted = serverSort
+                  ? serverSort.key === column.key && (serverSort.desc ? 'desc' : 'asc')
+                  : header.column.getIsSorted();
+                const sortable = server ? Boolean(serverSort?.sortable.includes(column.key)) : !column.actions;
+                const toggle = serverSort ? () => serverSort.onSortChange(column.key) : header.column.getToggleSortingHandler();
                 return (
                   <th
                     key={header.id}
@@ -173,10 +180,10 @@ export function DataTable<T extends RowData>({
                     style={column.width ? { width: column.width } : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                   >
-                    {server || column.actions ? (
+                    {!sortable ? (
                       column.header
                     ) : (
-                      <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                      <button type="button" className="sort" onClick={toggle}>
                         {column.header}
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                       </button>

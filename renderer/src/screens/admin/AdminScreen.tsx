@@ -2,6 +2,7 @@ import { Tabs, type Tab } from '../../components/Tabs';
 import type { SectionProps } from '../../sections';
 import { BackupsTab } from './BackupsTab';
 import { FacilityTab } from './FacilityTab';
+import { ReferenceTab } from './ReferenceTab';
 import { SettingsTab } from './SettingsTab';
 
 /** Administration's sub-screens; each feature adds its tab here. */
@@ -9,6 +10,7 @@ const ADMIN_TABS: readonly Tab<SectionProps>[] = [
   { key: 'etablissement', label: 'Établissement', component: FacilityTab },
   { key: 'parametres', label: 'Paramètres', component: SettingsTab },
   { key: 'sauvegardes', label: 'Sauvegardes', component: BackupsTab },
+  { key: 'tarifs', label: 'Tarifs et médicaments', component: ReferenceTab },
 ];
 
 export function AdminScreen(props: SectionProps) {

@@ -1,0 +1,30 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import { frenchDate } from '../../../shared/dates';
+import { EPISODE_STATUS_LABELS, EPISODE_TYPE_LABELS } from '../../../shared/domain/episodes';
+import type { GeneratedFile } from '../../../shared/files';
+import type { Database } from '../db/schema/index';
+import { allEpisodes, type EpisodeFilter } from './list';
+
+/** The episodes a filter selects as a CSV a French spreadsheet opens as is (`;`, BOM, dates JJ/MM/AAAA). */
+export async function exportEpisodes(db: Kysely<Database>, filter: EpisodeFilter, today: string): Promise<GeneratedFile> {
+  const rows = await allEpisodes(db, filter);
+  const records = [
+    ['N° d’épisode', 'Ouvert le', 'Heure', 'Fin des soins', 'Patient', 'Récépissé', 'Type', 'Urgence', 'Statut', 'Actes', 'Total RAMED (FCFA)'],
+    ...rows.map((r) => [
+      r.number,
+      frenchDate(r.openedAt),
+      r.openedAt.slice(11, 16),
+      r.endedOn ? frenchDate(r.endedOn) : '',
+      r.patientName,
+      r.recepisse,
+      EPISODE_TYPE_LABELS[r.type],
+      r.emergency ? 'oui' : 'non',
+      EPISODE_STATUS_LABELS[r.status],
+      r.activeLines,
+      r.ramedTotal,
+    ]),
+  ];
+  const text = '\uFEFF' + stringify(records, { delimiter: ';' });
+  return { fileName: `episodes-${today}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64') };
+}

@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { EpisodeView } from '../../../../shared/domain/episodes';
+import type { TariffEntry } from '../../../../shared/domain/reference';
+import { priceAct } from '../../../../shared/pricing';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { DateField } from '../../components/DateField';
+import { Field } from '../../components/Field';
+import { ramed } from '../../lib/bridge';
+import { formatFcfa } from '../../lib/format';
+import { useCall } from '../../lib/useCall';
+import { ActPicker } from './ActPicker';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Logs an act: the picker offers the acts in force on the chosen date at the facility's level,
+ * and the price shown is the one the server will apply (the same pure pricing rules).
+ */
+export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {
+  const [performedOn, setPerformedOn] = useState(today);
+  const [acts, setActs] = useState<TariffEntry[]>([]);
+  const [code, setCode] = useState<string | null>(null);
+  const [quantity, setQuantity] = useState('1');
+  const lastPrescriber = episode.lines.at(-1)?.prescriber ?? '';
+  const [prescriber, setPrescriber] = useState(lastPrescriber);
+  const picker = useRef<HTMLInputElement>(null);
+  const tariffs = useCall(ramed.tariffs.list);
+  const add = useCall(ramed.episodes.addLine);
+  const loadTariffs = tariffs.run;
+  const fields = add.error?.fields ?? {};
+
+  useEffect(() => {
+    if (!performedOn) return;
+    void loadTariffs({ date: performedOn, level: episode.level }).then((list) => list && setActs(list));
+  }, [loadTariffs, performedOn, episode.level]);
+
+  // The version in force on the chosen date (another date may mean another price).
+  const act = acts.find((a) => a.code === code) ?? null;
+
+  const units = Number(quantity);
+  const preview = useMemo(() => {
+    if (!act || !Number.isInteger(units) || units < 1) return null;
+    const already = episode.lines.filter((l) => l.kind === 'acte' && l.code === act.code).reduce((sum, l) => sum + l.quantity, 0);
+    return priceAct(acts, { code: act.code, date: performedOn, level: episode.level, quantity: units, alreadyInEpisode: already });
+  }, [act, acts, units, performedOn, episode]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!act) {
+      add.setError({
+        code: 'INVALID_INPUT',
+        message: 'Choisissez un acte dans la liste.',
+        fields: { code: 'Choisissez un acte dans la liste' },
+      });
+      picker.current?.focus();
+      return;
+    }
+    const view = await add.run({ episodeId: episode.id, code: act.code, quantity: units, performedOn, prescriber });
+    if (!view) return;
+    onChanged(view);
+    setCode(null);
+    setQuantity('1');
+    picker.current?.focus();
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-label="Ajouter un acte">
+      <h2>Ajouter un acte</h2>
+      <div className="add-line">
+        <ActPicker
+          ref={picker}
+          acts={acts}
+          value={act}
+          onChange={(a) => {
+            setCode(a?.code ?? null);
+            add.setError(null);
+          }}
+          error={fields.code}
+        />
+        <Field
+          label="Quantité"
+          type="number"
+          min={1}
+          max={999}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+          error={fields.quantity}
+          required
+        />
+        <DateField label="Date de l’acte" value={performedOn} onChange={setPerformedOn} error={fields.performedOn} required />
+        <Field
+          label="Prescripteur"
+          value={prescriber}
+          onChange={(e) => setPrescriber(e.target.value)}
+          error={fields.prescriber}
+          placeholder="ex. Dr Sidibé"
+          required
+        />
+        <button type="submit" className="primary" disabled={add.pending}>
+          Ajouter
+        </button>
+      </div>
+      <p className="preview" aria-live="polite">
+        {preview === null ? (
+          <span className="muted">Choisissez un acte : son prix s’affiche avant l’ajout.</span>
+        ) : preview.ok ? (
+          preview.line.payer === 'ramed' ? (
+            <>
+              {preview.line.quantity} × {formatFcfa(preview.line.unitPrice)} = <strong>{formatFcfa(preview.line.amount)}</strong> à la
+              charge du RAMED
+            </>
+          ) : (
+            <>
+              Césarienne : {formatFcfa(preview.line.amount)} pris en charge par le programme de gratuité,{' '}
+              <strong>non facturé au RAMED</strong>
+            </>
+          )
+        ) : (
+          <span className="field-error">{preview.message}</span>
+        )}
+      </p>
+      {add.error && !Object.keys(fields).length ? <ErrorBanner error={add.error} /> : null}
+      <ErrorBanner error={tariffs.error} />
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import type { EpisodeView } from '../../../../shared/domain/episodes';
+import type { Role } from '../../../../shared/roles';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { ramed } from '../../lib/bridge';
+import { formatDate } from '../../lib/format';
+import { useCall } from '../../lib/useCall';
+import { AddLineForm } from './AddLineForm';
+import { ClosePanel } from './ClosePanel';
+import { EpisodeHeader } from './EpisodeHeader';
+import { EpisodeHistory } from './EpisodeHistory';
+import { LinesTable } from './LinesTable';
+import { ReopenPanel } from './ReopenPanel';
+
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+
+/**
+ * One episode: the patient, the acts with their running total, corrections, diagnosis and closing.
+ * Self-contained (it loads the episode by id) so the reception screen can show it after admitting.
+ */
+export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number; roles: readonly Role[]; onBack?: () => void }) {
+  const [episode, setEpisode] = useState<EpisodeView | null>(null);
+  const get = useCall(ramed.episodes.get);
+  const load = get.run;
+  const canWrite = roles.includes('accueil') || roles.includes('gestionnaire');
+
+  useEffect(() => {
+    void load({ id: episodeId }).then((view) => view && setEpisode(view));
+  }, [load, episodeId]);
+
+  // Escape (outside a field) goes back to the list.
+  useEffect(() => {
+    if (!onBack) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const action =
+    episode?.status === 'ouvert' && canWrite ? (
+      <ClosePanel key={`close-${episode.events.length}`} episode={episode} onChanged={setEpisode} />
+    ) : episode?.status === 'clos' && roles.includes('gestionnaire') ? (
+      <ReopenPanel episode={episode} onChanged={setEpisode} />
+    ) : null;
+
+  return (
+    <div className="stack episode-screen">
+      {onBack ? (
+        <div>
+          <button type="button" onClick={onBack}>
+            ← Retour à la liste
+          </button>
+        </div>
+      ) : null}
+      <ErrorBanner error={get.error} />
+      {episode ? (
+        <>
+          <EpisodeHeader episode={episode} />
+          {episode.status === 'clos' ? (
+            <p className="banner banner-ok" role="status">
+              Épisode clos (fin des soins le {formatDate(episode.endedOn)}) : il est figé pour la réclamation mensuelle.
+            </p>
+          ) : canWrite ? (
+            <AddLineForm key={episode.id} episode={episode} onChanged={setEpisode} />
+          ) : null}
+          <LinesTable episode={episode} canCancel={canWrite && episode.status === 'ouvert'} onChanged={setEpisode} />
+          {action ? (
+            <div className="grid-2 align-start">
+              {action}
+              <EpisodeHistory episode={episode} />
+            </div>
+          ) : (
+            <EpisodeHistory episode={episode} />
+          )}
+        </>
+      ) : get.pending ? (
+        <p className="muted">Chargement de l’épisode…</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { openCore, type Core } from '../../electron/core/app';
+import { demoEpisodes } from '../../electron/core/demo/episodes';
+import { createEpisode } from '../../electron/core/episodes/create';
+import { silentLogger } from '../../electron/core/logger';
+import { insertPersons, somePerson } from '../support/persons';
+import { expect, loginAs, test, type Host } from './fixtures';
+
+/** Admission is another feature: the test admits through the core function reception will call. */
+async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({ db: host.db, log: silentLogger });
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+test('an episode: three acts priced, a correction, closing with the total', async ({ page, demoHost }) => {
+  const { number } = await withCore(demoHost, async (core) => {
+    const [personId] = await insertPersons(core.deps.handle.db, [
+      { recepisse: '1111234567890', family_name: 'Traoré', given_names: 'Aïssata', birth_date: '1994-03-12' },
+    ]);
+    return createEpisode(core.deps.handle.db, core.deps.clock, 'accueil', {
+      personId: personId!,
+      type: 'consultation_externe',
+      identityDocument: 'cni_nina',
+      identityNumber: '21003198404512A',
+      identityMatches: true,
+      eligibility: { eligible: true, reasons: [], warnings: [] },
+    });
+  });
+
+  await loginAs(page, demoHost, 'accueil');
+  const list = page.getByRole('table', { name: 'Épisodes' });
+  await list.getByRole('row', { name: new RegExp(number) }).click();
+  await expect(page.getByRole('heading', { name: 'TRAORÉ Aïssata' })).toBeVisible();
+
+  const picker = page.getByRole('combobox', { name: 'Acte (code ou libellé)' });
+  const add = async (search: string, option: RegExp, quantity = '1') => {
+    await picker.fill(search);
+    await page.getByRole('option', { name: option }).click();
+    await page.getByLabel('Quantité').fill(quantity);
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect(picker).toHaveValue('');
+  };
+  await page.getByLabel('Prescripteur').fill('Dr Sidibé');
+  await add('cs-cur', /CS-CUR Consultation curative/);
+  // Accents are optional when searching a label; the price shows before adding.
+  await picker.fill('goutte epaisse');
+  await picker.press('Enter');
+  await expect(page.getByText(/1 × 500 FCFA = 500 FCFA à la charge du RAMED/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(picker).toHaveValue('');
+  await add('injection', /SO-INJ/, '2');
+
+  const total = page.getByLabel('Total RAMED');
+  await expect(total).toContainText(/1\s400 FCFA/);
+  await expect(total).toContainText('3 acte(s)');
+
+  // An act the RAMED does not cover is refused before and after submitting.
+  await picker.fill('certificat');
+  await picker.press('Enter');
+  await expect(page.getByText(/n’est pas couvert par le RAMED/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page.getByText(/n’est pas couvert par le RAMED/).first()).toBeVisible();
+  await picker.fill('');
+
+  const lines = page.getByRole('table', { name: 'Prestations de l’épisode' });
+  await lines.getByRole('button', { name: /Annuler la ligne Injection/ }).click();
+  await page.getByLabel('Motif de l’annulation').fill('Injection non réalisée');
+  await page.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+  await expect(total).toContainText(/1\s000 FCFA/);
+  await expect(lines).toContainText('Annulée : Injection non réalisée');
+  await expect(lines.getByRole('row')).toHaveCount(6);
+  await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/episode-ouvert.png' });
+
+  await page.getByLabel('Diagnostic', { exact: true }).fill('Paludisme simple');
+  await page.getByLabel('Code CIM-10 (facultatif)').fill('B54');
+  await page.getByLabel('Issue').selectOption('gueri');
+  await page.getByRole('button', { name: 'Clore l’épisode' }).click();
+  await expect(page.getByRole('alert')).toContainText(/total RAMED de 1\s000 FCFA/);
+  await page.getByRole('button', { name: 'Confirmer la clôture' }).click();
+  await expect(page.getByRole('status')).toContainText('figé pour la réclamation');
+  await expect(total).toContainText(/1\s000 FCFA/);
+  await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText('Clos');
+  await expect(picker).toHaveCount(0);
+  await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/episode-clos.png' });
+
+  await page.getByRole('button', { name: '← Retour à la liste' }).click();
+  const row = list.getByRole('row', { name: new RegExp(number) });
+  await expect(row).toContainText('Clos');
+  await expect(row).toContainText(/1\s000 FCFA/);
+});
+
+test('the episodes list filters and pages on the server', async ({ page, demoHost }) => {
+  await withCore(demoHost, async (core) => {
+    await insertPersons(
+      core.deps.handle.db,
+      [
+        ['Coulibaly', 'Moussa', 'M', '1971-05-02'],
+        ['Diarra', 'Fatoumata', 'F', '1996-08-19'],
+        ['Keïta', 'Sékou', 'M', '2019-01-01'],
+        ['Sangaré', 'Mariam', 'F', '2001-11-30'],
+        ['Dembélé', 'Oumar', 'M', '1958-02-14'],
+        ['Touré', 'Kadiatou', 'F', '1989-06-07'],
+        ['Maïga', 'Ibrahim', 'M', '2012-09-21'],
+        ['Sidibé', 'Awa', 'F', '1999-04-03'],
+      ].map(([family, given, sex, birth], i) => ({ ...somePerson(i + 10, family, given), sex: sex as 'M' | 'F', birth_date: birth })),
+    );
+    const month = new Date().toISOString().slice(0, 7);
+    await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 60 }, accounts: [], note: () => {} });
+  });
+
+  await loginAs(page, demoHost, 'accueil');
+  const list = page.getByRole('table', { name: 'Épisodes' });
+  await expect(page.getByText('60 ligne(s)')).toBeVisible();
+  await expect(page.getByText('Page 1 sur 4')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/episodes-liste.png' });
+
+  await page.getByRole('button', { name: 'Suivante ›' }).click();
+  await expect(page.getByText('Page 2 sur 4')).toBeVisible();
+  await page.getByLabel('Statut').selectOption('ouvert');
+  await expect(page.getByText(/^\d+ ligne\(s\)$/)).not.toHaveText('60 ligne(s)');
+  for (const cell of await list.getByRole('row').locator('td:nth-child(6)').allTextContents()) expect(cell).toBe('Ouvert');
+
+  await page.getByLabel('Statut').selectOption('');
+  await page.getByLabel('Patient').fill('keita');
+  const names = () => list.getByRole('row').locator('td:nth-child(3)').allTextContents();
+  await expect.poll(async () => new Set(await names())).toEqual(new Set(['KEÏTA Sékou']));
+
+  await list.getByRole('button', { name: 'N° d’épisode' }).click();
+  const numbers = await list.getByRole('row').locator('td:nth-child(1)').allTextContents();
+  expect(numbers).toEqual([...numbers].sort());
+});
+
+test('the administrator imports the reference lists and sees the line errors', async ({ page, demoHost }, testInfo) => {
+  await loginAs(page, demoHost, 'admin');
+  await page.getByRole('tab', { name: 'Tarifs et médicaments' }).click();
+  const tariffs = page.getByRole('table', { name: 'Tarifs en vigueur' });
+  await expect(tariffs.getByRole('row').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filtrer : Tarifs en vigueur' }).fill('lunettes');
+  await expect(tariffs).toContainText('Exclu (lunettes)');
+
+  const bad = testInfo.outputPath('tarifs.csv');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    bad,
+    [
+      'code;libelle;categorie;niveaux;prix;debut_effet',
+      'CS-CUR;Consultation curative;consultation;cscom;750;2026-12-01',
+      'LB-XX;Examen;labo;cscom;1 000;2026-12-01',
+      'CS-CUR;Consultation curative;consultation;cscom;800;2024-01-01',
+    ].join('\n'),
+  );
+  await page.getByLabel('Fichier : Liste des tarifs').setInputFiles(bad);
+  await page.getByRole('form', { name: 'Liste des tarifs' }).getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Fichier refusé : 2 ligne(s) à corriger. Rien n’a été importé.');
+  const errors = page.getByRole('table', { name: 'Lignes refusées : Liste des tarifs' });
+  await expect(errors).toContainText('catégorie « labo » invalide');
+  await expect(errors).toContainText('prix : 500 → 800');
+  await page.screenshot({ path: 'docs/screenshots/tarifs-import-erreurs.png' });
+
+  const good = testInfo.outputPath('tarifs-corriges.csv');
+  writeFileSync(good, ['code;libelle;categorie;niveaux;prix;debut_effet', 'CS-CUR;Consultation curative;consultation;cscom;750;2026-01-01'].join('\n'));
+  await page.getByLabel('Fichier : Liste des tarifs').setInputFiles(good);
+  await page.getByRole('form', { name: 'Liste des tarifs' }).getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByRole('status')).toContainText('1 nouvelle(s) version(s), 0 déjà enregistrée(s), 1 période(s) close(s)');
+  await page.getByRole('searchbox', { name: 'Filtrer : Tarifs en vigueur' }).fill('CS-CUR');
+  await expect(tariffs.getByRole('row', { name: /CSCOM/ })).toContainText('750 FCFA');
+  await page.getByRole('button', { name: /Médicaments/ }).click();
+  await expect(page.getByRole('table', { name: 'Médicaments en vigueur' })).toContainText('Amoxicilline');
+});
