@@ -163,7 +163,10 @@ test('the administrator imports the reference lists and sees the line errors', a
   await page.screenshot({ path: 'docs/screenshots/tarifs-import-erreurs.png' });
 
   const good = testInfo.outputPath('tarifs-corriges.csv');
-  writeFileSync(good, ['code;libelle;categorie;niveaux;prix;debut_effet', 'CS-CUR;Consultation curative;consultation;cscom;750;2026-01-01'].join('\n'));
+  writeFileSync(
+    good,
+    ['code;libelle;categorie;niveaux;prix;debut_effet', 'CS-CUR;Consultation curative;consultation;cscom;750;2026-01-01'].join('\n'),
+  );
   await page.getByLabel('Fichier : Liste des tarifs').setInputFiles(good);
   await page.getByRole('form', { name: 'Liste des tarifs' }).getByRole('button', { name: 'Importer' }).click();
   await expect(page.getByRole('status')).toContainText('1 nouvelle(s) version(s), 0 déjà enregistrée(s), 1 période(s) close(s)');

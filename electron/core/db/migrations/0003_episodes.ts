@@ -106,7 +106,7 @@ export const m0003Episodes: Migration = {
     await db.schema.createIndex('episode_type_opened').on('episode').columns(['type', 'opened_at']).execute();
     await db.schema.createIndex('episode_recepisse').on('episode').columns(['recepisse', 'opened_at']).execute();
     await db.schema.createIndex('episode_person').on('episode').columns(['person_id', 'opened_at']).execute();
-    await db.schema.createIndex('episode_patient').on('episode').column('patient_search').execute();
+    await db.schema.createIndex('episode_patient').on('episode').columns(['patient_search', 'id']).execute();
 
     await f
       .addIdColumn(db.schema.createTable('prestation'))
