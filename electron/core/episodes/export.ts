@@ -10,7 +10,19 @@ import { allEpisodes, type EpisodeFilter } from './list';
 export async function exportEpisodes(db: Kysely<Database>, filter: EpisodeFilter, today: string): Promise<GeneratedFile> {
   const rows = await allEpisodes(db, filter);
   const records = [
-    ['N° d’épisode', 'Ouvert le', 'Heure', 'Fin des soins', 'Patient', 'Récépissé', 'Type', 'Urgence', 'Statut', 'Actes', 'Total RAMED (FCFA)'],
+    [
+      'N° d’épisode',
+      'Ouvert le',
+      'Heure',
+      'Fin des soins',
+      'Patient',
+      'Récépissé',
+      'Type',
+      'Urgence',
+      'Statut',
+      'Actes',
+      'Total RAMED (FCFA)',
+    ],
     ...rows.map((r) => [
       r.number,
       frenchDate(r.openedAt),
