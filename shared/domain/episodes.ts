@@ -96,7 +96,7 @@ export const icd10 = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]\d{2}(\.\d{1,2}|\.[0-9A-Z]{1,4})?$/, 'Code CIM-10 attendu, par exemple B54 ou J06.9');
+  .regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, 'Code CIM-10 attendu, par exemple B54 ou J06.9');
 
 export interface EpisodePatient {
   personId: number;

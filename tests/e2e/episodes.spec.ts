@@ -1,6 +1,8 @@
 import { openCore, type Core } from '../../electron/core/app';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { createEpisode } from '../../electron/core/episodes/create';
+import { closeEpisode } from '../../electron/core/episodes/lifecycle';
+import { addLine } from '../../electron/core/episodes/lines';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons, somePerson } from '../support/persons';
 import { expect, loginAs, test, type Host } from './fixtures';
@@ -174,4 +176,46 @@ test('the administrator imports the reference lists and sees the line errors', a
   await expect(tariffs.getByRole('row', { name: /CSCOM/ })).toContainText('750 FCFA');
   await page.getByRole('button', { name: /Médicaments/ }).click();
   await expect(page.getByRole('table', { name: 'Médicaments en vigueur' })).toContainText('Amoxicilline');
+});
+
+test('the manager reopens a closed episode with a reason, kept in its history', async ({ page, demoHost }) => {
+  const number = await withCore(demoHost, async (core) => {
+    const [personId] = await insertPersons(core.deps.handle.db, [
+      { ...somePerson(99, 'Konaté', 'Bakary'), sex: 'M', birth_date: '1980-07-15' },
+    ]);
+    const db = core.deps.handle.db;
+    const episode = await createEpisode(db, core.deps.clock, 'accueil', {
+      personId: personId!,
+      type: 'urgence',
+      emergency: true,
+      identityDocument: 'recepisse_seul',
+      identityMatches: true,
+      eligibility: { eligible: true, reasons: [], warnings: [] },
+    });
+    const w = { db, features: core.deps.handle.features, clock: core.deps.clock, login: 'accueil' };
+    const today = core.deps.clock.now().toISOString().slice(0, 10);
+    await addLine(w, { episodeId: episode.id, code: 'CS-URG', quantity: 1, performedOn: today, prescriber: 'Dr Maïga' });
+    await addLine(w, { episodeId: episode.id, code: 'CH-SUT', quantity: 1, performedOn: today, prescriber: 'Dr Maïga' });
+    await closeEpisode(w, { episodeId: episode.id, endedOn: today, diagnosis: 'Plaie de la main', icd10: 'S61.9', outcome: 'gueri' });
+    return episode.number;
+  });
+
+  await loginAs(page, demoHost, 'gestionnaire');
+  await page.getByLabel('Patient').fill(number);
+  await page
+    .getByRole('table', { name: 'Épisodes' })
+    .getByRole('row', { name: new RegExp(number) })
+    .press('Enter');
+  await expect(page.getByRole('status')).toContainText('figé pour la réclamation');
+  await page.getByRole('button', { name: 'Rouvrir l’épisode' }).click();
+  await expect(page.getByText('Indiquez le motif')).toBeVisible();
+  await page.getByLabel('Motif de la réouverture').fill('Radiographie de la main oubliée');
+  await page.getByRole('button', { name: 'Rouvrir l’épisode' }).click();
+  await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText('Ouvert');
+  await expect(page.getByRole('region', { name: 'Historique de l’épisode' })).toContainText(
+    'Réouverture par gestionnaire — motif : Radiographie de la main oubliée',
+  );
+  await expect(page.getByRole('combobox', { name: 'Acte (code ou libellé)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('table', { name: 'Épisodes' })).toBeVisible();
 });

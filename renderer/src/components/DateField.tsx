@@ -25,7 +25,7 @@ interface DateFieldProps {
  */
 export function DateField({ label, value, onChange, error, required }: DateFieldProps) {
   const id = useId();
-  const [text, setText] = useState(formatDate(value || null).replace('—', ''));
+  const [text, setText] = useState(value ? formatDate(value) : '');
   const [shown, setShown] = useState(value);
   if (value !== shown) {
     // The value was changed from outside (a reset): show it.

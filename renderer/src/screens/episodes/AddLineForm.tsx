@@ -64,7 +64,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label="Ajouter un acte">
+    <form className="card" onSubmit={submit} noValidate aria-label="Ajouter un acte">
       <h2>Ajouter un acte</h2>
       <div className="add-line">
         <ActPicker

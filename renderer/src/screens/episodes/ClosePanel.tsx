@@ -35,7 +35,7 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label="Diagnostic et clôture">
+    <form className="card" onSubmit={submit} noValidate aria-label="Diagnostic et clôture">
       <h2>Diagnostic et clôture</h2>
       <Field label="Diagnostic" value={diagnosis} onChange={(e) => setDiagnosis(e.target.value)} error={fields.diagnosis} required />
       <div className="grid-3">

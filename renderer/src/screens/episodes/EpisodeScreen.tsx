@@ -17,6 +17,8 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
 /**
  * One episode: the patient, the acts with their running total, corrections, diagnosis and closing.
  * Self-contained (it loads the episode by id) so the reception screen can show it after admitting.
+ * Its forms use `noValidate`: the browser's own messages follow the system's language, so every
+ * error comes from the contract, in French, next to its field.
  */
 export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number; roles: readonly Role[]; onBack?: () => void }) {
   const [episode, setEpisode] = useState<EpisodeView | null>(null);

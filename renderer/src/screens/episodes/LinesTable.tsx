@@ -99,6 +99,7 @@ export function LinesTable({
       {target ? (
         <form
           className="cancel-line"
+          noValidate
           onSubmit={confirm}
           aria-label="Annuler une ligne"
           onKeyDown={(e) => {

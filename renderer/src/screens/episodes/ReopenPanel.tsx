@@ -17,7 +17,7 @@ export function ReopenPanel({ episode, onChanged }: { episode: EpisodeView; onCh
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label="Rouvrir l’épisode">
+    <form className="card" onSubmit={submit} noValidate aria-label="Rouvrir l’épisode">
       <h2>Rouvrir l’épisode</h2>
       <Field
         label="Motif de la réouverture"
