@@ -64,6 +64,7 @@ export function LinesTable({
     columns.push({
       key: 'action',
       header: 'Correction',
+      actions: true,
       value: () => null,
       render: (l) =>
         l.state === 'active' ? (
