@@ -1,3 +1,4 @@
+import { CLAIM_CHECKS } from './domain/claims';
 import { SETTING_KEYS, SETTINGS, type SettingKey } from './settings';
 
 export interface SettingSection {
@@ -35,6 +36,11 @@ const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[
     prefixes: ['backup.'],
   },
   {
+    title: 'Réclamations mensuelles',
+    description: 'Les contrôles qui empêchent de signer la réclamation, et ceux qui ne font qu’avertir.',
+    prefixes: ['claims.'],
+  },
+  {
     title: 'Base de données partagée',
     description: 'Pour les établissements où plusieurs postes partagent un serveur PostgreSQL.',
     prefixes: ['database.'],
@@ -60,6 +66,9 @@ export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>
     warn: 'Accepter, avec un avertissement',
     refuse: 'Refuser (sauf urgence)',
   },
+  ...Object.fromEntries(
+    CLAIM_CHECKS.map((code) => [`claims.check.${code}`, { bloquant: 'Bloque la signature', avertissement: 'Avertit seulement' }]),
+  ),
 };
 
 export type SettingInput = 'choice' | 'number' | 'secret' | 'text';

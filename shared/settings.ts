@@ -20,6 +20,13 @@ const absoluteFolder = z
   .max(1024)
   .refine((v) => v === '' || /^([A-Za-z]:[\\/]|\\\\|\/)/.test(v), 'Chemin complet attendu (ex. E:\\Sauvegardes ou /media/cle/sauvegardes)');
 
+/** Whether a claim check blocks sign-off or only warns. */
+const checkSeverity = (what: string, byDefault: 'bloquant' | 'avertissement') => ({
+  label: `Contrôle de réclamation : ${what}`,
+  schema: z.enum(['bloquant', 'avertissement'], { message: 'Valeur attendue : bloquant ou avertissement' }),
+  default: byDefault,
+});
+
 /**
  * Every facility setting: its schema, default and French label. The settings service, the CLI
  * (`ramed settings get|set`) and the Administration screen all read this one list.
@@ -84,6 +91,22 @@ export const SETTINGS = {
     default: '',
     secret: true,
   },
+  'claims.medicineMaxQuantity': {
+    label: 'Réclamation : unités d’un médicament au plus sur une ligne',
+    schema: wholeNumber(1, 10000),
+    default: 120,
+  },
+  'claims.check.PATIENT_NOT_ELIGIBLE': checkSeverity('Patient non éligible à la date des soins', 'bloquant'),
+  'claims.check.NOT_IN_TARIFF': checkSeverity('Élément absent de la liste en vigueur', 'bloquant'),
+  'claims.check.NON_POSITIVE_AMOUNT': checkSeverity('Montant nul ou négatif', 'bloquant'),
+  'claims.check.QUANTITY_OVER_LIMIT': checkSeverity('Quantité au-delà de la limite', 'bloquant'),
+  'claims.check.END_BEFORE_START': checkSeverity('Fin d’épisode avant son début', 'bloquant'),
+  'claims.check.DUPLICATE_ACT': checkSeverity('Même acte deux fois le même jour pour un patient', 'avertissement'),
+  'claims.check.DUPLICATE_ADMISSION': checkSeverity('Même patient admis deux fois le même jour', 'avertissement'),
+  'claims.check.CAESAREAN_BILLED': checkSeverity('Césarienne facturée au RAMED', 'bloquant'),
+  'claims.check.EXCLUDED_CARE': checkSeverity('Soin exclu du RAMED', 'bloquant'),
+  'claims.check.IDENTITY_NOT_CHECKED': checkSeverity('Identité non vérifiée à l’admission', 'avertissement'),
+  'claims.check.NO_REFERRAL': checkSeverity('CSREF ou hôpital sans référence, hors urgence', 'avertissement'),
 } as const satisfies Record<string, SettingDef>;
 
 export interface SettingDef {

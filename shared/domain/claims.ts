@@ -1,0 +1,227 @@
+import type { FacilityLevel } from './facility';
+import type { EpisodeType, IdentityDocument } from './episodes';
+import type { TariffCategory } from './reference';
+import type { Payer } from '../pricing';
+
+/** The monthly claim to the ANAM: its versions, lines, checks and totals (domain.md, "Monthly claims"). */
+
+export const CLAIM_STATUSES = [
+  'brouillon',
+  'signee',
+  'en_file',
+  'envoyee',
+  'acceptee',
+  'partiellement_rejetee',
+  'rejetee',
+  'payee',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  brouillon: 'Brouillon',
+  signee: 'Signée',
+  en_file: 'En file d’envoi',
+  envoyee: 'Envoyée',
+  acceptee: 'Acceptée',
+  partiellement_rejetee: 'Partiellement rejetée',
+  rejetee: 'Rejetée',
+  payee: 'Payée',
+};
+
+/** Stable codes of the checks run before sign-off (like openIMIS's claim rejection reasons). */
+export const CLAIM_CHECKS = [
+  'PATIENT_NOT_ELIGIBLE',
+  'NOT_IN_TARIFF',
+  'NON_POSITIVE_AMOUNT',
+  'QUANTITY_OVER_LIMIT',
+  'END_BEFORE_START',
+  'DUPLICATE_ACT',
+  'DUPLICATE_ADMISSION',
+  'CAESAREAN_BILLED',
+  'EXCLUDED_CARE',
+  'IDENTITY_NOT_CHECKED',
+  'NO_REFERRAL',
+] as const;
+export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
+export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
+  PATIENT_NOT_ELIGIBLE: 'Patient non éligible à la date des soins',
+  NOT_IN_TARIFF: 'Élément absent de la liste en vigueur',
+  NON_POSITIVE_AMOUNT: 'Montant nul ou négatif',
+  QUANTITY_OVER_LIMIT: 'Quantité au-delà de la limite',
+  END_BEFORE_START: 'Fin avant le début',
+  DUPLICATE_ACT: 'Même acte deux fois le même jour',
+  DUPLICATE_ADMISSION: 'Deux admissions le même jour',
+  CAESAREAN_BILLED: 'Césarienne facturée au RAMED',
+  EXCLUDED_CARE: 'Soin exclu du RAMED',
+  IDENTITY_NOT_CHECKED: 'Identité non vérifiée',
+  NO_REFERRAL: 'Sans référence ni urgence',
+};
+
+export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
+export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
+export type CheckSeverities = Record<ClaimCheck, CheckSeverity>;
+
+/** Amount categories of the bordereau: the tariff's categories, and medicines. */
+export type ClaimCategory = TariffCategory | 'medicaments';
+export const CLAIM_CATEGORIES: readonly ClaimCategory[] = [
+  'consultation',
+  'laboratoire',
+  'imagerie',
+  'maternite',
+  'hospitalisation',
+  'chirurgie',
+  'medicaments',
+  'autre',
+];
+export const CLAIM_CATEGORY_LABELS: Record<ClaimCategory, string> = {
+  consultation: 'Consultation',
+  laboratoire: 'Laboratoire',
+  imagerie: 'Imagerie',
+  maternite: 'Maternité',
+  hospitalisation: 'Hospitalisation',
+  chirurgie: 'Chirurgie',
+  medicaments: 'Médicaments',
+  autre: 'Autre',
+};
+
+/** Where a line comes from: an act (or medicine) line of the episode, or a pharmacy dispensing. */
+export type LineSource = 'prestation' | 'dispensation';
+
+/** One billed line, as every source of lines gives it to the claim. */
+export interface ClaimLine {
+  /** `source:id`, stable across versions: what an exclusion names. */
+  key: string;
+  source: LineSource;
+  episodeId: number;
+  kind: 'acte' | 'medicament';
+  /** Act code, or medicine code (its DCI in `label`). */
+  code: string;
+  label: string;
+  category: ClaimCategory;
+  performedOn: string;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  payer: Payer;
+}
+
+/** What the registry says of the patient on the day of care, re-checked at build time. */
+export interface EligibilityOnDate {
+  eligible: boolean;
+  /** Reason codes of domain.md (e.g. SUSPENDED, EXPIRED). */
+  reasons: string[];
+}
+
+/** An episode with everything the checks read: plain data, no database. */
+export interface ClaimEpisodeInput {
+  episodeId: number;
+  number: string;
+  personId: number;
+  recepisse: string;
+  patientName: string;
+  type: EpisodeType;
+  emergency: boolean;
+  referralFrom: string | null;
+  identityDocument: IdentityDocument;
+  identityMatches: boolean | null;
+  openedOn: string;
+  endedOn: string;
+  eligibility: EligibilityOnDate;
+  lines: ClaimLine[];
+}
+
+export interface ClaimFlag {
+  code: ClaimCheck;
+  episodeId: number;
+  /** Null for a flag on the whole episode. */
+  lineKey: string | null;
+  message: string;
+}
+
+export interface ClaimExclusion {
+  id: number;
+  episodeId: number;
+  /** Null when the whole episode is excluded. */
+  lineKey: string | null;
+  reason: string;
+  at: string;
+  by: string;
+}
+
+export type CategoryTotals = Record<ClaimCategory, number>;
+
+export interface ClaimDocumentLine extends ClaimLine {
+  excluded: string | null;
+}
+
+export interface ClaimDocumentEpisode {
+  episodeId: number;
+  number: string;
+  recepisse: string;
+  patientName: string;
+  type: EpisodeType;
+  emergency: boolean;
+  openedOn: string;
+  endedOn: string;
+  /** The exclusion reason, when the whole episode is left out. */
+  excluded: string | null;
+  lines: ClaimDocumentLine[];
+  /** Billed to the RAMED: lines in force, not excluded, RAMED-paid. */
+  totals: CategoryTotals;
+  total: number;
+}
+
+/** The claim as signed: canonical JSON of this object is what the SHA-256 covers. */
+export interface ClaimDocument {
+  month: string;
+  version: number;
+  /** The signed version this one replaces. */
+  previousSha256: string | null;
+  facility: { code: string; name: string; level: FacilityLevel };
+  episodes: ClaimDocumentEpisode[];
+  flags: ClaimFlag[];
+  totals: CategoryTotals;
+  total: number;
+  /** Recorded for the free caesarean programme, never billed to the RAMED. */
+  programmeTotal: number;
+}
+
+export interface ClaimSummary {
+  id: number;
+  month: string;
+  version: number;
+  status: ClaimStatus;
+  episodes: number;
+  total: number;
+  builtAt: string;
+  builtBy: string;
+  signedAt: string | null;
+  signedBy: string | null;
+  sha256: string | null;
+  previousId: number | null;
+}
+
+export interface MissingEpisode {
+  episodeId: number;
+  number: string;
+  recepisse: string;
+  patientName: string;
+  openedAt: string;
+}
+
+export interface FlagView extends ClaimFlag {
+  severity: CheckSeverity;
+  /** The line or its episode is excluded: the flag no longer blocks. */
+  resolved: boolean;
+}
+
+export interface ClaimView {
+  summary: ClaimSummary;
+  document: ClaimDocument;
+  /** The hash sign-off will record: of the stored content once signed, of the current content for a draft. */
+  sha256: string;
+  flags: FlagView[];
+  blocking: number;
+  exclusions: ClaimExclusion[];
+  /** Episodes of the month still open: they wait for the next build. */
+  missing: MissingEpisode[];
+}
