@@ -1,6 +1,7 @@
 import { adminApi } from './admin';
 import { authApi } from './auth';
 import { backupApi } from './backup';
+import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
 import { referenceApi } from './reference';
 import { systemApi } from './system';
@@ -13,6 +14,7 @@ export const api = {
   ...backupApi,
   ...referenceApi,
   ...episodesApi,
+  ...claimsApi,
 };
 
 export type Api = typeof api;

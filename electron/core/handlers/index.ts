@@ -2,6 +2,7 @@ import type { Api } from '../../../shared/api/index';
 import { adminHandlers } from './admin';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
+import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
@@ -15,4 +16,5 @@ export const handlers: Handlers<Api> = {
   ...backupHandlers,
   ...referenceHandlers,
   ...episodesHandlers,
+  ...claimsHandlers,
 };

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { canonicalJson } from '../../../shared/canonical-json';
+import { checkClaim } from '../../../shared/claim-checks';
+import { composeClaim } from '../../../shared/claim-document';
+import { CLAIM_CHECKS, type CheckSeverities, type ClaimDocument, type ClaimExclusion } from '../../../shared/domain/claims';
+import type { Database } from '../db/schema/index';
+import type { ClaimTable } from '../db/schema/claims';
+import { DomainError } from '../errors';
+import { getFacility } from '../facility/facility';
+import { getAllSettings } from '../settings/settings';
+import { gatherEpisodes, type GatherJob } from './gather';
+import { toTariffEntry } from '../reference/tariffs';
+
+export const sha256Of = (document: ClaimDocument): string => createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
+
+export async function checkSeverities(db: Kysely<Database>): Promise<CheckSeverities> {
+  const settings = await getAllSettings(db);
+  return Object.fromEntries(CLAIM_CHECKS.map((code) => [code, settings[`claims.check.${code}`]])) as CheckSeverities;
+}
+
+/** Exclusions in force on these episodes: those no later row cancels. */
+export async function activeExclusions(db: Kysely<Database>, episodeIds: readonly number[]): Promise<ClaimExclusion[]> {
+  if (episodeIds.length === 0) return [];
+  const rows = await db.selectFrom('claim_exclusion').selectAll().orderBy('id').execute();
+  const wanted = new Set(episodeIds);
+  const cancelled = new Set(rows.filter((r) => r.cancels_id !== null).map((r) => r.cancels_id));
+  return rows
+    .filter((r) => r.cancels_id === null && !cancelled.has(r.id) && wanted.has(r.episode_id))
+    .map((r) => ({ id: r.id, episodeId: r.episode_id, lineKey: r.line_key, reason: r.reason, at: r.at, by: r.by_login }));
+}
+
+/** The claim's content as it would be signed now, from its episodes, the registry and the lists. */
+export async function composeFor(
+  db: Kysely<Database>,
+  claim: { month: string; version: number; previousSha256: string | null },
+  episodeIds: readonly number[],
+  job: GatherJob = {},
+): Promise<ClaimDocument> {
+  const facility = await getFacility(db);
+  if (!facility) throw new DomainError('CONFLICT', 'L’établissement n’est pas configuré : voyez l’administrateur.');
+  const episodes = await gatherEpisodes(db, episodeIds, job);
+  const [tariffRows, medicineRows, settings, exclusions] = await Promise.all([
+    db.selectFrom('tariff').selectAll().execute(),
+    db.selectFrom('medicine').selectAll().execute(),
+    getAllSettings(db),
+    activeExclusions(db, episodeIds),
+  ]);
+  const medicines = medicineRows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    dci: r.dci,
+    form: r.form,
+    strength: r.strength,
+    unit: r.unit,
+    price: r.price,
+    essential: r.essential === 1,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+  }));
+  const flags = checkClaim(episodes, {
+    level: facility.level,
+    tariffs: tariffRows.map(toTariffEntry),
+    medicines,
+    medicineMaxQuantity: settings['claims.medicineMaxQuantity'],
+  });
+  return composeClaim({
+    ...claim,
+    facility: { code: facility.code, name: facility.name, level: facility.level },
+    episodes,
+    flags,
+    exclusions,
+  });
+}
+
+export async function episodeIdsOf(db: Kysely<Database>, claimId: number): Promise<number[]> {
+  const rows = await db.selectFrom('claim_episode').select('episode_id').where('claim_id', '=', claimId).orderBy('episode_id').execute();
+  return rows.map((r) => r.episode_id);
+}
+
+export async function previousSha(db: Kysely<Database>, claim: Selectable<ClaimTable>): Promise<string | null> {
+  if (claim.previous_id === null) return null;
+  const previous = await db.selectFrom('claim').select('sha256').where('id', '=', claim.previous_id).executeTakeFirst();
+  return previous?.sha256 ?? null;
+}
+
+/** A version's content: frozen once signed, composed from its episodes while a draft. */
+export async function documentOf(db: Kysely<Database>, claim: Selectable<ClaimTable>, job: GatherJob = {}): Promise<ClaimDocument> {
+  if (claim.content !== null) return JSON.parse(claim.content) as ClaimDocument;
+  return composeFor(
+    db,
+    { month: claim.month, version: claim.version, previousSha256: await previousSha(db, claim) },
+    await episodeIdsOf(db, claim.id),
+    job,
+  );
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { ClaimDocument, ClaimDocumentEpisode } from '../../../../shared/domain/claims';
+
+/**
+ * The signed claim as FHIR R4: a `collection` Bundle with one `Claim` per episode (as openIMIS
+ * sends one Claim per visit). Identifier systems are documented in the README ("FHIR mapping").
+ */
+export const FHIR_SYSTEMS = {
+  recepisse: 'https://ramed.anam.ml/fhir/sid/recepisse',
+  facility: 'https://ramed.anam.ml/fhir/sid/etablissement',
+  insurer: 'https://ramed.anam.ml/fhir/sid/organisme',
+  claim: 'https://ramed.anam.ml/fhir/sid/reclamation',
+  idempotency: 'https://ramed.anam.ml/fhir/sid/cle-idempotence',
+  episode: 'https://ramed.anam.ml/fhir/sid/episode',
+  act: 'https://ramed.anam.ml/fhir/CodeSystem/tarif-actes',
+  medicine: 'https://ramed.anam.ml/fhir/CodeSystem/medicaments-dci',
+  claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
+  priority: 'http://terminology.hl7.org/CodeSystem/processpriority',
+} as const;
+
+const money = (value: number) => ({ value, currency: 'XOF' });
+
+/** A stable key for one episode of one signed version: resending it is recognised by the ANAM. */
+export const idempotencyKey = (sha256: string, episodeNumber: string): string =>
+  createHash('sha256').update(`${sha256}|${episodeNumber}`).digest('hex').slice(0, 32);
+
+const uuidOf = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+
+function claimResource(doc: ClaimDocument, episode: ClaimDocumentEpisode, sha256: string, created: string) {
+  const key = idempotencyKey(sha256, episode.number);
+  const lines = episode.lines.filter((l) => !l.excluded && l.payer === 'ramed');
+  const institutional = episode.type === 'hospitalisation' || episode.type === 'maternite';
+  return {
+    resourceType: 'Claim' as const,
+    id: key,
+    identifier: [
+      { system: FHIR_SYSTEMS.claim, value: `${doc.facility.code}-${doc.month}-v${doc.version}-${episode.number}` },
+      { system: FHIR_SYSTEMS.idempotency, value: key },
+      { system: FHIR_SYSTEMS.episode, value: episode.number },
+    ],
+    status: 'active' as const,
+    type: { coding: [{ system: FHIR_SYSTEMS.claimType, code: institutional ? 'institutional' : 'professional' }] },
+    use: 'claim' as const,
+    patient: { identifier: { system: FHIR_SYSTEMS.recepisse, value: episode.recepisse }, display: episode.patientName },
+    billablePeriod: { start: episode.openedOn, end: episode.endedOn },
+    created,
+    insurer: { identifier: { system: FHIR_SYSTEMS.insurer, value: 'ANAM' }, display: 'ANAM – RAMED' },
+    provider: { identifier: { system: FHIR_SYSTEMS.facility, value: doc.facility.code }, display: doc.facility.name },
+    priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: 'normal' }] },
+    insurance: [
+      {
+        sequence: 1,
+        focal: true,
+        coverage: { identifier: { system: FHIR_SYSTEMS.recepisse, value: episode.recepisse }, display: 'RAMED' },
+      },
+    ],
+    item: lines.map((l, i) => ({
+      sequence: i + 1,
+      productOrService: {
+        coding: [{ system: l.kind === 'acte' ? FHIR_SYSTEMS.act : FHIR_SYSTEMS.medicine, code: l.code, display: l.label }],
+        text: l.label,
+      },
+      servicedDate: l.performedOn,
+      quantity: { value: l.quantity },
+      unitPrice: money(l.unitPrice),
+      net: money(l.amount),
+    })),
+    total: money(lines.reduce((sum, l) => sum + l.amount, 0)),
+  };
+}
+
+export type FhirClaim = ReturnType<typeof claimResource>;
+
+export function claimBundle(doc: ClaimDocument, sha256: string, signedAt: string) {
+  const episodes = doc.episodes.filter((e) => !e.excluded);
+  return {
+    resourceType: 'Bundle' as const,
+    id: sha256.slice(0, 32),
+    identifier: { system: FHIR_SYSTEMS.claim, value: `${doc.facility.code}-${doc.month}-v${doc.version}-${sha256}` },
+    type: 'collection' as const,
+    timestamp: signedAt,
+    entry: episodes.map((e) => {
+      const resource = claimResource(doc, e, sha256, signedAt);
+      return { fullUrl: `urn:uuid:${uuidOf(resource.id)}`, resource };
+    }),
+  };
+}

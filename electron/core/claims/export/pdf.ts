@@ -1,0 +1,114 @@
+import { jsPDF } from 'jspdf';
+import { autoTable } from 'jspdf-autotable';
+import { frenchDate } from '../../../../shared/dates';
+import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type ClaimCategory, type ClaimDocument } from '../../../../shared/domain/claims';
+import { LEVEL_SHORT_LABELS } from '../../../../shared/domain/reference';
+import { formatInteger } from '../../../../shared/money';
+import { frenchMonth } from '../../../../shared/months';
+
+export interface BordereauMeta {
+  sha256: string;
+  signedAt: string;
+  signedBy: string;
+  printedAt: string;
+  appVersion: string;
+}
+
+/** The categories that have an amount this month get a column; the others are left out to keep the table readable. */
+const columnsOf = (doc: ClaimDocument): ClaimCategory[] => CLAIM_CATEGORIES.filter((c) => doc.totals[c] !== 0);
+
+/**
+ * The bordereau: A4 landscape, one row per episode, amounts by category in FCFA, totals, page x/y,
+ * the version's hash on every page and the signature boxes after the table.
+ */
+export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuffer {
+  const pdf = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
+  const width = pdf.internal.pageSize.getWidth();
+  const height = pdf.internal.pageSize.getHeight();
+  const categories = columnsOf(doc);
+  const episodes = doc.episodes.filter((e) => !e.excluded);
+
+  pdf.setFont('helvetica', 'bold').setFontSize(14);
+  pdf.text(`Bordereau de réclamation RAMED – ${frenchMonth(doc.month)}`, 14, 15);
+  pdf.setFont('helvetica', 'normal').setFontSize(9.5);
+  pdf.text(`${doc.facility.name} (${doc.facility.code}, ${LEVEL_SHORT_LABELS[doc.facility.level]})`, 14, 21);
+  pdf.text(
+    `Version ${doc.version} signée le ${frenchDate(meta.signedAt)} par ${meta.signedBy} – ${episodes.length} épisode(s) – total ${formatInteger(doc.total)} FCFA`,
+    14,
+    26,
+  );
+
+  const money = (n: number) => (n === 0 ? '' : formatInteger(n));
+  autoTable(pdf, {
+    startY: 30,
+    head: [['N°', 'Récépissé', 'Patient', 'Début', 'Fin', ...categories.map((c) => CLAIM_CATEGORY_LABELS[c]), 'Total (FCFA)']],
+    body: episodes.map((e) => [
+      e.number,
+      e.recepisse,
+      e.patientName,
+      frenchDate(e.openedOn),
+      frenchDate(e.endedOn),
+      ...categories.map((c) => money(e.totals[c])),
+      formatInteger(e.total),
+    ]),
+    foot: [
+      [
+        'Total',
+        '',
+        `${episodes.length} épisode(s)`,
+        '',
+        '',
+        ...categories.map((c) => formatInteger(doc.totals[c])),
+        formatInteger(doc.total),
+      ],
+    ],
+    showFoot: 'lastPage',
+    theme: 'grid',
+    styles: { font: 'helvetica', fontSize: 7.5, cellPadding: 1, overflow: 'ellipsize' },
+    headStyles: { fillColor: [33, 80, 120], textColor: 255 },
+    footStyles: { fillColor: [230, 236, 242], textColor: 20, fontStyle: 'bold' },
+    columnStyles: {
+      0: { cellWidth: 28 },
+      1: { cellWidth: 26 },
+      2: { cellWidth: 'auto' },
+      3: { cellWidth: 18 },
+      4: { cellWidth: 18 },
+      ...Object.fromEntries([...categories, 'total'].map((_, i) => [5 + i, { halign: 'right' as const, cellWidth: 22 }])),
+    },
+    margin: { top: 14, bottom: 16, left: 14, right: 14 },
+  });
+
+  // Signature boxes: on a new page when the last one has no room left.
+  let y = (pdf as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8;
+  if (y + 36 > height - 16) {
+    pdf.addPage();
+    y = 20;
+  }
+  pdf.setFontSize(9);
+  if (doc.programmeTotal > 0) {
+    pdf.text(`Hors RAMED, programme de gratuité de la césarienne : ${formatInteger(doc.programmeTotal)} FCFA (non réclamé).`, 14, y - 2);
+  }
+  const boxes = ['Le responsable de l’établissement', 'Le gestionnaire RAMED', 'Visa de l’ANAM'];
+  const boxWidth = (width - 28 - 2 * 8) / 3;
+  boxes.forEach((title, i) => {
+    const x = 14 + i * (boxWidth + 8);
+    pdf.rect(x, y + 2, boxWidth, 30);
+    pdf.text(title, x + 2, y + 7);
+    pdf.text('Nom, date et signature :', x + 2, y + 28);
+  });
+
+  const pages = pdf.getNumberOfPages();
+  for (let page = 1; page <= pages; page++) {
+    pdf.setPage(page);
+    pdf.setFontSize(7).setTextColor(90);
+    pdf.text(`SHA-256 ${meta.sha256}`, 14, height - 8);
+    pdf.text(
+      `Imprimé le ${frenchDate(meta.printedAt)} à ${meta.printedAt.slice(11, 16)} – RAMED Guichet ${meta.appVersion}`,
+      14,
+      height - 4.5,
+    );
+    pdf.text(`Page ${page}/${pages}`, width - 14, height - 6, { align: 'right' });
+    pdf.setTextColor(0);
+  }
+  return pdf.output('arraybuffer');
+}

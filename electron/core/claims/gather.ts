@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
+import type { Database } from '../db/schema/index';
+import { eligibilityOnDate } from './eligibility';
+import { LINE_SOURCES } from './lines';
+
+const CHUNK = 400;
+
+export interface GatherJob {
+  signal?: AbortSignal;
+  progress?(done: number, total: number | null, label: string): void;
+}
+
+/** The episodes with their patient, lines of every source and eligibility, in episode-number order. */
+export async function gatherEpisodes(
+  db: Kysely<Database>,
+  episodeIds: readonly number[],
+  job: GatherJob = {},
+): Promise<ClaimEpisodeInput[]> {
+  const out: ClaimEpisodeInput[] = [];
+  for (let start = 0; start < episodeIds.length; start += CHUNK) {
+    job.signal?.throwIfAborted();
+    const ids = episodeIds.slice(start, start + CHUNK);
+    const rows = await db
+      .selectFrom('episode')
+      .innerJoin('person', 'person.id', 'episode.person_id')
+      .selectAll('person')
+      .select([
+        'episode.id as episode_id',
+        'episode.number',
+        'episode.type',
+        'episode.emergency',
+        'episode.referral_from',
+        'episode.identity_document',
+        'episode.identity_matches',
+        'episode.opened_at',
+        'episode.ended_on',
+      ])
+      .where('episode.id', 'in', ids)
+      .execute();
+    const lines = (await Promise.all(LINE_SOURCES.map((source) => source(db, ids)))).flat();
+    const byEpisode = new Map<number, ClaimLine[]>();
+    for (const l of lines) byEpisode.set(l.episodeId, [...(byEpisode.get(l.episodeId) ?? []), l]);
+    for (const r of rows) {
+      const openedOn = r.opened_at.slice(0, 10);
+      out.push({
+        episodeId: r.episode_id,
+        number: r.number,
+        personId: r.id,
+        recepisse: r.recepisse,
+        patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+        type: r.type,
+        emergency: r.emergency === 1,
+        referralFrom: r.referral_from,
+        identityDocument: r.identity_document,
+        identityMatches: r.identity_matches === null ? null : r.identity_matches === 1,
+        openedOn,
+        endedOn: r.ended_on ?? openedOn,
+        eligibility: eligibilityOnDate(r, openedOn),
+        lines: (byEpisode.get(r.episode_id) ?? []).sort((a, b) => a.performedOn.localeCompare(b.performedOn) || a.key.localeCompare(b.key)),
+      });
+    }
+    job.progress?.(Math.min(start + CHUNK, episodeIds.length), episodeIds.length, 'Épisodes de la réclamation');
+  }
+  return out.sort((a, b) => a.number.localeCompare(b.number));
+}

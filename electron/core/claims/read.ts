@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { blockingCount, flagViews } from '../../../shared/claim-document';
+import type { ClaimSummary, ClaimView, MissingEpisode } from '../../../shared/domain/claims';
+import { frenchMonth, monthBounds } from '../../../shared/months';
+import type { Database } from '../db/schema/index';
+import { notFound } from '../errors';
+import { activeExclusions, checkSeverities, documentOf, episodeIdsOf, sha256Of } from './compose';
+import { latestOf, toSummary } from './store';
+
+export async function listClaims(db: Kysely<Database>): Promise<ClaimSummary[]> {
+  const rows = await db.selectFrom('claim').selectAll().orderBy('month', 'desc').orderBy('version', 'desc').execute();
+  return rows.map(toSummary);
+}
+
+/** Episodes opened by the end of the month and still open: the claim waits for them. */
+export async function missingEpisodes(db: Kysely<Database>, month: string): Promise<MissingEpisode[]> {
+  const { last } = monthBounds(month);
+  const rows = await db
+    .selectFrom('episode')
+    .innerJoin('person', 'person.id', 'episode.person_id')
+    .select(['episode.id', 'episode.number', 'episode.recepisse', 'episode.opened_at', 'person.family_name', 'person.given_names'])
+    .where('episode.status', '=', 'ouvert')
+    .where('episode.opened_at', '<', `${last}T99`)
+    .orderBy('episode.number')
+    .execute();
+  return rows.map((r) => ({
+    episodeId: r.id,
+    number: r.number,
+    recepisse: r.recepisse,
+    patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+    openedAt: r.opened_at,
+  }));
+}
+
+/** A version of the month's claim (the newest by default) with its flags, exclusions and missing episodes. */
+export async function getClaim(db: Kysely<Database>, month: string, version?: number): Promise<ClaimView> {
+  const row = await latestOf(db, month, version);
+  if (!row) throw notFound(`Aucune réclamation pour ${frenchMonth(month)}${version ? ` en version ${version}` : ''}.`);
+  const document = await documentOf(db, row);
+  const flags = flagViews(document, await checkSeverities(db));
+  const ordered = [...flags].sort(
+    (a, b) => Number(a.resolved) - Number(b.resolved) || (a.severity === b.severity ? 0 : a.severity === 'bloquant' ? -1 : 1),
+  );
+  return {
+    summary: { ...toSummary(row), episodes: document.episodes.length, total: document.total },
+    document,
+    sha256: row.sha256 ?? sha256Of(document),
+    flags: ordered,
+    blocking: blockingCount(flags),
+    exclusions: await activeExclusions(db, await episodeIdsOf(db, row.id)),
+    missing: await missingEpisodes(db, month),
+  };
+}

@@ -1,0 +1,47 @@
+import { canonicalJson } from '../../../shared/canonical-json';
+import { blockingCount, flagViews } from '../../../shared/claim-document';
+import { CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
+import { frenchMonth } from '../../../shared/months';
+import { conflict, DomainError, notFound, refused } from '../errors';
+import { checkSeverities, documentOf, sha256Of } from './compose';
+import { lockLatest, toSummary, type ClaimWriter } from './store';
+
+/**
+ * Signs the month's draft: its content is stored as canonical JSON with its SHA-256 and never
+ * changes again. The manager signs what was shown: `sha256` must be the hash of the content now.
+ * Two managers signing at once take turns on the claim's row lock: the second finds it signed.
+ */
+export async function signClaim(w: ClaimWriter, month: string, expectedSha256: string): Promise<ClaimSummary> {
+  const latest = await lockLatest(w, month);
+  if (!latest) throw notFound(`Aucune réclamation pour ${frenchMonth(month)} : construisez-la d’abord.`);
+  if (latest.status !== 'brouillon') {
+    throw conflict(
+      `La version ${latest.version} de ${frenchMonth(month)} est déjà ${CLAIM_STATUS_LABELS[latest.status].toLowerCase()}` +
+        (latest.signed_by ? ` (par ${latest.signed_by}).` : '.'),
+    );
+  }
+  const document = await documentOf(w.db, latest);
+  const blocking = blockingCount(flagViews(document, await checkSeverities(w.db)));
+  if (blocking > 0) {
+    throw refused(`${blocking} contrôle(s) bloquant(s) restent à traiter : corrigez ou excluez les lignes signalées avant de signer.`);
+  }
+  const sha256 = sha256Of(document);
+  if (sha256 !== expectedSha256) {
+    throw new DomainError('CONFLICT', 'La réclamation a changé depuis son affichage : relisez-la, puis signez à nouveau.');
+  }
+  const row = await w.db
+    .updateTable('claim')
+    .set({
+      status: 'signee',
+      content: canonicalJson(document),
+      sha256,
+      total: document.total,
+      episodes: document.episodes.length,
+      signed_at: w.clock.now().toISOString(),
+      signed_by: w.login,
+    })
+    .where('id', '=', latest.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSummary(row);
+}

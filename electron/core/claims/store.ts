@@ -1,0 +1,87 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ClaimSummary } from '../../../shared/domain/claims';
+import type { Clock } from '../clock';
+import type { DialectFeatures } from '../db/dialect';
+import type { Database } from '../db/schema/index';
+import type { ClaimTable } from '../db/schema/claims';
+
+/** Who changes claims, when, and through which database or transaction. */
+export interface ClaimWriter {
+  db: Kysely<Database>;
+  features: DialectFeatures;
+  clock: Clock;
+  login: string;
+}
+
+export function toSummary(row: Selectable<ClaimTable>): ClaimSummary {
+  return {
+    id: row.id,
+    month: row.month,
+    version: row.version,
+    status: row.status,
+    episodes: row.episodes,
+    total: Number(row.total),
+    builtAt: row.built_at,
+    builtBy: row.built_by,
+    signedAt: row.signed_at,
+    signedBy: row.signed_by,
+    sha256: row.sha256,
+    previousId: row.previous_id,
+  };
+}
+
+/** The month's newest version, locked for the rest of the transaction (two managers take turns). */
+export async function lockLatest(w: ClaimWriter, month: string): Promise<Selectable<ClaimTable> | undefined> {
+  return w.features
+    .forUpdate(w.db.selectFrom('claim').selectAll().where('month', '=', month).orderBy('version', 'desc').limit(1))
+    .executeTakeFirst();
+}
+
+export async function latestOf(db: Kysely<Database>, month: string, version?: number): Promise<Selectable<ClaimTable> | undefined> {
+  let query = db.selectFrom('claim').selectAll().where('month', '=', month);
+  if (version !== undefined) query = query.where('version', '=', version);
+  return query.orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+/** A new draft version after `previous` (or the first), claiming these episodes. */
+export async function insertDraft(
+  w: ClaimWriter,
+  month: string,
+  previous: Selectable<ClaimTable> | undefined,
+  episodeIds: readonly number[],
+  total: number,
+): Promise<Selectable<ClaimTable>> {
+  const row = await w.db
+    .insertInto('claim')
+    .values({
+      month,
+      version: (previous?.version ?? 0) + 1,
+      previous_id: previous?.id ?? null,
+      status: 'brouillon',
+      built_at: w.clock.now().toISOString(),
+      built_by: w.login,
+      episodes: episodeIds.length,
+      total,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await setEpisodes(w.db, row.id, episodeIds);
+  return row;
+}
+
+/** Makes the draft claim exactly these episodes (a draft follows the month until signed). */
+export async function setEpisodes(db: Kysely<Database>, claimId: number, episodeIds: readonly number[]): Promise<void> {
+  const current = new Set(
+    (await db.selectFrom('claim_episode').select('episode_id').where('claim_id', '=', claimId).execute()).map((r) => r.episode_id),
+  );
+  const wanted = new Set(episodeIds);
+  const gone = [...current].filter((id) => !wanted.has(id));
+  const added = episodeIds.filter((id) => !current.has(id));
+  if (gone.length > 0) await db.deleteFrom('claim_episode').where('claim_id', '=', claimId).where('episode_id', 'in', gone).execute();
+  for (let i = 0; i < added.length; i += 400) {
+    await db
+      .insertInto('claim_episode')
+      .values(added.slice(i, i + 400).map((episode_id) => ({ claim_id: claimId, episode_id })))
+      .execute();
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { addDays } from './dates';
+
+/** A calendar month as YYYY-MM. */
+export const isoMonth = z
+  .string({ message: 'Mois attendu (AAAA-MM)' })
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format AAAA-MM (ex. 2026-11)');
+
+/** First and last day of the month (YYYY-MM-DD). */
+export function monthBounds(month: string): { first: string; last: string } {
+  const first = `${month}-01`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { first, last: addDays(next, -1) };
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+/** 2026-11 → novembre 2026 */
+export function frenchMonth(month: string): string {
+  const [y, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}

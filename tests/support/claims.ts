@@ -1,0 +1,32 @@
+import type { Core } from '../../electron/core/app';
+import type { EpisodeOpenInput } from '../../shared/domain/episodes';
+import { clientFor, slotAs } from './db';
+import { openEpisode } from './episodes';
+
+/**
+ * Opens an episode on `day` (of November 2026), keys its acts and closes it on the same day, as
+ * reception would. Answers the episode's id.
+ */
+export async function closedEpisode(
+  core: Core,
+  personId: number,
+  acts: ReadonlyArray<{ code: string; quantity?: number }>,
+  day = '2026-11-10',
+  over: Partial<EpisodeOpenInput> = {},
+): Promise<number> {
+  const desk = clientFor(core, slotAs(['accueil'], null, 'aminata'));
+  const { id } = await openEpisode(core, personId, `${day}T08:00:00.000Z`, over);
+  for (const act of acts) {
+    const added = await desk.episodes.addLine({
+      episodeId: id,
+      code: act.code,
+      quantity: act.quantity ?? 1,
+      performedOn: day,
+      prescriber: 'Dr Sidibé',
+    });
+    if (!added.ok) throw new Error(added.error.message);
+  }
+  const closed = await desk.episodes.close({ episodeId: id, endedOn: day, diagnosis: 'Paludisme simple', outcome: 'gueri' });
+  if (!closed.ok) throw new Error(closed.error.message);
+  return id;
+}
