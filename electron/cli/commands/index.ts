@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
+import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
@@ -17,4 +18,8 @@ export const COMMANDS: readonly CliCommand[] = [
   restoreCommand,
   importTariffsCommand,
   importMedicinesCommand,
+  claimsBuildCommand,
+  claimsValidateCommand,
+  claimsSignCommand,
+  claimsExportCommand,
 ];
