@@ -3,6 +3,7 @@ import { authApi } from './auth';
 import { backupApi } from './backup';
 import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
+import { pharmacyApi } from './pharmacy';
 import { referenceApi } from './reference';
 import { systemApi } from './system';
 
@@ -15,6 +16,7 @@ export const api = {
   ...referenceApi,
   ...episodesApi,
   ...claimsApi,
+  ...pharmacyApi,
 };
 
 export type Api = typeof api;

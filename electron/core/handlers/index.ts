@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
+import { pharmacyHandlers } from './pharmacy';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
@@ -17,4 +18,5 @@ export const handlers: Handlers<Api> = {
   ...referenceHandlers,
   ...episodesHandlers,
   ...claimsHandlers,
+  ...pharmacyHandlers,
 };

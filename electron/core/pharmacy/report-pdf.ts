@@ -1,0 +1,85 @@
+import { jsPDF } from 'jspdf';
+import { autoTable } from 'jspdf-autotable';
+import type { Kysely } from 'kysely';
+import { frenchDate } from '../../../shared/dates';
+import type { GeneratedFile } from '../../../shared/files';
+import { isoNow, isoToday, type Clock } from '../clock';
+import type { Database } from '../db/schema/index';
+import { getFacility } from '../facility/facility';
+import { listBatches, stockAlerts } from './stock';
+
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+/** jsPDF's standard fonts are WinAnsi: the narrow no-break space Intl puts in numbers is not in it. */
+const n = (value: number) => integer.format(value).replace(/[\u202f\u00a0]/g, ' ');
+
+const ALERT_LABELS = { perime: 'Périmé', sous_seuil: 'Sous le seuil', bientot_perime: 'Périme sous 90 jours' } as const;
+const STATE_LABELS = { ok: '', bientot: 'bientôt périmé', perime: 'périmé' } as const;
+
+/** The A4 stock report: batches held with their value, then the alerts; facility, date, page x/y, version. */
+export async function stockReportPdf(db: Kysely<Database>, clock: Clock, appVersion: string): Promise<GeneratedFile> {
+  const today = isoToday(clock);
+  const [facility, batches, alerts] = await Promise.all([
+    getFacility(db),
+    listBatches(db, today, { withEmpty: false }),
+    stockAlerts(db, today),
+  ]);
+  const doc = new jsPDF({ unit: 'mm', format: 'a4' });
+  const printed = `${frenchDate(today)} à ${isoNow(clock).slice(11, 16)}`;
+  doc.setFontSize(14);
+  doc.text('État du stock de la pharmacie', 14, 16);
+  doc.setFontSize(10);
+  doc.text(`${facility?.name ?? 'Établissement non configuré'}${facility ? ` (${facility.code})` : ''}`, 14, 23);
+  doc.text(`Imprimé le ${printed}`, 196, 23, { align: 'right' });
+
+  const value = batches.reduce((sum, b) => sum + b.quantity * b.unitCost, 0);
+  autoTable(doc, {
+    startY: 28,
+    head: [['DCI', 'Forme, dosage', 'Lot', 'Péremption', 'Quantité', 'Coût unit.', 'Valeur (FCFA)', 'État']],
+    body: batches.map((b) => [
+      b.dci,
+      `${b.form} ${b.strength}`,
+      b.lot,
+      frenchDate(b.expiry),
+      n(b.quantity),
+      n(b.unitCost),
+      n(b.quantity * b.unitCost),
+      STATE_LABELS[b.state],
+    ]),
+    foot: [['Total', '', '', '', n(batches.reduce((s, b) => s + b.quantity, 0)), '', n(value), '']],
+    styles: { fontSize: 8 },
+    headStyles: { fillColor: [31, 78, 121] },
+    footStyles: { fillColor: [230, 230, 230], textColor: 20 },
+    columnStyles: { 4: { halign: 'right' }, 5: { halign: 'right' }, 6: { halign: 'right' } },
+    margin: { bottom: 18 },
+  });
+  const afterBatches = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
+  doc.setFontSize(11);
+  doc.text('Alertes', 14, afterBatches + 10);
+  autoTable(doc, {
+    startY: afterBatches + 13,
+    head: [['Alerte', 'DCI', 'Lot', 'Péremption', 'Quantité', 'Seuil']],
+    body: alerts.length
+      ? alerts.map((a) => [
+          ALERT_LABELS[a.kind],
+          a.dci,
+          a.lot ?? '',
+          a.expiry ? frenchDate(a.expiry) : '',
+          n(a.quantity),
+          a.threshold === null ? '' : n(a.threshold),
+        ])
+      : [['Aucune alerte', '', '', '', '', '']],
+    styles: { fontSize: 8 },
+    headStyles: { fillColor: [31, 78, 121] },
+    columnStyles: { 4: { halign: 'right' }, 5: { halign: 'right' } },
+    margin: { bottom: 18 },
+  });
+  const pages = doc.getNumberOfPages();
+  for (let page = 1; page <= pages; page++) {
+    doc.setPage(page);
+    doc.setFontSize(8);
+    doc.text(`RAMED Guichet ${appVersion}`, 14, 290);
+    doc.text(`Page ${page}/${pages}`, 196, 290, { align: 'right' });
+  }
+  const base64 = Buffer.from(doc.output('arraybuffer')).toString('base64');
+  return { fileName: `stock-pharmacie-${today}.pdf`, mimeType: 'application/pdf', base64 };
+}
