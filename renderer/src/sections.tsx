@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { PendingSection } from './screens/PendingSection';
+import { PharmacieScreen } from './screens/pharmacie/PharmacieScreen';
 
 export interface SectionProps {
   info: AppInfo;
@@ -23,7 +24,7 @@ export interface Section {
 /** The app's sections, in menu order; each is shown only to the roles that use it. */
 export const SECTIONS: readonly Section[] = [
   { key: 'accueil', label: 'Accueil', roles: ['accueil', 'gestionnaire'], component: AccueilScreen },
-  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PendingSection },
+  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PharmacieScreen },
   { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: PendingSection },
   { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: PendingSection },
   { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },
