@@ -12,6 +12,8 @@ const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 /** jsPDF's standard fonts are WinAnsi: the narrow no-break space Intl puts in numbers is not in it. */
 const n = (value: number) => integer.format(value).replace(/[\u202f\u00a0]/g, ' ');
 
+const right = (content: string) => ({ content, styles: { halign: 'right' as const } });
+
 const ALERT_LABELS = { perime: 'Périmé', sous_seuil: 'Sous le seuil', bientot_perime: 'Périme sous 90 jours' } as const;
 const STATE_LABELS = { ok: '', bientot: 'bientôt périmé', perime: 'périmé' } as const;
 
@@ -45,7 +47,7 @@ export async function stockReportPdf(db: Kysely<Database>, clock: Clock, appVers
       n(b.quantity * b.unitCost),
       STATE_LABELS[b.state],
     ]),
-    foot: [['Total', '', '', '', n(batches.reduce((s, b) => s + b.quantity, 0)), '', n(value), '']],
+    foot: [['Total', '', '', '', right(n(batches.reduce((s, b) => s + b.quantity, 0))), '', right(n(value)), '']],
     styles: { fontSize: 8 },
     headStyles: { fillColor: [31, 78, 121] },
     footStyles: { fillColor: [230, 230, 230], textColor: 20 },
