@@ -4,6 +4,7 @@ import { backupApi } from './backup';
 import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
 import { referenceApi } from './reference';
+import { registryApi } from './registry';
 import { systemApi } from './system';
 
 /** The whole contract between the window and the back end: each method declared once. */
@@ -15,6 +16,7 @@ export const api = {
   ...referenceApi,
   ...episodesApi,
   ...claimsApi,
+  ...registryApi,
 };
 
 export type Api = typeof api;

@@ -5,6 +5,7 @@ import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
 import { referenceHandlers } from './reference';
+import { registryHandlers } from './registry';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -17,4 +18,5 @@ export const handlers: Handlers<Api> = {
   ...referenceHandlers,
   ...episodesHandlers,
   ...claimsHandlers,
+  ...registryHandlers,
 };
