@@ -7,8 +7,11 @@ import { sql, type Kysely } from 'kysely';
 export interface NameSearch {
   /** Creates the index and whatever keeps it in sync with `person` (run by migration 0002). */
   install(db: Kysely<any>): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** Ids of the best matches, best first; `words` are already folded (see `searchWords`). */
-  search(db: Kysely<any>, words: readonly string[], limit: number): Promise<number[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * Ids of the persons whose names hold every word, best first; `words` are already folded (see
+   * `searchWords`). `prefix`: each word may begin a longer name; otherwise whole names only.
+   */
+  search(db: Kysely<any>, words: readonly string[], limit: number, prefix: boolean): Promise<number[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** Folds what a user typed into search words: lower case, no accents, letters and digits only. */
@@ -42,9 +45,9 @@ export const sqliteNameSearch: NameSearch = {
     end`.execute(db);
     await sql`insert into person_fts(person_fts) values ('rebuild')`.execute(db);
   },
-  async search(db, words, limit) {
-    // Each word quoted (no FTS syntax from the user), as a prefix; all words must match.
-    const match = words.map((w) => `"${w}"*`).join(' ');
+  async search(db, words, limit, prefix) {
+    // Each word quoted (no FTS syntax from the user); all words must match.
+    const match = words.map((w) => `"${w}"${prefix ? '*' : ''}`).join(' ');
     const rows = await sql<{ id: number }>`
       select f.rowid as id from person_fts f join person p on p.id = f.rowid
       where person_fts match ${match}
@@ -56,6 +59,7 @@ export const sqliteNameSearch: NameSearch = {
 
 const PG_VECTOR = sql`to_tsvector('simple', ramed_unaccent(family_name || ' ' || given_names))`;
 
+// ts_rank's normalization 1 divides by the name's length: shorter names first, as bm25 does.
 export const postgresNameSearch: NameSearch = {
   async install(db) {
     // `unaccent` is a trusted extension: the database owner may create it (no superuser needed).
@@ -66,12 +70,12 @@ export const postgresNameSearch: NameSearch = {
       as $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$`.execute(db);
     await sql`create index person_name_search on person using gin (${PG_VECTOR})`.execute(db);
   },
-  async search(db, words, limit) {
-    const query = words.map((w) => `'${w}':*`).join(' & ');
+  async search(db, words, limit, prefix) {
+    const query = words.map((w) => `'${w}'${prefix ? ':*' : ''}`).join(' & ');
     const rows = await sql<{ id: number }>`
       select id from person
       where ${PG_VECTOR} @@ to_tsquery('simple', ramed_unaccent(${query}))
-      order by ts_rank(${PG_VECTOR}, to_tsquery('simple', ramed_unaccent(${query}))) desc, family_name, given_names, id
+      order by ts_rank(${PG_VECTOR}, to_tsquery('simple', ramed_unaccent(${query})), 1) desc, family_name, given_names, id
       limit ${limit}`.execute(db);
     return rows.rows.map((r) => Number(r.id));
   },

@@ -86,7 +86,15 @@ export async function searchByName(
   const useful = words.some((w) => w.length >= 2) ? words.filter((w) => w.length >= 2) : [];
   if (useful.length === 0)
     throw new DomainError('INVALID_INPUT', 'Tapez au moins 2 lettres du nom ou des prénoms.', { text: 'Au moins 2 lettres' });
-  const ids = await features.nameSearch.search(db, useful.slice(0, 6), limit);
+  const terms = useful.slice(0, 6);
+  // Names typed in full come first; then names that begin with what was typed.
+  const ids = await features.nameSearch.search(db, terms, limit, false);
+  if (ids.length < limit) {
+    for (const id of await features.nameSearch.search(db, terms, limit + ids.length, true)) {
+      if (ids.length >= limit) break;
+      if (!ids.includes(id)) ids.push(id);
+    }
+  }
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [Number(r.id), toPersonView(r)]));

@@ -34,6 +34,14 @@ export const m0002Registry: Migration = {
       .addColumn('warnings', 'text', (c) => c.notNull().defaultTo('[]'))
       .execute();
     await db.schema.createIndex('registry_import_sha256').on('registry_import').columns(['sha256', 'status']).execute();
+    // One import at a time, even from two workstations starting at the same instant.
+    await db.schema
+      .createIndex('registry_import_one_running')
+      .unique()
+      .on('registry_import')
+      .column('status')
+      .where(sql.ref('status'), '=', 'running')
+      .execute();
 
     await f
       .addIdColumn(db.schema.createTable('person'))
