@@ -93,7 +93,11 @@ export interface RegistryOverview {
   persons: number;
   /** When the last completed import finished, null if none. */
   lastImportAt: string | null;
+  /** Whole days since then (null: never imported). */
+  lastImportAgeDays: number | null;
   freshnessDays: number;
+  /** Older than the configured freshness, or never imported: the desk's answers may be out of date. */
+  stale: boolean;
   imports: ImportSummary[];
 }
 

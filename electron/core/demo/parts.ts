@@ -3,6 +3,7 @@ import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoReference } from './reference';
+import { demoRegistry } from './registry';
 
 export interface DemoPart {
   label: string;
@@ -10,4 +11,4 @@ export interface DemoPart {
 }
 
 /** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
-export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoReference, demoEpisodes, demoBackups];
+export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoRegistry, demoReference, demoEpisodes, demoBackups];

@@ -48,6 +48,6 @@ export const registryHandlers: Handlers<typeof registryApi> = {
     };
     return result;
   },
-  'registry.imports': async (input, ctx) => registryOverview(ctx.db, input.limit),
+  'registry.imports': async (input, ctx) => registryOverview(ctx.db, isoToday(ctx.deps.clock), input.limit),
   'registry.rejections': async (input, ctx) => importRejections(ctx.db, input.importId, input.offset, input.limit),
 };

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ImportSummary, Rejection, RegistryOverview, SignatureStatus } from '../../../shared/api/registry';
+import { daysBetween } from '../../../shared/eligibility';
 import type { Database } from '../db/schema/index';
 import type { RegistryImportTable } from '../db/schema/registry';
 import { getSetting } from '../settings/settings';
@@ -28,7 +29,7 @@ export function toImportSummary(row: Selectable<RegistryImportTable>): ImportSum
 }
 
 /** The registry at a glance for Administration: its size, its age, the last imports. */
-export async function registryOverview(db: Kysely<Database>, limit: number): Promise<RegistryOverview> {
+export async function registryOverview(db: Kysely<Database>, today: string, limit: number): Promise<RegistryOverview> {
   const count = await db
     .selectFrom('person')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -39,10 +40,15 @@ export async function registryOverview(db: Kysely<Database>, limit: number): Pro
     .select((eb) => eb.fn.max('finished_at').as('at'))
     .where('status', '=', 'done')
     .executeTakeFirst();
+  const lastImportAt = (last?.at as string | null | undefined) ?? null;
+  const lastImportAgeDays = lastImportAt === null ? null : daysBetween(lastImportAt, today);
+  const freshnessDays = await getSetting(db, 'registry.freshnessDays');
   return {
     persons: Number(count.n),
-    lastImportAt: (last?.at as string | null | undefined) ?? null,
-    freshnessDays: await getSetting(db, 'registry.freshnessDays'),
+    lastImportAt,
+    lastImportAgeDays,
+    freshnessDays,
+    stale: lastImportAgeDays === null || lastImportAgeDays > freshnessDays,
     imports: imports.map(toImportSummary),
   };
 }
