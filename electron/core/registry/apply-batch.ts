@@ -3,6 +3,7 @@ import type { Rejection } from '../../../shared/api/registry';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { PersonTable } from '../db/schema/registry';
+import type { BulkStatements } from '../db/bulk';
 import type { PersonRow } from './person-view';
 import { REGISTRY_COLUMNS, type RegistryRow, type RowCheck } from './registry-row';
 
@@ -34,18 +35,20 @@ export function chunked<T>(items: readonly T[], columns: number, features: Diale
 export async function screenBatch(
   trx: Kysely<Database>,
   features: DialectFeatures,
+  bulk: BulkStatements,
   importId: number,
   items: readonly BatchItem[],
 ): Promise<{ valid: Array<{ line: number; row: RegistryRow }>; rejections: Rejection[] }> {
   const known = [...new Set(items.map((i) => (i.check.ok ? i.check.row.recepisse : i.check.recepisse)).filter((r) => r !== null))];
   const seen = new Map<string, number>();
   for (const part of chunked(known, 1, features)) {
-    const rows = await trx
-      .selectFrom('registry_import_seen')
-      .select(['recepisse', 'line'])
-      .where('import_id', '=', importId)
-      .where('recepisse', 'in', part)
-      .execute();
+    const rows = await bulk.run(trx, 'seen-select', [importId, ...part], part.length, (n) =>
+      trx
+        .selectFrom('registry_import_seen')
+        .select(['recepisse', 'line'])
+        .where('import_id', '=', importId)
+        .where('recepisse', 'in', Array<string>(n).fill('')),
+    );
     for (const r of rows) seen.set(r.recepisse, Number(r.line));
   }
 
@@ -67,11 +70,42 @@ export async function screenBatch(
     if (check.ok) valid.push({ line, row: check.row });
     else rejections.push({ line, reason: check.reason });
   }
-  for (const part of chunked(fresh, 3, features)) await trx.insertInto('registry_import_seen').values(part).execute();
+  for (const part of chunked(fresh, 3, features)) {
+    await bulk.run(
+      trx,
+      'seen-insert',
+      part.flatMap((r) => [r.import_id, r.recepisse, r.line]),
+      part.length,
+      (n) => trx.insertInto('registry_import_seen').values(Array.from({ length: n }, () => ({ import_id: 0, recepisse: '', line: 0 }))),
+    );
+  }
   return { valid, rejections };
 }
 
 const SNAPSHOT_COLUMNS = [...REGISTRY_COLUMNS, 'import_id', 'updated_at'] as const;
+
+/** Every column a new or changed person is written with, in the order of the compiled statement. */
+const PERSON_COLUMNS = ['recepisse', ...REGISTRY_COLUMNS, 'status_changed_at', 'import_id', 'created_at', 'updated_at'] as const;
+type PersonWrite = { [C in (typeof PERSON_COLUMNS)[number]]: Insertable<PersonTable>[C] };
+const PERSON_TEMPLATE = Object.fromEntries(PERSON_COLUMNS.map((c) => [c, null])) as unknown as Insertable<PersonTable>;
+
+type HistoryRow = { person_id: number; import_id: number; replaced_at: string; changed: string; previous: string };
+const HISTORY_COLUMNS = ['person_id', 'import_id', 'replaced_at', 'changed', 'previous'] as const;
+
+async function insertHistory(trx: Kysely<Database>, features: DialectFeatures, bulk: BulkStatements, rows: readonly HistoryRow[]) {
+  for (const part of chunked(rows, HISTORY_COLUMNS.length, features)) {
+    await bulk.run(
+      trx,
+      'history-insert',
+      part.flatMap((row) => HISTORY_COLUMNS.map((c) => row[c])),
+      part.length,
+      (n) =>
+        trx
+          .insertInto('person_history')
+          .values(Array.from({ length: n }, () => ({ person_id: 0, import_id: 0, replaced_at: '', changed: '', previous: '' }))),
+    );
+  }
+}
 
 /**
  * Writes the valid rows of a batch: new persons inserted, changed persons updated with their
@@ -80,6 +114,7 @@ const SNAPSHOT_COLUMNS = [...REGISTRY_COLUMNS, 'import_id', 'updated_at'] as con
 export async function writeRows(
   trx: Kysely<Database>,
   features: DialectFeatures,
+  bulk: BulkStatements,
   importId: number,
   now: string,
   rows: ReadonlyArray<{ row: RegistryRow }>,
@@ -90,12 +125,14 @@ export async function writeRows(
     1,
     features,
   )) {
-    const found = await trx.selectFrom('person').selectAll().where('recepisse', 'in', part).execute();
+    const found = await bulk.run(trx, 'person-select', part, part.length, (n) =>
+      trx.selectFrom('person').selectAll().where('recepisse', 'in', Array<string>(n).fill('')),
+    );
     for (const p of found) existing.set(p.recepisse, p);
   }
 
-  const writes: Insertable<PersonTable>[] = [];
-  const history: Array<{ person_id: number; import_id: number; replaced_at: string; changed: string; previous: string }> = [];
+  const writes: PersonWrite[] = [];
+  const history: HistoryRow[] = [];
   let inserted = 0;
   let unchanged = 0;
   for (const { row } of rows) {
@@ -126,36 +163,42 @@ export async function writeRows(
     });
   }
 
-  for (const part of chunked(history, 5, features)) await trx.insertInto('person_history').values(part).execute();
-  for (const part of chunked(writes, 22, features)) {
-    await trx
-      .insertInto('person')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('recepisse').doUpdateSet((eb) => ({
-          family_name: eb.ref('excluded.family_name'),
-          given_names: eb.ref('excluded.given_names'),
-          sex: eb.ref('excluded.sex'),
-          birth_date: eb.ref('excluded.birth_date'),
-          birth_year_only: eb.ref('excluded.birth_year_only'),
-          quality: eb.ref('excluded.quality'),
-          holder_recepisse: eb.ref('excluded.holder_recepisse'),
-          category: eb.ref('excluded.category'),
-          in_school: eb.ref('excluded.in_school'),
-          disabled: eb.ref('excluded.disabled'),
-          valid_from: eb.ref('excluded.valid_from'),
-          valid_to: eb.ref('excluded.valid_to'),
-          status: eb.ref('excluded.status'),
-          status_changed_at: eb.ref('excluded.status_changed_at'),
-          nina: eb.ref('excluded.nina'),
-          commune_code: eb.ref('excluded.commune_code'),
-          commune: eb.ref('excluded.commune'),
-          phone: eb.ref('excluded.phone'),
-          import_id: eb.ref('excluded.import_id'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+  await insertHistory(trx, features, bulk, history);
+  for (const part of chunked(writes, PERSON_COLUMNS.length, features)) {
+    await bulk.run(
+      trx,
+      'person-upsert',
+      part.flatMap((row) => PERSON_COLUMNS.map((c) => row[c])),
+      part.length,
+      (n) =>
+        trx
+          .insertInto('person')
+          .values(Array.from({ length: n }, () => PERSON_TEMPLATE))
+          .onConflict((oc) =>
+            oc.column('recepisse').doUpdateSet((eb) => ({
+              family_name: eb.ref('excluded.family_name'),
+              given_names: eb.ref('excluded.given_names'),
+              sex: eb.ref('excluded.sex'),
+              birth_date: eb.ref('excluded.birth_date'),
+              birth_year_only: eb.ref('excluded.birth_year_only'),
+              quality: eb.ref('excluded.quality'),
+              holder_recepisse: eb.ref('excluded.holder_recepisse'),
+              category: eb.ref('excluded.category'),
+              in_school: eb.ref('excluded.in_school'),
+              disabled: eb.ref('excluded.disabled'),
+              valid_from: eb.ref('excluded.valid_from'),
+              valid_to: eb.ref('excluded.valid_to'),
+              status: eb.ref('excluded.status'),
+              status_changed_at: eb.ref('excluded.status_changed_at'),
+              nina: eb.ref('excluded.nina'),
+              commune_code: eb.ref('excluded.commune_code'),
+              commune: eb.ref('excluded.commune'),
+              phone: eb.ref('excluded.phone'),
+              import_id: eb.ref('excluded.import_id'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          ),
+    );
   }
   return { inserted, updated: history.length, unchanged };
 }
@@ -186,6 +229,7 @@ export async function nextAbsents(trx: Kysely<Database>, importId: number, after
 export async function strikeOff(
   trx: Kysely<Database>,
   features: DialectFeatures,
+  bulk: BulkStatements,
   importId: number,
   now: string,
   persons: readonly PersonRow[],
@@ -197,7 +241,7 @@ export async function strikeOff(
     changed: JSON.stringify(['status']),
     previous: JSON.stringify(Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, p[c]]))),
   }));
-  for (const part of chunked(history, 5, features)) await trx.insertInto('person_history').values(part).execute();
+  await insertHistory(trx, features, bulk, history);
   for (const part of chunked(
     persons.map((p) => Number(p.id)),
     1,

@@ -3,6 +3,7 @@ import type { ImportMode, ImportResult, Rejection, SignatureStatus } from '../..
 import { REJECTIONS_RETURNED } from '../../../shared/api/registry';
 import { isoToday } from '../clock';
 import type { CoreDeps } from '../context';
+import { BulkStatements } from '../db/bulk';
 import type { Database } from '../db/schema/index';
 import type { RegistryImportTable } from '../db/schema/registry';
 import { DomainError } from '../errors';
@@ -163,6 +164,7 @@ async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ 
 
 class ImportRun {
   readonly #db: Kysely<Database>;
+  readonly #bulk = new BulkStatements();
   #counts: { inserted: number; updated: number; unchanged: number; struckOff: number; rejected: number };
   #linesDone: number;
   #strikeAfter: number;
@@ -259,7 +261,7 @@ class ImportRun {
   /** Strict mode: the first bad or duplicate row refuses the whole file before anything is written. */
   async #screenStrict(batch: BatchItem[]): Promise<void> {
     const rejections = await this.#db.transaction().execute(async (trx) => {
-      const { rejections } = await screenBatch(trx, this.deps.handle.features, this.job.id, batch);
+      const { rejections } = await screenBatch(trx, this.deps.handle.features, this.#bulk, this.job.id, batch);
       return rejections;
     });
     const first = rejections.sort((a, b) => a.line - b.line)[0];
@@ -286,19 +288,38 @@ class ImportRun {
     const today = isoToday(this.deps.clock);
     let batch: BatchItem[] = [];
     let headerSeen = false;
-    for await (const record of readRecords(this.file)) {
-      if (!headerSeen) {
-        headerSeen = true;
-        continue;
+    // The next batch is read and checked while the previous one is written: parsing and the
+    // database then overlap. Batches still commit one after the other, in file order.
+    let writing: Promise<unknown> | null = null;
+    const settle = async () => {
+      if (!writing) return;
+      const failure = await writing;
+      writing = null;
+      if (failure) throw failure;
+      this.#report('Import');
+      this.#cancelIfAsked();
+    };
+    try {
+      for await (const record of readRecords(this.file)) {
+        if (!headerSeen) {
+          headerSeen = true;
+          continue;
+        }
+        if (record.line <= this.#linesDone) continue;
+        batch.push({ line: record.line, check: checkRow(record.fields, header, today) });
+        if (batch.length >= BATCH_ROWS) {
+          await settle();
+          writing = this.#commitBatch(batch).then(
+            () => null,
+            (error: unknown) => error ?? new Error('échec de l’écriture'),
+          );
+          batch = [];
+        }
       }
-      if (record.line <= this.#linesDone) continue;
-      batch.push({ line: record.line, check: checkRow(record.fields, header, today) });
-      if (batch.length >= BATCH_ROWS) {
-        await this.#commitBatch(batch);
-        batch = [];
-        this.#report('Import');
-        this.#cancelIfAsked();
-      }
+      await settle();
+    } finally {
+      // Whatever stopped the reading, the batch being written ends before the import is closed.
+      await writing;
     }
     if (batch.length > 0) await this.#commitBatch(batch);
     this.#report('Import');
@@ -309,8 +330,8 @@ class ImportRun {
     const at = this.#now;
     const lastLine = batch[batch.length - 1]!.line;
     const outcome = await this.#db.transaction().execute(async (trx) => {
-      const { valid, rejections } = await screenBatch(trx, features, this.job.id, batch);
-      const written = await writeRows(trx, features, this.job.id, at, valid);
+      const { valid, rejections } = await screenBatch(trx, features, this.#bulk, this.job.id, batch);
+      const written = await writeRows(trx, features, this.#bulk, this.job.id, at, valid);
       for (let i = 0; i < rejections.length; i += 1000) {
         await trx
           .insertInto('registry_import_rejection')
@@ -350,7 +371,7 @@ class ImportRun {
       const done = await this.#db.transaction().execute(async (trx) => {
         const absents = await nextAbsents(trx, this.job.id, this.#strikeAfter, STRIKE_CHUNK);
         if (absents.length === 0) return true;
-        await strikeOff(trx, features, this.job.id, at, absents);
+        await strikeOff(trx, features, this.#bulk, this.job.id, at, absents);
         const after = Number(absents[absents.length - 1]!.id);
         await trx
           .updateTable('registry_import')
