@@ -16,6 +16,7 @@ const CASES: Array<[string, string, string[], string[]]> = [
   ['1101000000132', 'suspended titulaire', ['SUSPENDED'], []],
   ['1101000000157', 'titulaire near expiry', [], ['NEAR_EXPIRY']],
   ['1101000000181', 'titulaire not yet valid', ['NOT_YET_VALID'], []],
+  ['1101000000223', 'child of 14 not in school', ['CHILD_NOT_IN_SCHOOL'], []],
   ['1101000000256', 'struck-off spouse', ['STRUCK_OFF'], []],
   ['1101000000272', 'admis de droit (orphanage)', [], []],
   ['1101000000314', 'expired admis de droit', ['EXPIRED'], []],
