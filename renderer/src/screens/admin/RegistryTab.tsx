@@ -75,7 +75,12 @@ function FileInput({ label, hint, error, onChange }: { label: string; hint: stri
         }}
       />
       <div className="file-picker">
-        <button type="button" onClick={() => input.current?.click()} aria-describedby={`${id}-name`}>
+        <button
+          type="button"
+          onClick={() => input.current?.click()}
+          aria-label={`${label} : choisir un fichier`}
+          aria-describedby={`${id}-name`}
+        >
           Choisir un fichier…
         </button>
         <span id={`${id}-name`} className={name ? 'clip' : 'muted'}>
