@@ -1,6 +1,7 @@
 import { runCli } from './run';
 
 // A long job's progress stays on one terminal line, cleared before anything else is printed.
+const fr = new Intl.NumberFormat('fr-FR');
 let progressShown = false;
 const clearProgress = () => {
   if (progressShown) process.stderr.write('\r\x1b[2K');
@@ -18,8 +19,9 @@ const code = await runCli(process.argv.slice(2), {
   },
   env: process.env,
   progress: process.stderr.isTTY
-    ? (label) => {
-        process.stderr.write(`\r\x1b[2K${label.slice(0, (process.stderr.columns || 120) - 1)}`);
+    ? ({ label, done, total }) => {
+        const count = total ? `${fr.format(done)} / ${fr.format(total)} (${Math.floor((100 * done) / total)} %)` : done ? fr.format(done) : '';
+        process.stderr.write(`\r\x1b[2K${`${label}… ${count}`.slice(0, (process.stderr.columns || 120) - 1)}`);
         progressShown = true;
       }
     : undefined,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { JobProgress } from '../../shared/events';
 import { ROLES } from '../../shared/roles';
 import { openCore, newSlot, type Core } from '../core/app';
 import { isPostgresUrl } from '../core/db/connect';
@@ -16,7 +17,7 @@ export interface CliIo {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   /** Where a person watching a long job sees it advance (a terminal); absent: silent. */
-  progress?(label: string): void;
+  progress?(progress: JobProgress): void;
 }
 
 const GLOBAL_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const dbTarget = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabase(io.env);
     const slot = newSlot((event) => {
-      if (event.type === 'job.progress' && !json) io.progress?.(event.progress.label);
+      if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
     });
     const os = safeUser();
     slot.session = {

@@ -46,8 +46,8 @@ test('Administration › Registre: a long import shows its progress, can be canc
     await page.getByLabel('Fichier du registre', { exact: true }).setInputFiles(path);
     await page.getByRole('button', { name: 'Importer la mise à jour' }).click();
     const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
-    await expect(progress).toContainText(/Import : [\d\s\u202f]+ \/ [\d\s\u202f]+ lignes — /);
-    await expect(progress).toContainText('temps restant');
+    await expect(progress).toContainText(/Import des lignes…[\d\s\u202f]+ sur [\d\s\u202f]+/);
+    await expect(progress).toContainText('restantes');
     await page.screenshot({ path: 'docs/screenshots/registry-import-progress.png' });
     await page.getByRole('button', { name: 'Annuler' }).click();
     await expect(page.getByRole('alert')).toContainText('Import annulé après');

@@ -320,12 +320,8 @@ describeEachDb('registry import', (kind) => {
       ok: false,
       error: { code: 'CANCELLED', message: expect.stringContaining('Relancez le même fichier') },
     });
-    expect(events[0]).toEqual({ jobId: 'import-1', done: 0, total: null, label: 'Vérification du fichier…' });
-    expect(events.at(-1)).toMatchObject({
-      done: BATCH_ROWS,
-      total: rows,
-      label: expect.stringMatching(/^Import : 5\s000 \/ \d+\s\d{3} lignes — 5\s000 nouvelles, 0 modifiées, 0 inchangées, 0 rejetées$/),
-    });
+    expect(events[0]).toEqual({ jobId: 'import-1', done: 0, total: null, label: 'Vérification du fichier' });
+    expect(events.at(-1)).toEqual({ jobId: 'import-1', done: BATCH_ROWS, total: rows, label: 'Import des lignes' });
     expect(await db().selectFrom('person').select('id').execute()).toHaveLength(BATCH_ROWS);
 
     const resumed = await importFile(path, { mode: 'full' });

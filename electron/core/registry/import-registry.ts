@@ -209,15 +209,10 @@ class ImportRun {
     }
   }
 
-  #report(label: string): void {
-    const c = this.#counts;
-    this.hooks.progress(
-      this.#rowsDone,
-      this.#total,
-      `${label} : ${n(this.#rowsDone)}${this.#total === null ? '' : ` / ${n(this.#total)}`} lignes — ${n(c.inserted)} nouvelles, ` +
-        `${n(c.updated)} modifiées, ${n(c.unchanged)} inchangées, ${n(c.rejected)} rejetées` +
-        (c.struckOff > 0 ? `, ${n(c.struckOff)} radiées` : ''),
-    );
+  /** Steps keep one label each, so the window can measure their pace and tell the time left. */
+  #report(step: 'Import des lignes' | 'Radiation des absents'): void {
+    if (step === 'Import des lignes') this.hooks.progress(this.#rowsDone, this.#total, step);
+    else this.hooks.progress(this.#counts.struckOff, null, step);
   }
 
   /** Reads the whole file once: CSV syntax, gzip integrity, header, row count; in strict mode every row too. */
@@ -226,7 +221,7 @@ class ImportRun {
     let records = 0;
     let batch: BatchItem[] = [];
     const today = isoToday(this.deps.clock);
-    this.hooks.progress(0, null, 'Vérification du fichier…');
+    this.hooks.progress(0, null, 'Vérification du fichier');
     for await (const record of readRecords(this.file)) {
       if (!header) {
         const checked = checkHeader(record.fields, this.file.delimiterName);
@@ -244,7 +239,7 @@ class ImportRun {
       }
       if (records % 50_000 === 0) {
         this.#cancelIfAsked();
-        this.hooks.progress(0, null, `Vérification du fichier : ${n(records)} lignes lues…`);
+        this.hooks.progress(records, null, 'Vérification du fichier');
       }
     }
     if (!header) throw new DomainError('INVALID_INPUT', 'Fichier vide : la première ligne doit nommer les colonnes.');
@@ -284,7 +279,7 @@ class ImportRun {
     this.#phase = 'applying';
     await this.#db.updateTable('registry_import').set({ phase: 'applying' }).where('id', '=', this.job.id).execute();
     this.#total = records;
-    this.#report('Import');
+    this.#report('Import des lignes');
     const today = isoToday(this.deps.clock);
     let batch: BatchItem[] = [];
     let headerSeen = false;
@@ -296,7 +291,7 @@ class ImportRun {
       const failure = await writing;
       writing = null;
       if (failure) throw failure;
-      this.#report('Import');
+      this.#report('Import des lignes');
       this.#cancelIfAsked();
     };
     try {
@@ -322,7 +317,7 @@ class ImportRun {
       await writing;
     }
     if (batch.length > 0) await this.#commitBatch(batch);
-    this.#report('Import');
+    this.#report('Import des lignes');
   }
 
   async #commitBatch(batch: BatchItem[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   IMPORT_MODE_LABELS,
   IMPORT_STATUS_LABELS,
@@ -11,7 +11,8 @@ import {
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';
-import { JobProgress } from '../../components/JobProgress';
+import { FileField } from '../../components/FileField';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { registerFile } from '../../lib/files';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -55,43 +56,6 @@ const HISTORY_COLUMNS: DataColumn<ImportSummary>[] = [
   { key: 'byLogin', header: 'Par', value: (i) => i.byLogin },
 ];
 
-/** A file picker in French: the browser's own button speaks the browser's language. */
-function FileInput({ label, hint, error, onChange }: { label: string; hint: string; error?: string; onChange: (f: File | null) => void }) {
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState<string | null>(null);
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0] ?? null;
-          setName(file?.name ?? null);
-          onChange(file);
-        }}
-      />
-      <div className="file-picker">
-        <button
-          type="button"
-          onClick={() => input.current?.click()}
-          aria-label={`${label} : choisir un fichier`}
-          aria-describedby={`${id}-name`}
-        >
-          Choisir un fichier…
-        </button>
-        <span id={`${id}-name`} className={name ? 'clip' : 'muted'}>
-          {name ?? 'Aucun fichier choisi'}
-        </span>
-      </div>
-      {error ? <small className="field-error">{error}</small> : <small className="muted">{hint}</small>}
-    </div>
-  );
-}
-
 /** Administration › Registre: import the ANAM file (progress, cancel, rejected lines) and its history. */
 export function RegistryTab() {
   const [overview, setOverview] = useState<RegistryOverview | null>(null);
@@ -101,7 +65,6 @@ export function RegistryTab() {
   const [strict, setStrict] = useState(false);
   const [fileError, setFileError] = useState<string | undefined>();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [selected, setSelected] = useState<ImportSummary | null>(null);
   const load = useCall(ramed.registry.imports);
@@ -119,7 +82,6 @@ export function RegistryTab() {
     setFileError(undefined);
     const id = crypto.randomUUID();
     setJobId(id);
-    setCancelling(false);
     try {
       const registered = await registerFile(file);
       if (!registered.ok) return setFileError(registered.error.message);
@@ -135,12 +97,6 @@ export function RegistryTab() {
       setJobId(null);
       refresh();
     }
-  }
-
-  async function cancel() {
-    if (!jobId) return;
-    setCancelling(true);
-    await ramed.jobs.cancel({ jobId });
   }
 
   const lastImport = overview?.lastImportAt ?? null;
@@ -169,13 +125,13 @@ export function RegistryTab() {
         <form onSubmit={submit} aria-label="Importer un fichier du registre">
           <fieldset className="plain" disabled={jobId !== null}>
             <div className="grid-2">
-              <FileInput
+              <FileField
                 label="Fichier du registre"
                 hint="CSV ou CSV compressé (.csv.gz), tel que l’ANAM l’envoie."
                 error={fileError}
                 onChange={setFile}
               />
-              <FileInput
+              <FileField
                 label="Signature (facultatif)"
                 hint="Le fichier .sig joint par l’ANAM, s’il n’est pas à côté du fichier."
                 onChange={setSignature}
@@ -198,7 +154,7 @@ export function RegistryTab() {
             </div>
           </fieldset>
           {jobId ? (
-            <JobProgress jobId={jobId} onCancel={() => void cancel()} cancelling={cancelling} />
+            <JobProgressBar key={jobId} jobId={jobId} label="Préparation de l’import" />
           ) : (
             <button type="submit" className="primary">
               {mode === 'full' ? 'Importer le registre complet' : 'Importer la mise à jour'}
