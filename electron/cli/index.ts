@@ -20,7 +20,11 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   progress: process.stderr.isTTY
     ? ({ label, done, total }) => {
-        const count = total ? `${fr.format(done)} / ${fr.format(total)} (${Math.floor((100 * done) / total)} %)` : done ? fr.format(done) : '';
+        const count = total
+          ? `${fr.format(done)} / ${fr.format(total)} (${Math.floor((100 * done) / total)} %)`
+          : done
+            ? fr.format(done)
+            : '';
         process.stderr.write(`\r\x1b[2K${`${label}… ${count}`.slice(0, (process.stderr.columns || 120) - 1)}`);
         progressShown = true;
       }

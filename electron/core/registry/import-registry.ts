@@ -240,6 +240,8 @@ class ImportRun {
       if (records % 50_000 === 0) {
         this.#cancelIfAsked();
         this.hooks.progress(records, null, 'Vérification du fichier');
+        // Still alive: another workstation must not take this import for dead.
+        await this.#db.updateTable('registry_import').set({ heartbeat_at: this.#now }).where('id', '=', this.job.id).execute();
       }
     }
     if (!header) throw new DomainError('INVALID_INPUT', 'Fichier vide : la première ligne doit nommer les colonnes.');
@@ -401,9 +403,9 @@ class ImportRun {
    * crash leaves the import `running` with an old heartbeat: the same file then continues it.
    */
   async stop(error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
     const at = this.#now;
     if (error instanceof DomainError && error.code === 'CANCELLED') {
+      const message = error.message;
       await this.#db
         .updateTable('registry_import')
         .set({ status: 'cancelled', message, heartbeat_at: at })
@@ -412,6 +414,7 @@ class ImportRun {
       return;
     }
     if (error instanceof DomainError && this.#phase === 'checking') {
+      const message = error.message;
       await this.#db.transaction().execute(async (trx) => {
         await trx
           .updateTable('registry_import')
@@ -422,9 +425,15 @@ class ImportRun {
       });
       return;
     }
+    // The technical detail goes to the log; the history says what to do, in French.
+    this.deps.log.error(`import du registre n° ${this.job.id} interrompu`, error);
     await this.#db
       .updateTable('registry_import')
-      .set({ status: 'failed', message, finished_at: at })
+      .set({
+        status: 'failed',
+        message: 'Erreur inattendue pendant l’import. Relancez le même fichier : les lignes déjà enregistrées ressortiront inchangées.',
+        finished_at: at,
+      })
       .where('id', '=', this.job.id)
       .execute()
       .catch(() => undefined);
