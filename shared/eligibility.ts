@@ -1,3 +1,4 @@
+import { daysBetween } from './dates';
 import type { PersonStatus, Quality, ReasonCode, WarningCode } from './domain/registry';
 
 /** What the rules read of a registry record. */
@@ -49,11 +50,6 @@ export interface Eligibility {
 
 const CHILD_FREE_UNTIL = 14;
 const CHILD_SCHOOL_UNTIL = 21;
-
-/** Days from `from` to `to` (both YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Age in full years on `date`, the birthday counted on the day. Someone born on 29 February

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, jobId, returns } from '../contract';
+import { isoDate } from '../dates';
 import { normalizeRecepisse, type PersonView } from '../domain/registry';
 import type { Eligibility } from '../eligibility';
 import { fileRef } from '../files';
@@ -13,8 +14,6 @@ export const recepisseInput = z.string().transform((value, ctx) => {
   }
   return checked.recepisse;
 });
-
-export const isoDay = z.iso.date({ message: 'Date attendue au format AAAA-MM-JJ (par exemple 2026-11-16)' });
 
 export const IMPORT_MODES = ['full', 'delta'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -138,7 +137,7 @@ const LOOKUP_ROLES = ['accueil', 'gestionnaire', 'admin'] as const;
 
 export const registryApi = {
   'registry.check': defineMethod({
-    input: z.strictObject({ recepisse: recepisseInput, date: isoDay.optional() }),
+    input: z.strictObject({ recepisse: recepisseInput, date: isoDate.optional() }),
     output: returns<CheckResult>(),
     access: LOOKUP_ROLES,
     kind: 'query',
@@ -147,20 +146,20 @@ export const registryApi = {
     input: z.strictObject({
       text: z.string().trim().min(2, 'Tapez au moins 2 lettres du nom').max(100, 'Recherche trop longue'),
       limit: z.coerce.number().int().min(1, 'Au moins 1 résultat').max(100, 'Au plus 100 résultats').default(20),
-      date: isoDay.optional(),
+      date: isoDate.optional(),
     }),
     output: returns<PersonMatch[]>(),
     access: LOOKUP_ROLES,
     kind: 'query',
   }),
   'registry.byNina': defineMethod({
-    input: z.strictObject({ nina: z.string().trim().min(3, 'NINA trop court').max(40, 'NINA trop long'), date: isoDay.optional() }),
+    input: z.strictObject({ nina: z.string().trim().min(3, 'NINA trop court').max(40, 'NINA trop long'), date: isoDate.optional() }),
     output: returns<PersonMatch[]>(),
     access: LOOKUP_ROLES,
     kind: 'query',
   }),
   'registry.household': defineMethod({
-    input: z.strictObject({ recepisse: recepisseInput, date: isoDay.optional() }),
+    input: z.strictObject({ recepisse: recepisseInput, date: isoDate.optional() }),
     output: returns<Household>(),
     access: LOOKUP_ROLES,
     kind: 'query',

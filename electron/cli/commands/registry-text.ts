@@ -7,17 +7,18 @@ import {
   WARNING_LABELS,
   type PersonView,
 } from '../../../shared/domain/registry';
+import { frenchDate } from '../../../shared/dates';
 import type { Eligibility } from '../../../shared/eligibility';
 
-/** YYYY-MM-DD → DD/MM/YYYY, as a French reader expects. */
-export const frenchDate = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '—');
+/** DD/MM/YYYY, or a dash for no date. */
+const day = (iso: string | null): string => (iso ? frenchDate(iso) : '—');
 
 export const frenchNumber = (n: number): string => new Intl.NumberFormat('fr-FR').format(n).replace(/\u202f|\u00a0/g, ' ');
 
 const born = (p: PersonView) =>
   p.birthYearOnly
     ? `${p.sex === 'F' ? 'née' : 'né'} vers ${p.birthDate.slice(0, 4)}`
-    : `${p.sex === 'F' ? 'née' : 'né'} le ${frenchDate(p.birthDate)}`;
+    : `${p.sex === 'F' ? 'née' : 'né'} le ${day(p.birthDate)}`;
 
 export function personLine(p: PersonView): string {
   return `${p.familyName.toUpperCase()} ${p.givenNames} — récépissé ${formatRecepisse(p.recepisse)} — ${QUALITY_LABELS[p.quality]}, ${born(p)}${p.status === 'actif' ? '' : ` — ${STATUS_LABELS[p.status]}`}`;
@@ -32,15 +33,15 @@ function eligibilityLines(e: Eligibility): string[] {
 }
 
 export function checkText(result: CheckResult): string {
-  const lines = [`${result.eligible ? 'ÉLIGIBLE' : 'NON ÉLIGIBLE'} le ${frenchDate(result.date)}`];
+  const lines = [`${result.eligible ? 'ÉLIGIBLE' : 'NON ÉLIGIBLE'} le ${day(result.date)}`];
   if (result.person) {
     lines.push(`Personne : ${personLine(result.person)}`);
     if (result.person.validFrom || result.person.validTo)
-      lines.push(`Validité : du ${frenchDate(result.person.validFrom)} au ${frenchDate(result.person.validTo)}`);
+      lines.push(`Validité : du ${day(result.person.validFrom)} au ${day(result.person.validTo)}`);
     if (result.holder)
       lines.push(
         `Titulaire : ${personLine(result.holder)}`,
-        `Validité du titulaire : du ${frenchDate(result.holder.validFrom)} au ${frenchDate(result.holder.validTo)}`,
+        `Validité du titulaire : du ${day(result.holder.validFrom)} au ${day(result.holder.validTo)}`,
       );
   }
   return [...lines, ...eligibilityLines(result)].join('\n');

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IMPORT_MODES, SIGNATURE_LABELS, type ImportMode, type Rejection } from '../../../shared/api/registry';
+import { isIsoDate } from '../../../shared/dates';
 import { normalizeRecepisse } from '../../../shared/domain/registry';
 import { UsageError, type CliCommand } from '../command';
 import { checkText, frenchNumber, matchLine } from './registry-text';
@@ -64,7 +65,7 @@ export const importRegistryCommand: CliCommand = {
 
 function dateOption(value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
     throw new UsageError('--date attend une date AAAA-MM-JJ, par exemple 2026-11-16');
   }
   return value;

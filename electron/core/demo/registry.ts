@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { daysBetween } from '../../../shared/eligibility';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { isoToday } from '../clock';
 import { resourceFile } from '../paths';
 import { importRegistry } from '../registry/import-registry';
@@ -13,8 +13,6 @@ export const SAMPLE_REGISTRY = 'registre-exemple-illustratif.csv';
 /** The day the sample's dates were written for: on it, each person shows the case named in the README. */
 export const SAMPLE_REFERENCE_DAY = '2026-11-16';
 
-const shiftDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Moves every date of the sample by `days`, so that each case stays true on the day of the demo. */
 export function shiftSampleDates(csv: string, days: number): string {
   const rows = parse(csv, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
@@ -22,7 +20,7 @@ export function shiftSampleDates(csv: string, days: number): string {
     const out = { ...row };
     for (const column of ['date_naissance', 'debut_validite', 'fin_validite']) {
       const value = row[column] ?? '';
-      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) out[column] = shiftDay(value, days);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) out[column] = addDays(value, days);
       else if (/^\d{4}$/.test(value)) out[column] = String(Number(value) + Math.round(days / 365.25));
     }
     return out;

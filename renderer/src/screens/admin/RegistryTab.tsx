@@ -11,7 +11,7 @@ import {
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';
-import { FileField } from '../../components/FileField';
+import { FilePicker } from '../../components/FilePicker';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { registerFile } from '../../lib/files';
@@ -125,17 +125,27 @@ export function RegistryTab() {
         <form onSubmit={submit} aria-label="Importer un fichier du registre">
           <fieldset className="plain" disabled={jobId !== null}>
             <div className="grid-2">
-              <FileField
-                label="Fichier du registre"
-                hint="CSV ou CSV compressé (.csv.gz), tel que l’ANAM l’envoie."
-                error={fileError}
-                onChange={setFile}
-              />
-              <FileField
-                label="Signature (facultatif)"
-                hint="Le fichier .sig joint par l’ANAM, s’il n’est pas à côté du fichier."
-                onChange={setSignature}
-              />
+              <div className={`field${fileError ? ' field-invalid' : ''}`}>
+                <span className="field-label">Fichier du registre</span>
+                <FilePicker
+                  label="Fichier du registre"
+                  accept=".csv,.gz,.txt,.tsv,text/csv,application/gzip"
+                  file={file}
+                  onChange={setFile}
+                />
+                {fileError ? (
+                  <small className="field-error" role="alert">
+                    {fileError}
+                  </small>
+                ) : (
+                  <small className="muted">CSV ou CSV compressé (.csv.gz), tel que l’ANAM l’envoie.</small>
+                )}
+              </div>
+              <div className="field">
+                <span className="field-label">Signature (facultatif)</span>
+                <FilePicker label="Signature du fichier" accept=".sig,.txt" file={signature} onChange={setSignature} />
+                <small className="muted">Le fichier .sig joint par l’ANAM, s’il n’est pas à côté du fichier.</small>
+              </div>
             </div>
             <div className="grid-2">
               <SelectField
