@@ -16,6 +16,11 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Days from `from` to `to` (YYYY-MM-DD, or the day of an ISO timestamp), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
 /** 2026-11-15 → 15/11/2026, for French messages built outside the window. */
 export function frenchDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');

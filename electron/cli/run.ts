@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { JobProgress } from '../../shared/events';
 import { ROLES } from '../../shared/roles';
 import { openCore, newSlot, type Core } from '../core/app';
 import { isPostgresUrl } from '../core/db/connect';
@@ -15,6 +16,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Where a person watching a long job sees it advance (a terminal); absent: silent. */
+  progress?(progress: JobProgress): void;
 }
 
 const GLOBAL_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -67,7 +70,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`Nombre d'arguments incorrect.\nUsage : ramed ${command.usage}`);
     }
     const dbTarget = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabase(io.env);
-    const slot = newSlot();
+    const slot = newSlot((event) => {
+      if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
+    });
     const os = safeUser();
     slot.session = {
       userId: null,

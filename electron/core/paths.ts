@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { APP_NAME } from './version';
 
 /**
@@ -16,3 +17,16 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
 
 /** The app's own database: RAMED_DB, or ramed.db in the user data folder. */
 export const defaultDatabase = (env: NodeJS.ProcessEnv = process.env): string => env.RAMED_DB ?? join(userDataDir(env), 'ramed.db');
+
+/**
+ * A file shipped in `resources/` (sample registry, tariffs…): next to a packaged app
+ * (`process.resourcesPath`), else found upward from this module (the source tree, `out/`).
+ */
+export function resourceFile(name: string): string {
+  const packaged = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (packaged && existsSync(join(packaged, 'resources', name))) return join(packaged, 'resources', name);
+  for (let dir = import.meta.dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'resources', name))) return join(dir, 'resources', name);
+  }
+  throw new Error(`Fichier de référence introuvable : resources/${name}`);
+}

@@ -5,6 +5,7 @@ import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
 import { pharmacyApi } from './pharmacy';
 import { referenceApi } from './reference';
+import { registryApi } from './registry';
 import { systemApi } from './system';
 
 /** The whole contract between the window and the back end: each method declared once. */
@@ -17,6 +18,7 @@ export const api = {
   ...episodesApi,
   ...claimsApi,
   ...pharmacyApi,
+  ...registryApi,
 };
 
 export type Api = typeof api;

@@ -5,6 +5,7 @@ import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValid
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
+import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
 /** Every command of `ramed`; a feature adds its commands here. */
@@ -22,4 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   claimsValidateCommand,
   claimsSignCommand,
   claimsExportCommand,
+  importRegistryCommand,
+  checkCommand,
+  searchCommand,
 ];

@@ -1,4 +1,5 @@
 import type { ColumnDefinitionBuilder, CreateTableBuilder, SelectQueryBuilder } from 'kysely';
+import { postgresNameSearch, sqliteNameSearch, type NameSearch } from './name-search';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -14,6 +15,10 @@ export interface DialectFeatures {
   forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Column type for large integers (sums of money, byte counts). */
   bigint: 'integer' | 'bigint';
+  /** Accent-insensitive name search on `person` (SQLite FTS5, PostgreSQL unaccent + tsvector). */
+  nameSearch: NameSearch;
+  /** Bound parameters one statement may carry (multi-row inserts are cut to fit). */
+  maxParameters: number;
 }
 
 const sqlite: DialectFeatures = {
@@ -21,6 +26,8 @@ const sqlite: DialectFeatures = {
   addIdColumn: (table) => table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement()),
   forUpdate: (query) => query,
   bigint: 'integer',
+  nameSearch: sqliteNameSearch,
+  maxParameters: 32_766,
 };
 
 const postgres: DialectFeatures = {
@@ -28,6 +35,8 @@ const postgres: DialectFeatures = {
   addIdColumn: (table) => table.addColumn('id', 'serial', (c: ColumnDefinitionBuilder) => c.primaryKey()),
   forUpdate: (query) => query.forUpdate(),
   bigint: 'bigint',
+  nameSearch: postgresNameSearch,
+  maxParameters: 65_535,
 };
 
 export const dialectFeatures = (kind: DbKind): DialectFeatures => (kind === 'sqlite' ? sqlite : postgres);

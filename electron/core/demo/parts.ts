@@ -4,6 +4,7 @@ import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoPharmacy } from './pharmacy';
 import { demoReference } from './reference';
+import { demoRegistry } from './registry';
 
 export interface DemoPart {
   label: string;
@@ -11,4 +12,4 @@ export interface DemoPart {
 }
 
 /** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
-export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoReference, demoEpisodes, demoPharmacy, demoBackups];
+export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoRegistry, demoReference, demoEpisodes, demoPharmacy, demoBackups];

@@ -6,6 +6,7 @@ import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
 import { pharmacyHandlers } from './pharmacy';
 import { referenceHandlers } from './reference';
+import { registryHandlers } from './registry';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -19,4 +20,5 @@ export const handlers: Handlers<Api> = {
   ...episodesHandlers,
   ...claimsHandlers,
   ...pharmacyHandlers,
+  ...registryHandlers,
 };

@@ -6,17 +6,32 @@ export interface RegistryImportTable {
   file_name: string;
   sha256: string;
   mode: 'full' | 'delta';
-  /** 'valid', 'unsigned' (no key configured), 'absent' or 'invalid'. */
+  strict: Generated<Flag>;
+  /** See SignatureStatus in shared/api/registry.ts. */
   signature: string;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
+  status: 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed';
+  /** Where a running import stands, so a restart continues: checking → applying → striking → finished. */
+  phase: Generated<'checking' | 'applying' | 'striking' | 'finished'>;
+  /** Why it was refused, failed or stopped (French). */
+  message: string | null;
   started_at: string;
   finished_at: string | null;
+  /** Renewed at every batch: a running import whose heartbeat is old has died and may be resumed. */
+  heartbeat_at: string | null;
   by_login: string;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  struck_off: number;
-  rejected: number;
+  /** Data rows in the file, once counted. */
+  lines_total: number | null;
+  /** Last file line whose batch is committed (the resume point). */
+  lines_done: Generated<number>;
+  /** Full mode: last person id examined for striking off absents. */
+  strike_after_id: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  struck_off: Generated<number>;
+  rejected: Generated<number>;
+  /** JSON array of French remarks (ignored columns…). */
+  warnings: Generated<string>;
 }
 
 export interface PersonTable {
@@ -41,12 +56,41 @@ export interface PersonTable {
   commune_code: string | null;
   commune: string | null;
   phone: string | null;
+  /** The import that created or last changed the record (its file name is there). */
   import_id: number | null;
   created_at: string;
   updated_at: string;
 }
 
+export interface PersonHistoryTable {
+  id: Generated<number>;
+  person_id: number;
+  /** The import that replaced this version. */
+  import_id: number;
+  replaced_at: string;
+  /** JSON array of the column names that changed. */
+  changed: string;
+  /** JSON object: the registry columns of the replaced version. */
+  previous: string;
+}
+
+export interface RegistryImportRejectionTable {
+  id: Generated<number>;
+  import_id: number;
+  line: number;
+  reason: string;
+}
+
+export interface RegistryImportSeenTable {
+  import_id: number;
+  recepisse: string;
+  line: number;
+}
+
 export interface RegistryTables {
   registry_import: RegistryImportTable;
   person: PersonTable;
+  person_history: PersonHistoryTable;
+  registry_import_rejection: RegistryImportRejectionTable;
+  registry_import_seen: RegistryImportSeenTable;
 }

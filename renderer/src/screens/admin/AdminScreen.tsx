@@ -3,6 +3,7 @@ import type { SectionProps } from '../../sections';
 import { BackupsTab } from './BackupsTab';
 import { FacilityTab } from './FacilityTab';
 import { ReferenceTab } from './ReferenceTab';
+import { RegistryTab } from './RegistryTab';
 import { SettingsTab } from './SettingsTab';
 
 /** Administration's sub-screens; each feature adds its tab here. */
@@ -11,6 +12,7 @@ const ADMIN_TABS: readonly Tab<SectionProps>[] = [
   { key: 'parametres', label: 'Paramètres', component: SettingsTab },
   { key: 'sauvegardes', label: 'Sauvegardes', component: BackupsTab },
   { key: 'tarifs', label: 'Tarifs et médicaments', component: ReferenceTab },
+  { key: 'registre', label: 'Registre', component: RegistryTab },
 ];
 
 export function AdminScreen(props: SectionProps) {

@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Accent- and case-insensitive search on person names, prefix on each word, any word order,
+ * ranked. The one place where SQLite (FTS5) and PostgreSQL (unaccent + tsvector) differ for it.
+ */
+export interface NameSearch {
+  /** Creates the index and whatever keeps it in sync with `person` (run by migration 0002). */
+  install(db: Kysely<any>): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * Ids of the persons whose names hold every word, best first; `words` are already folded (see
+   * `searchWords`). `prefix`: each word may begin a longer name; otherwise whole names only.
+   */
+  search(db: Kysely<any>, words: readonly string[], limit: number, prefix: boolean): Promise<number[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Folds what a user typed into search words: lower case, no accents, letters and digits only. */
+export function searchWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+export const sqliteNameSearch: NameSearch = {
+  async install(db) {
+    // External content: the index holds tokens only, the names stay in `person`.
+    await sql`create virtual table person_fts using fts5(
+      family_name, given_names,
+      content='person', content_rowid='id',
+      tokenize='unicode61 remove_diacritics 2',
+      prefix='2 3'
+    )`.execute(db);
+    await sql`create trigger person_fts_insert after insert on person begin
+      insert into person_fts(rowid, family_name, given_names) values (new.id, new.family_name, new.given_names);
+    end`.execute(db);
+    await sql`create trigger person_fts_delete after delete on person begin
+      insert into person_fts(person_fts, rowid, family_name, given_names) values ('delete', old.id, old.family_name, old.given_names);
+    end`.execute(db);
+    await sql`create trigger person_fts_update after update of family_name, given_names on person begin
+      insert into person_fts(person_fts, rowid, family_name, given_names) values ('delete', old.id, old.family_name, old.given_names);
+      insert into person_fts(rowid, family_name, given_names) values (new.id, new.family_name, new.given_names);
+    end`.execute(db);
+    await sql`insert into person_fts(person_fts) values ('rebuild')`.execute(db);
+  },
+  async search(db, words, limit, prefix) {
+    // Each word quoted (no FTS syntax from the user); all words must match.
+    const match = words.map((w) => `"${w}"${prefix ? '*' : ''}`).join(' ');
+    const rows = await sql<{ id: number }>`
+      select f.rowid as id from person_fts f join person p on p.id = f.rowid
+      where person_fts match ${match}
+      order by bm25(person_fts, 2.0, 1.0), p.family_name, p.given_names, p.id
+      limit ${limit}`.execute(db);
+    return rows.rows.map((r) => Number(r.id));
+  },
+};
+
+const PG_VECTOR = sql`to_tsvector('simple', ramed_unaccent(family_name || ' ' || given_names))`;
+
+// ts_rank's normalization 1 divides by the name's length: shorter names first, as bm25 does.
+export const postgresNameSearch: NameSearch = {
+  async install(db) {
+    // `unaccent` is a trusted extension: the database owner may create it (no superuser needed).
+    await sql`create extension if not exists unaccent`.execute(db);
+    // unaccent() is only STABLE; an index expression needs an IMMUTABLE function with its dictionary fixed.
+    await sql`create or replace function ramed_unaccent(text) returns text
+      language sql immutable parallel safe strict
+      as $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$`.execute(db);
+    await sql`create index person_name_search on person using gin (${PG_VECTOR})`.execute(db);
+  },
+  async search(db, words, limit, prefix) {
+    const query = words.map((w) => `'${w}'${prefix ? ':*' : ''}`).join(' & ');
+    const rows = await sql<{ id: number }>`
+      select id from person
+      where ${PG_VECTOR} @@ to_tsquery('simple', ramed_unaccent(${query}))
+      order by ts_rank(${PG_VECTOR}, to_tsquery('simple', ramed_unaccent(${query})), 1) desc, family_name, given_names, id
+      limit ${limit}`.execute(db);
+    return rows.rows.map((r) => Number(r.id));
+  },
+};

@@ -1,0 +1,53 @@
+import type { registryApi } from '../../../shared/api/registry';
+import { isoToday } from '../clock';
+import { importRegistry } from '../registry/import-registry';
+import { importRejections, registryOverview } from '../registry/import-history';
+import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHistory, searchByName } from '../registry/lookup';
+import type { Handlers } from './types';
+
+export const registryHandlers: Handlers<typeof registryApi> = {
+  'registry.check': async (input, ctx) =>
+    checkRecepisse(ctx.db, input.recepisse, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock))),
+  'registry.search': async (input, ctx) =>
+    searchByName(
+      ctx.db,
+      ctx.deps.handle.features,
+      input.text,
+      input.limit,
+      await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock)),
+    ),
+  'registry.byNina': async (input, ctx) =>
+    findByNina(ctx.db, input.nina, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock))),
+  'registry.household': async (input, ctx) =>
+    householdOf(ctx.db, input.recepisse, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock))),
+  'registry.history': async (input, ctx) => personHistory(ctx.db, input.recepisse),
+  'registry.import': async (input, ctx) => {
+    const file = ctx.deps.files.resolve(input.file);
+    const result = await importRegistry(
+      ctx.deps,
+      {
+        path: file.path,
+        fileName: file.name,
+        signaturePath: input.signature ? ctx.deps.files.resolve(input.signature).path : null,
+        mode: input.mode,
+        strict: input.strict,
+        by: ctx.actor?.login ?? 'anonyme',
+      },
+      { progress: ctx.progress, signal: ctx.signal },
+    );
+    ctx.audit.entityId = String(result.importId);
+    ctx.audit.detail = {
+      fileName: file.name,
+      inserted: result.inserted,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      struckOff: result.struckOff,
+      rejected: result.rejectedCount,
+      signature: result.signature,
+      resumed: result.resumed,
+    };
+    return result;
+  },
+  'registry.imports': async (input, ctx) => registryOverview(ctx.db, isoToday(ctx.deps.clock), input.limit),
+  'registry.rejections': async (input, ctx) => importRejections(ctx.db, input.importId, input.offset, input.limit),
+};

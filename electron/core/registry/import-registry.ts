@@ -1,0 +1,463 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ImportMode, ImportResult, Rejection, SignatureStatus } from '../../../shared/api/registry';
+import { REJECTIONS_RETURNED } from '../../../shared/api/registry';
+import { isoToday } from '../clock';
+import type { CoreDeps } from '../context';
+import { BulkStatements } from '../db/bulk';
+import type { Database } from '../db/schema/index';
+import type { RegistryImportTable } from '../db/schema/registry';
+import { DomainError } from '../errors';
+import { getSetting } from '../settings/settings';
+import { nextAbsents, screenBatch, strikeOff, writeRows, type BatchItem } from './apply-batch';
+import { openRegistryFile, readRecords, sha256File, type RegistryFile } from './registry-file';
+import { checkHeader, checkRow, type FileHeader } from './registry-row';
+import { checkSignature } from './signature';
+
+export interface ImportRequest {
+  path: string;
+  /** The name the user chose, for the history. */
+  fileName: string;
+  /** The detached signature; null looks for FILE.sig beside the file. */
+  signaturePath: string | null;
+  mode: ImportMode;
+  strict: boolean;
+  by: string;
+}
+
+export interface ImportHooks {
+  progress(done: number, total: number | null, label: string): void;
+  signal: AbortSignal;
+}
+
+type ImportRow = Selectable<RegistryImportTable>;
+
+/** Rows per transaction: large enough to be fast, small enough that the desk's lookups are not held up. */
+export const BATCH_ROWS = 5000;
+const STRIKE_CHUNK = 2000;
+/** A running import that has not written for this long has died (crash, power cut) and may be taken over. */
+const STALE_AFTER_MS = 2 * 60_000;
+
+const fr = new Intl.NumberFormat('fr-FR');
+const n = (value: number) => fr.format(value);
+
+const SIGNATURE_REFUSALS: Partial<Record<SignatureStatus, string>> = {
+  missing:
+    'Fichier refusé : il n’est pas signé (fichier .sig absent) alors qu’une clé publique de l’ANAM est configurée. Joignez la signature fournie avec le fichier.',
+  invalid:
+    'Fichier refusé : sa signature ne correspond pas à la clé publique de l’ANAM. Le fichier a pu être modifié : demandez un nouvel exemplaire à l’ANAM.',
+};
+
+/**
+ * Imports a registry file: checks it (signature, gzip, CSV, header; every row first in strict
+ * mode), applies it in batched transactions that record where they stand (a restarted import of
+ * the same file continues), strikes off the absents of a full import, and records the history.
+ */
+export async function importRegistry(deps: CoreDeps, request: ImportRequest, hooks: ImportHooks): Promise<ImportResult> {
+  const db = deps.handle.db;
+  const now = () => deps.clock.now().toISOString();
+  const file = await openRegistryFile(request.path);
+  const sha256 = await sha256File(request.path);
+  const base = { file_name: request.fileName, sha256, mode: request.mode, strict: request.strict ? 1 : 0, by_login: request.by } as const;
+
+  const signaturePath = request.signaturePath ?? `${request.path}.sig`;
+  // A misconfigured key is the facility's problem, not the file's: refused before any history row.
+  const signature = await checkSignature(request.path, signaturePath, await getSetting(db, 'anam.publicKey'));
+  const refusal = SIGNATURE_REFUSALS[signature];
+  if (refusal) {
+    await recordRefusal(db, { ...base, signature, started_at: now() }, refusal);
+    throw new DomainError('REFUSED', refusal);
+  }
+
+  const { row: job, resumed } = await startOrResume(deps, { ...base, signature });
+  const run = new ImportRun(deps, job, file, hooks);
+  try {
+    const { header, records } = await run.checkPass(request.strict && job.phase === 'checking');
+    await run.applyPass(header, records);
+    if (request.mode === 'full') await run.strikePass();
+    await run.finish();
+  } catch (error) {
+    await run.stop(error);
+    throw error;
+  }
+  return { ...(await run.result(signature)), resumed };
+}
+
+/** What identifies an import in the history: the file, how it is imported, by whom. */
+interface ImportIdentity {
+  file_name: string;
+  sha256: string;
+  mode: ImportMode;
+  strict: 0 | 1;
+  by_login: string;
+  signature: SignatureStatus;
+}
+
+async function recordRefusal(db: Kysely<Database>, values: ImportIdentity & { started_at: string }, message: string) {
+  await db
+    .insertInto('registry_import')
+    .values({ ...values, status: 'refused', phase: 'finished', message, finished_at: values.started_at })
+    .execute();
+}
+
+/**
+ * One import at a time: a live one refuses the newcomer; a dead one (stale heartbeat) of the same
+ * file in the same mode is continued, any other is closed as interrupted.
+ */
+async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ row: ImportRow; resumed: boolean }> {
+  const db = deps.handle.db;
+  const now = deps.clock.now();
+  const iso = now.toISOString();
+  const running = await db.selectFrom('registry_import').selectAll().where('status', '=', 'running').executeTakeFirst();
+  if (running && now.getTime() - Date.parse(running.heartbeat_at ?? running.started_at) < STALE_AFTER_MS) {
+    throw new DomainError(
+      'CONFLICT',
+      `Un import du registre est déjà en cours (« ${running.file_name} », lancé par ${running.by_login}). Attendez qu’il se termine ou annulez-le.`,
+    );
+  }
+  const latest = await db.selectFrom('registry_import').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const sameFile =
+    latest &&
+    (latest.status === 'running' || latest.status === 'cancelled') &&
+    latest.sha256 === values.sha256 &&
+    latest.mode === values.mode &&
+    latest.strict === values.strict;
+  if (sameFile) {
+    const taken = await db
+      .updateTable('registry_import')
+      .set({ status: 'running', heartbeat_at: iso, message: null, by_login: values.by_login, signature: values.signature })
+      .where('id', '=', latest.id)
+      .where('status', '=', latest.status)
+      .where('heartbeat_at', latest.heartbeat_at === null ? 'is' : '=', latest.heartbeat_at)
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) !== 1)
+      throw new DomainError('CONFLICT', 'Un autre poste vient de reprendre cet import. Attendez sa fin.');
+    return { row: { ...latest, status: 'running', heartbeat_at: iso }, resumed: true };
+  }
+  if (running) {
+    await db
+      .updateTable('registry_import')
+      .set({
+        status: 'interrupted',
+        phase: 'finished',
+        finished_at: iso,
+        message: 'Interrompu (arrêt du poste), puis remplacé par un autre import.',
+      })
+      .where('id', '=', running.id)
+      .execute();
+  }
+  try {
+    const row = await db
+      .insertInto('registry_import')
+      .values({ ...values, status: 'running', phase: 'checking', started_at: iso, heartbeat_at: iso })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // What stopped imports met is no longer needed: none of them can be continued now.
+    await db.deleteFrom('registry_import_seen').where('import_id', '<>', row.id).execute();
+    return { row, resumed: false };
+  } catch (error) {
+    if (/unique|duplicate/i.test(String((error as Error)?.message))) {
+      throw new DomainError('CONFLICT', 'Un autre poste vient de lancer un import du registre. Attendez sa fin.');
+    }
+    throw error;
+  }
+}
+
+class ImportRun {
+  readonly #db: Kysely<Database>;
+  readonly #bulk = new BulkStatements();
+  #counts: { inserted: number; updated: number; unchanged: number; struckOff: number; rejected: number };
+  #linesDone: number;
+  #strikeAfter: number;
+  #total: number | null;
+  #phase: ImportRow['phase'];
+
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly job: ImportRow,
+    private readonly file: RegistryFile,
+    private readonly hooks: ImportHooks,
+  ) {
+    this.#db = deps.handle.db;
+    this.#counts = {
+      inserted: job.inserted,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      struckOff: job.struck_off,
+      rejected: job.rejected,
+    };
+    this.#linesDone = job.lines_done;
+    this.#strikeAfter = job.strike_after_id;
+    this.#total = job.lines_total;
+    this.#phase = job.phase;
+  }
+
+  get #now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  get #rowsDone(): number {
+    const c = this.#counts;
+    return c.inserted + c.updated + c.unchanged + c.rejected;
+  }
+
+  #cancelIfAsked(): void {
+    if (this.hooks.signal.aborted) {
+      throw new DomainError(
+        'CANCELLED',
+        `Import annulé après ${n(this.#rowsDone)} ligne(s) enregistrée(s). Relancez le même fichier pour reprendre où il s’est arrêté.`,
+      );
+    }
+  }
+
+  /** Steps keep one label each, so the window can measure their pace and tell the time left. */
+  #report(step: 'Import des lignes' | 'Radiation des absents'): void {
+    if (step === 'Import des lignes') this.hooks.progress(this.#rowsDone, this.#total, step);
+    else this.hooks.progress(this.#counts.struckOff, null, step);
+  }
+
+  /** Reads the whole file once: CSV syntax, gzip integrity, header, row count; in strict mode every row too. */
+  async checkPass(strictRows: boolean): Promise<{ header: FileHeader; records: number }> {
+    let header: FileHeader | null = null;
+    let records = 0;
+    let batch: BatchItem[] = [];
+    const today = isoToday(this.deps.clock);
+    this.hooks.progress(0, null, 'Vérification du fichier');
+    for await (const record of readRecords(this.file)) {
+      if (!header) {
+        const checked = checkHeader(record.fields, this.file.delimiterName);
+        if (!checked.ok) throw new DomainError('INVALID_INPUT', checked.message);
+        header = checked.header;
+        continue;
+      }
+      records++;
+      if (strictRows) {
+        batch.push({ line: record.line, check: checkRow(record.fields, header, today) });
+        if (batch.length >= BATCH_ROWS) {
+          await this.#screenStrict(batch);
+          batch = [];
+        }
+      }
+      if (records % 50_000 === 0) {
+        this.#cancelIfAsked();
+        this.hooks.progress(records, null, 'Vérification du fichier');
+        // Still alive: another workstation must not take this import for dead.
+        await this.#db.updateTable('registry_import').set({ heartbeat_at: this.#now }).where('id', '=', this.job.id).execute();
+      }
+    }
+    if (!header) throw new DomainError('INVALID_INPUT', 'Fichier vide : la première ligne doit nommer les colonnes.');
+    if (strictRows && batch.length > 0) await this.#screenStrict(batch);
+    this.#total = records;
+    await this.#db
+      .updateTable('registry_import')
+      .set({ lines_total: records, warnings: JSON.stringify(header.warnings), heartbeat_at: this.#now })
+      .where('id', '=', this.job.id)
+      .execute();
+    return { header, records };
+  }
+
+  /** Strict mode: the first bad or duplicate row refuses the whole file before anything is written. */
+  async #screenStrict(batch: BatchItem[]): Promise<void> {
+    const rejections = await this.#db.transaction().execute(async (trx) => {
+      const { rejections } = await screenBatch(trx, this.deps.handle.features, this.#bulk, this.job.id, batch);
+      return rejections;
+    });
+    const first = rejections.sort((a, b) => a.line - b.line)[0];
+    if (first) {
+      await this.#db
+        .insertInto('registry_import_rejection')
+        .values({ import_id: this.job.id, line: first.line, reason: first.reason })
+        .execute();
+      this.#counts.rejected = 1;
+      throw new DomainError(
+        'INVALID_INPUT',
+        `Fichier refusé (mode strict), ligne ${first.line} : ${first.reason} Aucune donnée du registre n’a été modifiée.`,
+      );
+    }
+  }
+
+  /** Applies the rows after the last committed line, one transaction per batch. */
+  async applyPass(header: FileHeader, records: number): Promise<void> {
+    if (this.#phase === 'striking' || this.#phase === 'finished') return;
+    this.#phase = 'applying';
+    await this.#db.updateTable('registry_import').set({ phase: 'applying' }).where('id', '=', this.job.id).execute();
+    this.#total = records;
+    this.#report('Import des lignes');
+    const today = isoToday(this.deps.clock);
+    let batch: BatchItem[] = [];
+    let headerSeen = false;
+    // The next batch is read and checked while the previous one is written: parsing and the
+    // database then overlap. Batches still commit one after the other, in file order.
+    let writing: Promise<unknown> | null = null;
+    const settle = async () => {
+      if (!writing) return;
+      const failure = await writing;
+      writing = null;
+      if (failure) throw failure;
+      this.#report('Import des lignes');
+      this.#cancelIfAsked();
+    };
+    try {
+      for await (const record of readRecords(this.file)) {
+        if (!headerSeen) {
+          headerSeen = true;
+          continue;
+        }
+        if (record.line <= this.#linesDone) continue;
+        batch.push({ line: record.line, check: checkRow(record.fields, header, today) });
+        if (batch.length >= BATCH_ROWS) {
+          await settle();
+          writing = this.#commitBatch(batch).then(
+            () => null,
+            (error: unknown) => error ?? new Error('échec de l’écriture'),
+          );
+          batch = [];
+        }
+      }
+      await settle();
+    } finally {
+      // Whatever stopped the reading, the batch being written ends before the import is closed.
+      await writing;
+    }
+    if (batch.length > 0) await this.#commitBatch(batch);
+    this.#report('Import des lignes');
+  }
+
+  async #commitBatch(batch: BatchItem[]): Promise<void> {
+    const { features } = this.deps.handle;
+    const at = this.#now;
+    const lastLine = batch[batch.length - 1]!.line;
+    const outcome = await this.#db.transaction().execute(async (trx) => {
+      const { valid, rejections } = await screenBatch(trx, features, this.#bulk, this.job.id, batch);
+      const written = await writeRows(trx, features, this.#bulk, this.job.id, at, valid);
+      for (let i = 0; i < rejections.length; i += 1000) {
+        await trx
+          .insertInto('registry_import_rejection')
+          .values(rejections.slice(i, i + 1000).map((r) => ({ import_id: this.job.id, line: r.line, reason: r.reason })))
+          .execute();
+      }
+      await trx
+        .updateTable('registry_import')
+        .set((eb) => ({
+          inserted: eb('inserted', '+', written.inserted),
+          updated: eb('updated', '+', written.updated),
+          unchanged: eb('unchanged', '+', written.unchanged),
+          rejected: eb('rejected', '+', rejections.length),
+          lines_done: lastLine,
+          heartbeat_at: at,
+        }))
+        .where('id', '=', this.job.id)
+        .execute();
+      return { ...written, rejected: rejections.length };
+    });
+    this.#counts.inserted += outcome.inserted;
+    this.#counts.updated += outcome.updated;
+    this.#counts.unchanged += outcome.unchanged;
+    this.#counts.rejected += outcome.rejected;
+    this.#linesDone = lastLine;
+  }
+
+  /** Full mode: everyone not met in the file and not yet struck off becomes `radie` as of now. */
+  async strikePass(): Promise<void> {
+    const { features } = this.deps.handle;
+    if (this.#phase !== 'striking') {
+      this.#phase = 'striking';
+      await this.#db.updateTable('registry_import').set({ phase: 'striking' }).where('id', '=', this.job.id).execute();
+    }
+    for (;;) {
+      const at = this.#now;
+      const done = await this.#db.transaction().execute(async (trx) => {
+        const absents = await nextAbsents(trx, this.job.id, this.#strikeAfter, STRIKE_CHUNK);
+        if (absents.length === 0) return true;
+        await strikeOff(trx, features, this.#bulk, this.job.id, at, absents);
+        const after = Number(absents[absents.length - 1]!.id);
+        await trx
+          .updateTable('registry_import')
+          .set((eb) => ({ struck_off: eb('struck_off', '+', absents.length), strike_after_id: after, heartbeat_at: at }))
+          .where('id', '=', this.job.id)
+          .execute();
+        this.#counts.struckOff += absents.length;
+        this.#strikeAfter = after;
+        return false;
+      });
+      this.#report('Radiation des absents');
+      if (done) return;
+      this.#cancelIfAsked();
+    }
+  }
+
+  async finish(): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('registry_import')
+        .set({ status: 'done', phase: 'finished', finished_at: this.#now, heartbeat_at: this.#now })
+        .where('id', '=', this.job.id)
+        .execute();
+      await trx.deleteFrom('registry_import_seen').where('import_id', '=', this.job.id).execute();
+    });
+  }
+
+  /**
+   * Records why the import stopped. A refused file leaves the registry as it was; a cancelled
+   * import keeps what it met so the same file continues later; after a failure the same file is
+   * imported again from the start, which is safe (rows already applied come out unchanged). A
+   * crash leaves the import `running` with an old heartbeat: the same file then continues it.
+   */
+  async stop(error: unknown): Promise<void> {
+    const at = this.#now;
+    if (error instanceof DomainError && error.code === 'CANCELLED') {
+      const message = error.message;
+      await this.#db
+        .updateTable('registry_import')
+        .set({ status: 'cancelled', message, heartbeat_at: at })
+        .where('id', '=', this.job.id)
+        .execute();
+      return;
+    }
+    if (error instanceof DomainError && this.#phase === 'checking') {
+      const message = error.message;
+      await this.#db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('registry_import')
+          .set({ status: 'refused', phase: 'finished', message, finished_at: at, rejected: this.#counts.rejected })
+          .where('id', '=', this.job.id)
+          .execute();
+        await trx.deleteFrom('registry_import_seen').where('import_id', '=', this.job.id).execute();
+      });
+      return;
+    }
+    // The technical detail goes to the log; the history says what to do, in French.
+    this.deps.log.error(`import du registre n° ${this.job.id} interrompu`, error);
+    await this.#db
+      .updateTable('registry_import')
+      .set({
+        status: 'failed',
+        message: 'Erreur inattendue pendant l’import. Relancez le même fichier : les lignes déjà enregistrées ressortiront inchangées.',
+        finished_at: at,
+      })
+      .where('id', '=', this.job.id)
+      .execute()
+      .catch(() => undefined);
+  }
+
+  async result(signature: SignatureStatus): Promise<Omit<ImportResult, 'resumed'>> {
+    const row = await this.#db.selectFrom('registry_import').selectAll().where('id', '=', this.job.id).executeTakeFirstOrThrow();
+    const rejected: Rejection[] = await this.#db
+      .selectFrom('registry_import_rejection')
+      .select(['line', 'reason'])
+      .where('import_id', '=', this.job.id)
+      .orderBy('line')
+      .limit(REJECTIONS_RETURNED)
+      .execute();
+    return {
+      importId: this.job.id,
+      inserted: row.inserted,
+      updated: row.updated,
+      unchanged: row.unchanged,
+      struckOff: row.struck_off,
+      rejected: rejected.map((r) => ({ line: Number(r.line), reason: r.reason })),
+      rejectedCount: row.rejected,
+      warnings: JSON.parse(row.warnings) as string[],
+      signature,
+    };
+  }
+}

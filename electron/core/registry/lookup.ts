@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import type { CheckResult, Household, HouseholdMember, PersonMatch, PersonVersion } from '../../../shared/api/registry';
+import { formatRecepisse, normalizeNina, type PersonView } from '../../../shared/domain/registry';
+import { checkEligibility, type Eligibility, type EligibilitySettings } from '../../../shared/eligibility';
+import type { DialectFeatures } from '../db/dialect';
+import { searchWords } from '../db/name-search';
+import type { Database } from '../db/schema/index';
+import { DomainError } from '../errors';
+import { getSetting } from '../settings/settings';
+import { COLUMN_FIELDS, toEligibilityRecord, toPersonView } from './person-view';
+
+/** What eligibility needs besides the person: the settings and the day of the last import. */
+export interface EligibilityContext {
+  date: string;
+  settings: EligibilitySettings;
+  registryDate: string | null;
+}
+
+export async function eligibilityContext(db: Kysely<Database>, date: string): Promise<EligibilityContext> {
+  const last = await db
+    .selectFrom('registry_import')
+    .select((eb) => eb.fn.max('finished_at').as('at'))
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  return {
+    date,
+    settings: {
+      nearExpiryDays: await getSetting(db, 'eligibility.nearExpiryDays'),
+      freshnessDays: await getSetting(db, 'registry.freshnessDays'),
+    },
+    registryDate: last?.at ? String(last.at).slice(0, 10) : null,
+  };
+}
+
+async function personsByRecepisse(db: Kysely<Database>, recepisses: readonly string[]): Promise<Map<string, PersonView>> {
+  if (recepisses.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('recepisse', 'in', [...new Set(recepisses)])
+    .execute();
+  return new Map(rows.map((r) => [r.recepisse, toPersonView(r)]));
+}
+
+function evaluate(person: PersonView | null, holder: PersonView | null, ctx: EligibilityContext): Eligibility {
+  return checkEligibility({
+    person: person && toEligibilityRecord(person),
+    holder: holder && toEligibilityRecord(holder),
+    date: ctx.date,
+    settings: ctx.settings,
+    registryDate: ctx.registryDate,
+  });
+}
+
+const needsHolder = (p: PersonView) => p.quality === 'conjoint' || p.quality === 'enfant';
+
+/** Each person with their eligibility on the day, their holders fetched in one query. */
+async function withEligibility(db: Kysely<Database>, persons: PersonView[], ctx: EligibilityContext): Promise<PersonMatch[]> {
+  const holders = await personsByRecepisse(
+    db,
+    persons.filter(needsHolder).map((p) => p.holderRecepisse!),
+  );
+  return persons.map((p) => ({
+    ...p,
+    eligibility: evaluate(p, needsHolder(p) ? (holders.get(p.holderRecepisse!) ?? null) : null, ctx),
+  }));
+}
+
+export async function checkRecepisse(db: Kysely<Database>, recepisse: string, ctx: EligibilityContext): Promise<CheckResult> {
+  const person = (await personsByRecepisse(db, [recepisse])).get(recepisse) ?? null;
+  const holder =
+    person && needsHolder(person) ? ((await personsByRecepisse(db, [person.holderRecepisse!])).get(person.holderRecepisse!) ?? null) : null;
+  return { ...evaluate(person, holder, ctx), date: ctx.date, person, holder };
+}
+
+/** Name search: accents and case ignored, every word a prefix, any order, best first. */
+export async function searchByName(
+  db: Kysely<Database>,
+  features: DialectFeatures,
+  text: string,
+  limit: number,
+  ctx: EligibilityContext,
+): Promise<PersonMatch[]> {
+  const words = searchWords(text);
+  // A one-letter prefix matches a large part of the country and says little: kept only when alone.
+  const useful = words.some((w) => w.length >= 2) ? words.filter((w) => w.length >= 2) : [];
+  if (useful.length === 0)
+    throw new DomainError('INVALID_INPUT', 'Tapez au moins 2 lettres du nom ou des prénoms.', { text: 'Au moins 2 lettres' });
+  const terms = useful.slice(0, 6);
+  // Names typed in full come first; then names that begin with what was typed.
+  const ids = await features.nameSearch.search(db, terms, limit, false);
+  if (ids.length < limit) {
+    for (const id of await features.nameSearch.search(db, terms, limit + ids.length, true)) {
+      if (ids.length >= limit) break;
+      if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), toPersonView(r)]));
+  return withEligibility(db, ids.map((id) => byId.get(id)!).filter(Boolean), ctx);
+}
+
+export async function findByNina(db: Kysely<Database>, nina: string, ctx: EligibilityContext): Promise<PersonMatch[]> {
+  const rows = await db.selectFrom('person').selectAll().where('nina', '=', normalizeNina(nina)).orderBy('id').limit(20).execute();
+  return withEligibility(db, rows.map(toPersonView), ctx);
+}
+
+/** The household of any of its members: the titulaire, spouses and children, each one's eligibility. */
+export async function householdOf(db: Kysely<Database>, recepisse: string, ctx: EligibilityContext): Promise<Household> {
+  const person = (await personsByRecepisse(db, [recepisse])).get(recepisse);
+  if (!person) throw new DomainError('NOT_FOUND', `Aucune personne n’a le récépissé ${formatRecepisse(recepisse)} dans le registre.`);
+  const holderRecepisse = needsHolder(person) ? person.holderRecepisse! : person.recepisse;
+  const holder = (await personsByRecepisse(db, [holderRecepisse])).get(holderRecepisse) ?? null;
+  const members = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('holder_recepisse', '=', holderRecepisse)
+    .orderBy('birth_date')
+    .orderBy('id')
+    .execute();
+  const member = (p: PersonView): HouseholdMember => ({ person: p, eligibility: evaluate(p, needsHolder(p) ? holder : null, ctx) });
+  const dependants = members.map(toPersonView).filter(needsHolder);
+  return {
+    date: ctx.date,
+    holderRecepisse,
+    holder: holder ? member(holder) : null,
+    spouses: dependants.filter((p) => p.quality === 'conjoint').map(member),
+    children: dependants.filter((p) => p.quality === 'enfant').map(member),
+  };
+}
+
+const FLAG_FIELDS = new Set(['birth_year_only', 'in_school', 'disabled']);
+
+/** The previous versions of a person, newest first, with what changed and the import that changed it. */
+export async function personHistory(db: Kysely<Database>, recepisse: string): Promise<PersonVersion[]> {
+  const person = await db.selectFrom('person').select('id').where('recepisse', '=', recepisse).executeTakeFirst();
+  if (!person) throw new DomainError('NOT_FOUND', `Aucune personne n’a le récépissé ${formatRecepisse(recepisse)} dans le registre.`);
+  const rows = await db
+    .selectFrom('person_history as h')
+    .leftJoin('registry_import as i', 'i.id', 'h.import_id')
+    .select(['h.import_id', 'i.file_name', 'h.replaced_at', 'h.changed', 'h.previous'])
+    .where('h.person_id', '=', person.id)
+    .orderBy('h.id', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const previous: Record<string, unknown> = {};
+    for (const [column, value] of Object.entries(JSON.parse(r.previous) as Record<string, unknown>)) {
+      const field = COLUMN_FIELDS[column];
+      if (field) previous[field] = FLAG_FIELDS.has(column) ? value === 1 : value;
+    }
+    return {
+      importId: r.import_id,
+      fileName: r.file_name,
+      replacedAt: r.replaced_at,
+      changed: (JSON.parse(r.changed) as string[]).map((c) => COLUMN_FIELDS[c] ?? c),
+      previous: previous as Partial<PersonView>,
+    };
+  });
+}
