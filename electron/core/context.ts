@@ -39,6 +39,15 @@ export interface ActiveSession extends Actor {
   mustChangePassword: boolean;
   startedAt: string;
   lastActivityAt: string;
+  /** The user's `session_version` when this session opened; a reset password ends older sessions. */
+  sessionVersion?: number;
+  /** Idle too long or locked by the user: only unlocking or signing out is allowed. */
+  locked?: boolean;
+  /**
+   * The command line (and tests) acting at once as a configured actor, with no window to lock:
+   * exempt from the inactivity lock, the session's age limit and the account re-check.
+   */
+  unattended?: boolean;
 }
 
 /** Owned by a transport (one per window, per browser tab, or the CLI run). */

@@ -1,9 +1,11 @@
 import { adminApi } from './admin';
+import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
 import { episodesApi } from './episodes';
 import { referenceApi } from './reference';
 import { systemApi } from './system';
+import { usersApi } from './users';
 
 /** The whole contract between the window and the back end: each method declared once. */
 export const api = {
@@ -13,6 +15,8 @@ export const api = {
   ...backupApi,
   ...referenceApi,
   ...episodesApi,
+  ...usersApi,
+  ...auditApi,
 };
 
 export type Api = typeof api;

@@ -1,11 +1,13 @@
 import type { Api } from '../../../shared/api/index';
 import { adminHandlers } from './admin';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { episodesHandlers } from './episodes';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
+import { usersHandlers } from './users';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
 export const handlers: Handlers<Api> = {
@@ -15,4 +17,6 @@ export const handlers: Handlers<Api> = {
   ...backupHandlers,
   ...referenceHandlers,
   ...episodesHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
 };

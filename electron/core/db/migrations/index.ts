@@ -1,8 +1,9 @@
 import { m0001Foundation } from './0001_foundation';
 import { m0002Registry } from './0002_registry';
 import { m0003Episodes } from './0003_episodes';
+import { m0004Accounts } from './0004_accounts';
 import { m0008Backups } from './0008_backups';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0002Registry, m0003Episodes, m0008Backups];
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0002Registry, m0003Episodes, m0004Accounts, m0008Backups];
