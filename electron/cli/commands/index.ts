@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { settingsGetCommand, settingsSetCommand } from './settings';
+import { usersAddCommand, usersListCommand, usersResetCommand } from './users';
 
 /** Every command of `ramed`; a feature adds its commands here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -17,4 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   restoreCommand,
   importTariffsCommand,
   importMedicinesCommand,
+  usersAddCommand,
+  usersListCommand,
+  usersResetCommand,
 ];
