@@ -52,9 +52,4 @@ export interface UserWithPassword {
 }
 
 /** A login already in the table (older accounts may predate the current format rules). */
-export const existingLogin = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'Indiquez l’identifiant')
-  .max(64, 'Identifiant trop long');
+export const existingLogin = z.string().trim().toLowerCase().min(1, 'Indiquez l’identifiant').max(64, 'Identifiant trop long');

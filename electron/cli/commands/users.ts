@@ -40,7 +40,8 @@ export const usersListCommand: CliCommand = {
   async run(ctx) {
     const users = await ctx.call('users.list', {});
     const lines = users.map(
-      (u) => `${u.login.padEnd(16)} ${u.fullName.padEnd(28)} ${roleNames(u.roles).padEnd(30)} ${state(u).padEnd(24)} ${u.lastLoginAt ?? '—'}`,
+      (u) =>
+        `${u.login.padEnd(16)} ${u.fullName.padEnd(28)} ${roleNames(u.roles).padEnd(30)} ${state(u).padEnd(24)} ${u.lastLoginAt ?? '—'}`,
     );
     const header = `${'IDENTIFIANT'.padEnd(16)} ${'NOM'.padEnd(28)} ${'RÔLES'.padEnd(30)} ${'ÉTAT'.padEnd(24)} DERNIÈRE CONNEXION`;
     return { json: users, text: [header, ...lines].join('\n') };

@@ -30,20 +30,18 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<A
     .execute();
   return {
     total: Number(total),
-    rows: rows.map(
-      (r): AuditRow => ({
-        seq: r.seq,
-        at: r.at,
-        actorLogin: r.actor_login,
-        method: r.method,
-        entity: r.entity,
-        entityId: r.entity_id,
-        outcome: r.outcome,
-        summary: JSON.parse(r.summary) as Record<string, unknown>,
-        hash: r.hash,
-        prevHash: r.prev_hash,
-      }),
-    ),
+    rows: rows.map((r): AuditRow => ({
+      seq: r.seq,
+      at: r.at,
+      actorLogin: r.actor_login,
+      method: r.method,
+      entity: r.entity,
+      entityId: r.entity_id,
+      outcome: r.outcome,
+      summary: JSON.parse(r.summary) as Record<string, unknown>,
+      hash: r.hash,
+      prevHash: r.prev_hash,
+    })),
   };
 }
 

@@ -40,7 +40,10 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
   const session = slot.session;
   if (!session) return { state: 'none' };
   const db = deps.handle.db;
-  const [lockAfterMinutes, sessionHours] = await Promise.all([getSetting(db, 'lock.inactivityMinutes'), getSetting(db, 'auth.sessionHours')]);
+  const [lockAfterMinutes, sessionHours] = await Promise.all([
+    getSetting(db, 'lock.inactivityMinutes'),
+    getSetting(db, 'auth.sessionHours'),
+  ]);
   const expiresAt = new Date(Date.parse(session.startedAt) + sessionHours * 3_600_000).toISOString();
   if (session.unattended) return { state: 'active', session, lockAfterMinutes, expiresAt };
 

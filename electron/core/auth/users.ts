@@ -114,7 +114,9 @@ export async function verifyCredentials(
     .where('id', '=', row.id)
     .execute();
   if (lock) throw new DomainError('REFUSED', `Trop d'échecs : compte bloqué pour ${minutes} minutes.`);
-  throw new DomainError('REFUSED', `${wrongMessage} Encore ${max - attempts} essai(s) avant blocage.`, { password: 'Mot de passe incorrect' });
+  throw new DomainError('REFUSED', `${wrongMessage} Encore ${max - attempts} essai(s) avant blocage.`, {
+    password: 'Mot de passe incorrect',
+  });
 }
 
 export const isLockedOut = (row: Pick<UserRow, 'locked_until'>, clock: Clock): boolean =>
