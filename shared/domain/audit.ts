@@ -99,6 +99,15 @@ export const AUDIT_METHOD_LABELS: Record<string, string> = {
   'users.resetPassword': 'Réinitialisation du mot de passe',
   'users.setActive': "Activation ou désactivation d'un compte",
   'users.update': "Modification d'un compte",
+  // Queries are audited only when refused.
+  'system.info': "Informations sur l'application",
+  'auth.session': 'Lecture de la session',
+  'auth.activity': "Signal d'activité",
+  'jobs.cancel': "Annulation d'une tâche",
+  'settings.list': 'Lecture des paramètres',
+  'audit.verify': 'Vérification du journal',
+  'audit.list': 'Consultation du journal',
+  'users.list': 'Liste des comptes',
 };
 
 export const auditMethodLabel = (method: string): string => AUDIT_METHOD_LABELS[method] ?? method;
@@ -131,14 +140,13 @@ function leaves(value: unknown, path: string[], out: Array<[string, string]>): v
 
 /**
  * The summary of an audit row in one French line: "identifiant : awa · rôles : accueil".
- * The call's input and the service's detail are shown side by side; masked secrets say so.
+ * The call's input and the service's detail are merged; masked secrets say so.
  */
 export function describeAuditSummary(summary: Record<string, unknown>, maxValue = 80): string {
   const { input, detail, ...rest } = summary;
   const pairs: Array<[string, string]> = [];
-  leaves(input, [], pairs);
-  leaves(detail, [], pairs);
-  leaves(rest, [], pairs);
+  // What the service recorded (a setting's new value) replaces the same field of the input.
+  leaves({ ...(input as object), ...(detail as object), ...rest }, [], pairs);
   return pairs
     .map(([key, value]) => {
       const shown = value.length > maxValue ? `${value.slice(0, maxValue - 1)}…` : value;

@@ -8,11 +8,9 @@ describe('the audit summary in French', () => {
       'identifiant : awa · nom : Awa Sangaré · rôles : accueil, pharmacie',
     ],
     [{ input: { login: 'awa', active: false } }, 'identifiant : awa · actif : non'],
-    [
-      { input: { key: 'anam.token', value: '***' }, detail: { value: '***' } },
-      'paramètre : anam.token · valeur : (masqué) · valeur : (masqué)',
-    ],
+    [{ input: { key: 'anam.token', value: '***' }, detail: { value: '***' } }, 'paramètre : anam.token · valeur : (masqué)'],
     [{ input: { admin: { login: 'admin', password: '***' } } }, 'admin › identifiant : admin · admin › mot de passe : (masqué)'],
+    [{ input: { key: 'lock.inactivityMinutes', value: '***' }, detail: { value: 12 } }, 'paramètre : lock.inactivityMinutes · valeur : 12'],
     [{ roles: ['accueil'] }, 'rôles : accueil'],
     [{ login: 'awa', error: 'Aucun compte « awa ».' }, 'identifiant : awa · motif : Aucun compte « awa ».'],
     [{ input: {} }, ''],

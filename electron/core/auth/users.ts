@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../shared/roles';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { UserTable } from '../db/schema/system';
-import { conflict, DomainError } from '../errors';
+import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
 import { hashPassword, verifyPassword } from './password';
 
@@ -37,7 +37,8 @@ export async function createUser(
   user: { login: string; fullName: string; roles: Role[]; password: string; mustChangePassword: boolean },
 ): Promise<UserRow> {
   const existing = await db.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst();
-  if (existing) throw conflict(`L'identifiant « ${user.login} » est déjà utilisé.`);
+  if (existing)
+    throw new DomainError('CONFLICT', `L'identifiant « ${user.login} » est déjà utilisé.`, { login: 'Identifiant déjà utilisé' });
   const now = clock.now().toISOString();
   return db
     .insertInto('app_user')
@@ -114,9 +115,7 @@ export async function verifyCredentials(
     .where('id', '=', row.id)
     .execute();
   if (lock) throw new DomainError('REFUSED', `Trop d'échecs : compte bloqué pour ${minutes} minutes.`);
-  throw new DomainError('REFUSED', `${wrongMessage} Encore ${max - attempts} essai(s) avant blocage.`, {
-    password: 'Mot de passe incorrect',
-  });
+  throw new DomainError('REFUSED', `${wrongMessage} Encore ${max - attempts} essai(s) avant blocage.`);
 }
 
 export const isLockedOut = (row: Pick<UserRow, 'locked_until'>, clock: Clock): boolean =>

@@ -1,9 +1,11 @@
 import { Tabs, type Tab } from '../../components/Tabs';
 import type { SectionProps } from '../../sections';
 import { BackupsTab } from './BackupsTab';
+import { AuditTab } from './audit/AuditTab';
 import { FacilityTab } from './FacilityTab';
 import { ReferenceTab } from './ReferenceTab';
 import { SettingsTab } from './SettingsTab';
+import { UsersTab } from './users/UsersTab';
 
 /** Administration's sub-screens; each feature adds its tab here. */
 const ADMIN_TABS: readonly Tab<SectionProps>[] = [
@@ -11,6 +13,8 @@ const ADMIN_TABS: readonly Tab<SectionProps>[] = [
   { key: 'parametres', label: 'Paramètres', component: SettingsTab },
   { key: 'sauvegardes', label: 'Sauvegardes', component: BackupsTab },
   { key: 'tarifs', label: 'Tarifs et médicaments', component: ReferenceTab },
+  { key: 'utilisateurs', label: 'Utilisateurs', component: UsersTab },
+  { key: 'audit', label: "Journal d'audit", component: AuditTab },
 ];
 
 export function AdminScreen(props: SectionProps) {
