@@ -62,7 +62,9 @@ export function createDispatcher(
         const allowed = access.map((role) => ROLE_LABELS[role]).join(', ');
         return fail('FORBIDDEN', `Votre rôle ne permet pas cette opération (réservée à : ${allowed}).`);
       }
-      session.lastActivityAt = deps.clock.now().toISOString();
+      // What a person does: a change, or the window's report of keys and clicks. A background
+      // query (a status poll) must not keep an abandoned desk unlocked.
+      if (def.kind === 'command' || method === 'auth.activity') session.lastActivityAt = deps.clock.now().toISOString();
     }
 
     const parsed = def.input.safeParse(rawInput);

@@ -25,7 +25,7 @@ describeEachDb('sessions: inactivity lock, unlock, age limit', (kind) => {
 
   const call = (method: string, input: unknown = {}) => core.dispatch(slot, method, input);
 
-  it('locks after lock.inactivityMinutes without a call, and only the same password resumes', async () => {
+  it('locks after lock.inactivityMinutes without activity, and only the same password resumes', async () => {
     clock.advance(9);
     expect(await call('settings.list')).toMatchObject({ ok: true });
     clock.advance(10);
@@ -55,6 +55,15 @@ describeEachDb('sessions: inactivity lock, unlock, age limit', (kind) => {
     expect(await call('settings.set', { key: 'lock.inactivityMinutes', value: 2 })).toMatchObject({ ok: true });
     clock.advance(2);
     expect(await call('settings.list')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+  });
+
+  it('does not count background queries as activity', async () => {
+    for (let i = 0; i < 3; i++) {
+      clock.advance(3);
+      expect(await call('audit.verify')).toMatchObject({ ok: true });
+    }
+    clock.advance(1);
+    expect(await call('audit.verify')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
   });
 
   it('locks at once on request, and lets another user sign out from the lock', async () => {
