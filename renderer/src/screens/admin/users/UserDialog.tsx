@@ -124,7 +124,7 @@ export function UserDialog({ user, onClose, onChanged }: { user: UserSummary; on
             Réinitialiser le mot de passe…
           </button>
           {user.active ? (
-            <button type="button" className="danger" onClick={() => setView('confirm-deactivate')}>
+            <button type="button" className="outline-danger" onClick={() => setView('confirm-deactivate')}>
               Désactiver…
             </button>
           ) : (
