@@ -77,7 +77,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       mustChangePassword: false,
       startedAt: new Date().toISOString(),
       lastActivityAt: new Date().toISOString(),
-      unattended: true,
     };
     const ctx: CliContext = {
       json,

@@ -44,8 +44,9 @@ export interface ActiveSession extends Actor {
   /** Idle too long or locked by the user: only unlocking or signing out is allowed. */
   locked?: boolean;
   /**
-   * The command line (and tests) acting at once as a configured actor, with no window to lock:
-   * exempt from the inactivity lock, the session's age limit and the account re-check.
+   * A test's actor, acting at once with no window to lock: exempt, like every session without a
+   * user (the command line, the backup scheduler), from the inactivity lock, the session's age
+   * limit and the account re-check.
    */
   unattended?: boolean;
 }

@@ -32,9 +32,9 @@ export type SessionCheck =
   | { state: 'active' | 'locked'; session: ActiveSession; lockAfterMinutes: number; expiresAt: string };
 
 /**
- * Where the slot's session stands now. Reads the account again (a deactivated account or a reset
- * password ends the session at once, role changes apply at once), ends a session older than
- * `auth.sessionHours`, and locks one idle for `lock.inactivityMinutes`.
+ * Where the slot's session stands now. For a signed-in user, reads the account again (a
+ * deactivated account or a reset password ends the session at once, role changes apply at once),
+ * ends a session older than `auth.sessionHours`, and locks one idle for `lock.inactivityMinutes`.
  */
 export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<SessionCheck> {
   const session = slot.session;
@@ -45,9 +45,10 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
     getSetting(db, 'auth.sessionHours'),
   ]);
   const expiresAt = new Date(Date.parse(session.startedAt) + sessionHours * 3_600_000).toISOString();
-  if (session.unattended) return { state: 'active', session, lockAfterMinutes, expiresAt };
+  // No user behind it (the command line, the backup scheduler), or a test's actor: nothing to lock.
+  if (session.userId === null || session.unattended) return { state: 'active', session, lockAfterMinutes, expiresAt };
 
-  const row = session.userId === null ? undefined : await accountOf(db, session.userId);
+  const row = await accountOf(db, session.userId);
   if (!row || row.active !== 1) {
     return ended('Ce compte a été désactivé : la session est fermée. Adressez-vous à l’administrateur.', 'revoked');
   }
