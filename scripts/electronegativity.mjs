@@ -21,6 +21,14 @@ for (const dir of SOURCES) cpSync(join(ROOT, dir), join(scan, dir), { recursive:
 cpSync(join(ROOT, 'package.json'), join(scan, 'package.json'));
 const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version;
 
+// The library fetches its translations over the network with `got`, whose cancellation can throw
+// once the request has settled (p-cancelable): that error says nothing about the scan.
+process.on('uncaughtException', (error) => {
+  if (/handler was attached after the promise settled/.test(error?.message ?? '')) return;
+  console.error(error);
+  process.exit(1);
+});
+
 const log = console.log;
 console.log = () => {}; // the library's own chatter (translations fetched over the network)
 let result;
@@ -76,3 +84,4 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log('Aucun constat de gravité haute ou moyenne.');
+process.exit(0);

@@ -41,8 +41,6 @@ export interface SessionState extends SessionInfo {
   locked: boolean;
   /** The screen locks after this many minutes without a key press or click (`lock.inactivityMinutes`). */
   lockAfterMinutes: number;
-  /** When the session ends whatever the activity (`auth.sessionHours` after signing in). */
-  expiresAt: string;
 }
 
 /** An account with the one-time password just given to it: shown once, never stored in clear or audited. */

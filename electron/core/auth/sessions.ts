@@ -29,7 +29,7 @@ export function lockSession(slot: SessionSlot): void {
 export type SessionCheck =
   | { state: 'none' }
   | { state: 'ended'; message: string }
-  | { state: 'active' | 'locked'; session: ActiveSession; lockAfterMinutes: number; expiresAt: string };
+  | { state: 'active' | 'locked'; session: ActiveSession; lockAfterMinutes: number };
 
 /**
  * Where the slot's session stands now. For a signed-in user, reads the account again (a
@@ -44,9 +44,8 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
     getSetting(db, 'lock.inactivityMinutes'),
     getSetting(db, 'auth.sessionHours'),
   ]);
-  const expiresAt = new Date(Date.parse(session.startedAt) + sessionHours * 3_600_000).toISOString();
   // No user behind it (the command line, the backup scheduler), or a test's actor: nothing to lock.
-  if (session.userId === null || session.unattended) return { state: 'active', session, lockAfterMinutes, expiresAt };
+  if (session.userId === null || session.unattended) return { state: 'active', session, lockAfterMinutes };
 
   const row = await accountOf(db, session.userId);
   if (!row || row.active !== 1) {
@@ -60,11 +59,11 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
   session.mustChangePassword = row.must_change_password === 1;
 
   const now = deps.clock.now();
-  if (now.toISOString() >= expiresAt) {
+  if (now.getTime() - Date.parse(session.startedAt) >= sessionHours * 3_600_000) {
     return ended(`Votre session a duré ${sessionHours} h, la durée maximale : reconnectez-vous.`, 'expired');
   }
   if (!session.locked && now.getTime() - Date.parse(session.lastActivityAt) >= lockAfterMinutes * 60_000) lockSession(slot);
-  return { state: session.locked ? 'locked' : 'active', session, lockAfterMinutes, expiresAt };
+  return { state: session.locked ? 'locked' : 'active', session, lockAfterMinutes };
 
   function ended(message: string, reason: 'revoked' | 'expired'): SessionCheck {
     endSession(slot, reason, message);
@@ -82,7 +81,6 @@ export function sessionState(check: Extract<SessionCheck, { session: ActiveSessi
     mustChangePassword: session.mustChangePassword,
     locked: check.state === 'locked',
     lockAfterMinutes: check.lockAfterMinutes,
-    expiresAt: check.expiresAt,
   };
 }
 
