@@ -63,7 +63,7 @@ export function AuditFilters({
   }
 
   return (
-    <form className="filters" onSubmit={submit} aria-label="Filtres du journal">
+    <form className="audit-filters" onSubmit={submit} aria-label="Filtres du journal">
       <Field label="Utilisateur" value={form.login} onChange={set('login')} list="audit-logins" autoComplete="off" error={errors.login} />
       <datalist id="audit-logins">
         {logins.map((l) => (
@@ -90,7 +90,7 @@ export function AuditFilters({
         onChange={set('outcome')}
         options={[{ value: '', label: 'Tous' }, ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: AUDIT_OUTCOME_LABELS[o] }))]}
       />
-      <div className="filters-actions">
+      <div className="audit-filters-actions">
         <button type="submit" className="primary">
           Filtrer
         </button>
