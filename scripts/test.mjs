@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit + integration (SQLite and PostgreSQL), build, end-to-end.
+// `npm test`: typecheck, lint, format, Electron security checks, unit + integration (SQLite and PostgreSQL), build, end-to-end.
 // Ends with one line "N passed, N failed, N skipped" summing vitest and Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ let ok = true;
 ok = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
 ok = step('lint', bin('eslint'), ['.', '--max-warnings', '0']) && ok;
 ok = step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']) && ok;
+ok = step('electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']) && ok;
 ok =
   step('unit + integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']) && ok;
 if (!skipE2e) {

@@ -8,4 +8,8 @@ export interface JobProgress {
 }
 
 export type ApiEvent =
-  { type: 'job.progress'; progress: JobProgress } | { type: 'session.ended'; reason: 'logout' | 'expired' | 'restored' };
+  | { type: 'job.progress'; progress: JobProgress }
+  /** The session is over; `message` says why when the user did not sign out himself. */
+  | { type: 'session.ended'; reason: 'logout' | 'expired' | 'revoked' | 'restored'; message?: string }
+  /** Idle too long, or locked by the user: the window covers itself until the password is given. */
+  | { type: 'session.locked' };

@@ -68,6 +68,11 @@ export const SETTINGS = {
     schema: wholeNumber(1, 1440, 'minute'),
     default: 15,
   },
+  'auth.sessionHours': {
+    label: 'Durée maximale d’une session avant reconnexion (heures)',
+    schema: wholeNumber(1, 24, 'heure'),
+    default: 12,
+  },
   'registry.freshnessDays': {
     label: 'Âge maximal du registre avant alerte (jours)',
     schema: wholeNumber(1, 365, 'jour'),

@@ -39,6 +39,16 @@ export interface ActiveSession extends Actor {
   mustChangePassword: boolean;
   startedAt: string;
   lastActivityAt: string;
+  /** The user's `session_version` when this session opened; a reset password ends older sessions. */
+  sessionVersion?: number;
+  /** Idle too long or locked by the user: only unlocking or signing out is allowed. */
+  locked?: boolean;
+  /**
+   * A test's actor, acting at once with no window to lock: exempt, like every session without a
+   * user (the command line, the backup scheduler), from the inactivity lock, the session's age
+   * limit and the account re-check.
+   */
+  unattended?: boolean;
 }
 
 /** Owned by a transport (one per window, per browser tab, or the CLI run). */

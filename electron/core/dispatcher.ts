@@ -1,15 +1,27 @@
 import { api } from '../../shared/api/index';
 import type { MethodDef } from '../../shared/contract';
 import { fail, ok, type ApiResult } from '../../shared/result';
+import { ROLE_LABELS } from '../../shared/roles';
 import { describeZodError } from '../../shared/validation';
 import { appendAudit, redact } from './audit/audit-log';
+import { checkSession } from './auth/sessions';
 import type { Actor, CoreDeps, HandlerContext, SessionSlot } from './context';
 import { DomainError } from './errors';
 import { handlers as allHandlers } from './handlers/index';
 import { JobRegistry } from './jobs';
 
 /** Methods a user whose password must change may still call. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.changePassword', 'auth.logout', 'auth.session', 'system.info']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'auth.changePassword',
+  'auth.logout',
+  'auth.session',
+  'system.info',
+  'auth.lock',
+  'auth.unlock',
+  'auth.activity',
+]);
+/** Methods a locked session may still call: unlock it, or sign out and let another user in. */
+const ALLOWED_WHILE_LOCKED = new Set(['auth.unlock', 'auth.logout', 'auth.lock']);
 
 export type Dispatch = (slot: SessionSlot, method: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
 
@@ -31,18 +43,28 @@ export function createDispatcher(
       return fail('UNKNOWN_METHOD', `Opération inconnue : « ${String(method).slice(0, 60)} ».`);
     }
     const def = (api as Record<string, MethodDef>)[method]!;
-    const session = slot.session;
 
-    if (def.access !== 'public') {
-      if (!session) return fail('NOT_AUTHENTICATED', 'Votre session est terminée. Reconnectez-vous.');
+    // Public methods (setup, login) run without a session; the others check it first.
+    const check = def.access === 'public' ? null : await checkSession(deps, slot);
+    const session = slot.session;
+    if (check) {
+      if (check.state === 'ended') return fail('NOT_AUTHENTICATED', check.message);
+      if (check.state === 'none' || !session) return fail('NOT_AUTHENTICATED', 'Votre session est terminée. Reconnectez-vous.');
+      if (check.state === 'locked' && !ALLOWED_WHILE_LOCKED.has(method)) {
+        return fail('SESSION_LOCKED', 'Écran verrouillé : saisissez votre mot de passe pour reprendre.');
+      }
       if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
         return fail('FORBIDDEN', 'Changez d’abord votre mot de passe.');
       }
-      if (def.access !== 'any' && !def.access.some((role) => session.roles.includes(role))) {
+      const access = def.access;
+      if (access !== 'any' && access !== 'public' && !access.some((role) => session.roles.includes(role))) {
         await auditSafely(deps, session, method, def, 'denied', { roles: session.roles });
-        return fail('FORBIDDEN', `Votre rôle ne permet pas cette opération (réservée à : ${def.access.join(', ')}).`);
+        const allowed = access.map((role) => ROLE_LABELS[role]).join(', ');
+        return fail('FORBIDDEN', `Votre rôle ne permet pas cette opération (réservée à : ${allowed}).`);
       }
-      session.lastActivityAt = deps.clock.now().toISOString();
+      // What a person does: a change, or the window's report of keys and clicks. A background
+      // query (a status poll) must not keep an abandoned desk unlocked.
+      if (def.kind === 'command' || method === 'auth.activity') session.lastActivityAt = deps.clock.now().toISOString();
     }
 
     const parsed = def.input.safeParse(rawInput);

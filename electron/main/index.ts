@@ -1,16 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { openCore, newSlot, type Core } from '../core/app';
 import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler';
 import { isPostgresUrl } from '../core/db/connect';
 import type { SessionSlot } from '../core/context';
+import { isAppUrl, resolveAppFile } from './app-protocol';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
 import { buildMenu } from './menu';
 
 // A thin shell: window, menu, IPC wiring and lifecycle. All logic lives in electron/core.
+// Hardened along Electron's security checklist; README "Sécurité de l'application" lists each point.
 
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let core: Core | undefined;
@@ -21,17 +26,22 @@ function rendererRoot(): string {
   return join(import.meta.dirname, '../renderer');
 }
 
+/** Serves the built renderer from `ramed://app/`, never a file outside it, always with the CSP. */
 function serveApp() {
   const root = rendererRoot();
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return new Response('Refusé', { status: 403 });
-    const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = join(root, path);
-    if (!file.startsWith(root)) return new Response('Refusé', { status: 403 });
-    const response = await net.fetch(`file://${file}`);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Méthode refusée', { status: 405 });
+    const file = resolveAppFile(root, request.url);
+    if (!file) return new Response('Refusé', { status: 403 });
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      return new Response('Introuvable', { status: 404 });
+    }
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
   });
 }
@@ -45,14 +55,22 @@ function createWindow() {
     title: 'RAMED Guichet',
     show: false,
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      // Reviewed: the preload exposes the contract's client and an event subscription only, never ipcRenderer or Node.
+      preload: join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       sandbox: true,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      webviewTag: false,
       navigateOnDragDrop: false,
+      safeDialogs: true,
+      // A middle click would otherwise try to open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
       spellcheck: false,
     },
   });
@@ -62,21 +80,30 @@ function createWindow() {
     newSlot((event) => !win.isDestroyed() && win.webContents.send(IPC_EVENT, event)),
   );
   win.on('closed', () => slots.delete(id));
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Only our own documentation links may open, and only in the system browser.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
-  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+// Every web contents, present and future: no new window, no navigation away, no <webview>.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
 app.whenReady().then(async () => {
+  // No camera, microphone, location, notifications, USB, serial…: the app asks for none.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   const db = process.env.RAMED_DB ?? join(app.getPath('userData'), 'ramed.db');
   if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
   core = await openCore({ db });
@@ -89,7 +116,7 @@ app.whenReady().then(async () => {
   });
   ipcMain.handle(IPC_FILE, async (event, path: unknown) => {
     const slot = trustedSlot(event);
-    if (!slot?.session || !core || typeof path !== 'string' || path === '') {
+    if (!slot?.session || !core || typeof path !== 'string' || !isRegularFile(path)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Fichier refusé.' } };
     }
     const entry = core.deps.files.register(path);
@@ -101,16 +128,21 @@ app.whenReady().then(async () => {
   createWindow();
 });
 
-/** The session slot of a call from our own page, or null for any other origin. */
-function trustedSlot(event: Electron.IpcMainInvokeEvent): SessionSlot | null {
-  const frameUrl = event.senderFrame?.url ?? '';
-  if (!frameUrl.startsWith(`${APP_ORIGIN}/`)) return null;
+/** The session slot of a call from our own page's main frame, or null for anything else. */
+function trustedSlot(event: IpcMainInvokeEvent): SessionSlot | null {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return null;
   return slots.get(event.sender.id) ?? null;
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+/** What the page hands in is the path of a file the user picked: an existing regular file, nothing else. */
+function isRegularFile(path: string): boolean {
+  try {
+    return isAbsolute(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 app.on('window-all-closed', async () => {
   await scheduler?.stop();

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/system';
-import type { SessionInfo } from '../../shared/domain/users';
+import type { SessionState } from '../../shared/domain/users';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ramed, subscribe } from './lib/bridge';
+import { useIdleLock } from './lib/useIdleLock';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
+import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { Shell } from './screens/Shell';
@@ -13,7 +15,7 @@ type Phase =
   | { kind: 'unreachable'; message: string }
   | { kind: 'setup'; info: AppInfo }
   | { kind: 'login'; info: AppInfo }
-  | { kind: 'ready'; info: AppInfo; session: SessionInfo };
+  | { kind: 'ready'; info: AppInfo; session: SessionState };
 
 /** Where the app stands: not set up, signed out, or signed in. */
 async function loadPhase(): Promise<Phase> {
@@ -27,17 +29,35 @@ async function loadPhase(): Promise<Phase> {
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [locked, setLocked] = useState(false);
+  /** Why the last session ended, when the user did not sign out himself. */
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = useCallback(() => void loadPhase().then(setPhase), []);
+  const refresh = useCallback(
+    () =>
+      void loadPhase().then((next) => {
+        setPhase(next);
+        setLocked(next.kind === 'ready' && next.session.locked);
+      }),
+    [],
+  );
+  const lock = useCallback(() => {
+    setLocked(true);
+    void ramed.auth.lock({});
+  }, []);
 
   useEffect(() => {
     refresh();
     return subscribe((event) => {
+      if (event.type === 'session.locked') setLocked(true);
       if (event.type !== 'session.ended') return;
       if (event.reason === 'restored') setNotice('La base a été restaurée depuis une sauvegarde : reconnectez-vous.');
+      else setNotice(event.message ?? null);
       refresh();
     });
   }, [refresh]);
+
+  const session = phase.kind === 'ready' ? phase.session : null;
+  useIdleLock(session?.lockAfterMinutes ?? 10, session !== null && !locked, lock);
 
   switch (phase.kind) {
     case 'loading':
@@ -62,7 +82,16 @@ export function App() {
         />
       );
     case 'ready':
-      if (phase.session.mustChangePassword) return <ChangePasswordScreen session={phase.session} onDone={refresh} forced />;
-      return <Shell info={phase.info} session={phase.session} onSessionChange={refresh} />;
+      // The lock is drawn over the screen, never instead of it: what was being typed survives.
+      return (
+        <>
+          {phase.session.mustChangePassword ? (
+            <ChangePasswordScreen session={phase.session} onDone={refresh} forced />
+          ) : (
+            <Shell info={phase.info} session={phase.session} onSessionChange={refresh} onLock={lock} />
+          )}
+          {locked ? <LockScreen session={phase.session} onUnlocked={() => setLocked(false)} onSignedOut={refresh} /> : null}
+        </>
+      );
   }
 }

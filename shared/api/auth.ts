@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, returns } from '../contract';
-import { newPassword, type SessionInfo } from '../domain/users';
+import { newPassword, type SessionInfo, type SessionState } from '../domain/users';
 
 export const authApi = {
   'auth.login': defineMethod({
@@ -16,7 +16,7 @@ export const authApi = {
   }),
   'auth.session': defineMethod({
     input: z.strictObject({}),
-    output: returns<SessionInfo | null>(),
+    output: returns<SessionState | null>(),
     access: 'public',
     kind: 'query',
   }),
@@ -34,5 +34,29 @@ export const authApi = {
     kind: 'command',
     entity: 'user',
     secret: ['current', 'next'],
+  }),
+  'auth.lock': defineMethod({
+    input: z.strictObject({}),
+    output: returns<null>(),
+    access: 'any',
+    kind: 'command',
+    entity: 'session',
+  }),
+  'auth.unlock': defineMethod({
+    input: z.strictObject({ password: z.string().min(1, 'Saisissez votre mot de passe').max(200, 'Mot de passe trop long') }),
+    output: returns<SessionState>(),
+    access: 'any',
+    kind: 'command',
+    entity: 'session',
+    secret: ['password'],
+    // A failed attempt is counted towards the account's lockout: it must not be rolled back.
+    ownTransactions: true,
+  }),
+  /** The window reports key presses and clicks, so that a user typing a long form is not locked out. */
+  'auth.activity': defineMethod({
+    input: z.strictObject({}),
+    output: returns<null>(),
+    access: 'any',
+    kind: 'query',
   }),
 };

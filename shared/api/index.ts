@@ -1,4 +1,5 @@
 import { adminApi } from './admin';
+import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
 import { claimsApi } from './claims';
@@ -7,6 +8,7 @@ import { pharmacyApi } from './pharmacy';
 import { referenceApi } from './reference';
 import { registryApi } from './registry';
 import { systemApi } from './system';
+import { usersApi } from './users';
 
 /** The whole contract between the window and the back end: each method declared once. */
 export const api = {
@@ -19,6 +21,8 @@ export const api = {
   ...claimsApi,
   ...pharmacyApi,
   ...registryApi,
+  ...usersApi,
+  ...auditApi,
 };
 
 export type Api = typeof api;

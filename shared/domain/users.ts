@@ -35,3 +35,19 @@ export interface UserSummary {
   lockedUntil: string | null;
   lastLoginAt: string | null;
 }
+
+/** The signed-in session as the window sees it: who, and whether the screen must stay locked. */
+export interface SessionState extends SessionInfo {
+  locked: boolean;
+  /** The screen locks after this many minutes without a key press or click (`lock.inactivityMinutes`). */
+  lockAfterMinutes: number;
+}
+
+/** An account with the one-time password just given to it: shown once, never stored in clear or audited. */
+export interface UserWithPassword {
+  user: UserSummary;
+  oneTimePassword: string;
+}
+
+/** A login already in the table (older accounts may predate the current format rules). */
+export const existingLogin = z.string().trim().toLowerCase().min(1, 'Indiquez l’identifiant').max(64, 'Identifiant trop long');

@@ -23,9 +23,10 @@ test('first run: creates the facility and administrator, then shows the shell', 
   await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText('CSREF de Kati [CS-KATI]');
   await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText('Awa Sangaré');
 
+  await page.screenshot({ path: 'docs/screenshots/shell-administration.png' });
+  await page.getByRole('tab', { name: "Journal d'audit" }).click();
   await page.getByRole('button', { name: "Vérifier l'intégrité du journal" }).click();
   await expect(page.getByRole('status')).toContainText('Journal intact');
-  await page.screenshot({ path: 'docs/screenshots/shell-administration.png' });
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('form', { name: 'Connexion' })).toBeVisible();

@@ -42,6 +42,8 @@ export async function backupFixture(options: { kind?: TestDbKind; code?: string 
     admin: { login: 'awa', fullName: 'Awa Sangaré', password: 'motdepasse1' },
   });
   if (!created.ok) throw new Error(created.error.message);
+  // The tests move the clock by hours: this administrator must not meet the inactivity lock.
+  slot.session!.unattended = true;
   const ramed = clientFor(core, slot);
   const folder = mkdtempSync(join(tmpdir(), 'ramed-backups-'));
   const set = await ramed.settings.set({ key: 'backup.folder', value: folder });

@@ -67,7 +67,7 @@ export async function openTestCore(kind: TestDbKind, options: { clock?: Clock } 
   };
 }
 
-/** A session slot already signed in with the given roles (for calling the dispatcher in tests). */
+/** A session slot already signed in with the given roles (for calling the dispatcher in tests), never locked. */
 export function slotAs(roles: readonly Role[] = ROLES, userId: number | null = null, login = 'test'): SessionSlot {
   const slot = newSlot();
   const session: ActiveSession = {
@@ -78,6 +78,7 @@ export function slotAs(roles: readonly Role[] = ROLES, userId: number | null = n
     mustChangePassword: false,
     startedAt: '2026-11-16T09:00:00.000Z',
     lastActivityAt: '2026-11-16T09:00:00.000Z',
+    unattended: true,
   };
   slot.session = session;
   return slot;

@@ -7,6 +7,7 @@ import { initCommand } from './init';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
+import { usersAddCommand, usersListCommand, usersResetCommand } from './users';
 
 /** Every command of `ramed`; a feature adds its commands here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -26,4 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importRegistryCommand,
   checkCommand,
   searchCommand,
+  usersAddCommand,
+  usersListCommand,
+  usersResetCommand,
 ];

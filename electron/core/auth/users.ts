@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../shared/roles';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { UserTable } from '../db/schema/system';
-import { conflict, DomainError } from '../errors';
+import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
 import { hashPassword, verifyPassword } from './password';
 
@@ -37,7 +37,8 @@ export async function createUser(
   user: { login: string; fullName: string; roles: Role[]; password: string; mustChangePassword: boolean },
 ): Promise<UserRow> {
   const existing = await db.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst();
-  if (existing) throw conflict(`L'identifiant « ${user.login} » est déjà utilisé.`);
+  if (existing)
+    throw new DomainError('CONFLICT', `L'identifiant « ${user.login} » est déjà utilisé.`, { login: 'Identifiant déjà utilisé' });
   const now = clock.now().toISOString();
   return db
     .insertInto('app_user')
@@ -70,32 +71,55 @@ export async function authenticate(db: Kysely<Database>, clock: Clock, login: st
     await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
     throw new DomainError('REFUSED', BAD_CREDENTIALS);
   }
-  const now = clock.now();
   if (row.active !== 1) throw new DomainError('REFUSED', 'Ce compte est désactivé. Adressez-vous à l’administrateur.');
-  if (row.locked_until && row.locked_until > now.toISOString()) {
-    throw new DomainError('REFUSED', `Compte bloqué après trop d'échecs, jusqu'à ${frenchTime(row.locked_until)}.`);
-  }
-  if (!(await verifyPassword(password, row.password_hash))) {
-    const max = await getSetting(db, 'auth.maxFailedLogins');
-    const attempts = row.failed_attempts + 1;
-    const lock = attempts >= max;
-    const minutes = await getSetting(db, 'auth.lockoutMinutes');
-    const lockedUntil = lock ? new Date(now.getTime() + minutes * 60_000).toISOString() : null;
-    await db
-      .updateTable('app_user')
-      .set({ failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil, updated_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute();
-    if (lock) throw new DomainError('REFUSED', `Trop d'échecs : compte bloqué pour ${minutes} minutes.`);
-    throw new DomainError('REFUSED', `${BAD_CREDENTIALS} Encore ${max - attempts} essai(s) avant blocage.`);
-  }
+  await verifyCredentials(db, clock, row, password, BAD_CREDENTIALS);
+  const now = clock.now().toISOString();
   return db
     .updateTable('app_user')
-    .set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString(), updated_at: now.toISOString() })
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: now, updated_at: now })
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Checks the password of a known account (sign-in or unlocking the screen): refuses while the
+ * account is locked out, counts a failure and locks the account after too many. Not in a
+ * transaction that a refusal would roll back.
+ */
+export async function verifyCredentials(
+  db: Kysely<Database>,
+  clock: Clock,
+  row: UserRow,
+  password: string,
+  wrongMessage = 'Mot de passe incorrect.',
+): Promise<void> {
+  const now = clock.now();
+  if (isLockedOut(row, clock)) {
+    throw new DomainError('REFUSED', `Compte bloqué après trop d'échecs, jusqu'à ${frenchTime(row.locked_until!)}.`);
+  }
+  if (await verifyPassword(password, row.password_hash)) {
+    if (row.failed_attempts > 0) {
+      await db.updateTable('app_user').set({ failed_attempts: 0, updated_at: now.toISOString() }).where('id', '=', row.id).execute();
+    }
+    return;
+  }
+  const max = await getSetting(db, 'auth.maxFailedLogins');
+  const attempts = row.failed_attempts + 1;
+  const lock = attempts >= max;
+  const minutes = await getSetting(db, 'auth.lockoutMinutes');
+  const lockedUntil = lock ? new Date(now.getTime() + minutes * 60_000).toISOString() : null;
+  await db
+    .updateTable('app_user')
+    .set({ failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil, updated_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .execute();
+  if (lock) throw new DomainError('REFUSED', `Trop d'échecs : compte bloqué pour ${minutes} minutes.`);
+  throw new DomainError('REFUSED', `${wrongMessage} Encore ${max - attempts} essai(s) avant blocage.`);
+}
+
+export const isLockedOut = (row: Pick<UserRow, 'locked_until'>, clock: Clock): boolean =>
+  row.locked_until !== null && row.locked_until > clock.now().toISOString();
 
 export async function changePassword(db: Kysely<Database>, clock: Clock, userId: number, current: string, next: string): Promise<UserRow> {
   const row = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
@@ -105,9 +129,18 @@ export async function changePassword(db: Kysely<Database>, clock: Clock, userId:
   if (current === next) {
     throw new DomainError('REFUSED', "Le nouveau mot de passe doit être différent de l'ancien.", { next: 'Identique à l’ancien' });
   }
+  if (next.trim().toLowerCase() === row.login) {
+    throw new DomainError('REFUSED', "Le mot de passe ne peut pas être l'identifiant.", { next: 'Identique à l’identifiant' });
+  }
+  // A new version ends the user's sessions on other workstations; the caller keeps its own.
   return db
     .updateTable('app_user')
-    .set({ password_hash: await hashPassword(next), must_change_password: 0, updated_at: clock.now().toISOString() })
+    .set({
+      password_hash: await hashPassword(next),
+      must_change_password: 0,
+      session_version: row.session_version + 1,
+      updated_at: clock.now().toISOString(),
+    })
     .where('id', '=', userId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoPharmacy } from './pharmacy';
+import { demoFormerAgent } from './former-agent';
 import { demoReference } from './reference';
 import { demoRegistry } from './registry';
 
@@ -12,4 +13,13 @@ export interface DemoPart {
 }
 
 /** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
-export const DEMO_PARTS: readonly DemoPart[] = [demoFacilityAndUsers, demoRegistry, demoReference, demoEpisodes, demoPharmacy, demoBackups];
+export const DEMO_PARTS: readonly DemoPart[] = [
+  demoFacilityAndUsers,
+  demoRegistry,
+  demoReference,
+  demoEpisodes,
+  demoPharmacy,
+  demoFormerAgent,
+  // Last: its backup must hold every other part's data.
+  demoBackups,
+];

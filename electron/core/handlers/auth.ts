@@ -1,6 +1,6 @@
 import type { authApi } from '../../../shared/api/auth';
-import { authenticate, changePassword, toSessionInfo } from '../auth/users';
-import type { ActiveSession } from '../context';
+import { checkSession, endSession, lockSession, openSession, sessionState } from '../auth/sessions';
+import { authenticate, changePassword, isLockedOut, toSessionInfo, verifyCredentials } from '../auth/users';
 import type { Handlers } from './types';
 import { DomainError } from '../errors';
 
@@ -8,20 +8,16 @@ export const authHandlers: Handlers<typeof authApi> = {
   'auth.login': async (input, ctx) => {
     // Runs on the root database: a failed attempt must still be counted.
     const row = await authenticate(ctx.deps.handle.db, ctx.deps.clock, input.login, input.password);
-    const info = toSessionInfo(row);
-    const now = ctx.deps.clock.now().toISOString();
-    ctx.slot.session = { ...info, startedAt: now, lastActivityAt: now } satisfies ActiveSession;
-    ctx.audit.entityId = String(row.id);
-    return info;
+    ctx.audit.entityId = row.login;
+    return openSession(ctx.slot, row, ctx.deps.clock);
   },
   'auth.session': async (_input, ctx) => {
-    const s = ctx.slot.session;
-    if (!s || s.userId === null) return null;
-    return { userId: s.userId, login: s.login, fullName: s.fullName, roles: s.roles, mustChangePassword: s.mustChangePassword };
+    const check = await checkSession(ctx.deps, ctx.slot);
+    if (check.state === 'none' || check.state === 'ended' || check.session.userId === null) return null;
+    return sessionState(check);
   },
   'auth.logout': async (_input, ctx) => {
-    ctx.slot.session = null;
-    ctx.slot.emit({ type: 'session.ended', reason: 'logout' });
+    endSession(ctx.slot, 'logout');
     return null;
   },
   'auth.changePassword': async (input, ctx) => {
@@ -29,7 +25,34 @@ export const authHandlers: Handlers<typeof authApi> = {
     if (!session || session.userId === null) throw new DomainError('NOT_AUTHENTICATED', 'Connectez-vous d’abord.');
     const row = await changePassword(ctx.db, ctx.deps.clock, session.userId, input.current, input.next);
     session.mustChangePassword = false;
-    ctx.audit.entityId = String(row.id);
+    session.sessionVersion = row.session_version;
+    ctx.audit.entityId = row.login;
     return toSessionInfo(row);
   },
+  'auth.lock': async (_input, ctx) => {
+    lockSession(ctx.slot);
+    ctx.audit.entityId = ctx.slot.session?.login;
+    return null;
+  },
+  'auth.unlock': async (input, ctx) => {
+    const session = ctx.slot.session;
+    if (!session || session.userId === null) throw new DomainError('NOT_AUTHENTICATED', 'Connectez-vous d’abord.');
+    ctx.audit.entityId = session.login;
+    const { db } = ctx.deps.handle;
+    const row = await db.selectFrom('app_user').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
+    try {
+      await verifyCredentials(db, ctx.deps.clock, row, input.password);
+    } catch (error) {
+      // Too many wrong passwords lock the account: the session ends with it.
+      const after = await db.selectFrom('app_user').select('locked_until').where('id', '=', row.id).executeTakeFirstOrThrow();
+      if (isLockedOut(after, ctx.deps.clock) && error instanceof DomainError) endSession(ctx.slot, 'revoked', error.message);
+      throw error;
+    }
+    session.locked = false;
+    session.lastActivityAt = ctx.deps.clock.now().toISOString();
+    const check = await checkSession(ctx.deps, ctx.slot);
+    if (check.state !== 'active') throw new DomainError('NOT_AUTHENTICATED', 'Votre session est terminée. Reconnectez-vous.');
+    return sessionState(check);
+  },
+  'auth.activity': async () => null,
 };

@@ -1,5 +1,6 @@
 import type { Api } from '../../../shared/api/index';
 import { adminHandlers } from './admin';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
@@ -9,6 +10,7 @@ import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
+import { usersHandlers } from './users';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
 export const handlers: Handlers<Api> = {
@@ -21,4 +23,6 @@ export const handlers: Handlers<Api> = {
   ...claimsHandlers,
   ...pharmacyHandlers,
   ...registryHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
 };

@@ -1,6 +1,6 @@
 import type { systemApi } from '../../../shared/api/system';
-import { createUser, toSessionInfo } from '../auth/users';
-import type { ActiveSession } from '../context';
+import { openSession } from '../auth/sessions';
+import { createUser } from '../auth/users';
 import { runDemo } from '../demo/demo';
 import { conflict } from '../errors';
 import { getFacility, saveFacility } from '../facility/facility';
@@ -30,11 +30,8 @@ export const systemHandlers: Handlers<typeof systemApi> = {
     if (await isSetupDone(ctx.db)) throw conflict('Cet établissement est déjà configuré. Connectez-vous.');
     const facility = await saveFacility(ctx.db, ctx.deps.clock, input.facility);
     const row = await createUser(ctx.db, ctx.deps.clock, { ...input.admin, roles: ['admin'], mustChangePassword: false });
-    const info = toSessionInfo(row);
-    const now = ctx.deps.clock.now().toISOString();
-    ctx.slot.session = { ...info, startedAt: now, lastActivityAt: now } satisfies ActiveSession;
     ctx.audit.entityId = facility.code;
-    return info;
+    return openSession(ctx.slot, row, ctx.deps.clock);
   },
   'setup.demo': async (_input, ctx) => {
     if (await isSetupDone(ctx.db))

@@ -208,7 +208,16 @@ export function DataTable<T extends RowData>({
                 tabIndex={onRowActivate ? 0 : undefined}
                 className={onRowActivate ? 'clickable' : undefined}
                 onClick={onRowActivate ? () => onRowActivate(row.original) : undefined}
-                onKeyDown={onRowActivate ? (e) => e.key === 'Enter' && onRowActivate(row.original) : undefined}
+                onKeyDown={
+                  onRowActivate
+                    ? (e) => {
+                        if (e.key !== 'Enter') return;
+                        // Else the same key press would also act on whatever the activation focuses (a dialog's button).
+                        e.preventDefault();
+                        onRowActivate(row.original);
+                      }
+                    : undefined
+                }
               >
                 {columns.map((c) => (
                   <td key={c.key} className={c.kind && c.kind !== 'text' ? 'num' : undefined}>

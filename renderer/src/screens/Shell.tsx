@@ -6,7 +6,18 @@ import { ramed } from '../lib/bridge';
 import { sectionsFor } from '../sections';
 
 /** The frame: navigation by role, the current section, and the status bar. */
-export function Shell({ info, session, onSessionChange }: { info: AppInfo; session: SessionInfo; onSessionChange: () => void }) {
+export function Shell({
+  info,
+  session,
+  onSessionChange,
+  onLock,
+}: {
+  info: AppInfo;
+  session: SessionInfo;
+  onSessionChange: () => void;
+  /** Covers the screen until the password is given again (a user leaving the desk). */
+  onLock: () => void;
+}) {
   const sections = sectionsFor(session.roles);
   const [current, setCurrent] = useState(sections[0]?.key ?? '');
   const section = sections.find((s) => s.key === current);
@@ -47,6 +58,9 @@ export function Shell({ info, session, onSessionChange }: { info: AppInfo; sessi
             </button>
           ))}
         </nav>
+        <button className="link" onClick={onLock} title="Cache l'écran jusqu'à la saisie de votre mot de passe">
+          Verrouiller
+        </button>
         <button className="link" onClick={logout}>
           Se déconnecter
         </button>

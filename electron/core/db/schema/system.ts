@@ -37,6 +37,8 @@ export interface UserTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Raised when the password is reset or changed: open sessions of an older version end (0004_accounts). */
+  session_version: Generated<number>;
 }
 
 export interface AuditLogTable {

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import type { AuditVerifyResult } from '../../../../../shared/api/admin';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ramed } from '../../../lib/bridge';
+import { formatNumber } from '../../../lib/format';
+import { useCall } from '../../../lib/useCall';
+
+/** Walks the hash chain on demand and says where it breaks, if it does. */
+export function AuditIntegrity() {
+  const [verification, setVerification] = useState<AuditVerifyResult | null>(null);
+  const verify = useCall(ramed.audit.verify);
+
+  return (
+    <div className="integrity">
+      <p>
+        Chaque opération est enregistrée et chaînée à la précédente par une empreinte (SHA-256) : toute modification ou suppression après
+        coup est détectée.
+      </p>
+      <button type="button" onClick={() => void verify.run({}).then((v) => v && setVerification(v))} disabled={verify.pending}>
+        {verify.pending ? 'Vérification…' : "Vérifier l'intégrité du journal"}
+      </button>
+      <ErrorBanner error={verify.error} />
+      {verification ? (
+        verification.ok ? (
+          <p className="banner banner-ok" role="status">
+            Journal intact : {formatNumber(verification.rows)} opération(s) vérifiée(s).
+          </p>
+        ) : (
+          <p className="banner banner-error" role="alert">
+            Journal altéré à la ligne n° {verification.brokenSeq} : {verification.reason}. Prévenez le responsable de l’établissement.
+          </p>
+        )
+      ) : null}
+    </div>
+  );
+}

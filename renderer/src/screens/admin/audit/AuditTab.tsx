@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import {
+  AUDIT_OUTCOME_LABELS,
+  auditEntityLabel,
+  auditMethodLabel,
+  describeAuditSummary,
+  type AuditPage,
+  type AuditRow,
+} from '../../../../../shared/domain/audit';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ramed } from '../../../lib/bridge';
+import { bannerError } from '../../../lib/errors';
+import { formatDate } from '../../../lib/format';
+import { useCall } from '../../../lib/useCall';
+import { AuditDetailDialog } from './AuditDetailDialog';
+import { AuditFilters, EMPTY_FILTER, toAuditFilter, type AuditFilterForm } from './AuditFilters';
+import { AuditIntegrity } from './AuditIntegrity';
+
+const PAGE_SIZE = 25;
+const TONE = { ok: 'ok', denied: 'bad', failed: 'warn' } as const;
+
+const COLUMNS: DataColumn<AuditRow>[] = [
+  { key: 'seq', header: 'N°', value: (r) => r.seq, kind: 'number', width: '4rem' },
+  {
+    key: 'at',
+    header: 'Date et heure',
+    value: (r) => r.at,
+    render: (r) => <span className="nowrap">{`${formatDate(r.at)} ${r.at.slice(11, 19)}`}</span>,
+    width: '11.5rem',
+  },
+  {
+    key: 'actor',
+    header: 'Utilisateur',
+    value: (r) => r.actorLogin,
+    render: (r) => <span className="mono small">{r.actorLogin}</span>,
+    width: '7.5rem',
+  },
+  { key: 'method', header: 'Opération', value: (r) => auditMethodLabel(r.method), width: '16.5rem' },
+  {
+    key: 'entity',
+    header: 'Objet',
+    value: (r) => [auditEntityLabel(r.entity), r.entityId].filter(Boolean).join(' '),
+    render: (r) => (
+      <>
+        {auditEntityLabel(r.entity)} {r.entityId ? <span className="mono small">{r.entityId}</span> : null}
+      </>
+    ),
+    width: '11rem',
+  },
+  {
+    key: 'outcome',
+    header: 'Résultat',
+    value: (r) => AUDIT_OUTCOME_LABELS[r.outcome],
+    render: (r) => <span className={`badge badge-${TONE[r.outcome]}`}>{AUDIT_OUTCOME_LABELS[r.outcome]}</span>,
+    width: '9rem',
+  },
+  {
+    key: 'summary',
+    header: 'Détail',
+    value: (r) => describeAuditSummary(r.summary),
+    render: (r) => <span className="small">{describeAuditSummary(r.summary)}</span>,
+  },
+];
+
+/** Administration › Journal d'audit: every state-changing call, filtered and paged by the server. */
+export function AuditTab() {
+  const [filter, setFilter] = useState<AuditFilterForm>(EMPTY_FILTER);
+  const [page, setPage] = useState(0);
+  const [result, setResult] = useState<AuditPage>({ total: 0, rows: [] });
+  const [selected, setSelected] = useState<AuditRow | null>(null);
+  const list = useCall(ramed.audit.list);
+  const loadPage = list.run;
+
+  useEffect(() => {
+    void loadPage({ ...toAuditFilter(filter), page, pageSize: PAGE_SIZE }).then((v) => v && setResult(v));
+  }, [loadPage, filter, page]);
+
+  return (
+    <div className="stack">
+      <section className="card">
+        <h2>Journal d'audit</h2>
+        <AuditIntegrity />
+      </section>
+      <section className="card">
+        <AuditFilters
+          applied={filter}
+          errors={list.error?.fields ?? {}}
+          onApply={(next) => {
+            setFilter(next);
+            setPage(0);
+          }}
+        />
+        <ErrorBanner error={bannerError(list.error)} />
+        <DataTable
+          label="Journal d'audit"
+          rows={result.rows}
+          columns={COLUMNS}
+          rowKey={(r) => String(r.seq)}
+          onRowActivate={setSelected}
+          server={{ total: result.total, pageIndex: page, pageSize: PAGE_SIZE, onPageChange: setPage }}
+          empty="Aucune opération ne correspond à ces filtres."
+        />
+      </section>
+      {selected ? <AuditDetailDialog row={selected} onClose={() => setSelected(null)} /> : null}
+    </div>
+  );
+}
