@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDemo } from '../../electron/core/demo/demo';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { r4BundleErrors } from '../support/fhir-r4';
 import { insertPersons, somePerson } from '../support/persons';
 
 // The test clock reads 16 November 2026: October is a whole past month to claim.
@@ -11,7 +12,7 @@ describeEachDb('demo: a realistic month to claim', (kind) => {
   });
   afterEach(async () => core.dispose());
 
-  it('gives a claim with its reception slips flagged and nothing blocking', async () => {
+  it('gives a claim with its reception slips flagged, nothing blocking, exported as valid FHIR R4', async () => {
     await insertPersons(
       core.deps.handle.db,
       Array.from({ length: 400 }, (_, i) => ({
@@ -34,5 +35,14 @@ describeEachDb('demo: a realistic month to claim', (kind) => {
     expect(view.value.flags.filter((f) => f.code === 'DUPLICATE_ADMISSION')).toHaveLength(1);
     expect(view.value.blocking).toBe(0);
     expect(view.value.document.total).toBeGreaterThan(0);
+
+    // Signed and exported, the month is valid FHIR R4 for the official definitions.
+    const signed = await manager.claims.sign({ month: '2026-10', sha256: view.value.sha256 });
+    if (!signed.ok) throw new Error(signed.error.message);
+    const fhir = await manager.claims.export({ month: '2026-10', format: 'fhir' });
+    if (!fhir.ok) throw new Error(fhir.error.message);
+    const bundle = JSON.parse(Buffer.from(fhir.value.base64, 'base64').toString('utf8')) as { entry: unknown[] };
+    expect(bundle.entry.length).toBe(built.value.episodes);
+    expect(r4BundleErrors(bundle)).toEqual([]);
   });
 });
