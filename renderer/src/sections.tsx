@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../shared/domain/users';
 import type { Role } from '../../shared/roles';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
+import { ClaimsScreen } from './screens/claims/ClaimsScreen';
 import { PendingSection } from './screens/PendingSection';
 import { PharmacieScreen } from './screens/pharmacie/PharmacieScreen';
 
@@ -25,7 +26,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { key: 'accueil', label: 'Accueil', roles: ['accueil', 'gestionnaire'], component: AccueilScreen },
   { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PharmacieScreen },
-  { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: PendingSection },
+  { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: ClaimsScreen },
   { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: PendingSection },
   { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },
 ];

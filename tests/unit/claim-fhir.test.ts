@@ -69,7 +69,7 @@ const SHA = 'b'.repeat(64);
 describe('FHIR R4 export of a signed claim', () => {
   const bundle = claimBundle(doc, SHA, '2026-12-02T10:15:00.000Z');
 
-  it('has the required R4 structure of Bundle and Claim', () => {
+  it('is valid FHIR R4 for the official definitions (Bundle and every Claim)', () => {
     expect(r4BundleErrors(bundle as unknown as Record<string, unknown>)).toEqual([]);
   });
 
@@ -100,13 +100,18 @@ describe('FHIR R4 export of a signed claim', () => {
     expect(claimBundle(doc, 'c'.repeat(64), '2026-12-03T08:00:00.000Z').entry[0]!.resource.id).not.toBe(bundle.entry[0]!.resource.id);
   });
 
-  it('the checker itself catches a Claim missing its required elements', () => {
-    const broken = { ...bundle, entry: [{ fullUrl: 'x', resource: { resourceType: 'Claim', use: 'bill' } }] };
+  it('the validator catches a broken Claim: required elements missing, a value of the wrong type', () => {
+    const broken = {
+      ...bundle,
+      entry: [{ fullUrl: 'urn:uuid:x', resource: { resourceType: 'Claim', use: 'claim', total: { value: '1025', currency: 'XOF' } } }],
+    };
     expect(r4BundleErrors(broken)).toEqual(
       expect.arrayContaining([
-        'entry[0].fullUrl: urn:uuid attendu',
-        'entry[0].resource.status: requis (1..1)',
-        'entry[0].resource.use: code inconnu',
+        'entry[0] Claim.status: Missing required property',
+        'entry[0] Claim.patient: Missing required property',
+        'entry[0] Claim.insurance: Missing required property',
+        'entry[0] Claim.total.value: Invalid JSON type: expected number, but got string',
+        'Bundle Bundle.entry[0].resource.provider: Missing required property',
       ]),
     );
   });

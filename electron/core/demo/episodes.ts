@@ -252,6 +252,12 @@ async function addIfPriced(work: () => Promise<number>): Promise<number | null> 
   }
 }
 
+interface Made {
+  person: DemoPerson;
+  scenario: Scenario;
+  closed: boolean;
+}
+
 async function oneEpisode(
   db: Kysely<Database>,
   features: DialectFeatures,
@@ -259,13 +265,15 @@ async function oneEpisode(
   persons: DemoPerson[],
   at: string,
   today: string,
-): Promise<void> {
+  /** `twin`: the episode this one repeats; `keep`: closed for sure (the one a twin repeats). */
+  { twin, keep = false }: { twin?: Made | undefined; keep?: boolean } = {},
+): Promise<Made> {
   const day = at.slice(0, 10);
-  const scenario = weighted(random, SCENARIOS, (sc) => sc.weight);
+  const scenario = twin?.scenario ?? weighted(random, SCENARIOS, (sc) => sc.weight);
   const suited = persons.filter((p) => fits[scenario.patient](p, day));
   const pool = suited.length > 0 ? suited : persons;
-  const person = pool[Math.floor(random() * pool.length)]!;
-  const document = weighted(random, DOCUMENTS, ([, w]) => w)[0];
+  const person = twin?.person ?? pool[Math.floor(random() * pool.length)]!;
+  const document = twin ? 'recepisse_seul' : weighted(random, DOCUMENTS, ([, w]) => w)[0];
   const { id } = await createEpisode(db, fixedClock(at), 'accueil', {
     personId: person.id,
     type: scenario.type,
@@ -283,23 +291,26 @@ async function oneEpisode(
       addLine(w, { episodeId: id, code, quantity, performedOn: day, prescriber: prescriber[Math.floor(random() * prescriber.length)]! }),
     );
   for (const [code, quantity] of scenario.acts) await line(code, quantity);
-  if (random() < 0.08) {
+  if (!twin && random() < 0.08) {
     const [code, reason] = MISTAKES[Math.floor(random() * MISTAKES.length)]!;
     const wrong = await line(code, 1);
     if (wrong !== null) await cancelLine(w, { episodeId: id, lineId: wrong, reason });
   }
   const endedOn = addDays(day, scenario.stay ?? 0);
-  if (endedOn < today && random() < 0.9) {
+  const closed = endedOn < today && (twin !== undefined || keep || random() < 0.9);
+  if (closed) {
     await closeEpisode(
       { ...w, clock: fixedClock(`${endedOn}T16:30:00.000Z`) },
       { episodeId: id, endedOn, diagnosis: scenario.diagnosis, icd10: scenario.icd10, outcome: scenario.outcome },
     );
   }
+  return { person, scenario, closed };
 }
 
 /**
  * A month of episodes for persons of the registry loaded by the registry's demo part: realistic
- * acts, most closed, the last days' still open, a few corrected by a cancelled line.
+ * acts, most closed, the last days' still open, a few corrected by a cancelled line, a few admitted
+ * without an identity document, and one patient keyed twice the same morning (the claim flags it).
  */
 export const demoEpisodes: DemoPart = {
   label: 'Épisodes de soins du mois',
@@ -331,10 +342,21 @@ export const demoEpisodes: DemoPart = {
       const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
       return `${days[Math.floor(random() * days.length)]}T${time}:00.000Z`;
     }).sort();
+    // A reception slip: one admission keyed again half a minute later, same patient, same acts.
+    const slip = Math.floor(when.length / 3);
+    const twinAt = when.length >= 3 ? `${when[slip]!.slice(0, 16)}:30.000Z` : null;
+    if (twinAt) {
+      when[slip + 1] = twinAt;
+      when.sort();
+    }
+    let last: Made | undefined;
     for (let start = 0; start < when.length; start += 100) {
       ctx.note(`Épisodes de soins : ${start} sur ${when.length}`);
       await handle.db.transaction().execute(async (trx) => {
-        for (const at of when.slice(start, start + 100)) await oneEpisode(trx, handle.features, random, persons, at, today);
+        for (const [i, at] of when.slice(start, start + 100).entries()) {
+          const twin = at === twinAt && last?.closed ? last : undefined;
+          last = await oneEpisode(trx, handle.features, random, persons, at, today, { twin, keep: when[start + i + 1] === twinAt });
+        }
       });
     }
     ctx.note(`Épisodes de soins : ${when.length} créés`);
