@@ -3,6 +3,7 @@ import { authApi } from './auth';
 import { backupApi } from './backup';
 import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
+import { outboxApi } from './outbox';
 import { pharmacyApi } from './pharmacy';
 import { referenceApi } from './reference';
 import { systemApi } from './system';
@@ -17,6 +18,7 @@ export const api = {
   ...episodesApi,
   ...claimsApi,
   ...pharmacyApi,
+  ...outboxApi,
 };
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
+import { outboxHandlers } from './outbox';
 import { pharmacyHandlers } from './pharmacy';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
@@ -19,4 +20,5 @@ export const handlers: Handlers<Api> = {
   ...episodesHandlers,
   ...claimsHandlers,
   ...pharmacyHandlers,
+  ...outboxHandlers,
 };
