@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../logger';
+import type { Core } from '../app';
 import { nextDueAt, sendDue, type OutboxEnv } from './send';
 
 /** Between passes the worker looks again at least this often (new sign-offs, a changed endpoint). */
@@ -17,8 +17,14 @@ export const workerName = (host: string) => `${host}-${process.pid}-${randomByte
  * The background sender both hosts start: a pass over the due messages, then a sleep until the
  * next one falls due (or the idle poll). All state is in the database, so stopping anywhere is safe.
  */
-export function startOutboxWorker(env: Omit<OutboxEnv, 'worker'> & { host: string; log: Logger }): OutboxWorker {
-  const full: OutboxEnv = { ...env, worker: workerName(env.host) };
+export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick<OutboxEnv, 'fetch' | 'random'>> = {}): OutboxWorker {
+  const env: OutboxEnv = {
+    handle: () => core.deps.handle,
+    clock: core.deps.clock,
+    random: inject.random ?? Math.random,
+    fetch: inject.fetch ?? fetch,
+    worker: workerName(host),
+  };
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let wakeUp: () => void = () => {};
@@ -33,11 +39,11 @@ export function startOutboxWorker(env: Omit<OutboxEnv, 'worker'> & { host: strin
     while (!controller.signal.aborted) {
       let wait = IDLE_POLL_MS;
       try {
-        await sendDue(full, { signal: controller.signal });
+        await sendDue(env, { signal: controller.signal });
         const due = await nextDueAt(env.handle().db);
         if (due) wait = Math.min(IDLE_POLL_MS, Math.max(1000, Date.parse(due) - env.clock.now().getTime()));
       } catch (error) {
-        env.log.error('envoi à l’ANAM interrompu', error);
+        core.deps.log.error('envoi à l’ANAM interrompu', error);
       }
       if (!controller.signal.aborted) await sleep(wait);
     }
