@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMain
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { openCore, newSlot, type Core } from '../core/app';
 import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler';
+import { startOutboxWorker, type OutboxWorker } from '../core/outbox/worker';
 import { isPostgresUrl } from '../core/db/connect';
 import type { SessionSlot } from '../core/context';
 import { isAppUrl, resolveAppFile } from './app-protocol';
@@ -20,6 +21,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let core: Core | undefined;
 let scheduler: BackupScheduler | undefined;
+let outbox: OutboxWorker | undefined;
 const slots = new Map<number, SessionSlot>();
 
 function rendererRoot(): string {
@@ -108,6 +110,7 @@ app.whenReady().then(async () => {
   if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
   core = await openCore({ db });
   scheduler = startBackupScheduler(core);
+  outbox = startOutboxWorker(core, 'poste');
 
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
     const slot = trustedSlot(event);
@@ -146,6 +149,7 @@ function isRegularFile(path: string): boolean {
 
 app.on('window-all-closed', async () => {
   await scheduler?.stop();
+  await outbox?.stop();
   await core?.close();
   app.quit();
 });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../core/app';
 import { startBackupScheduler } from '../core/backup/scheduler';
 import { isPostgresUrl } from '../core/db/connect';
+import { startOutboxWorker } from '../core/outbox/worker';
 import { defaultDatabase } from '../core/paths';
 import { startWebHost } from './server';
 
@@ -15,6 +16,7 @@ const db = values.db ?? defaultDatabase();
 if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
 const core = await openCore({ db });
 const scheduler = startBackupScheduler(core);
+const outbox = startOutboxWorker(core, 'web');
 const host = await startWebHost({
   core,
   staticDir: resolve(values.static ?? 'out/renderer'),
@@ -27,6 +29,7 @@ process.stdout.write(`\nGuichet RAMED prêt. Ouvrez cette adresse dans le naviga
 const stop = async () => {
   await host.close();
   await scheduler.stop();
+  await outbox.stop();
   await core.close();
   process.exit(0);
 };

@@ -4,6 +4,7 @@ import { authApi } from './auth';
 import { backupApi } from './backup';
 import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
+import { outboxApi } from './outbox';
 import { pharmacyApi } from './pharmacy';
 import { referenceApi } from './reference';
 import { registryApi } from './registry';
@@ -23,6 +24,7 @@ export const api = {
   ...registryApi,
   ...usersApi,
   ...auditApi,
+  ...outboxApi,
 };
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { outboxSendCommand, outboxStatusCommand } from './outbox';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
@@ -30,4 +31,6 @@ export const COMMANDS: readonly CliCommand[] = [
   usersAddCommand,
   usersListCommand,
   usersResetCommand,
+  outboxStatusCommand,
+  outboxSendCommand,
 ];

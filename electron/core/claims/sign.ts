@@ -3,6 +3,7 @@ import { blockingCount, flagViews } from '../../../shared/claim-document';
 import { CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
 import { frenchMonth } from '../../../shared/months';
 import { conflict, DomainError, notFound, refused } from '../errors';
+import { enqueueSignedClaim } from '../outbox/enqueue';
 import { checkSeverities, documentOf, sha256Of } from './compose';
 import { lockLatest, toSummary, type ClaimWriter } from './store';
 
@@ -43,5 +44,6 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
     .where('id', '=', latest.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await enqueueSignedClaim(w.db, row, row.signed_at!);
   return toSummary(row);
 }

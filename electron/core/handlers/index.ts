@@ -5,6 +5,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
+import { outboxHandlers } from './outbox';
 import { pharmacyHandlers } from './pharmacy';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
@@ -25,4 +26,5 @@ export const handlers: Handlers<Api> = {
   ...registryHandlers,
   ...usersHandlers,
   ...auditHandlers,
+  ...outboxHandlers,
 };

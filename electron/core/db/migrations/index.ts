@@ -4,6 +4,7 @@ import { m0003Episodes } from './0003_episodes';
 import { m0005Pharmacy } from './0005_pharmacy';
 import { m0006Claims } from './0006_claims';
 import { m0004Accounts } from './0004_accounts';
+import { m0007Outbox } from './0007_outbox';
 import { m0008Backups } from './0008_backups';
 import type { Migration } from './types';
 
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004Accounts,
   m0005Pharmacy,
   m0006Claims,
+  m0007Outbox,
   m0008Backups,
 ];

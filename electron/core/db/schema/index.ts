@@ -1,12 +1,20 @@
 import type { BackupTables } from './backup';
 import type { ClaimTables } from './claims';
 import type { EpisodeTables } from './episodes';
+import type { OutboxTables } from './outbox';
 import type { PharmacyTables } from './pharmacy';
 import type { ReferenceTables } from './reference';
 import type { RegistryTables } from './registry';
 import type { SystemTables } from './system';
 
 /** Every table of the product; each feature adds its own interface here. */
-export type Database = SystemTables & RegistryTables & BackupTables & ReferenceTables & EpisodeTables & ClaimTables & PharmacyTables;
+export type Database = SystemTables &
+  RegistryTables &
+  BackupTables &
+  ReferenceTables &
+  EpisodeTables &
+  ClaimTables &
+  PharmacyTables &
+  OutboxTables;
 
 export type { Flag } from './system';

@@ -1,0 +1,48 @@
+import { OUTBOX_STATUS_LABELS } from '../../../shared/domain/outbox';
+import type { CliCommand } from '../command';
+
+export const outboxStatusCommand: CliCommand = {
+  name: 'outbox status',
+  summary: 'état de la file d’envoi à l’ANAM (en attente, reçues, abandonnées, dernière erreur)',
+  usage: 'outbox status [--json]',
+  async run(ctx) {
+    const status = await ctx.call('outbox.status', {});
+    const lines = status.messages
+      .filter((m) => m.status !== 'livre')
+      .map((m) => `  ${m.claim} – ${OUTBOX_STATUS_LABELS[m.status]}, ${m.attempts} tentative(s)${m.lastError ? ` : ${m.lastError}` : ''}`);
+    const text = [
+      `${status.pending} en attente d’envoi, ${status.delivered} reçue(s) par l’ANAM, ${status.failed} abandonnée(s).`,
+      `Dernier envoi réussi : ${status.lastSuccessAt ?? 'aucun'}.`,
+      ...lines,
+    ].join('\n');
+    const json = {
+      pending: status.pending,
+      delivered: status.delivered,
+      failed: status.failed,
+      messages: status.messages.map(({ claim, key, status, attempts, lastError }) => ({ claim, key, status, attempts, lastError })),
+    };
+    return { json, text };
+  },
+};
+
+export const outboxSendCommand: CliCommand = {
+  name: 'outbox send',
+  summary: 'envoie maintenant les réclamations en attente (--until-empty : jusqu’à ce que la file soit vide)',
+  usage: 'outbox send [--until-empty]',
+  options: { 'until-empty': { type: 'boolean' } },
+  async run(ctx, { values }) {
+    const report = await ctx.call('outbox.send', { untilEmpty: values['until-empty'] === true });
+    if (!report.configured) {
+      return {
+        json: report,
+        text: 'Adresse de l’ANAM non réglée : ramed settings set anam.endpoint https://… (et anam.token).',
+        exitCode: 1,
+      };
+    }
+    return {
+      json: report,
+      text: `${report.attempted} tentative(s) : ${report.delivered} reçue(s) par l’ANAM, ${report.failed} échec(s) ; ${report.pending} en attente.`,
+      exitCode: report.pending > 0 ? 1 : 0,
+    };
+  },
+};

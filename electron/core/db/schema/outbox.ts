@@ -1,0 +1,45 @@
+import type { Generated } from 'kysely';
+
+export type OutboxStatus = 'en_attente' | 'livre' | 'echec';
+
+/**
+ * One Claim (one episode of a signed version) to upload. The body is frozen at sign-off; the
+ * lease (owner, until) is taken in one conditional update so only one worker sends it at a time,
+ * and expires so a killed worker's message is taken over.
+ */
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  claim_id: number;
+  episode_number: string;
+  /** Sent as the `Idempotency-Key` header; also in `Claim.identifier`. */
+  idempotency_key: string;
+  /** The FHIR transaction Bundle, as JSON. */
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  delivered_at: string | null;
+  /** French message of the last failed attempt. */
+  last_error: string | null;
+  /** The ClaimResponse received, as JSON. */
+  response: string | null;
+}
+
+export interface OutboxAttemptTable {
+  id: Generated<number>;
+  message_id: number;
+  worker: string;
+  started_at: string;
+  finished_at: string;
+  http_status: number | null;
+  outcome: 'livre' | 'doublon' | 'echec';
+  error: string | null;
+}
+
+export interface OutboxTables {
+  outbox_message: OutboxMessageTable;
+  outbox_attempt: OutboxAttemptTable;
+}

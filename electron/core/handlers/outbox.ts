@@ -1,0 +1,21 @@
+import type { outboxApi } from '../../../shared/api/outbox';
+import { sendQueue } from '../outbox/send-queue';
+import { outboxStatus } from '../outbox/status';
+import { workerName } from '../outbox/worker';
+import type { Handlers } from './types';
+
+export const outboxHandlers: Handlers<typeof outboxApi> = {
+  'outbox.status': async (_input, ctx) => outboxStatus(ctx.db),
+  'outbox.send': async (input, ctx) => {
+    const env = {
+      handle: () => ctx.deps.handle,
+      clock: ctx.deps.clock,
+      random: Math.random,
+      fetch,
+      worker: workerName(ctx.actor?.login ?? 'manuel'),
+    };
+    const report = await sendQueue(env, { untilEmpty: input.untilEmpty ?? false, signal: ctx.signal, progress: ctx.progress });
+    ctx.audit.detail = { ...report };
+    return report;
+  },
+};

@@ -1,0 +1,189 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Clock } from '../clock';
+import type { DbHandle } from '../db/connect';
+import type { Database } from '../db/schema/index';
+import type { OutboxMessageTable } from '../db/schema/outbox';
+import { getSetting } from '../settings/settings';
+import { readAnswer, type AnswerVerdict } from './answer';
+import { backoffMs, retryAfterMs } from './backoff';
+import { markClaimSent } from './claim-status';
+
+/** After this many failed attempts a message stops retrying (`echec`) until someone resends it. */
+export const MAX_ATTEMPTS = 40;
+
+/** Everything a send needs, injected so tests control time, chance and the network. */
+export interface OutboxEnv {
+  /** The database now (a restore may replace the handle). */
+  handle(): Pick<DbHandle, 'db' | 'features'>;
+  clock: Clock;
+  random(): number;
+  fetch: typeof fetch;
+  /** Names this worker in leases and attempts. */
+  worker: string;
+}
+
+export interface SendReport {
+  configured: boolean;
+  attempted: number;
+  delivered: number;
+  failed: number;
+}
+
+type Message = Selectable<OutboxMessageTable>;
+
+/** A lease outlives a full attempt with margin; past it, another worker may take the message over. */
+const leaseMs = (timeoutMs: number) => 2 * timeoutMs + 60_000;
+
+/**
+ * Takes the lease on the next due message in one conditional update (atomic on both databases):
+ * of two workers, one updates the row and the other finds it already leased.
+ */
+async function leaseNext(env: OutboxEnv, timeoutMs: number): Promise<Message | null> {
+  const { db } = env.handle();
+  const now = env.clock.now().toISOString();
+  const candidates = await db
+    .selectFrom('outbox_message')
+    .select('id')
+    .where('status', '=', 'en_attente')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(10)
+    .execute();
+  const until = new Date(env.clock.now().getTime() + leaseMs(timeoutMs)).toISOString();
+  for (const { id } of candidates) {
+    const taken = await db
+      .updateTable('outbox_message')
+      .set({ lease_owner: env.worker, lease_until: until })
+      .where('id', '=', id)
+      .where('status', '=', 'en_attente')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 1) {
+      return db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    }
+  }
+  return null;
+}
+
+function networkError(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `Pas de réponse de l’ANAM en ${Math.round(timeoutMs / 1000)} s (délai dépassé).`;
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: string } | null)?.code;
+  if (code === 'ECONNREFUSED') return 'Connexion à l’ANAM impossible (service injoignable).';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'Adresse de l’ANAM introuvable (pas de réseau ?).';
+  return `Connexion interrompue avec l’ANAM${code ? ` (${code})` : ''}.`;
+}
+
+async function post(
+  env: OutboxEnv,
+  message: Message,
+  config: { endpoint: string; token: string; timeoutMs: number },
+): Promise<{ status: number | null; verdict: AnswerVerdict; retryAfter: number | null }> {
+  const signal = AbortSignal.timeout(config.timeoutMs);
+  try {
+    const response = await env.fetch(`${config.endpoint.replace(/\/+$/, '')}/Bundle`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/fhir+json',
+        accept: 'application/fhir+json',
+        'idempotency-key': message.idempotency_key,
+        ...(config.token ? { authorization: `Bearer ${config.token}` } : {}),
+      },
+      body: message.body,
+      signal,
+    });
+    const text = await response.text();
+    const retryAfter = response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), env.clock.now()) : null;
+    return { status: response.status, verdict: readAnswer(response.status, text, message.idempotency_key), retryAfter };
+  } catch (error) {
+    return { status: null, verdict: { kind: 'failed', error: networkError(error, config.timeoutMs) }, retryAfter: null };
+  }
+}
+
+/** Records the attempt and its effect on the message in one transaction. */
+async function record(env: OutboxEnv, message: Message, startedAt: string, result: Awaited<ReturnType<typeof post>>): Promise<void> {
+  const now = env.clock.now();
+  const attempts = message.attempts + 1;
+  const { verdict } = result;
+  const { db, features } = env.handle();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('outbox_attempt')
+      .values({
+        message_id: message.id,
+        worker: env.worker,
+        started_at: startedAt,
+        finished_at: now.toISOString(),
+        http_status: result.status,
+        outcome: verdict.kind === 'delivered' ? 'livre' : verdict.kind === 'duplicate' ? 'doublon' : 'echec',
+        error: verdict.kind === 'failed' ? verdict.error : null,
+      })
+      .execute();
+    // Two workers finishing a version's last two messages take turns, so one of them sees it complete.
+    await features.forUpdate(trx.selectFrom('claim').select('id').where('id', '=', message.claim_id)).execute();
+    const base = trx.updateTable('outbox_message').where('id', '=', message.id).where('status', '=', 'en_attente');
+    if (verdict.kind === 'failed') {
+      const wait = result.retryAfter ?? backoffMs(attempts, env.random);
+      await base
+        .set({
+          attempts,
+          status: attempts >= MAX_ATTEMPTS ? 'echec' : 'en_attente',
+          next_attempt_at: new Date(now.getTime() + wait).toISOString(),
+          last_error: verdict.error,
+          lease_owner: null,
+          lease_until: null,
+        })
+        .execute();
+      return;
+    }
+    await base
+      .set({
+        attempts,
+        status: 'livre',
+        delivered_at: now.toISOString(),
+        last_error: null,
+        response: verdict.kind === 'delivered' ? JSON.stringify(verdict.response) : null,
+        lease_owner: null,
+        lease_until: null,
+      })
+      .execute();
+    await markClaimSent(trx, message.claim_id);
+  });
+}
+
+/** Sends the due messages one by one (at most `limit`), each under its lease. */
+export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SendReport> {
+  const { db } = env.handle();
+  const config = {
+    endpoint: await getSetting(db, 'anam.endpoint'),
+    token: await getSetting(db, 'anam.token'),
+    timeoutMs: await getSetting(db, 'anam.timeoutMs'),
+  };
+  const report: SendReport = { configured: config.endpoint !== '', attempted: 0, delivered: 0, failed: 0 };
+  if (!report.configured) return report;
+  while (report.attempted < (options.limit ?? Infinity) && !options.signal?.aborted) {
+    const message = await leaseNext(env, config.timeoutMs);
+    if (!message) break;
+    const startedAt = env.clock.now().toISOString();
+    const result = await post(env, message, config);
+    await record(env, message, startedAt, result);
+    report.attempted += 1;
+    if (result.verdict.kind === 'failed') report.failed += 1;
+    else report.delivered += 1;
+  }
+  return report;
+}
+
+/** When the next message falls due (null when nothing waits). */
+export async function nextDueAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('outbox_message')
+    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+    .where('status', '=', 'en_attente')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

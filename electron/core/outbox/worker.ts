@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { Core } from '../app';
+import { nextDueAt, sendDue, type OutboxEnv } from './send';
+
+/** Between passes the worker looks again at least this often (new sign-offs, a changed endpoint). */
+const IDLE_POLL_MS = 60_000;
+
+export interface OutboxWorker {
+  /** Sends now instead of waiting (after a sign-off or a settings change). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+export const workerName = (host: string) => `${host}-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+/**
+ * The background sender both hosts start: a pass over the due messages, then a sleep until the
+ * next one falls due (or the idle poll). All state is in the database, so stopping anywhere is safe.
+ */
+export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick<OutboxEnv, 'fetch' | 'random'>> = {}): OutboxWorker {
+  const env: OutboxEnv = {
+    handle: () => core.deps.handle,
+    clock: core.deps.clock,
+    random: inject.random ?? Math.random,
+    fetch: inject.fetch ?? fetch,
+    worker: workerName(host),
+  };
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let wakeUp: () => void = () => {};
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wakeUp = resolve;
+      timer = setTimeout(resolve, ms);
+    }).finally(() => clearTimeout(timer));
+
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      let wait = IDLE_POLL_MS;
+      try {
+        await sendDue(env, { signal: controller.signal });
+        const due = await nextDueAt(env.handle().db);
+        if (due) wait = Math.min(IDLE_POLL_MS, Math.max(1000, Date.parse(due) - env.clock.now().getTime()));
+      } catch (error) {
+        core.deps.log.error('envoi à l’ANAM interrompu', error);
+      }
+      if (!controller.signal.aborted) await sleep(wait);
+    }
+  })();
+
+  return {
+    wake: () => wakeUp(),
+    async stop() {
+      controller.abort();
+      wakeUp();
+      await loop;
+    },
+  };
+}
