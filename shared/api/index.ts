@@ -4,6 +4,7 @@ import { backupApi } from './backup';
 import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
 import { pharmacyApi } from './pharmacy';
+import { receptionApi } from './reception';
 import { referenceApi } from './reference';
 import { registryApi } from './registry';
 import { systemApi } from './system';
@@ -19,6 +20,7 @@ export const api = {
   ...claimsApi,
   ...pharmacyApi,
   ...registryApi,
+  ...receptionApi,
 };
 
 export type Api = typeof api;

@@ -5,6 +5,7 @@ import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
 import { pharmacyHandlers } from './pharmacy';
+import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
 import { systemHandlers } from './system';
@@ -21,4 +22,5 @@ export const handlers: Handlers<Api> = {
   ...claimsHandlers,
   ...pharmacyHandlers,
   ...registryHandlers,
+  ...receptionHandlers,
 };

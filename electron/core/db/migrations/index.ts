@@ -4,7 +4,16 @@ import { m0003Episodes } from './0003_episodes';
 import { m0005Pharmacy } from './0005_pharmacy';
 import { m0006Claims } from './0006_claims';
 import { m0008Backups } from './0008_backups';
+import { m0009Reception } from './0009_reception';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0002Registry, m0003Episodes, m0005Pharmacy, m0006Claims, m0008Backups];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Foundation,
+  m0002Registry,
+  m0003Episodes,
+  m0005Pharmacy,
+  m0006Claims,
+  m0008Backups,
+  m0009Reception,
+];

@@ -2,11 +2,19 @@ import type { BackupTables } from './backup';
 import type { ClaimTables } from './claims';
 import type { EpisodeTables } from './episodes';
 import type { PharmacyTables } from './pharmacy';
+import type { ReceptionTables } from './reception';
 import type { ReferenceTables } from './reference';
 import type { RegistryTables } from './registry';
 import type { SystemTables } from './system';
 
 /** Every table of the product; each feature adds its own interface here. */
-export type Database = SystemTables & RegistryTables & BackupTables & ReferenceTables & EpisodeTables & ClaimTables & PharmacyTables;
+export type Database = SystemTables &
+  RegistryTables &
+  BackupTables &
+  ReferenceTables &
+  EpisodeTables &
+  ClaimTables &
+  PharmacyTables &
+  ReceptionTables;
 
 export type { Flag } from './system';
