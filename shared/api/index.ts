@@ -6,6 +6,7 @@ import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
 import { outboxApi } from './outbox';
 import { pharmacyApi } from './pharmacy';
+import { receptionApi } from './reception';
 import { referenceApi } from './reference';
 import { registryApi } from './registry';
 import { systemApi } from './system';
@@ -25,6 +26,7 @@ export const api = {
   ...usersApi,
   ...auditApi,
   ...outboxApi,
+  ...receptionApi,
 };
 
 export type Api = typeof api;

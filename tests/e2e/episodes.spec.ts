@@ -33,6 +33,7 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
   });
 
   await loginAs(page, demoHost, 'accueil');
+  await page.getByRole('tab', { name: 'Épisodes' }).click();
   const list = page.getByRole('table', { name: 'Épisodes' });
   await list.getByRole('row', { name: new RegExp(number) }).click();
   await expect(page.getByRole('heading', { name: 'TRAORÉ Aïssata' })).toBeVisible();
@@ -144,6 +145,7 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
   const pages = Math.ceil(total / 15);
 
   await loginAs(page, demoHost, 'accueil');
+  await page.getByRole('tab', { name: 'Épisodes' }).click();
   const list = page.getByRole('table', { name: 'Épisodes' });
   await expect(page.getByText(`${new Intl.NumberFormat('fr-FR').format(total)} ligne(s)`)).toBeVisible();
   await expect(page.getByText(`Page 1 sur ${pages}`)).toBeVisible();

@@ -7,6 +7,7 @@ import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
 import { outboxHandlers } from './outbox';
 import { pharmacyHandlers } from './pharmacy';
+import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
 import { systemHandlers } from './system';
@@ -27,4 +28,5 @@ export const handlers: Handlers<Api> = {
   ...usersHandlers,
   ...auditHandlers,
   ...outboxHandlers,
+  ...receptionHandlers,
 };

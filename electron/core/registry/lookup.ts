@@ -14,6 +14,8 @@ export interface EligibilityContext {
   date: string;
   settings: EligibilitySettings;
   registryDate: string | null;
+  /** False when the desk recorded that no identity document was shown. */
+  identityChecked?: boolean;
 }
 
 export async function eligibilityContext(db: Kysely<Database>, date: string): Promise<EligibilityContext> {
@@ -49,6 +51,7 @@ function evaluate(person: PersonView | null, holder: PersonView | null, ctx: Eli
     date: ctx.date,
     settings: ctx.settings,
     registryDate: ctx.registryDate,
+    identityChecked: ctx.identityChecked,
   });
 }
 

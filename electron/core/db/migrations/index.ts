@@ -6,6 +6,7 @@ import { m0006Claims } from './0006_claims';
 import { m0004Accounts } from './0004_accounts';
 import { m0007Outbox } from './0007_outbox';
 import { m0008Backups } from './0008_backups';
+import { m0009Reception } from './0009_reception';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006Claims,
   m0007Outbox,
   m0008Backups,
+  m0009Reception,
 ];

@@ -3,6 +3,7 @@ import type { ClaimTables } from './claims';
 import type { EpisodeTables } from './episodes';
 import type { OutboxTables } from './outbox';
 import type { PharmacyTables } from './pharmacy';
+import type { ReceptionTables } from './reception';
 import type { ReferenceTables } from './reference';
 import type { RegistryTables } from './registry';
 import type { SystemTables } from './system';
@@ -15,6 +16,7 @@ export type Database = SystemTables &
   EpisodeTables &
   ClaimTables &
   PharmacyTables &
-  OutboxTables;
+  OutboxTables &
+  ReceptionTables;
 
 export type { Flag } from './system';

@@ -1,0 +1,19 @@
+import type { receptionApi } from '../../../shared/api/reception';
+import type { HandlerContext } from '../context';
+import { admit, checkAtDesk } from '../reception/admit';
+import type { Handlers } from './types';
+
+const login = (ctx: HandlerContext) => ctx.actor?.login ?? 'anonyme';
+
+export const receptionHandlers: Handlers<typeof receptionApi> = {
+  'reception.check': async (input, ctx) => {
+    ctx.audit.entityId = input.recepisse;
+    return checkAtDesk(ctx.db, ctx.deps.clock, login(ctx), input.recepisse);
+  },
+  'reception.admit': async (input, ctx) => {
+    const result = await admit(ctx.db, ctx.deps.clock, login(ctx), input);
+    ctx.audit.entityId = result.outcome === 'admitted' ? result.number : input.recepisse;
+    ctx.audit.detail = { outcome: result.outcome, identityDocument: input.identityDocument };
+    return result;
+  },
+};

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { CheckResult } from '../../../shared/api/registry';
+import { addDays } from '../../../shared/dates';
+import type { IdentityDocument, EpisodeType } from '../../../shared/domain/episodes';
+import {
+  NO_REFERRAL,
+  REFERRAL_REQUIRED,
+  REFERRAL_LABELS,
+  type AdmitResult,
+  type RefusalCode,
+  type SameDayEpisode,
+} from '../../../shared/domain/reception';
+import { REASON_LABELS } from '../../../shared/domain/registry';
+import { isoToday, type Clock } from '../clock';
+import type { Database } from '../db/schema/index';
+import { createEpisode } from '../episodes/create';
+import { getFacility } from '../facility/facility';
+import { checkRecepisse, eligibilityContext } from '../registry/lookup';
+import { getSetting } from '../settings/settings';
+import { recordCheck } from './record';
+
+export interface AdmitInput {
+  recepisse: string;
+  type: EpisodeType;
+  emergency: boolean;
+  referralFrom: string | null;
+  referralRef: string | null;
+  identityDocument: IdentityDocument;
+  identityNumber: string | null;
+  identityMatches: boolean | null;
+  confirmSameDay: boolean;
+}
+
+/** The desk's check of a récépissé, recorded. */
+export async function checkAtDesk(db: Kysely<Database>, clock: Clock, byLogin: string, recepisse: string): Promise<CheckResult> {
+  const result = await checkRecepisse(db, recepisse, await eligibilityContext(db, isoToday(clock)));
+  await recordCheck(db, {
+    at: clock.now().toISOString(),
+    byLogin,
+    kind: 'verification',
+    recepisse,
+    personId: result.person?.id ?? null,
+    eligible: result.eligible,
+    outcome: result.eligible ? 'eligible' : 'non_eligible',
+    reasons: result.reasons,
+    warnings: result.warnings,
+  });
+  return result;
+}
+
+/** At a CSREF or hospital, a visit neither referred nor an emergency is allowed, warned or refused per setting. */
+async function referralDecision(db: Kysely<Database>, input: AdmitInput): Promise<'ok' | 'warn' | 'refuse'> {
+  const facility = await getFacility(db);
+  if (!facility || facility.level === 'cscom') return 'ok';
+  if (input.emergency || input.type === 'urgence' || input.referralFrom !== null) return 'ok';
+  const rule = await getSetting(db, 'referral.rule');
+  return rule === 'allow' ? 'ok' : rule;
+}
+
+async function openToday(db: Kysely<Database>, personId: number, today: string): Promise<SameDayEpisode[]> {
+  const rows = await db
+    .selectFrom('episode')
+    .select(['id', 'number', 'opened_at', 'opened_by'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'ouvert')
+    .where('opened_at', '>=', today)
+    .where('opened_at', '<', addDays(today, 1))
+    .orderBy('opened_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, number: r.number, openedAt: r.opened_at, openedBy: r.opened_by }));
+}
+
+/**
+ * Admits a person: eligibility is computed here again (the window's answer is never trusted), the
+ * referral rule applied, and the decision recorded whether it admits or refuses.
+ */
+export async function admit(db: Kysely<Database>, clock: Clock, byLogin: string, input: AdmitInput): Promise<AdmitResult> {
+  const today = isoToday(clock);
+  const identityChecked = input.identityDocument !== 'aucun';
+  const check = await checkRecepisse(db, input.recepisse, { ...(await eligibilityContext(db, today)), identityChecked });
+  const referral = await referralDecision(db, input);
+  const reasons: RefusalCode[] = [...check.reasons];
+  if (referral === 'refuse') reasons.push(REFERRAL_REQUIRED);
+  const warnings: string[] = [...check.warnings];
+  if (referral === 'warn') warnings.push(NO_REFERRAL);
+
+  const base = {
+    at: clock.now().toISOString(),
+    byLogin,
+    kind: 'admission' as const,
+    recepisse: input.recepisse,
+    personId: check.person?.id ?? null,
+    eligible: check.eligible,
+    warnings,
+    identityDocument: input.identityDocument,
+    identityMatches: input.identityMatches,
+  };
+  if (reasons.length > 0 || !check.person) {
+    await recordCheck(db, { ...base, outcome: 'refuse', reasons });
+    const labels = reasons.map((r) => (r === REFERRAL_REQUIRED ? REFERRAL_LABELS[r] : REASON_LABELS[r]));
+    return { outcome: 'refused', reasons, message: `Admission au titre du RAMED impossible : ${labels.join(' ; ')}.` };
+  }
+  if (!input.confirmSameDay) {
+    const episodes = await openToday(db, check.person.id, today);
+    if (episodes.length > 0) return { outcome: 'sameDay', episodes };
+  }
+  const episode = await createEpisode(db, clock, byLogin, {
+    personId: check.person.id,
+    type: input.type,
+    emergency: input.emergency || input.type === 'urgence',
+    referralFrom: input.referralFrom ?? undefined,
+    referralRef: input.referralRef ?? undefined,
+    identityDocument: input.identityDocument,
+    identityNumber: input.identityNumber ?? undefined,
+    identityMatches: input.identityMatches,
+    eligibility: { eligible: true, reasons: [], warnings },
+  });
+  await recordCheck(db, { ...base, outcome: 'admis', reasons: [], episodeId: episode.id });
+  return { outcome: 'admitted', episodeId: episode.id, number: episode.number, warnings };
+}

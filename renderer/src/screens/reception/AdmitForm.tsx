@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import {
+  EPISODE_TYPE_LABELS,
+  EPISODE_TYPES,
+  IDENTITY_DOCUMENT_LABELS,
+  IDENTITY_DOCUMENTS,
+  type EpisodeType,
+  type IdentityDocument,
+} from '../../../../shared/domain/episodes';
+import type { AdmitResult } from '../../../../shared/domain/reception';
+import { REFERRAL_LABELS } from '../../../../shared/domain/reception';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field, SelectField } from '../../components/Field';
+import { ramed } from '../../lib/bridge';
+import { formatDateTime } from '../../lib/format';
+import { useCall } from '../../lib/useCall';
+
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+
+/** Identity check and visit details; the server checks eligibility and the referral rule again. */
+export function AdmitForm({ recepisse, onAdmitted }: { recepisse: string; onAdmitted: (episodeId: number, number: string) => void }) {
+  const [type, setType] = useState<EpisodeType>('consultation_externe');
+  const [emergency, setEmergency] = useState(false);
+  const [referralFrom, setReferralFrom] = useState('');
+  const [referralRef, setReferralRef] = useState('');
+  const [document, setDocument] = useState<IdentityDocument>('recepisse_seul');
+  const [number, setNumber] = useState('');
+  const [matches, setMatches] = useState<'oui' | 'non'>('oui');
+  const [answer, setAnswer] = useState<AdmitResult | null>(null);
+  const admit = useCall(ramed.reception.admit);
+
+  const submit = async (confirmSameDay: boolean, e?: FormEvent) => {
+    e?.preventDefault();
+    const result = await admit.run({
+      recepisse,
+      type,
+      emergency,
+      referralFrom,
+      referralRef,
+      identityDocument: document,
+      identityNumber: document === 'aucun' ? '' : number,
+      identityMatches: document === 'aucun' ? null : matches === 'oui',
+      confirmSameDay,
+    });
+    if (!result) return;
+    setAnswer(result);
+    if (result.outcome === 'admitted') onAdmitted(result.episodeId, result.number);
+  };
+  const fields = admit.error?.fields ?? {};
+
+  return (
+    <form className="admit-form" aria-label="Admission" onSubmit={(e) => void submit(false, e)}>
+      <h3>Admission</h3>
+      <div className="form-row">
+        <SelectField
+          label="Type de venue"
+          value={type}
+          onChange={(e) => setType(e.target.value as EpisodeType)}
+          options={options(EPISODE_TYPES, EPISODE_TYPE_LABELS)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} /> Urgence
+        </label>
+        <Field
+          label="Référé par (structure)"
+          value={referralFrom}
+          onChange={(e) => setReferralFrom(e.target.value)}
+          error={fields.referralFrom}
+        />
+        <Field label="N° de référence" value={referralRef} onChange={(e) => setReferralRef(e.target.value)} error={fields.referralRef} />
+      </div>
+      <div className="form-row">
+        <SelectField
+          label="Pièce présentée"
+          value={document}
+          onChange={(e) => setDocument(e.target.value as IdentityDocument)}
+          options={options(IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS)}
+          error={fields.identityDocument}
+        />
+        {document !== 'aucun' ? (
+          <>
+            <Field label="N° de la pièce" value={number} onChange={(e) => setNumber(e.target.value)} error={fields.identityNumber} />
+            <SelectField
+              label="La pièce correspond"
+              value={matches}
+              onChange={(e) => setMatches(e.target.value as 'oui' | 'non')}
+              options={[
+                { value: 'oui', label: 'Oui' },
+                { value: 'non', label: 'Non' },
+              ]}
+              error={fields.identityMatches}
+            />
+          </>
+        ) : (
+          <p className="warning-text">⚠ Aucune pièce : l’épisode sera marqué « identité non vérifiée ».</p>
+        )}
+      </div>
+      <ErrorBanner error={admit.error} />
+      {answer?.outcome === 'refused' ? (
+        <p role="alert" className="verdict-no-text">
+          {answer.message}
+          {answer.reasons.includes('REFERRAL_REQUIRED') ? ` ${REFERRAL_LABELS.REFERRAL_REQUIRED}.` : ''}
+        </p>
+      ) : null}
+      {answer?.outcome === 'sameDay' ? (
+        <div role="alert" className="warning-box">
+          <p>
+            Déjà admis aujourd’hui :{' '}
+            {answer.episodes.map((e) => `${e.number} (ouvert le ${formatDateTime(e.openedAt)} par ${e.openedBy})`).join(', ')}.
+          </p>
+          <button type="button" onClick={() => void submit(true)} disabled={admit.pending}>
+            Admettre quand même
+          </button>
+        </div>
+      ) : null}
+      <button type="submit" className="primary" disabled={admit.pending}>
+        Admettre
+      </button>
+    </form>
+  );
+}

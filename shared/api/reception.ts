@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineMethod, returns } from '../contract';
+import { EPISODE_TYPES, IDENTITY_DOCUMENTS } from '../domain/episodes';
+import type { AdmitResult } from '../domain/reception';
+import { recepisseInput, type CheckResult } from './registry';
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const receptionApi = {
+  /** The desk's eligibility check of a récépissé: answered like registry.check, and recorded for the statistics. */
+  'reception.check': defineMethod({
+    input: z.strictObject({ recepisse: recepisseInput }),
+    output: returns<CheckResult>(),
+    access: ['accueil'],
+    kind: 'command',
+    entity: 'reception_check',
+  }),
+  /** Admits a person: eligibility checked again here, the referral rule applied, the identity check kept. */
+  'reception.admit': defineMethod({
+    input: z
+      .strictObject({
+        recepisse: recepisseInput,
+        type: z.enum(EPISODE_TYPES, { message: 'Choisissez le type de venue' }),
+        emergency: z.boolean().default(false),
+        referralFrom: optionalText(120, 'Structure d’origine : 120 caractères au plus'),
+        referralRef: optionalText(60, 'Référence : 60 caractères au plus'),
+        identityDocument: z.enum(IDENTITY_DOCUMENTS, { message: 'Indiquez la pièce présentée' }),
+        identityNumber: optionalText(40, 'Numéro de pièce : 40 caractères au plus'),
+        identityMatches: z.boolean().nullable(),
+        /** The agent saw the episode already opened today and admits again. */
+        confirmSameDay: z.boolean().default(false),
+      })
+      .refine((v) => v.identityDocument !== 'aucun' || v.identityMatches === null, {
+        message: 'Sans pièce présentée, la concordance de l’identité ne peut pas être indiquée',
+        path: ['identityMatches'],
+      })
+      .refine((v) => v.identityDocument === 'aucun' || v.identityMatches !== null, {
+        message: 'Indiquez si la pièce correspond à la personne',
+        path: ['identityMatches'],
+      }),
+    output: returns<AdmitResult>(),
+    access: ['accueil'],
+    kind: 'command',
+    entity: 'episode',
+  }),
+};

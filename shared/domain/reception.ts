@@ -1,0 +1,41 @@
+import type { ReasonCode } from './registry';
+
+/** Why the desk refused an admission besides eligibility: the facility's referral rule. */
+export const REFERRAL_REQUIRED = 'REFERRAL_REQUIRED';
+/** Admitted without referral at a CSREF or hospital where the rule only warns. */
+export const NO_REFERRAL = 'NO_REFERRAL';
+
+export type RefusalCode = ReasonCode | typeof REFERRAL_REQUIRED;
+
+export const REFERRAL_LABELS = {
+  [REFERRAL_REQUIRED]: 'Référence obligatoire : patient venu sans référence, hors urgence',
+  [NO_REFERRAL]: 'Venu sans référence (hors urgence)',
+} as const;
+
+/** What the agent tells the patient instead of admitting them under the RAMED. */
+export const REFUSAL_ADVICE: Record<RefusalCode, string> = {
+  NOT_FOUND: 'Vérifiez le numéro ; sinon, soins payants et orientation vers le service social pour l’inscription au RAMED.',
+  NOT_YET_VALID: 'Les droits ne sont pas encore ouverts : soins payants jusqu’à la date de début de validité.',
+  EXPIRED: 'Orientez vers le service social (mairie) pour le renouvellement ; en attendant, soins payants.',
+  SUSPENDED: 'Orientez vers l’ANAM ou le service social pour lever la suspension ; en attendant, soins payants.',
+  STRUCK_OFF: 'La personne n’est plus couverte : soins payants, orientation vers le service social.',
+  HOLDER_NOT_ELIGIBLE: 'Les droits du titulaire du foyer sont à régulariser auprès du service social.',
+  HOLDER_NOT_FOUND: 'Le foyer est à régulariser auprès du service social : titulaire absent du registre.',
+  CHILD_OVER_AGE: 'L’enfant doit être inscrit au RAMED en son nom propre (service social).',
+  CHILD_NOT_IN_SCHOOL: 'Demandez un certificat de scolarité au service social pour mettre à jour le registre.',
+  REFERRAL_REQUIRED: 'Orientez le patient vers son CSCOM, qui le référera si besoin ; une urgence est toujours admise.',
+};
+
+/** One open episode of the person today, shown when the desk admits them again. */
+export interface SameDayEpisode {
+  id: number;
+  number: string;
+  openedAt: string;
+  openedBy: string;
+}
+
+export type AdmitResult =
+  | { outcome: 'admitted'; episodeId: number; number: string; warnings: string[] }
+  | { outcome: 'refused'; reasons: RefusalCode[]; message: string }
+  /** Already admitted today: nothing was done; admitting again needs `confirmSameDay`. */
+  | { outcome: 'sameDay'; episodes: SameDayEpisode[] };
