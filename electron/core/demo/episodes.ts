@@ -317,10 +317,17 @@ export const demoEpisodes: DemoPart = {
   async run(ctx) {
     const { handle, clock } = ctx.deps;
     const { month, episodes } = ctx.options;
+    const today = isoToday(clock);
+    const first = `${month}-01`;
+    const lastOfMonth = addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
+    // The desk admits only persons covered all month: the demo registry also holds expired,
+    // suspended and not-yet-valid records, which reception would have refused.
     const persons = await handle.db
       .selectFrom('person')
       .select(['id', 'sex', 'birth_date'])
       .where('status', '=', 'actif')
+      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', first)]))
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', lastOfMonth)]))
       .orderBy('id')
       .limit(5000)
       .execute();
@@ -328,9 +335,6 @@ export const demoEpisodes: DemoPart = {
       ctx.note('Épisodes de soins : le registre est vide, aucun épisode créé');
       return;
     }
-    const today = isoToday(clock);
-    const first = `${month}-01`;
-    const lastOfMonth = addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
     // In the current month, nothing after today.
     const end = month === today.slice(0, 7) ? today : lastOfMonth;
     const days: string[] = [];
