@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../dates';
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -30,14 +31,10 @@ export interface AuditPage {
 
 export const AUDIT_MAX_PAGE_SIZE = 200;
 
-const isRealDay = (day: string) => {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-};
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ')
-  .refine(isRealDay, 'Cette date n’existe pas');
+  .refine(isIsoDate, 'Cette date n’existe pas');
 
 export const auditFilter = z
   .strictObject({

@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { addDays } from '../../../shared/dates';
 import type { AuditFilter, AuditPage, AuditRow } from '../../../shared/domain/audit';
 import type { Database } from '../db/schema/index';
 
@@ -13,7 +14,7 @@ function filtered(db: Kysely<Database>, f: AuditFilter): AuditQuery {
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   // `at` is an ISO timestamp (UTC, the Bamako calendar): a day is a range of text.
   if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<', nextDay(f.to));
+  if (f.to) q = q.where('at', '<', addDays(f.to, 1));
   return q;
 }
 
@@ -43,10 +44,4 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<A
       prevHash: r.prev_hash,
     })),
   };
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }

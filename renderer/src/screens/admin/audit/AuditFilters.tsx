@@ -7,10 +7,9 @@ import {
   auditMethodLabel,
   type AuditFilter,
 } from '../../../../../shared/domain/audit';
+import { DateField } from '../../../components/DateField';
 import { Field, SelectField } from '../../../components/Field';
 import { ramed } from '../../../lib/bridge';
-import { parseFrenchDate } from '../../../lib/dates';
-import { formatDate } from '../../../lib/format';
 
 /** The filters applied; empty strings mean "any", dates are ISO days. */
 export interface AuditFilterForm {
@@ -41,10 +40,7 @@ export function AuditFilters({
   errors: Record<string, string>;
   onApply: (form: AuditFilterForm) => void;
 }) {
-  // Dates are typed the French way and read on submit: the browser's date field follows the
-  // system's language, which may not be French.
-  const [form, setForm] = useState({ ...applied, from: isoToText(applied.from), to: isoToText(applied.to) });
-  const [dateErrors, setDateErrors] = useState<Record<string, string>>({});
+  const [form, setForm] = useState(applied);
   const [logins, setLogins] = useState<string[]>([]);
   useEffect(() => {
     void ramed.users.list({}).then((r) => r.ok && setLogins(r.value.map((u) => u.login)));
@@ -53,13 +49,7 @@ export function AuditFilters({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const from = parseFrenchDate(form.from);
-    const to = parseFrenchDate(form.to);
-    const errors: Record<string, string> = {};
-    if (from === null) errors.from = 'Date attendue : jj/mm/aaaa';
-    if (to === null) errors.to = 'Date attendue : jj/mm/aaaa';
-    setDateErrors(errors);
-    if (from !== null && to !== null) onApply({ ...form, from, to });
+    onApply(form);
   }
 
   return (
@@ -70,8 +60,8 @@ export function AuditFilters({
           <option key={l} value={l} />
         ))}
       </datalist>
-      <Field label="Du" value={form.from} onChange={set('from')} placeholder="jj/mm/aaaa" error={dateErrors.from ?? errors.from} />
-      <Field label="Au" value={form.to} onChange={set('to')} placeholder="jj/mm/aaaa" error={dateErrors.to ?? errors.to} />
+      <DateField label="Du" value={form.from} onChange={(from) => setForm({ ...form, from })} error={errors.from} />
+      <DateField label="Au" value={form.to} onChange={(to) => setForm({ ...form, to })} error={errors.to} />
       <SelectField
         label="Objet"
         value={form.entity}
@@ -98,7 +88,6 @@ export function AuditFilters({
           type="button"
           onClick={() => {
             setForm(EMPTY_FILTER);
-            setDateErrors({});
             onApply(EMPTY_FILTER);
           }}
         >
@@ -108,5 +97,3 @@ export function AuditFilters({
     </form>
   );
 }
-
-const isoToText = (iso: string) => (iso ? formatDate(iso) : '');
