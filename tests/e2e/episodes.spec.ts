@@ -133,8 +133,14 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
   await expect.poll(async () => new Set(await names())).toEqual(new Set(['KEÏTA Sékou']));
 
   await list.getByRole('button', { name: 'N° d’épisode' }).click();
-  const numbers = await list.getByRole('row').locator('td:nth-child(1)').allTextContents();
-  expect(numbers).toEqual([...numbers].sort());
+  // The server answers the new order after the click: wait for it.
+  const numbers = () => list.getByRole('row').locator('td:nth-child(1)').allTextContents();
+  await expect
+    .poll(async () => {
+      const shown = await numbers();
+      return shown.length > 1 && shown.join() === [...shown].sort().join();
+    })
+    .toBe(true);
 });
 
 test('the administrator imports the reference lists and sees the line errors', async ({ page, demoHost }, testInfo) => {
