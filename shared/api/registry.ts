@@ -6,14 +6,18 @@ import type { Eligibility } from '../eligibility';
 import { fileRef } from '../files';
 
 /** A récépissé as typed or scanned: spaces, dots and dashes stripped, 13 digits checked. */
-export const recepisseInput = z.string().transform((value, ctx) => {
-  const checked = normalizeRecepisse(value);
-  if (!checked.ok) {
-    ctx.addIssue({ code: 'custom', message: checked.message });
-    return z.NEVER;
-  }
-  return checked.recepisse;
-});
+export const recepisseInput = z
+  .string()
+  // Bounded before anything else: the message below quotes what was typed.
+  .max(40, 'Récépissé trop long : 13 chiffres attendus.')
+  .transform((value, ctx) => {
+    const checked = normalizeRecepisse(value);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
+    }
+    return checked.recepisse;
+  });
 
 export const IMPORT_MODES = ['full', 'delta'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -145,7 +149,12 @@ export const registryApi = {
   'registry.search': defineMethod({
     input: z.strictObject({
       text: z.string().trim().min(2, 'Tapez au moins 2 lettres du nom').max(100, 'Recherche trop longue'),
-      limit: z.coerce.number().int().min(1, 'Au moins 1 résultat').max(100, 'Au plus 100 résultats').default(20),
+      limit: z
+        .number({ message: 'Nombre entier attendu' })
+        .int()
+        .min(1, 'Au moins 1 résultat')
+        .max(100, 'Au plus 100 résultats')
+        .default(20),
       date: isoDate.optional(),
     }),
     output: returns<PersonMatch[]>(),
