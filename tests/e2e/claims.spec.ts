@@ -35,21 +35,17 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
     await insertPersons(db, registry);
     await demoEpisodes.run({ deps: core.deps, options: { month: '2026-10', episodes: 80 }, accounts: [], note: () => {} });
     // Struck off the registry since her visit: the re-check at build time blocks her episode.
-    const alone = await db
-      .selectFrom('episode')
+    // Only October counts: the demo database also holds the current month's episodes.
+    const october = (qb: typeof db) =>
+      qb.selectFrom('episode').where('status', '=', 'clos').where('ended_on', '>=', '2026-10-01').where('ended_on', '<=', '2026-10-31');
+    const alone = await october(db)
       .select('person_id')
-      .where('status', '=', 'clos')
       .groupBy('person_id')
       .having((eb) => eb.fn.count('id'), '=', 1)
       .orderBy('person_id')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const episode = await db
-      .selectFrom('episode')
-      .select('number')
-      .where('person_id', '=', alone.person_id)
-      .where('status', '=', 'clos')
-      .executeTakeFirstOrThrow();
+    const episode = await october(db).select('number').where('person_id', '=', alone.person_id).executeTakeFirstOrThrow();
     await db.updateTable('person').set({ status: 'radie' }).where('id', '=', alone.person_id).execute();
     return episode.number;
   });
