@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
-import { BATCH_ROWS } from '../../electron/core/registry/import-registry';
+import { BATCH_ROWS, importRegistry } from '../../electron/core/registry/import-registry';
 import type { Client } from '../../shared/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { fileRef, HOUSEHOLD, tempFolder } from '../support/registry-files';
@@ -36,6 +36,14 @@ describeEachDb('registry import', (kind) => {
     history: await db().selectFrom('person_history').selectAll().orderBy('id').execute(),
     seen: await db().selectFrom('registry_import_seen').selectAll().execute(),
   });
+  /** Runs the import service and stops it right after its first batch, as a cancel or a crash would. */
+  const importStoppedAfterOneBatch = async (path: string, mode: 'full' | 'delta') => {
+    const controller = new AbortController();
+    const request = { path, fileName: 'grand.csv', signaturePath: null, mode, strict: false, by: 'test' };
+    const hooks = { signal: controller.signal, progress: (done: number) => done >= BATCH_ROWS && controller.abort() };
+    await expect(importRegistry(core.deps, request, hooks)).rejects.toThrow('Import annulé après 5');
+    expect(await db().selectFrom('person').select('id').execute()).toHaveLength(BATCH_ROWS);
+  };
   const personStatus = async (recepisse: string) =>
     db()
       .selectFrom('person')
@@ -338,11 +346,7 @@ describeEachDb('registry import', (kind) => {
   it('continues an import whose workstation died, but refuses to start beside a live one', async () => {
     const path = files.path('grand.csv');
     const { rows } = await writeRegistry(path, { persons: BATCH_ROWS + 200, seed: 3 });
-    const slot = slotAs(['admin']);
-    slot.emit = (event) => {
-      if (event.type === 'job.progress' && event.progress.done >= BATCH_ROWS) void core.dispatch(slot, 'jobs.cancel', { jobId: 'j' });
-    };
-    await core.dispatch(slot, 'registry.import', { file: fileRef(core, path), jobId: 'j' });
+    await importStoppedAfterOneBatch(path, 'delta');
     // As a power cut leaves it: still running, its last heartbeat recent.
     await db().updateTable('registry_import').set({ status: 'running', heartbeat_at: '2026-11-16T09:29:30.000Z' }).execute();
     expect(await importFile(path)).toMatchObject({
@@ -357,11 +361,7 @@ describeEachDb('registry import', (kind) => {
   it('starts afresh (and safely) when a different file replaces a dead import', async () => {
     const path = files.path('grand.csv');
     await writeRegistry(path, { persons: BATCH_ROWS + 200, seed: 3 });
-    const slot = slotAs(['admin']);
-    slot.emit = (event) => {
-      if (event.type === 'job.progress' && event.progress.done >= BATCH_ROWS) void core.dispatch(slot, 'jobs.cancel', { jobId: 'j' });
-    };
-    await core.dispatch(slot, 'registry.import', { file: fileRef(core, path), jobId: 'j', mode: 'full' });
+    await importStoppedAfterOneBatch(path, 'full');
     await db().updateTable('registry_import').set({ status: 'running', heartbeat_at: '2026-11-16T09:00:00.000Z' }).execute();
 
     expect(await importText(registryCsv(HOUSEHOLD))).toMatchObject({ ok: true, value: { inserted: 5, resumed: false } });
