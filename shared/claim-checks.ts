@@ -1,6 +1,7 @@
 import { frenchDate } from './dates';
 import type { ClaimCheck, ClaimEpisodeInput, ClaimFlag, ClaimLine } from './domain/claims';
 import type { FacilityLevel } from './domain/facility';
+import { REASON_LABELS } from './domain/registry';
 import { EXCLUSION_LABELS, tariffInForce, type MedicineEntry, type TariffEntry } from './domain/reference';
 import { formatAmount } from './money';
 
@@ -34,7 +35,7 @@ const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
   PATIENT_NOT_ELIGIBLE: (e) =>
     e.eligibility.eligible
       ? null
-      : `${e.patientName} n’était pas éligible le ${frenchDate(e.openedOn)} selon le registre actuel (${e.eligibility.reasons.join(', ') || 'motif non précisé'}).`,
+      : `${e.patientName} n’était pas éligible le ${frenchDate(e.openedOn)} selon le registre actuel (${e.eligibility.reasons.map((r) => REASON_LABELS[r]).join(' ; ') || 'motif non précisé'}).`,
   END_BEFORE_START: (e) =>
     e.endedOn < e.openedOn ? `L’épisode finit le ${frenchDate(e.endedOn)}, avant son ouverture le ${frenchDate(e.openedOn)}.` : null,
   IDENTITY_NOT_CHECKED: (e) =>

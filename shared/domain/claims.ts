@@ -1,3 +1,4 @@
+import type { ReasonCode } from './registry';
 import type { FacilityLevel } from './facility';
 import type { EpisodeType, IdentityDocument } from './episodes';
 import type { TariffCategory } from './reference';
@@ -108,7 +109,7 @@ export interface ClaimLine {
 export interface EligibilityOnDate {
   eligible: boolean;
   /** Reason codes of domain.md (e.g. SUSPENDED, EXPIRED). */
-  reasons: string[];
+  reasons: ReasonCode[];
 }
 
 /** An episode with everything the checks read: plain data, no database. */

@@ -108,6 +108,25 @@ describeEachDb('monthly claims', (kind) => {
     expect(await core.deps.handle.db.selectFrom('claim_exclusion').select('id').execute()).toHaveLength(2);
   });
 
+  it('re-checks each patient with the desk’s rules as the registry stands: household and age included', async () => {
+    const [holder, spouse, child] = await insertPersons(core.deps.handle.db, [
+      { ...somePerson(10, 'Keïta', 'Bakary'), sex: 'M' },
+      { ...somePerson(11, 'Keïta', 'Oumou'), quality: 'conjoint', holder_recepisse: somePerson(10).recepisse },
+      { ...somePerson(12, 'Keïta', 'Seydou'), quality: 'enfant', holder_recepisse: somePerson(10).recepisse, birth_date: '2010-03-02' },
+    ]);
+    const spouseEpisode = await closedEpisode(core, spouse!, [{ code: 'CS-CUR' }]);
+    const childEpisode = await closedEpisode(core, child!, [{ code: 'CS-CUR' }], '2026-11-12');
+    // Since the visits: the titulaire was struck off, and the registry says the boy (16) left school.
+    await core.deps.handle.db.updateTable('person').set({ status: 'radie' }).where('id', '=', holder!).execute();
+    await build();
+    const flags = (await view()).flags.filter((f) => f.code === 'PATIENT_NOT_ELIGIBLE');
+    expect(flags.map((f) => f.episodeId).sort()).toEqual([spouseEpisode, childEpisode].sort());
+    expect(flags.find((f) => f.episodeId === spouseEpisode)!.message).toContain('Le titulaire du foyer n’a pas droit aux soins');
+    expect(flags.find((f) => f.episodeId === childEpisode)!.message).toMatch(
+      /Le titulaire du foyer n’a pas droit aux soins ; Enfant de 14 à 21 ans non scolarisé/,
+    );
+  });
+
   it('freezes the signed version: canonical JSON and its SHA-256; a later change makes version 2 pointing at it', async () => {
     const a = await closedEpisode(core, persons[0]!, [{ code: 'CS-CUR' }]);
     await closedEpisode(core, persons[1]!, [{ code: 'CS-CUR' }, { code: 'LB-GE' }], '2026-11-12');

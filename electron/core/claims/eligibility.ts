@@ -1,17 +1,22 @@
-import type { Selectable } from 'kysely';
 import type { EligibilityOnDate } from '../../../shared/domain/claims';
-import type { PersonTable } from '../db/schema/registry';
+import { checkEligibility } from '../../../shared/eligibility';
+import { toEligibilityRecord, toPersonView, type PersonRow } from '../registry/person-view';
 
 /**
  * The patient's eligibility on the day of care, re-checked against the registry as it stands now
- * (a person struck off since the visit is flagged). Until the registry's pure eligibility
- * function is on main, only the person's own record is read (rules 1–2 of domain.md).
+ * with the desk's own rules (a person struck off since the visit, a child over age, a holder no
+ * longer covered are all flagged). Only the reasons matter to a claim: the desk's warnings
+ * (registry freshness, near expiry) were for the day of the visit.
  */
-export function eligibilityOnDate(person: Selectable<PersonTable>, date: string): EligibilityOnDate {
-  const reasons: string[] = [];
-  if (person.status === 'radie') reasons.push('STRUCK_OFF');
-  else if (person.status === 'suspendu') reasons.push('SUSPENDED');
-  if (person.valid_from && date < person.valid_from) reasons.push('NOT_YET_VALID');
-  if (person.valid_to && date > person.valid_to) reasons.push('EXPIRED');
-  return { eligible: reasons.length === 0, reasons };
+export function eligibilityOnDate(person: PersonRow, holder: PersonRow | null, date: string): EligibilityOnDate {
+  const { eligible, reasons } = checkEligibility({
+    person: toEligibilityRecord(toPersonView(person)),
+    holder: holder && toEligibilityRecord(toPersonView(holder)),
+    date,
+    settings: { nearExpiryDays: 0, freshnessDays: Number.MAX_SAFE_INTEGER },
+    registryDate: date,
+  });
+  return { eligible, reasons };
 }
+
+export const needsHolder = (person: PersonRow): boolean => person.quality === 'conjoint' || person.quality === 'enfant';

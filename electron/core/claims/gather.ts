@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
-import { eligibilityOnDate } from './eligibility';
+import type { PersonRow } from '../registry/person-view';
+import { eligibilityOnDate, needsHolder } from './eligibility';
 import { LINE_SOURCES } from './lines';
 
 const CHUNK = 400;
@@ -38,6 +39,7 @@ export async function gatherEpisodes(
       ])
       .where('episode.id', 'in', ids)
       .execute();
+    const holders = await holdersOf(db, rows);
     const lines = (await Promise.all(LINE_SOURCES.map((source) => source(db, ids)))).flat();
     const byEpisode = new Map<number, ClaimLine[]>();
     for (const l of lines) byEpisode.set(l.episodeId, [...(byEpisode.get(l.episodeId) ?? []), l]);
@@ -56,11 +58,19 @@ export async function gatherEpisodes(
         identityMatches: r.identity_matches === null ? null : r.identity_matches === 1,
         openedOn,
         endedOn: r.ended_on ?? openedOn,
-        eligibility: eligibilityOnDate(r, openedOn),
+        eligibility: eligibilityOnDate(r, needsHolder(r) ? (holders.get(r.holder_recepisse ?? '') ?? null) : null, openedOn),
         lines: (byEpisode.get(r.episode_id) ?? []).sort((a, b) => a.performedOn.localeCompare(b.performedOn) || a.key.localeCompare(b.key)),
       });
     }
     job.progress?.(Math.min(start + CHUNK, episodeIds.length), episodeIds.length, 'Épisodes de la réclamation');
   }
   return out.sort((a, b) => a.number.localeCompare(b.number));
+}
+
+/** The titulaires of the dependants among these patients, in one query. */
+async function holdersOf(db: Kysely<Database>, persons: readonly PersonRow[]): Promise<Map<string, PersonRow>> {
+  const recepisses = [...new Set(persons.filter(needsHolder).flatMap((p) => (p.holder_recepisse === null ? [] : [p.holder_recepisse])))];
+  if (recepisses.length === 0) return new Map();
+  const rows = await db.selectFrom('person').selectAll().where('recepisse', 'in', recepisses).execute();
+  return new Map(rows.map((r) => [r.recepisse, r]));
 }
