@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { EligibilityOnDate } from '../../../shared/domain/claims';
 import { checkEligibility } from '../../../shared/eligibility';
+import type { Database } from '../db/schema/index';
 import { toEligibilityRecord, toPersonView, type PersonRow } from '../registry/person-view';
 
 /**
@@ -20,3 +22,11 @@ export function eligibilityOnDate(person: PersonRow, holder: PersonRow | null, d
 }
 
 export const needsHolder = (person: PersonRow): boolean => person.quality === 'conjoint' || person.quality === 'enfant';
+
+/** The titulaires of the dependants among these patients, in one query. */
+export async function holdersOf(db: Kysely<Database>, persons: readonly PersonRow[]): Promise<Map<string, PersonRow>> {
+  const recepisses = [...new Set(persons.filter(needsHolder).flatMap((p) => (p.holder_recepisse === null ? [] : [p.holder_recepisse])))];
+  if (recepisses.length === 0) return new Map();
+  const rows = await db.selectFrom('person').selectAll().where('recepisse', 'in', recepisses).execute();
+  return new Map(rows.map((r) => [r.recepisse, r]));
+}

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
-import type { PersonRow } from '../registry/person-view';
-import { eligibilityOnDate, needsHolder } from './eligibility';
-import { LINE_SOURCES } from './lines';
+import { eligibilityOnDate, holdersOf, needsHolder } from './eligibility';
+import { byLineOrder, LINE_SOURCES } from './lines';
 
 const CHUNK = 400;
 
@@ -59,18 +58,10 @@ export async function gatherEpisodes(
         openedOn,
         endedOn: r.ended_on ?? openedOn,
         eligibility: eligibilityOnDate(r, needsHolder(r) ? (holders.get(r.holder_recepisse ?? '') ?? null) : null, openedOn),
-        lines: (byEpisode.get(r.episode_id) ?? []).sort((a, b) => a.performedOn.localeCompare(b.performedOn) || a.key.localeCompare(b.key)),
+        lines: (byEpisode.get(r.episode_id) ?? []).sort(byLineOrder),
       });
     }
     job.progress?.(Math.min(start + CHUNK, episodeIds.length), episodeIds.length, 'Épisodes de la réclamation');
   }
   return out.sort((a, b) => a.number.localeCompare(b.number));
-}
-
-/** The titulaires of the dependants among these patients, in one query. */
-async function holdersOf(db: Kysely<Database>, persons: readonly PersonRow[]): Promise<Map<string, PersonRow>> {
-  const recepisses = [...new Set(persons.filter(needsHolder).flatMap((p) => (p.holder_recepisse === null ? [] : [p.holder_recepisse])))];
-  if (recepisses.length === 0) return new Map();
-  const rows = await db.selectFrom('person').selectAll().where('recepisse', 'in', recepisses).execute();
-  return new Map(rows.map((r) => [r.recepisse, r]));
 }

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
 import { describeLines } from '../episodes/read';
+import { dispensedLines } from '../pharmacy/lines';
 
 /**
  * A source of billed lines for a set of episodes. The claim takes every source's lines: the acts
- * (and medicines) keyed on the episode, and the pharmacy's dispensings once they exist.
+ * (and medicines) keyed on the episode, and the pharmacy's dispensings.
  */
 export type LineSource = (db: Kysely<Database>, episodeIds: readonly number[]) => Promise<ClaimLine[]>;
 
@@ -32,4 +33,28 @@ export const prestationLines: LineSource = async (db, episodeIds) => {
     }));
 };
 
-export const LINE_SOURCES: readonly LineSource[] = [prestationLines];
+/** The pharmacy's dispensings in force, priced from the medicines list when they were dispensed. */
+export const dispensationLines: LineSource = async (db, episodeIds) =>
+  (await dispensedLines(db, episodeIds)).map((d) => ({
+    key: `dispensation:${d.id}`,
+    source: 'dispensation' as const,
+    episodeId: d.episode_id,
+    kind: 'medicament' as const,
+    code: d.medicine_code,
+    label: [d.dci, d.strength, d.form].filter(Boolean).join(' '),
+    category: 'medicaments' as const,
+    performedOn: d.dispensed_at.slice(0, 10),
+    quantity: d.quantity,
+    unitPrice: d.unit_price,
+    amount: d.amount,
+    payer: 'ramed' as const,
+  }));
+
+export const LINE_SOURCES: readonly LineSource[] = [prestationLines, dispensationLines];
+
+const SOURCE_ORDER: Record<ClaimLine['source'], number> = { prestation: 0, dispensation: 1 };
+const lineId = (line: ClaimLine) => Number(line.key.slice(line.key.indexOf(':') + 1));
+
+/** The order of an episode's lines on the bordereau: by day, the acts before the medicines, then as keyed. */
+export const byLineOrder = (a: ClaimLine, b: ClaimLine): number =>
+  a.performedOn.localeCompare(b.performedOn) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || lineId(a) - lineId(b);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '../../../shared/dates';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
+import { eligibilityOnDate, holdersOf, needsHolder } from '../claims/eligibility';
 import { fixedClock, isoToday } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
@@ -8,6 +9,7 @@ import { createEpisode } from '../episodes/create';
 import { closeEpisode } from '../episodes/lifecycle';
 import { addLine, cancelLine } from '../episodes/lines';
 import { DomainError } from '../errors';
+import type { PersonRow } from '../registry/person-view';
 import type { DemoPart } from './parts';
 
 type Patient = 'tous' | 'femme' | 'enfant' | 'adulte';
@@ -321,16 +323,21 @@ export const demoEpisodes: DemoPart = {
     const first = `${month}-01`;
     const lastOfMonth = addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
     // The desk admits only persons covered all month: the demo registry also holds expired,
-    // suspended and not-yet-valid records, which reception would have refused.
-    const persons = await handle.db
+    // suspended and not-yet-valid records, dependants of uncovered holders and children over age,
+    // which reception would have refused.
+    const candidates = await handle.db
       .selectFrom('person')
-      .select(['id', 'sex', 'birth_date'])
+      .selectAll()
       .where('status', '=', 'actif')
       .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', first)]))
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', lastOfMonth)]))
       .orderBy('id')
       .limit(5000)
       .execute();
+    const holders = await holdersOf(handle.db, candidates);
+    const coveredOn = (p: PersonRow, day: string) =>
+      eligibilityOnDate(p, needsHolder(p) ? (holders.get(p.holder_recepisse ?? '') ?? null) : null, day).eligible;
+    const persons = candidates.filter((p) => coveredOn(p, first) && coveredOn(p, lastOfMonth));
     if (persons.length === 0) {
       ctx.note('Épisodes de soins : le registre est vide, aucun épisode créé');
       return;
