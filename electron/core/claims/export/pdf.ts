@@ -17,6 +17,17 @@ export interface BordereauMeta {
 /** The categories that have an amount this month get a column; the others are left out to keep the table readable. */
 const columnsOf = (doc: ClaimDocument): ClaimCategory[] => CLAIM_CATEGORIES.filter((c) => doc.totals[c] !== 0);
 
+const SIDE_MARGIN = 14;
+const FIXED_WIDTHS = { number: 25, recepisse: 22, date: 15.5 };
+/** The patient's name keeps at least this much, whatever the number of amount columns. */
+const PATIENT_MIN_WIDTH = 46;
+
+/** Amount columns share what the fixed ones and the patient leave, up to 22 mm each. */
+function amountColumnWidth(tableWidth: number, columns: number): number {
+  const fixed = FIXED_WIDTHS.number + FIXED_WIDTHS.recepisse + 2 * FIXED_WIDTHS.date + PATIENT_MIN_WIDTH;
+  return Math.min(22, (tableWidth - fixed) / columns);
+}
+
 /**
  * The bordereau: A4 landscape, one row per episode, amounts by category in FCFA, totals, page x/y,
  * the version's hash on every page and the signature boxes after the table.
@@ -26,6 +37,7 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
   const width = pdf.internal.pageSize.getWidth();
   const height = pdf.internal.pageSize.getHeight();
   const categories = columnsOf(doc);
+  const amountWidth = amountColumnWidth(width - 2 * SIDE_MARGIN, categories.length + 1);
   const episodes = doc.episodes.filter((e) => !e.excluded);
 
   pdf.setFont('helvetica', 'bold').setFontSize(14);
@@ -65,17 +77,17 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
     showFoot: 'lastPage',
     theme: 'grid',
     styles: { font: 'helvetica', fontSize: 7.5, cellPadding: 1, overflow: 'ellipsize' },
-    headStyles: { fillColor: [33, 80, 120], textColor: 255 },
+    headStyles: { fillColor: [33, 80, 120], textColor: 255, fontSize: 6.5, overflow: 'linebreak' },
     footStyles: { fillColor: [230, 236, 242], textColor: 20, fontStyle: 'bold' },
     columnStyles: {
-      0: { cellWidth: 28 },
-      1: { cellWidth: 26 },
+      0: { cellWidth: FIXED_WIDTHS.number },
+      1: { cellWidth: FIXED_WIDTHS.recepisse },
       2: { cellWidth: 'auto' },
-      3: { cellWidth: 18 },
-      4: { cellWidth: 18 },
-      ...Object.fromEntries([...categories, 'total'].map((_, i) => [5 + i, { halign: 'right' as const, cellWidth: 22 }])),
+      3: { cellWidth: FIXED_WIDTHS.date },
+      4: { cellWidth: FIXED_WIDTHS.date },
+      ...Object.fromEntries([...categories, 'total'].map((_, i) => [5 + i, { halign: 'right' as const, cellWidth: amountWidth }])),
     },
-    margin: { top: 14, bottom: 16, left: 14, right: 14 },
+    margin: { top: 14, bottom: 16, left: SIDE_MARGIN, right: SIDE_MARGIN },
   });
 
   // Signature boxes: on a new page when the last one has no room left.
