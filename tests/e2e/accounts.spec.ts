@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { loginAs, test, expect, type Host } from './fixtures';
 
@@ -220,6 +221,13 @@ test('the audit screen filters and pages on the server and checks the chain', as
   await page.getByLabel('Au', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await expect(page.getByText('30 ligne(s)')).toBeVisible();
+  // The filtered rows, all pages, leave as a CSV oldest first.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter les 30 opération(s) en CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const lines = csv.trim().split('\n');
+  expect(lines).toHaveLength(31);
+  expect(lines[1]).toContain('paramètre : lock.inactivityMinutes · valeur : 11');
 
   await table.getByRole('row').nth(1).focus();
   await page.keyboard.press('Enter');

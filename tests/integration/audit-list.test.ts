@@ -1,8 +1,14 @@
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { newSlot } from '../../electron/core/app';
 import type { SessionSlot } from '../../electron/core/context';
+import { exportAudit } from '../../electron/core/audit/audit-query';
 import type { AuditPage } from '../../shared/domain/audit';
+import type { GeneratedFile } from '../../shared/files';
 import { ramed } from '../support/cli';
 import { movableClock, type MovableClock } from '../support/clock';
 import { describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -76,6 +82,59 @@ describeEachDb('the audit screen’s list', (kind) => {
       ok: false,
       error: { fields: { to: 'La date de fin précède la date de début' } },
     });
+  });
+});
+
+describeEachDb('the audit exported to CSV', (kind) => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = await openTestCore(kind, { clock: movableClock('2026-11-14T08:00:00.000Z') });
+    await core.dispatch(newSlot(), 'setup.create', {
+      facility: { code: 'CS01', name: 'CSCOM de Test', level: 'cscom' },
+      admin: { login: 'admin', fullName: 'Moussa Keïta', password: 'motdepasse1' },
+    });
+    for (const login of ['awa', 'binta', 'coumba']) {
+      await core.dispatch(slotAs(['admin'], null, 'admin'), 'users.create', { login, fullName: login, roles: ['accueil'] });
+    }
+  });
+  afterEach(async () => core.dispose());
+
+  it('holds the filtered rows oldest first with their hashes, secrets still masked', async () => {
+    const r = await core.dispatch(slotAs(['admin']), 'audit.export', { method: 'users.create' });
+    if (!r.ok) throw new Error(r.error.message);
+    const file = r.value as GeneratedFile;
+    expect(file).toMatchObject({ fileName: 'journal-audit-2026-11-14.csv', mimeType: 'text/csv' });
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFFN°;Date et heure (UTC);Utilisateur;Opération')).toBe(true);
+    const rows = parse(text.slice(1), { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row['N°'], row['Référence'], row['Opération']])).toEqual([
+      ['2', 'awa', "Création d'un compte"],
+      ['3', 'binta', "Création d'un compte"],
+      ['4', 'coumba', "Création d'un compte"],
+    ]);
+    expect(rows[1]!['Empreinte précédente']).toBe(rows[0]!['Empreinte']);
+
+    const all = await core.dispatch(slotAs(['admin']), 'audit.export', { from: '2026-11-14', to: '2026-11-14' });
+    if (!all.ok) throw new Error(all.error.message);
+    const setup = Buffer.from((all.value as GeneratedFile).base64, 'base64').toString('utf8');
+    expect(setup).toContain('mot de passe : (masqué)');
+    expect(setup).not.toContain('motdepasse1');
+    expect((all.value as GeneratedFile).fileName).toBe('journal-audit-2026-11-14_au_2026-11-14.csv');
+  });
+
+  it('refuses more rows than the cap, saying how many matched; the desk may not export', async () => {
+    await expect(exportAudit(core.deps.handle.db, {}, '2026-11-14', 3)).rejects.toThrow(
+      '4 opérations correspondent : l’export en contient au plus 3. Réduisez la période.',
+    );
+    expect(await core.dispatch(slotAs(['accueil']), 'audit.export', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('is written to a file by `ramed audit export`', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'audit-')), 'journal.csv');
+    const r = await ramed('audit', 'export', '--out', out, '--login', 'admin', '--db', core.target);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('4 opération(s)');
+    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(5);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command';
-import { auditVerifyCommand } from './audit';
+import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
@@ -17,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   settingsGetCommand,
   settingsSetCommand,
   auditVerifyCommand,
+  auditExportCommand,
   backupCommand,
   restoreCommand,
   importTariffsCommand,

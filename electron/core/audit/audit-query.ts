@@ -1,11 +1,25 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { addDays } from '../../../shared/dates';
-import type { AuditFilter, AuditPage, AuditRow } from '../../../shared/domain/audit';
+import { stringify } from 'csv-stringify/sync';
+import {
+  AUDIT_EXPORT_MAX_ROWS,
+  AUDIT_OUTCOME_LABELS,
+  auditEntityLabel,
+  auditMethodLabel,
+  describeAuditSummary,
+  type AuditExportFilter,
+  type AuditPage,
+  type AuditRow,
+} from '../../../shared/domain/audit';
+import { formatInteger } from '../../../shared/money';
+import type { GeneratedFile } from '../../../shared/files';
+import { refused } from '../errors';
 import type { Database } from '../db/schema/index';
+import type { AuditLogTable } from '../db/schema/system';
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
-function filtered(db: Kysely<Database>, f: AuditFilter): AuditQuery {
+function filtered(db: Kysely<Database>, f: AuditExportFilter): AuditQuery {
   let q: AuditQuery = db.selectFrom('audit_log');
   if (f.login) q = q.where('actor_login', '=', f.login);
   if (f.entity) q = q.where('entity', '=', f.entity);
@@ -19,7 +33,7 @@ function filtered(db: Kysely<Database>, f: AuditFilter): AuditQuery {
 }
 
 /** One page of the audit trail, newest first, with the count of all rows the filters match. */
-export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<AuditPage> {
+export async function listAudit(db: Kysely<Database>, f: AuditExportFilter & { page: number; pageSize: number }): Promise<AuditPage> {
   const { total } = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
@@ -29,19 +43,73 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<A
     .limit(f.pageSize)
     .offset(f.page * f.pageSize)
     .execute();
+  return { total: Number(total), rows: rows.map(toAuditRow) };
+}
+
+const toAuditRow = (r: Selectable<AuditLogTable>): AuditRow => ({
+  seq: r.seq,
+  at: r.at,
+  actorLogin: r.actor_login,
+  method: r.method,
+  entity: r.entity,
+  entityId: r.entity_id,
+  outcome: r.outcome,
+  summary: JSON.parse(r.summary) as Record<string, unknown>,
+  hash: r.hash,
+  prevHash: r.prev_hash,
+});
+
+const CSV_HEADER = [
+  'N°',
+  'Date et heure (UTC)',
+  'Utilisateur',
+  'Opération',
+  'Méthode',
+  'Objet',
+  'Référence',
+  'Résultat',
+  'Détail',
+  'Empreinte',
+  'Empreinte précédente',
+];
+
+/**
+ * The rows the filters match, oldest first as the chain runs, as a CSV for a spreadsheet
+ * (`;`, BOM): with each row's hash, so an inspector can re-walk the chain outside the app.
+ */
+export async function exportAudit(
+  db: Kysely<Database>,
+  f: AuditExportFilter,
+  today: string,
+  maxRows = AUDIT_EXPORT_MAX_ROWS,
+): Promise<GeneratedFile> {
+  const { total } = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  if (Number(total) > maxRows) {
+    throw refused(
+      `${formatInteger(Number(total))} opérations correspondent : l’export en contient au plus ${formatInteger(maxRows)}. Réduisez la période.`,
+    );
+  }
+  const rows = (await filtered(db, f).selectAll().orderBy('seq', 'asc').execute()).map(toAuditRow);
+  const body = rows.map((r) => [
+    r.seq,
+    r.at,
+    r.actorLogin,
+    auditMethodLabel(r.method),
+    r.method,
+    auditEntityLabel(r.entity),
+    r.entityId ?? '',
+    AUDIT_OUTCOME_LABELS[r.outcome],
+    describeAuditSummary(r.summary, 500),
+    r.hash,
+    r.prevHash,
+  ]);
+  const text = `\uFEFF${stringify([CSV_HEADER, ...body], { delimiter: ';' })}`;
+  const period = [f.from, f.to].filter(Boolean).join('_au_');
   return {
-    total: Number(total),
-    rows: rows.map((r): AuditRow => ({
-      seq: r.seq,
-      at: r.at,
-      actorLogin: r.actor_login,
-      method: r.method,
-      entity: r.entity,
-      entityId: r.entity_id,
-      outcome: r.outcome,
-      summary: JSON.parse(r.summary) as Record<string, unknown>,
-      hash: r.hash,
-      prevHash: r.prev_hash,
-    })),
+    fileName: `journal-audit-${period || today}.csv`,
+    mimeType: 'text/csv',
+    base64: Buffer.from(text, 'utf8').toString('base64'),
   };
 }

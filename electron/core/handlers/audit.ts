@@ -1,7 +1,9 @@
 import type { auditApi } from '../../../shared/api/audit';
-import { listAudit } from '../audit/audit-query';
+import { isoToday } from '../clock';
+import { exportAudit, listAudit } from '../audit/audit-query';
 import type { Handlers } from './types';
 
 export const auditHandlers: Handlers<typeof auditApi> = {
   'audit.list': async (input, ctx) => listAudit(ctx.db, input),
+  'audit.export': async (input, ctx) => exportAudit(ctx.db, input, isoToday(ctx.deps.clock)),
 };

@@ -11,6 +11,7 @@ import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ramed } from '../../../lib/bridge';
 import { bannerError } from '../../../lib/errors';
+import { downloadFile } from '../../../lib/files';
 import { formatDate } from '../../../lib/format';
 import { useCall } from '../../../lib/useCall';
 import { AuditDetailDialog } from './AuditDetailDialog';
@@ -70,7 +71,13 @@ export function AuditTab() {
   const [result, setResult] = useState<AuditPage>({ total: 0, rows: [] });
   const [selected, setSelected] = useState<AuditRow | null>(null);
   const list = useCall(ramed.audit.list);
+  const exporter = useCall(ramed.audit.export);
   const loadPage = list.run;
+
+  async function exportFiltered() {
+    const file = await exporter.run(toAuditFilter(filter));
+    if (file) downloadFile(file);
+  }
 
   useEffect(() => {
     void loadPage({ ...toAuditFilter(filter), page, pageSize: PAGE_SIZE }).then((v) => v && setResult(v));
@@ -91,7 +98,12 @@ export function AuditTab() {
             setPage(0);
           }}
         />
-        <ErrorBanner error={bannerError(list.error)} />
+        <div className="actions">
+          <button type="button" onClick={() => void exportFiltered()} disabled={exporter.pending || result.total === 0}>
+            {exporter.pending ? 'Export en cours…' : `Exporter les ${result.total} opération(s) en CSV`}
+          </button>
+        </div>
+        <ErrorBanner error={bannerError(list.error ?? exporter.error)} />
         <DataTable
           label="Journal d'audit"
           rows={result.rows}
