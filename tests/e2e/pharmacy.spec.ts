@@ -1,5 +1,6 @@
 import { openCore } from '../../electron/core/app';
 import { createEpisode } from '../../electron/core/episodes/create';
+import { receiveBatch } from '../../electron/core/pharmacy/stock';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons } from '../support/persons';
 import { expect, loginAs, test } from './fixtures';
@@ -17,6 +18,17 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
       identityNumber: '21003198404512A',
       identityMatches: true,
       eligibility: { eligible: true, reasons: [], warnings: [] },
+    });
+    // A second paracetamol batch expiring late, for the pharmacist to pick over the FEFO one.
+    const writer = { db: core.deps.handle.db, features: core.deps.handle.features, clock: core.deps.clock, login: 'pharmacie' };
+    await receiveBatch(writer, {
+      medicineCode: 'PARA500C',
+      lot: 'PA-TARDIF',
+      expiry: '2029-12-31',
+      quantity: 500,
+      unitCost: 8,
+      supplier: 'PPM Bamako',
+      receivedOn: new Date().toISOString().slice(0, 10),
     });
   } finally {
     await core.close();
@@ -49,6 +61,29 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
   };
   await give(/^Paracétamol — comprimé/, 9);
   await give(/^Amoxicilline — gélule/, 15);
+
+  // A batch other than the FEFO one: allowed with a reason, kept on the line.
+  const paracetamol = await page
+    .locator('datalist option')
+    .evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith('Paracétamol — comprimé')));
+  await picker.fill(paracetamol!);
+  const lot = page.getByLabel('Lot', { exact: true });
+  const choices = await lot.locator('option').allTextContents();
+  expect(choices[0]).toBe('Automatique (premier périmé, premier sorti)');
+  const chosen = 'PA-TARDIF';
+  await lot.selectOption({ label: choices.find((c) => c.startsWith(chosen))! });
+  await expect(preview).toContainText(`lot choisi : ${chosen}`);
+  await page.getByLabel('Quantité').fill('3');
+  await page.getByRole('button', { name: 'Dispenser', exact: true }).click();
+  await expect(page.getByText('Indiquez le motif (3 caractères au moins)')).toBeVisible();
+  await page.getByLabel('Motif du choix du lot').fill('Boîte déjà entamée au rayon');
+  await page.getByRole('button', { name: 'Dispenser', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`(lot ${chosen})`);
+  await expect(
+    page
+      .getByRole('table', { name: 'Médicaments dispensés' })
+      .getByRole('row', { name: new RegExp(`${chosen} \\(choisi : Boîte déjà entamée au rayon\\)`) }),
+  ).toBeVisible();
   // Zinc was never received: one action records the whole request as unmet demand.
   const zinc = await page
     .locator('datalist option')
@@ -59,7 +94,7 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
   await page.getByRole('button', { name: 'Servir le disponible et noter le manque' }).click();
   await expect(page.getByRole('status')).toContainText('10 non servi(s)');
   const table = page.getByRole('table', { name: 'Médicaments dispensés' });
-  await expect(table.getByRole('row', { name: /Paracétamol/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Paracétamol/ })).toHaveCount(2);
   await expect(table.getByRole('row', { name: /Amoxicilline/ })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/pharmacie-dispensation.png' });
 

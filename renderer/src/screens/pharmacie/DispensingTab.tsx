@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EpisodePharmacy, StockItem } from '../../../../shared/domain/pharmacy';
+import type { BatchView, EpisodePharmacy, StockItem } from '../../../../shared/domain/pharmacy';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { formatDate, formatDateTime, formatFcfa, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
@@ -14,7 +14,11 @@ const STATE_LABELS: Record<Line['state'], string> = { active: '', annulee: 'annu
 const LINE_COLUMNS: readonly DataColumn<Line>[] = [
   { key: 'at', header: 'Heure', value: (l) => l.dispensedAt, render: (l) => formatDateTime(l.dispensedAt) },
   { key: 'dci', header: 'DCI', value: (l) => `${l.dci} ${l.form} ${l.strength}` },
-  { key: 'lot', header: 'Lot', value: (l) => l.lot },
+  {
+    key: 'lot',
+    header: 'Lot',
+    value: (l) => (l.overrideReason ? `${l.lot} (choisi : ${l.overrideReason})` : l.lot),
+  },
   { key: 'quantity', header: 'Qté', value: (l) => l.quantity, kind: 'number', total: true },
   { key: 'amount', header: 'Montant', value: (l) => l.amount, kind: 'money', total: true },
   { key: 'prescriber', header: 'Prescripteur', value: (l) => l.prescriber },
@@ -128,9 +132,13 @@ function DispenseForm({ episode, items, onDone }: { episode: EpisodePharmacy; it
   const [prescriber, setPrescriber] = useState(episode.lines.at(-1)?.prescriber ?? '');
   const [done, setDone] = useState<string | null>(null);
   const give = useCall(ramed.pharmacy.dispense);
+  const [batchId, setBatchId] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
   const medicine = pickedMedicine(items, text);
+  const batches = useUsableBatches(medicine?.medicineCode ?? null, items);
   const units = Number(quantity);
   const fields = give.error?.fields ?? {};
+  const chosenBatch = batches.find((b) => String(b.id) === batchId) ?? null;
   const short = medicine !== null && Number.isInteger(units) && units > medicine.usable;
 
   async function submit(serveAvailable: boolean) {
@@ -149,6 +157,7 @@ function DispenseForm({ episode, items, onDone }: { episode: EpisodePharmacy; it
       quantity: units,
       prescriber,
       ...(serveAvailable ? { serveAvailable } : {}),
+      ...(batchId ? { batchId: Number(batchId), overrideReason } : {}),
     });
     if (!result) return;
     const given = result.lines.reduce((sum, l) => sum + l.quantity, 0);
@@ -159,6 +168,8 @@ function DispenseForm({ episode, items, onDone }: { episode: EpisodePharmacy; it
     );
     setText('');
     setQuantity('');
+    setBatchId('');
+    setOverrideReason('');
     onDone();
   }
 
@@ -192,12 +203,36 @@ function DispenseForm({ episode, items, onDone }: { episode: EpisodePharmacy; it
           placeholder="ex. Dr Sidibé"
           required
         />
+        <SelectField
+          label="Lot"
+          value={batchId}
+          onChange={(e) => setBatchId(e.target.value)}
+          error={fields.batchId}
+          disabled={batches.length === 0}
+          options={[
+            { value: '', label: 'Automatique (premier périmé, premier sorti)' },
+            ...batches.map((b) => ({
+              value: String(b.id),
+              label: `${b.lot} · périme le ${formatDate(b.expiry)} · ${formatNumber(b.quantity)} en stock`,
+            })),
+          ]}
+        />
+        {batchId ? (
+          <Field
+            label="Motif du choix du lot"
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.target.value)}
+            error={fields.overrideReason}
+            placeholder="ex. lot déjà entamé au rayon"
+            required
+          />
+        ) : null}
         <button type="submit" className="primary" disabled={give.pending}>
           Dispenser
         </button>
         <button
           type="button"
-          disabled={give.pending || !short}
+          disabled={give.pending || !short || batchId !== ''}
           onClick={() => void submit(true)}
           title="Sert ce qui reste et enregistre le manque"
         >
@@ -208,9 +243,11 @@ function DispenseForm({ episode, items, onDone }: { episode: EpisodePharmacy; it
         {medicine ? (
           <>
             Stock utilisable : <strong>{formatNumber(medicine.usable)}</strong> {medicine.unit}
-            {medicine.nextBatch
-              ? ` · lot servi : ${medicine.nextBatch.lot}, périme le ${formatDate(medicine.nextBatch.expiry)}`
-              : ' · rupture de stock'}
+            {chosenBatch
+              ? ` · lot choisi : ${chosenBatch.lot}, périme le ${formatDate(chosenBatch.expiry)}`
+              : medicine.nextBatch
+                ? ` · lot servi : ${medicine.nextBatch.lot}, périme le ${formatDate(medicine.nextBatch.expiry)}`
+                : ' · rupture de stock'}
             {Number.isInteger(units) && units > 0 ? ` · ${formatFcfa(units * medicine.price)} à la charge du RAMED` : ''}
           </>
         ) : (
@@ -225,4 +262,18 @@ function DispenseForm({ episode, items, onDone }: { episode: EpisodePharmacy; it
       ) : null}
     </form>
   );
+}
+
+/**
+ * The batches of a medicine the pharmacist may pick instead of the FEFO one: in stock and not
+ * expired. Reloaded when the stock changes (the list of stock items is refreshed after each act).
+ */
+function useUsableBatches(medicineCode: string | null, items: readonly StockItem[]): BatchView[] {
+  const [batches, setBatches] = useState<BatchView[]>([]);
+  const list = useCall(ramed.pharmacy.batches);
+  const load = list.run;
+  useEffect(() => {
+    void load({ withEmpty: false }).then((all) => all && setBatches(all));
+  }, [load, items]);
+  return medicineCode === null ? [] : batches.filter((b) => b.medicineCode === medicineCode && b.state !== 'perime' && b.quantity > 0);
 }
