@@ -9,6 +9,7 @@ import { pharmacyApi } from './pharmacy';
 import { receptionApi } from './reception';
 import { referenceApi } from './reference';
 import { registryApi } from './registry';
+import { statisticsApi } from './statistics';
 import { systemApi } from './system';
 import { usersApi } from './users';
 
@@ -27,6 +28,7 @@ export const api = {
   ...auditApi,
   ...outboxApi,
   ...receptionApi,
+  ...statisticsApi,
 };
 
 export type Api = typeof api;

@@ -10,6 +10,7 @@ import { pharmacyHandlers } from './pharmacy';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
+import { statisticsHandlers } from './statistics';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 import { usersHandlers } from './users';
@@ -29,4 +30,5 @@ export const handlers: Handlers<Api> = {
   ...auditHandlers,
   ...outboxHandlers,
   ...receptionHandlers,
+  ...statisticsHandlers,
 };

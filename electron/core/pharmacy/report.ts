@@ -12,6 +12,16 @@ import { medicineNames } from './medicines';
  */
 export async function unmetReport(db: Kysely<Database>, month: string, today: string): Promise<UnmetReportRow[]> {
   const { first, last } = monthBounds(month);
+  return (await unmetBetween(db, first, last, today)).map((row) => ({ month, ...row }));
+}
+
+/** The same for any run of days (a year for the statistics), from `first` to `last` or today. */
+export async function unmetBetween(
+  db: Kysely<Database>,
+  first: string,
+  last: string,
+  today: string,
+): Promise<Array<Omit<UnmetReportRow, 'month'>>> {
   const end = last < today ? last : today;
   if (end < first) return [];
   const [demand, batches, movements, names] = await Promise.all([
@@ -38,7 +48,6 @@ export async function unmetReport(db: Kysely<Database>, month: string, today: st
       const d = demand.find((x) => x.medicine_code === code);
       const name = names.get(code);
       return {
-        month,
         medicineCode: code,
         dci: name?.dci ?? code,
         form: name?.form ?? '',

@@ -1,0 +1,12 @@
+import type { statisticsApi } from '../../../shared/api/statistics';
+import { isoToday } from '../clock';
+import { monthlyReport } from '../statistics/monthly-report';
+import { statisticsReport } from '../statistics/report';
+import type { Handlers } from './types';
+
+export const statisticsHandlers: Handlers<typeof statisticsApi> = {
+  'statistics.month': async (input, ctx) => statisticsReport(ctx.db, { kind: 'month', month: input.month }, isoToday(ctx.deps.clock)),
+  'statistics.year': async (input, ctx) => statisticsReport(ctx.db, { kind: 'year', year: input.year }, isoToday(ctx.deps.clock)),
+  'statistics.monthlyReport': async (input, ctx) =>
+    monthlyReport(ctx.db, input.month, { clock: ctx.deps.clock, appVersion: ctx.deps.appVersion }),
+};

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { StatisticsFigures, StatisticsPeriod, StatisticsReport } from '../../../shared/domain/statistics';
+import { periodBounds } from '../../../shared/statistics/period';
+import { shapeStatistics } from '../../../shared/statistics/shape';
+import type { Database } from '../db/schema/index';
+import { refused } from '../errors';
+import { getFacility } from '../facility/facility';
+import { unmetBetween } from '../pharmacy/report';
+import { episodesByMonth, episodesByType, patientsByMonth, patientsSeen } from './activity';
+import { medicinesByMonth, medicinesDispensed, prestationsByCategory, prestationsByMonth } from './care';
+import { claimFigures } from './claims';
+import { dayRange } from './range';
+import { deskChecks, identityChecks } from './reception';
+
+/**
+ * Every figure of the period from the database. A period still running is counted up to today;
+ * episodes count by the day they were opened, care by the day it was given, medicines by the day
+ * they were dispensed, desk checks by their day, claims by the month they claim.
+ */
+export async function statisticsFigures(db: Kysely<Database>, period: StatisticsPeriod, today: string): Promise<StatisticsFigures> {
+  const bounds = periodBounds(period);
+  const through = bounds.last < today ? bounds.last : today;
+  const range = dayRange(bounds.first, through);
+  const [
+    facility,
+    patients,
+    byMonth,
+    types,
+    episodes,
+    prestations,
+    prestationMonths,
+    medicines,
+    medicineMonths,
+    claims,
+    stock,
+    checks,
+    identity,
+  ] = await Promise.all([
+    getFacility(db),
+    patientsSeen(db, range),
+    patientsByMonth(db, range),
+    episodesByType(db, range),
+    episodesByMonth(db, range),
+    prestationsByCategory(db, range),
+    prestationsByMonth(db, range),
+    medicinesDispensed(db, range),
+    medicinesByMonth(db, range),
+    claimFigures(db, bounds.months),
+    unmetBetween(db, range.first, range.last, today),
+    deskChecks(db, range),
+    identityChecks(db, range),
+  ]);
+  return {
+    period,
+    through,
+    facility,
+    patients,
+    months: bounds.months.map((month) => ({
+      month,
+      patients: byMonth.get(month) ?? { seen: 0, new: 0 },
+      episodes: episodes.get(month) ?? 0,
+      prestations: prestationMonths.get(month) ?? 0,
+      medicines: medicineMonths.get(month) ?? 0,
+    })),
+    episodeTypes: types,
+    prestations,
+    medicines,
+    ...claims,
+    stock,
+    checks,
+    identity,
+  };
+}
+
+/** The shaped report; a period that has not begun yet has no figures to show. */
+export async function statisticsReport(db: Kysely<Database>, period: StatisticsPeriod, today: string): Promise<StatisticsReport> {
+  const bounds = periodBounds(period);
+  if (today < bounds.first) {
+    const what = period.kind === 'month' ? `Le mois de ${bounds.label}` : `L’${bounds.label}`;
+    throw refused(`${what} n’a pas commencé : choisissez une période passée ou en cours.`);
+  }
+  return shapeStatistics(await statisticsFigures(db, period, today));
+}
