@@ -5,8 +5,8 @@ import type { Role } from '../../shared/roles';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { ClaimsScreen } from './screens/claims/ClaimsScreen';
-import { PendingSection } from './screens/PendingSection';
 import { PharmacieScreen } from './screens/pharmacie/PharmacieScreen';
+import { StatisticsScreen } from './screens/statistiques/StatisticsScreen';
 
 export interface SectionProps {
   info: AppInfo;
@@ -27,7 +27,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'accueil', label: 'Accueil', roles: ['accueil', 'gestionnaire'], component: AccueilScreen },
   { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PharmacieScreen },
   { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: ClaimsScreen },
-  { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: PendingSection },
+  { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: StatisticsScreen },
   { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },
 ];
 

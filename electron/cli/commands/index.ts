@@ -8,6 +8,7 @@ import { outboxSendCommand, outboxStatusCommand } from './outbox';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
+import { statsCommand } from './stats';
 import { usersAddCommand, usersListCommand, usersResetCommand } from './users';
 
 /** Every command of `ramed`; a feature adds its commands here. */
@@ -34,4 +35,5 @@ export const COMMANDS: readonly CliCommand[] = [
   usersResetCommand,
   outboxStatusCommand,
   outboxSendCommand,
+  statsCommand,
 ];
