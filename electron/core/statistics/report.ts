@@ -3,7 +3,7 @@ import type { StatisticsFigures, StatisticsPeriod, StatisticsReport } from '../.
 import { periodBounds } from '../../../shared/statistics/period';
 import { shapeStatistics } from '../../../shared/statistics/shape';
 import type { Database } from '../db/schema/index';
-import { refused } from '../errors';
+import { DomainError } from '../errors';
 import { getFacility } from '../facility/facility';
 import { unmetBetween } from '../pharmacy/report';
 import { episodesByMonth, episodesByType, patientsByMonth, patientsSeen } from './activity';
@@ -77,7 +77,8 @@ export async function statisticsReport(db: Kysely<Database>, period: StatisticsP
   const bounds = periodBounds(period);
   if (today < bounds.first) {
     const what = period.kind === 'month' ? `Le mois de ${bounds.label}` : `L’${bounds.label}`;
-    throw refused(`${what} n’a pas commencé : choisissez une période passée ou en cours.`);
+    const message = `${what} n’a pas commencé : choisissez une période passée ou en cours.`;
+    throw new DomainError('REFUSED', message, { [period.kind === 'month' ? 'month' : 'year']: message });
   }
   return shapeStatistics(await statisticsFigures(db, period, today));
 }
