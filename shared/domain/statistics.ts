@@ -88,6 +88,8 @@ export interface StatisticsFigures {
   /** Null when no payment of the period's claims is recorded. */
   payments: PaymentFigures | null;
   stock: StockOutFigures[];
+  /** The day stock-outs are counted from: the period's first day, or the first stock entry ever recorded if later. */
+  stockFrom: string;
   /** Desk checks counted once per person and day (an agent who scans a card twice asked once). */
   checks: { checked: number; refused: number; admitted: number; reasons: Array<{ code: string; refusals: number }> };
   /** Admission decisions by the identity document shown. */
@@ -159,6 +161,7 @@ export interface StatisticsReport {
     requests: number;
     unmetUnits: number;
   }>;
+  stockFrom: string;
   eligibility: {
     checked: number;
     refused: number;

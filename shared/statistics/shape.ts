@@ -129,6 +129,7 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
         unmetUnits: s.unmetUnits,
       }))
       .sort((a, b) => b.daysOutOfStock - a.daysOutOfStock || b.unmetUnits - a.unmetUnits || a.dci.localeCompare(b.dci, 'fr')),
+    stockFrom: f.stockFrom,
     eligibility: {
       checked: f.checks.checked,
       refused: f.checks.refused,

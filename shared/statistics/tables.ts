@@ -43,7 +43,7 @@ export const csvFileName = (report: Pick<StatisticsReport, 'key'>, table: Pick<S
 
 /** Every table of the report, in the dashboard's order; the monthly breakdown only for a year. */
 export function statisticsTables(r: StatisticsReport): StatTable[] {
-  const days = daysBetween(r.first, r.through) + 1;
+  const days = daysBetween(r.stockFrom, r.through) + 1;
   const tables: Array<StatTable & { key: StatTableKey }> = [
     {
       key: 'patients',

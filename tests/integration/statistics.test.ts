@@ -315,12 +315,14 @@ describeEachDb('statistics of a generated month', (kind) => {
       ['2026-11', 1, 0, 1, 500, 0, null],
     ]);
     expect(year.months).toHaveLength(12);
-    // 1 January to 16 November: 320 days. Paracetamol first held on 1 September (243 days before).
+    // Stock-outs count from the first stock entry (paracetamol, 1 September) to 16 November: 77 days.
+    expect(year.stockFrom).toBe('2026-09-01');
     expect(year.stock.map((s) => [s.medicineCode, s.daysOutOfStock, s.daysInPeriod])).toEqual([
-      ['SRO', 320, 320],
-      ['AMOX500G', 282 + 12 + 16, 320],
-      ['PARA500C', 243, 320],
+      ['SRO', 77, 77],
+      // None until 10 October (39 days), none left from 20 October on (12 + 16 days).
+      ['AMOX500G', 39 + 12 + 16, 77],
     ]);
+    expect(month.stockFrom).toBe('2026-10-01');
   });
 
   it('refuses a period that has not begun, next to the field', async () => {

@@ -19,6 +19,7 @@ const empty = (over: Partial<StatisticsFigures> = {}): StatisticsFigures => ({
   answers: null,
   payments: null,
   stock: [],
+  stockFrom: '2026-10-01',
   checks: { checked: 0, refused: 0, admitted: 0, reasons: [] },
   identity: [],
   ...over,
@@ -194,6 +195,7 @@ describe('tables and key figures', () => {
     empty({
       period: { kind: 'year', year: 2026 },
       through: '2026-11-16',
+      stockFrom: '2026-01-01',
       patients: { seen: 5, new: 2 },
       months: [{ month: '2026-10', patients: { seen: 5, new: 2 }, episodes: 7, prestations: 3000, medicines: 120 }],
     }),

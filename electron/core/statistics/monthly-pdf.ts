@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
-import { frenchDate } from '../../../shared/dates';
+import { daysBetween, frenchDate } from '../../../shared/dates';
 import { LEVEL_SHORT_LABELS } from '../../../shared/domain/reference';
 import type { StatisticsReport } from '../../../shared/domain/statistics';
 import { formatInteger } from '../../../shared/money';
@@ -86,7 +86,7 @@ function leftBlocks(r: StatisticsReport): Block[] {
 function rightBlocks(r: StatisticsReport): Block[] {
   const medicines = capped(r.medicines, 10);
   const stock = capped(r.stock, 8);
-  const days = r.stock[0]?.daysInPeriod;
+  const days = daysBetween(r.stockFrom, r.through) + 1;
   return [
     {
       title: 'Médicaments dispensés (les plus coûteux)',
@@ -100,7 +100,7 @@ function rightBlocks(r: StatisticsReport): Block[] {
     },
     {
       title: 'Ruptures de stock et demande non satisfaite',
-      head: ['DCI, forme et dosage', days ? `Jours (sur ${days})` : 'Jours', 'Demandes'],
+      head: ['DCI, forme et dosage', `Jours (sur ${days})`, 'Demandes'],
       body: stock.rows.length
         ? stock.rows.map((s) => [`${s.dci} ${s.presentation}`, n(s.daysOutOfStock), n(s.requests)])
         : [['Ni rupture ni demande non satisfaite', '', '']],

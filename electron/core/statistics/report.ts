@@ -5,12 +5,12 @@ import { shapeStatistics } from '../../../shared/statistics/shape';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { getFacility } from '../facility/facility';
-import { unmetBetween } from '../pharmacy/report';
 import { episodesByMonth, episodesByType, patientsByMonth, patientsSeen } from './activity';
 import { medicinesByMonth, medicinesDispensed, prestationsByCategory, prestationsByMonth } from './care';
 import { claimFigures } from './claims';
 import { dayRange } from './range';
 import { deskChecks, identityChecks } from './reception';
+import { stockOuts } from './stock';
 
 /**
  * Every figure of the period from the database. A period still running is counted up to today;
@@ -46,7 +46,7 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
     medicinesDispensed(db, range),
     medicinesByMonth(db, range),
     claimFigures(db, bounds.months),
-    unmetBetween(db, range.first, range.last, today),
+    stockOuts(db, range, today),
     deskChecks(db, range),
     identityChecks(db, range),
   ]);
@@ -66,7 +66,8 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
     prestations,
     medicines,
     ...claims,
-    stock,
+    stock: stock.rows,
+    stockFrom: stock.from,
     checks,
     identity,
   };

@@ -1,21 +1,36 @@
-import { Field } from '../../components/Field';
+import { SelectField } from '../../components/Field';
+import { formatMonth } from '../../lib/format';
 
 export type PeriodKind = 'month' | 'year';
+
+/** How far back the picker goes; older periods remain available with `ramed stats`. */
+const MONTHS_BACK = 36;
+const YEARS_BACK = 10;
 
 interface PeriodPickerProps {
   kind: PeriodKind;
   month: string;
   year: string;
-  /** The current month (YYYY-MM): no later one can be chosen. */
-  maxMonth: string;
+  /** The current month (YYYY-MM): the newest one offered. */
+  current: string;
   errors: { month?: string | undefined; year?: string | undefined };
   onKind(kind: PeriodKind): void;
   onMonth(month: string): void;
   onYear(year: string): void;
 }
 
-/** Month or year, then which one: the dashboard follows at once. */
-export function PeriodPicker({ kind, month, year, maxMonth, errors, onKind, onMonth, onYear }: PeriodPickerProps) {
+function monthsUpTo(current: string): Array<{ value: string; label: string }> {
+  const [y, m] = current.split('-').map(Number) as [number, number];
+  return Array.from({ length: MONTHS_BACK }, (_, i) => {
+    const index = y * 12 + (m - 1) - i;
+    const value = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    return { value, label: formatMonth(value) };
+  });
+}
+
+/** Month or year, then which one (in French, newest first): the dashboard follows at once. */
+export function PeriodPicker({ kind, month, year, current, errors, onKind, onMonth, onYear }: PeriodPickerProps) {
+  const thisYear = Number(current.slice(0, 4));
   return (
     <div className="period-picker">
       <div className="field">
@@ -32,15 +47,18 @@ export function PeriodPicker({ kind, month, year, maxMonth, errors, onKind, onMo
         </div>
       </div>
       {kind === 'month' ? (
-        <Field label="Mois" type="month" value={month} max={maxMonth} onChange={(e) => onMonth(e.target.value)} error={errors.month} />
+        <SelectField
+          label="Mois"
+          value={month}
+          options={monthsUpTo(current)}
+          onChange={(e) => onMonth(e.target.value)}
+          error={errors.month}
+        />
       ) : (
-        <Field
+        <SelectField
           label="Année"
-          type="number"
-          inputMode="numeric"
-          min={2000}
-          max={Number(maxMonth.slice(0, 4))}
           value={year}
+          options={Array.from({ length: YEARS_BACK }, (_, i) => ({ value: String(thisYear - i), label: String(thisYear - i) }))}
           onChange={(e) => onYear(e.target.value)}
           error={errors.year}
         />

@@ -54,7 +54,7 @@ export function StatisticsScreen() {
           kind={kind}
           month={month}
           year={year}
-          maxMonth={thisMonth()}
+          current={thisMonth()}
           errors={{ month: byMonth.error?.fields?.month, year: byYear.error?.fields?.year }}
           onKind={setKind}
           onMonth={setMonth}

@@ -1,6 +1,6 @@
 import type { StatisticsReport } from '../../../../shared/domain/statistics';
 import type { StatTable, StatTableKey } from '../../../../shared/statistics/tables';
-import { formatFcfa } from '../../lib/format';
+import { formatDate, formatFcfa } from '../../lib/format';
 import { Bars, COLORS, type ChartRow } from './charts';
 import { StatSection } from './StatSection';
 
@@ -168,6 +168,7 @@ export function StatisticsSections({ report: r, tables }: Props) {
                 title="Principaux motifs de rejet (montant rejeté)"
                 rows={top(r.claims.reasons, 5).map((x) => ({ label: x.label, value: x.amount }))}
                 series={one('value', 'Montant rejeté (FCFA)', COLORS.bad)}
+                labelWidth={200}
               />
             }
           />
@@ -202,7 +203,9 @@ export function StatisticsSections({ report: r, tables }: Props) {
               labelWidth={230}
             />
           }
-          note="Un jour de rupture est un jour à la fin duquel il ne reste aucune unité utilisable (lots non périmés) du médicament."
+          note={`Un jour de rupture est un jour à la fin duquel il ne reste aucune unité utilisable (lots non périmés) du médicament.${
+            r.stockFrom > r.first ? ` Jours comptés à partir du ${formatDate(r.stockFrom)}, premier mouvement de stock enregistré.` : ''
+          }`}
         />
       ) : null}
       {identity ? (

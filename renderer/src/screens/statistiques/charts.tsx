@@ -37,14 +37,14 @@ const axisNumber = (v: number) => formatNumber(v);
  * value written at the end of each bar when there is a single series, so that colour is never needed.
  */
 export function Bars({ title, rows, series, layout = 'rows', stacked = false, labelWidth = 170 }: BarsProps) {
-  const shown = rows.filter((r) => series.some((s) => Number(r[s.key] ?? 0) !== 0));
-  if (shown.length === 0) return <p className="muted chart-empty">Rien à représenter sur la période.</p>;
+  if (!rows.some((r) => series.some((s) => Number(r[s.key] ?? 0) !== 0)))
+    return <p className="muted chart-empty">Rien à représenter sur la période.</p>;
   const byRows = layout === 'rows';
-  const height = byRows ? Math.max(90, 34 * shown.length + (series.length > 1 ? 50 : 30)) : 240;
+  const height = byRows ? Math.max(90, 34 * rows.length + (series.length > 1 ? 50 : 30)) : 240;
   return (
     <figure className="chart" aria-label={`Graphique : ${title}`}>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={shown} layout={byRows ? 'vertical' : 'horizontal'} margin={{ left: 4, right: 48, top: 4, bottom: 4 }}>
+        <BarChart data={[...rows]} layout={byRows ? 'vertical' : 'horizontal'} margin={{ left: 4, right: 48, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={!byRows} vertical={byRows} stroke="#e2e5ea" />
           {byRows ? (
             <>
@@ -58,9 +58,17 @@ export function Bars({ title, rows, series, layout = 'rows', stacked = false, la
             </>
           )}
           <Tooltip formatter={(value, name) => [formatNumber(Number(value)), name]} />
-          {series.length > 1 ? <Legend /> : null}
+          {series.length > 1 ? <Legend itemSorter={null} /> : null}
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} stackId={stacked ? 'stack' : undefined} isAnimationActive={false}>
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              fill={s.color}
+              stackId={stacked ? 'stack' : undefined}
+              maxBarSize={byRows ? 28 : 64}
+              isAnimationActive={false}
+            >
               {series.length === 1 ? (
                 <LabelList dataKey={s.key} position={byRows ? 'right' : 'top'} formatter={(v) => formatNumber(Number(v))} />
               ) : null}
