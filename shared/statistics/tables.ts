@@ -144,5 +144,11 @@ export function statisticsTables(r: StatisticsReport): StatTable[] {
       empty: 'Aucune admission enregistrée à l’accueil sur la période.',
     },
   ];
-  return tables.filter((t) => t.key !== 'mois' || r.period.kind === 'year');
+  return tables
+    .filter((t) => t.key !== 'mois' || r.period.kind === 'year')
+    .map((t) => ({
+      ...t,
+      // A column of unknown figures (nothing paid is recorded) totals to « — », not to 0.
+      columns: t.columns.map((c, i) => (c.total && t.rows.every((row) => row[i] === null) ? { ...c, total: false } : c)),
+    }));
 }

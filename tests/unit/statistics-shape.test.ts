@@ -212,8 +212,15 @@ describe('tables and key figures', () => {
     const table = statisticsTables(year).find((t) => t.key === 'mois')!;
     expect(csvFileName(year, table)).toBe('statistiques-2026-mois.csv');
     expect(table.rows).toEqual([['octobre 2026', 5, 2, 7, 3000, 120, null]]);
-    // A patient seen in two months is one patient of the year: no total for that column.
-    expect(table.columns.map((c) => Boolean(c.total))).toEqual([false, false, true, true, true, true, true]);
+    // A patient seen in two months is one patient of the year: no total for that column; nor for a column all unknown.
+    expect(table.columns.map((c) => Boolean(c.total))).toEqual([false, false, true, true, true, true, false]);
+  });
+
+  it('total no column whose figures are all unknown', () => {
+    const report = shapeStatistics(empty({ claims: [{ month: '2026-10', version: 1, status: 'signee', claimed: 900, signedAt: null }] }));
+    const claims = statisticsTables(report).find((t) => t.key === 'reclamations')!;
+    expect(claims.rows).toEqual([['octobre 2026', 1, 'Signée', 900, null, null, null]]);
+    expect(claims.columns.map((c) => Boolean(c.total))).toEqual([false, false, false, true, false, false, false]);
   });
 
   it('count stock-out days over the days counted', () => {
