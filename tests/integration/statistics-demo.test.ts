@@ -1,0 +1,32 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { runDemo } from '../../electron/core/demo/demo';
+import { checkRecepisse, eligibilityContext } from '../../electron/core/registry/lookup';
+import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+
+// The test clock reads 16 November 2026: the demo month runs from the 1st to today.
+describeEachDb('demo: the desk’s month in the statistics', (kind) => {
+  let core: TestCore;
+  beforeEach(async () => {
+    core = await openTestCore(kind);
+  });
+  afterEach(async () => core.dispose());
+
+  it('records each admission with the identity shown, and refusals the registry confirms', async () => {
+    await runDemo(core.deps, { month: '2026-11', episodes: 60 });
+    const db = core.deps.handle.db;
+    const report = await clientFor(core, slotAs(['gestionnaire'])).statistics.month({ month: '2026-11' });
+    if (!report.ok) throw new Error(report.error.message);
+    const { eligibility, identity, episodes } = report.value;
+    expect(episodes).toBe(60);
+    expect(eligibility.admitted).toBe(60);
+    expect(identity.reduce((sum, i) => sum + i.checks, 0)).toBe(60);
+    // The identity of each admission is the one its episode carries.
+    const shown = await db.selectFrom('episode').select('identity_document').execute();
+    for (const i of identity) expect(i.checks).toBe(shown.filter((e) => e.identity_document === i.document).length);
+    expect(eligibility.refused).toBeGreaterThanOrEqual(5);
+    expect(eligibility.reasons.length).toBeGreaterThanOrEqual(3);
+    // Every refusal is what the registry says of that person on that day.
+    const refusals = await db.selectFrom('reception_check').select(['recepisse', 'day']).where('outcome', '=', 'non_eligible').execute();
+    for (const r of refusals) expect((await checkRecepisse(db, r.recepisse, await eligibilityContext(db, r.day))).eligible).toBe(false);
+  });
+});
