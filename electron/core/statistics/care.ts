@@ -4,12 +4,15 @@ import type { StatisticsFigures } from '../../../shared/domain/statistics';
 import type { Database } from '../db/schema/index';
 import { monthOf, type DayRange } from './range';
 
-/** Episode lines in force performed in the range: neither a cancellation nor a line a later one cancels. */
+/**
+ * Episode lines in force performed in the range: neither a cancellation nor a line a later one
+ * cancels. The cancelled ids come from one uncorrelated subquery, which both databases hash once.
+ */
 const prestationsInForce = (db: Kysely<Database>, range: DayRange) =>
   db
     .selectFrom('prestation as p')
     .where('p.cancels_id', 'is', null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('prestation as c').select('c.id').whereRef('c.cancels_id', '=', 'p.id'))))
+    .where('p.id', 'not in', db.selectFrom('prestation').select('cancels_id').where('cancels_id', 'is not', null))
     .where('p.performed_on', '>=', range.first)
     .where('p.performed_on', '<=', range.last);
 
@@ -18,9 +21,7 @@ const dispensedInForce = (db: Kysely<Database>, range: DayRange) =>
   db
     .selectFrom('dispensation as d')
     .where('d.cancels_id', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('dispensation as c').select('c.id').whereRef('c.cancels_id', '=', 'd.id'))),
-    )
+    .where('d.id', 'not in', db.selectFrom('dispensation').select('cancels_id').where('cancels_id', 'is not', null))
     .where('d.dispensed_at', '>=', range.first)
     .where('d.dispensed_at', '<', range.end);
 
