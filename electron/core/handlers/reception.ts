@@ -11,7 +11,7 @@ export const receptionHandlers: Handlers<typeof receptionApi> = {
     return checkAtDesk(ctx.db, ctx.deps.clock, login(ctx), input.recepisse);
   },
   'reception.admit': async (input, ctx) => {
-    const result = await admit(ctx.db, ctx.deps.clock, login(ctx), input);
+    const result = await admit(ctx.db, ctx.deps.handle.features, ctx.deps.clock, login(ctx), input);
     ctx.audit.entityId = result.outcome === 'admitted' ? result.number : input.recepisse;
     ctx.audit.detail = { outcome: result.outcome, identityDocument: input.identityDocument };
     return result;
