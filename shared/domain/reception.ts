@@ -1,3 +1,4 @@
+import type { IdentityDocument } from './episodes';
 import type { ReasonCode } from './registry';
 
 /** Why the desk refused an admission besides eligibility: the facility's referral rule. */
@@ -39,3 +40,46 @@ export type AdmitResult =
   | { outcome: 'refused'; reasons: RefusalCode[]; message: string }
   /** Already admitted today: nothing was done; admitting again needs `confirmSameDay`. */
   | { outcome: 'sameDay'; episodes: SameDayEpisode[] };
+
+/** What the desk decided on a check: the verification's answer, or the admission's. */
+export type DeskOutcome = 'eligible' | 'non_eligible' | 'admis' | 'refuse';
+
+export const DESK_OUTCOME_LABELS: Record<DeskOutcome, string> = {
+  eligible: 'Éligible',
+  non_eligible: 'Non éligible',
+  admis: 'Admis',
+  refuse: 'Admission refusée',
+};
+
+/** One check or admission decision at the desk, as the day's list shows it. */
+export interface DeskCheckRow {
+  id: number;
+  at: string;
+  kind: 'verification' | 'admission';
+  outcome: DeskOutcome;
+  recepisse: string;
+  /** NOM Prénoms, or null for a récépissé not in the registry. */
+  patient: string | null;
+  reasons: RefusalCode[];
+  warnings: string[];
+  identityDocument: IdentityDocument | null;
+  identityMatches: boolean | null;
+  episodeId: number | null;
+  episodeNumber: string | null;
+  agent: string;
+  agentName: string | null;
+}
+
+export interface DeskDay {
+  day: string;
+  rows: DeskCheckRow[];
+  counts: {
+    /** Verifications made (a récépissé checked or a person picked). */
+    checked: number;
+    /** Of those, how many answered « éligible ». */
+    eligible: number;
+    /** Verifications answered « non éligible », and admissions refused. */
+    refused: number;
+    admitted: number;
+  };
+}
