@@ -4,6 +4,7 @@ import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoPharmacy } from './pharmacy';
 import { demoFormerAgent } from './former-agent';
+import { demoReceptionChecks } from './reception';
 import { demoReference } from './reference';
 import { demoRegistry } from './registry';
 
@@ -20,6 +21,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   demoEpisodes,
   demoPharmacy,
   demoFormerAgent,
+  demoReceptionChecks,
   // Last: its backup must hold every other part's data.
   demoBackups,
 ];

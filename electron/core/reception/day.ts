@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DeskCheckRow, DeskDay, RefusalCode } from '../../../shared/domain/reception';
+import { deskCounts, type DeskCheckRow, type DeskDay, type RefusalCode } from '../../../shared/domain/reception';
 import type { Database } from '../db/schema/index';
 
 /** The desk's checks and admission decisions of one day, newest first, with the day's counts. */
@@ -56,15 +56,5 @@ export async function deskDay(db: Kysely<Database>, day: string): Promise<DeskDa
     agent: r.by_login,
     agentName: r.full_name,
   }));
-  const count = (test: (r: DeskCheckRow) => boolean) => list.filter(test).length;
-  return {
-    day,
-    rows: list,
-    counts: {
-      checked: count((r) => r.kind === 'verification'),
-      eligible: count((r) => r.outcome === 'eligible'),
-      refused: count((r) => r.outcome === 'non_eligible' || r.outcome === 'refuse'),
-      admitted: count((r) => r.outcome === 'admis'),
-    },
-  };
+  return { day, rows: list, counts: deskCounts(list) };
 }
