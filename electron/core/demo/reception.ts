@@ -14,6 +14,10 @@ const REFUSED_PER_100 = 22;
 const CHECKED_ONLY_PER_100 = 6;
 /** Of the refusals, the share of récépissés mistyped or unknown to the registry. */
 const NOT_FOUND_SHARE = 0.25;
+const DESK_OPENS = 7 * 60 + 30;
+const DESK_CLOSES = 16 * 60 + 30;
+/** Refusals recorded this very day when the demo month is the current one. */
+const TODAY_CHECKS = 4;
 
 const at = (day: string, minutes: number) =>
   `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000Z`;
@@ -100,9 +104,16 @@ export const demoReceptionChecks: DemoPart = {
 
     const days: string[] = [];
     for (let d = first; d <= end; d = addDays(d, 1)) days.push(d);
+    // The desk opens at 07:30 and admits until 16:30; today, nothing after the present minute, and
+    // the first few checks fall today so that « Aujourd’hui » shows a morning's work.
+    const now = clock.now();
+    const openToday = end === today ? Math.min(now.getUTCHours() * 60 + now.getUTCMinutes(), DESK_CLOSES) - DESK_OPENS : 0;
+    let drawn = 0;
     const someTime = () => {
-      const day = days[Math.floor(random() * days.length)]!;
-      return { day, at: at(day, 7 * 60 + 30 + Math.floor(random() * 9 * 60)) };
+      const onToday = openToday > 0 && drawn++ < TODAY_CHECKS;
+      const day = onToday ? today : days[Math.floor(random() * days.length)]!;
+      const span = onToday ? openToday : DESK_CLOSES - DESK_OPENS;
+      return { day, at: at(day, DESK_OPENS + Math.floor(random() * span)) };
     };
     const everyone = [...persons.values()];
     const refusals = Math.max(6, Math.round((episodes.length * REFUSED_PER_100) / 100));
