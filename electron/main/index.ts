@@ -10,6 +10,7 @@ import { isPostgresUrl } from '../core/db/connect';
 import type { SessionSlot } from '../core/context';
 import { openFailure, resolveDatabase } from '../core/workstation';
 import { isAppUrl, resolveAppFile } from './app-protocol';
+import { openPdfDownloads } from './downloads';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
 import { buildMenu } from './menu';
 
@@ -107,6 +108,7 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
+  openPdfDownloads(session.defaultSession);
   let resolved: ReturnType<typeof resolveDatabase> | undefined;
   try {
     resolved = resolveDatabase(undefined, process.env, app.getPath('userData'));
