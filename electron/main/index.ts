@@ -111,7 +111,7 @@ app.whenReady().then(async () => {
   openPdfDownloads(session.defaultSession);
   let resolved: ReturnType<typeof resolveDatabase> | undefined;
   try {
-    resolved = resolveDatabase(undefined, process.env, app.getPath('userData'));
+    resolved = resolveDatabase(undefined, process.env, process.env.RAMED_HOME ?? app.getPath('userData'));
     if (!isPostgresUrl(resolved.target)) mkdirSync(dirname(resolved.target), { recursive: true });
     core = await openCore({ db: resolved.target });
   } catch (error) {

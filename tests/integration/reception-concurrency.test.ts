@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
+import { verifyAudit } from '../../electron/core/audit/audit-log';
 import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -48,6 +49,10 @@ describeEachDb('reception from two desks at once', (kind) => {
     expect(episodes.map((e) => e.recepisse)).toEqual(persons.map((p) => p.recepisse));
     const decisions = await db.selectFrom('reception_check').select('outcome').where('kind', '=', 'admission').execute();
     expect(decisions).toEqual(persons.map(() => ({ outcome: 'admis' })));
+    // Every call of both desks chained onto one audit trail.
+    expect(await verifyAudit(db)).toMatchObject({ ok: true });
+    const audited = await db.selectFrom('audit_log').select('outcome').where('method', '=', 'reception.admit').execute();
+    expect(audited).toHaveLength(persons.length * 2);
   });
 
   it('admits two different persons at once from two desks', async () => {
