@@ -24,9 +24,12 @@ export function AccueilScreen({ session }: SectionProps) {
   const [view, setView] = useState<View>(views[0]!);
   const [openId, setOpenId] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
+  // The day's list is loaded the first time its tab is shown, then kept with its filters.
+  const [daySeen, setDaySeen] = useState(false);
   const show = (next: View) => {
     setView(next);
     setReloads((n) => n + 1);
+    if (next === 'day') setDaySeen(true);
   };
   return (
     <>
@@ -39,9 +42,7 @@ export function AccueilScreen({ session }: SectionProps) {
           ))}
         </div>
         <div hidden={view !== 'check'}>{desk ? <CheckScreen onOpenEpisode={setOpenId} /> : null}</div>
-        <div hidden={view !== 'day'}>
-          <DeskDayScreen onOpenEpisode={setOpenId} reloadKey={reloads} />
-        </div>
+        <div hidden={view !== 'day'}>{daySeen ? <DeskDayScreen onOpenEpisode={setOpenId} reloadKey={reloads} /> : null}</div>
         <div hidden={view !== 'episodes'}>
           <EpisodeList onOpen={setOpenId} reloadKey={reloads} />
         </div>
