@@ -40,11 +40,6 @@ const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[
     description: 'Les contrôles qui empêchent de signer la réclamation, et ceux qui ne font qu’avertir.',
     prefixes: ['claims.'],
   },
-  {
-    title: 'Base de données partagée',
-    description: 'Pour les établissements où plusieurs postes partagent un serveur PostgreSQL.',
-    prefixes: ['database.'],
-  },
 ];
 
 export function settingSections(): SettingSection[] {

@@ -29,7 +29,8 @@ const checkSeverity = (what: string, byDefault: 'bloquant' | 'avertissement') =>
 
 /**
  * Every facility setting: its schema, default and French label. The settings service, the CLI
- * (`ramed settings get|set`) and the Administration screen all read this one list.
+ * (`ramed settings get|set`) and the Administration screen all read this one list. Which database
+ * a workstation opens (`database.url`) is the workstation's own: see electron/core/workstation.ts.
  */
 export const SETTINGS = {
   'anam.endpoint': {
@@ -90,12 +91,6 @@ export const SETTINGS = {
     default: 24,
   },
   'backup.keep': { label: 'Nombre de sauvegardes gardées dans le dossier', schema: wholeNumber(1, 100), default: 7 },
-  'database.url': {
-    label: 'Base PostgreSQL partagée (vide : base locale SQLite)',
-    schema: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'Adresse postgres://… attendue')]),
-    default: '',
-    secret: true,
-  },
   'claims.medicineMaxQuantity': {
     label: 'Réclamation : unités d’un médicament au plus sur une ligne',
     schema: wholeNumber(1, 10000),

@@ -7,8 +7,10 @@ export class UsageError extends Error {}
 
 export interface CliContext {
   json: boolean;
-  /** The database named by --db, or the app's own. */
+  /** The database named by --db, RAMED_DB or this workstation's `database.url`, or the app's own. */
   dbTarget: string;
+  /** This workstation's settings file (poste.json), which names its shared database. */
+  workstationFile: string;
   /** Opens (and migrates) the database on first use. */
   core(): Promise<Core>;
   /** Calls a contract method as the facility's local administrator; throws DomainError on refusal. */

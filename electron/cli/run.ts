@@ -8,7 +8,7 @@ import { openCore, newSlot, type Core } from '../core/app';
 import { isPostgresUrl } from '../core/db/connect';
 import { DomainError } from '../core/errors';
 import { silentLogger, consoleLogger } from '../core/logger';
-import { defaultDatabase } from '../core/paths';
+import { openFailure, resolveDatabase } from '../core/workstation';
 import { UsageError, type CliCommand, type CliContext } from './command';
 import { COMMANDS } from './commands/index';
 
@@ -69,7 +69,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (parsed.positionals.length < limits.min || parsed.positionals.length > limits.max) {
       throw new UsageError(`Nombre d'arguments incorrect.\nUsage : ramed ${command.usage}`);
     }
-    const dbTarget = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabase(io.env);
+    const resolved = resolveDatabase(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
+    const dbTarget = resolved.target;
     const slot = newSlot((event) => {
       if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
     });
@@ -86,10 +87,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const ctx: CliContext = {
       json,
       dbTarget,
+      workstationFile: resolved.file,
       async core() {
         if (!core) {
           if (!isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
-          core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger });
+          try {
+            core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger });
+          } catch (error) {
+            throw new DomainError('TRANSPORT', openFailure(resolved, error));
+          }
         }
         return core;
       },

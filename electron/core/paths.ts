@@ -15,9 +15,6 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
 }
 
-/** The app's own database: RAMED_DB, or ramed.db in the user data folder. */
-export const defaultDatabase = (env: NodeJS.ProcessEnv = process.env): string => env.RAMED_DB ?? join(userDataDir(env), 'ramed.db');
-
 /**
  * A file shipped in `resources/` (sample registry, tariffs…): next to a packaged app
  * (`process.resourcesPath`), else found upward from this module (the source tree, `out/`).

@@ -1,14 +1,16 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { openCore, newSlot, type Core } from '../core/app';
 import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler';
 import { startOutboxWorker, type OutboxWorker } from '../core/outbox/worker';
 import { isPostgresUrl } from '../core/db/connect';
 import type { SessionSlot } from '../core/context';
+import { openFailure, resolveDatabase } from '../core/workstation';
 import { isAppUrl, resolveAppFile } from './app-protocol';
+import { openPdfDownloads } from './downloads';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
 import { buildMenu } from './menu';
 
@@ -106,9 +108,18 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
-  const db = process.env.RAMED_DB ?? join(app.getPath('userData'), 'ramed.db');
-  if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
-  core = await openCore({ db });
+  openPdfDownloads(session.defaultSession);
+  let resolved: ReturnType<typeof resolveDatabase> | undefined;
+  try {
+    resolved = resolveDatabase(undefined, process.env, process.env.RAMED_HOME ?? app.getPath('userData'));
+    if (!isPostgresUrl(resolved.target)) mkdirSync(dirname(resolved.target), { recursive: true });
+    core = await openCore({ db: resolved.target });
+  } catch (error) {
+    // No window without a database: say why in French, and where the address came from.
+    dialog.showErrorBox('Base de données inaccessible', resolved ? openFailure(resolved, error) : (error as Error).message);
+    app.quit();
+    return;
+  }
   scheduler = startBackupScheduler(core);
   outbox = startOutboxWorker(core, 'poste');
 

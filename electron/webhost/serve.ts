@@ -5,16 +5,20 @@ import { openCore } from '../core/app';
 import { startBackupScheduler } from '../core/backup/scheduler';
 import { isPostgresUrl } from '../core/db/connect';
 import { startOutboxWorker } from '../core/outbox/worker';
-import { defaultDatabase } from '../core/paths';
+import { openFailure, resolveDatabase } from '../core/workstation';
 import { startWebHost } from './server';
 
 // `npm run dev:web`: the app in a browser, for machines without an Electron binary.
 const { values } = parseArgs({
   options: { db: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, static: { type: 'string' } },
 });
-const db = values.db ?? defaultDatabase();
+const resolved = resolveDatabase(values.db);
+const db = resolved.target;
 if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
-const core = await openCore({ db });
+const core = await openCore({ db }).catch((error: unknown) => {
+  process.stderr.write(`${openFailure(resolved, error)}\n`);
+  process.exit(1);
+});
 const scheduler = startBackupScheduler(core);
 const outbox = startOutboxWorker(core, 'web');
 const host = await startWebHost({

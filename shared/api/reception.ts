@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineMethod, returns } from '../contract';
+import { isoDate } from '../dates';
 import { EPISODE_TYPES, IDENTITY_DOCUMENTS } from '../domain/episodes';
-import type { AdmitResult } from '../domain/reception';
+import type { AdmitResult, DeskDay } from '../domain/reception';
+import type { GeneratedFile } from '../files';
 import { recepisseInput, type CheckResult } from './registry';
 
 const optionalText = (max: number, message: string) =>
@@ -48,5 +50,19 @@ export const receptionApi = {
     access: ['accueil'],
     kind: 'command',
     entity: 'episode',
+  }),
+  /** The admission slip of an episode (A5 PDF with the QR code of its number), to print or print again. */
+  'reception.slip': defineMethod({
+    input: z.strictObject({ episodeId: z.number({ message: 'Épisode attendu' }).int().positive() }),
+    output: returns<GeneratedFile>(),
+    access: ['accueil', 'gestionnaire'],
+    kind: 'query',
+  }),
+  /** The desk's checks and admissions of a day (today by default), with the day's counts. */
+  'reception.day': defineMethod({
+    input: z.strictObject({ day: isoDate.optional() }),
+    output: returns<DeskDay>(),
+    access: ['accueil', 'gestionnaire'],
+    kind: 'query',
   }),
 };

@@ -1,4 +1,5 @@
-import type { ReasonCode } from './registry';
+import type { IdentityDocument } from './episodes';
+import { REASON_LABELS, type ReasonCode } from './registry';
 
 /** Why the desk refused an admission besides eligibility: the facility's referral rule. */
 export const REFERRAL_REQUIRED = 'REFERRAL_REQUIRED';
@@ -11,6 +12,9 @@ export const REFERRAL_LABELS = {
   [REFERRAL_REQUIRED]: 'Référence obligatoire : patient venu sans référence, hors urgence',
   [NO_REFERRAL]: 'Venu sans référence (hors urgence)',
 } as const;
+
+/** Every refusal reason in plain French: the registry's reasons and the referral rule. */
+export const REFUSAL_LABELS: Record<RefusalCode, string> = { ...REASON_LABELS, [REFERRAL_REQUIRED]: REFERRAL_LABELS[REFERRAL_REQUIRED] };
 
 /** What the agent tells the patient instead of admitting them under the RAMED. */
 export const REFUSAL_ADVICE: Record<RefusalCode, string> = {
@@ -39,3 +43,59 @@ export type AdmitResult =
   | { outcome: 'refused'; reasons: RefusalCode[]; message: string }
   /** Already admitted today: nothing was done; admitting again needs `confirmSameDay`. */
   | { outcome: 'sameDay'; episodes: SameDayEpisode[] };
+
+/** What the desk decided on a check: the verification's answer, or the admission's. */
+export type DeskOutcome = 'eligible' | 'non_eligible' | 'admis' | 'refuse';
+
+export const DESK_OUTCOME_LABELS: Record<DeskOutcome, string> = {
+  eligible: 'Éligible',
+  non_eligible: 'Non éligible',
+  admis: 'Admis',
+  refuse: 'Admission refusée',
+};
+
+/** One check or admission decision at the desk, as the day's list shows it. */
+export interface DeskCheckRow {
+  id: number;
+  at: string;
+  kind: 'verification' | 'admission';
+  outcome: DeskOutcome;
+  recepisse: string;
+  /** NOM Prénoms, or null for a récépissé not in the registry. */
+  patient: string | null;
+  reasons: RefusalCode[];
+  warnings: string[];
+  identityDocument: IdentityDocument | null;
+  identityMatches: boolean | null;
+  episodeId: number | null;
+  episodeNumber: string | null;
+  agent: string;
+  agentName: string | null;
+}
+
+export interface DeskCounts {
+  /** Verifications made (a récépissé checked or a person picked). */
+  checked: number;
+  /** Of those, how many answered « éligible ». */
+  eligible: number;
+  /** Verifications answered « non éligible », and admissions refused. */
+  refused: number;
+  admitted: number;
+}
+
+export interface DeskDay {
+  day: string;
+  rows: DeskCheckRow[];
+  counts: DeskCounts;
+}
+
+/** The day's figures over some of its rows (all of them, or one agent's). */
+export function deskCounts(rows: readonly Pick<DeskCheckRow, 'kind' | 'outcome'>[]): DeskCounts {
+  const count = (test: (r: Pick<DeskCheckRow, 'kind' | 'outcome'>) => boolean) => rows.filter(test).length;
+  return {
+    checked: count((r) => r.kind === 'verification'),
+    eligible: count((r) => r.outcome === 'eligible'),
+    refused: count((r) => r.outcome === 'non_eligible' || r.outcome === 'refuse'),
+    admitted: count((r) => r.outcome === 'admis'),
+  };
+}

@@ -1,4 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { expect, loginAs, test } from './fixtures';
+
+/** Clicks the button that produces a file and answers where the downloaded file was saved. */
+async function downloaded(page: Page, button: string, path: string): Promise<{ name: string; path: string }> {
+  const event = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await event;
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
+}
 
 // The demo registry (resources/registre-exemple-illustratif.csv): Bakary Coulibaly holds a valid
 // récépissé; Mamadou Diarra's ran out in 2023; Bakary's daughter Fatoumata, born 2011, is not in school.
@@ -21,11 +32,45 @@ test('the desk: an eligible holder checked by récépissé, household shown, adm
   await page.getByLabel('Pièce présentée').selectOption('cni_nina');
   await page.getByLabel('N° de la pièce').fill('15068012345678B');
   await page.getByRole('button', { name: 'Admettre', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Admis : épisode' })).toContainText(/EP-\d{4}-\d{6}/);
+  const admitted = page.getByRole('status').filter({ hasText: 'Admis : épisode' });
+  await expect(admitted).toContainText(/EP-\d{4}-\d{6}/);
+  const number = /EP-\d{4}-\d{6}/.exec((await admitted.textContent())!)![0];
+
+  // The slip, offered at once (the focus is on it: Enter prints).
+  await expect(page.getByRole('button', { name: 'Imprimer la fiche d’admission' })).toBeFocused();
+  const slip = await downloaded(page, 'Imprimer la fiche d’admission', test.info().outputPath('fiche.pdf'));
+  expect(slip.name).toBe(`fiche-admission-${number}.pdf`);
+  const text = execFileSync('pdftotext', ['-layout', slip.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const expected of [
+    number,
+    'COULIBALY Bakary',
+    '1101 0000 00017',
+    'ÉLIGIBLE le',
+    'Carte NINA / CNI n° 15068012345678B',
+    'Aminata Traoré',
+  ]) {
+    expect(text).toContain(expected);
+  }
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', slip.path, 'docs/screenshots/fiche-admission']);
 
   await page.keyboard.press('Escape');
   await expect(field).toBeFocused();
   await expect(field).toHaveValue('');
+
+  // The day's list: the check and the admission, with the day's figures; the episode reprints its slip.
+  await page.getByRole('tab', { name: 'Aujourd’hui' }).click();
+  const day = page.getByRole('table', { name: 'Contrôles du jour' });
+  const row = day.getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText('COULIBALY Bakary');
+  await expect(row).toContainText('Admis');
+  await expect(row).toContainText('Carte NINA / CNI');
+  const figures = page.getByRole('definition');
+  await expect(figures.first()).not.toHaveText('0');
+  await page.screenshot({ path: 'docs/screenshots/accueil-aujourdhui.png' });
+  await row.getByRole('button', { name: number }).click();
+  await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText(number);
+  const again = await downloaded(page, 'Imprimer la fiche d’admission', test.info().outputPath('fiche-2.pdf'));
+  expect(again.name).toBe(`fiche-admission-${number}.pdf`);
 });
 
 test('the desk: expired and out-of-school child refused with the reason; names found with or without accents', async ({
@@ -41,6 +86,14 @@ test('the desk: expired and out-of-school child refused with the reason; names f
   await expect(verdict.getByRole('list', { name: 'Motifs' })).toContainText('Récépissé expiré');
   await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toHaveCount(0);
   await page.screenshot({ path: 'docs/screenshots/accueil-non-eligible.png' });
+
+  // The refusal is on the day's list, with its reason, among the non-eligible ones.
+  await page.getByRole('tab', { name: 'Aujourd’hui' }).click();
+  await page.getByRole('combobox', { name: 'Résultat' }).selectOption('non_eligible');
+  const day = page.getByRole('table', { name: 'Contrôles du jour' });
+  await expect(day.getByRole('row').filter({ hasText: 'DIARRA Mamadou' }).first()).toContainText('Récépissé expiré');
+  for (const cell of await day.locator('tbody tr td:nth-child(5)').allTextContents()) expect(cell).toBe('Non éligible');
+  await page.getByRole('tab', { name: 'Vérification et admission' }).click();
 
   await page.keyboard.press('Escape');
   await field.fill('coulibaly fatou');

@@ -25,8 +25,9 @@ export async function migrate(
   });
   const { error, results } = options.target ? await migrator.migrateTo(options.target) : await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new Error(`La migration ${failed} a échoué : ${error instanceof Error ? error.message : String(error)}`);
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const what = failed ? `La migration ${failed} a échoué` : 'Mise à jour du schéma impossible';
+    throw new Error(`${what} : ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

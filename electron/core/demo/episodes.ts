@@ -210,7 +210,7 @@ const DOCUMENTS: Array<[IdentityDocument, number]> = [
 ];
 
 /** Deterministic per month: the same command gives the same demo. */
-function randomFor(seed: string): () => number {
+export function randomFor(seed: string): () => number {
   let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

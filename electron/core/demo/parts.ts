@@ -5,6 +5,7 @@ import { demoFacilityAndUsers } from './facility-users';
 import { demoPharmacy } from './pharmacy';
 import { demoReceptionChecks } from './reception-checks';
 import { demoFormerAgent } from './former-agent';
+import { demoReceptionChecks } from './reception';
 import { demoReference } from './reference';
 import { demoRegistry } from './registry';
 

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/reception';
 import { REASON_LABELS } from '../../../shared/domain/registry';
 import { isoToday, type Clock } from '../clock';
+import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import { createEpisode } from '../episodes/create';
 import { getFacility } from '../facility/facility';
@@ -72,9 +73,18 @@ async function openToday(db: Kysely<Database>, personId: number, today: string):
 
 /**
  * Admits a person: eligibility is computed here again (the window's answer is never trusted), the
- * referral rule applied, and the decision recorded whether it admits or refuses.
+ * referral rule applied, and the decision recorded whether it admits or refuses. Runs in the
+ * caller's transaction, which first locks the person's row: two desks admitting the same person at
+ * once take turns, and the second one finds the episode the first opened (same-day warning).
  */
-export async function admit(db: Kysely<Database>, clock: Clock, byLogin: string, input: AdmitInput): Promise<AdmitResult> {
+export async function admit(
+  db: Kysely<Database>,
+  features: DialectFeatures,
+  clock: Clock,
+  byLogin: string,
+  input: AdmitInput,
+): Promise<AdmitResult> {
+  await features.forUpdate(db.selectFrom('person').select('id').where('recepisse', '=', input.recepisse)).execute();
   const today = isoToday(clock);
   const identityChecked = input.identityDocument !== 'aucun';
   const check = await checkRecepisse(db, input.recepisse, { ...(await eligibilityContext(db, today)), identityChecked });

@@ -3,41 +3,46 @@ import type { SectionProps } from '../../sections';
 import { EpisodeList } from '../episodes/EpisodeList';
 import { EpisodeScreen } from '../episodes/EpisodeScreen';
 import { CheckScreen } from '../reception/CheckScreen';
+import { DeskDayScreen } from '../reception/DeskDayScreen';
 
-type View = 'check' | 'episodes';
+type View = 'check' | 'day' | 'episodes';
+
+const VIEW_LABELS: Record<View, string> = {
+  check: 'Vérification et admission',
+  day: 'Aujourd’hui',
+  episodes: 'Épisodes',
+};
 
 /**
- * The reception section: the desk's check first, then the episodes list, and one episode at a
- * time. The views stay mounted (hidden) while an episode is open, so their state survives.
+ * The reception section: the desk's check first, the day's checks and admissions, then the
+ * episodes list, and one episode at a time. The views stay mounted (hidden) while an episode is
+ * open, so their state survives.
  */
 export function AccueilScreen({ session }: SectionProps) {
-  const [view, setView] = useState<View>(session.roles.includes('accueil') ? 'check' : 'episodes');
+  const desk = session.roles.includes('accueil');
+  const views: View[] = desk ? ['check', 'day', 'episodes'] : ['episodes', 'day'];
+  const [view, setView] = useState<View>(views[0]!);
   const [openId, setOpenId] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
+  // The day's list is loaded the first time its tab is shown, then kept with its filters.
+  const [daySeen, setDaySeen] = useState(false);
+  const show = (next: View) => {
+    setView(next);
+    setReloads((n) => n + 1);
+    if (next === 'day') setDaySeen(true);
+  };
   return (
     <>
       <div hidden={openId !== null}>
-        {session.roles.includes('accueil') ? (
-          <div role="tablist" aria-label="Accueil" className="tablist">
-            <button
-              role="tab"
-              aria-selected={view === 'check'}
-              className={view === 'check' ? 'tab active' : 'tab'}
-              onClick={() => setView('check')}
-            >
-              Vérification et admission
+        <div role="tablist" aria-label="Accueil" className="tablist">
+          {views.map((v) => (
+            <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'tab active' : 'tab'} onClick={() => show(v)}>
+              {VIEW_LABELS[v]}
             </button>
-            <button
-              role="tab"
-              aria-selected={view === 'episodes'}
-              className={view === 'episodes' ? 'tab active' : 'tab'}
-              onClick={() => setView('episodes')}
-            >
-              Épisodes
-            </button>
-          </div>
-        ) : null}
-        <div hidden={view !== 'check'}>{session.roles.includes('accueil') ? <CheckScreen onOpenEpisode={setOpenId} /> : null}</div>
+          ))}
+        </div>
+        <div hidden={view !== 'check'}>{desk ? <CheckScreen onOpenEpisode={setOpenId} /> : null}</div>
+        <div hidden={view !== 'day'}>{daySeen ? <DeskDayScreen onOpenEpisode={setOpenId} reloadKey={reloads} /> : null}</div>
         <div hidden={view !== 'episodes'}>
           <EpisodeList onOpen={setOpenId} reloadKey={reloads} />
         </div>

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { SlipButton } from '../reception/SlipButton';
 import { AddLineForm } from './AddLineForm';
 import { ClosePanel } from './ClosePanel';
 import { EpisodeHeader } from './EpisodeHeader';
@@ -49,11 +50,15 @@ export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number;
 
   return (
     <div className="stack episode-screen">
-      {onBack ? (
-        <div>
-          <button type="button" onClick={onBack}>
-            ← Retour à la liste
-          </button>
+      {onBack || canWrite ? (
+        <div className="actions">
+          {onBack ? (
+            <button type="button" onClick={onBack}>
+              ← Retour à la liste
+            </button>
+          ) : null}
+          {/* Those who admit (and the manager) print the slip again: lost, or torn at the laboratory. */}
+          {canWrite ? <SlipButton episodeId={episodeId} /> : null}
         </div>
       ) : null}
       <ErrorBanner error={get.error} />

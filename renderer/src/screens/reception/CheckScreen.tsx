@@ -7,6 +7,7 @@ import { ramed } from '../../lib/bridge';
 import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { AdmitForm } from './AdmitForm';
+import { SlipButton } from './SlipButton';
 import { HouseholdTable, Verdict } from './Verdict';
 
 const SEARCH_DELAY_MS = 250;
@@ -149,9 +150,12 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
               <p>
                 Admis : épisode <strong className="mono">{admitted.number}</strong>.
               </p>
-              <button type="button" autoFocus onClick={() => onOpenEpisode(admitted.id)}>
-                Ouvrir l’épisode
-              </button>
+              <div className="actions">
+                <SlipButton episodeId={admitted.id} autoFocus />
+                <button type="button" onClick={() => onOpenEpisode(admitted.id)}>
+                  Ouvrir l’épisode
+                </button>
+              </div>
             </div>
           ) : result.eligible && result.person ? (
             <AdmitForm recepisse={result.person.recepisse} onAdmitted={(id, number) => setAdmitted({ id, number })} />

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { deskCounts, type DeskCheckRow, type DeskDay, type RefusalCode } from '../../../shared/domain/reception';
+import type { Database } from '../db/schema/index';
+
+/** The desk's checks and admission decisions of one day, newest first, with the day's counts. */
+export async function deskDay(db: Kysely<Database>, day: string): Promise<DeskDay> {
+  const rows = await db
+    .selectFrom('reception_check as c')
+    .leftJoin('person as p', 'p.id', 'c.person_id')
+    .leftJoin('episode as e', 'e.id', 'c.episode_id')
+    .leftJoin('app_user as u', 'u.login', 'c.by_login')
+    .select([
+      'c.id',
+      'c.at',
+      'c.kind',
+      'c.outcome',
+      'c.recepisse',
+      'c.warnings',
+      'c.identity_document',
+      'c.identity_matches',
+      'c.episode_id',
+      'c.by_login',
+      'p.family_name',
+      'p.given_names',
+      'e.number',
+      'u.full_name',
+    ])
+    .where('c.day', '=', day)
+    .orderBy('c.at', 'desc')
+    .orderBy('c.id', 'desc')
+    .execute();
+  const reasons = new Map<number, RefusalCode[]>();
+  if (rows.length > 0) {
+    const codes = await db
+      .selectFrom('reception_check_reason as r')
+      .innerJoin('reception_check as c', 'c.id', 'r.check_id')
+      .select(['r.check_id', 'r.code'])
+      .where('c.day', '=', day)
+      .orderBy('r.id')
+      .execute();
+    for (const { check_id, code } of codes) reasons.set(check_id, [...(reasons.get(check_id) ?? []), code as RefusalCode]);
+  }
+  const list: DeskCheckRow[] = rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    kind: r.kind,
+    outcome: r.outcome,
+    recepisse: r.recepisse,
+    patient: r.family_name === null ? null : `${r.family_name.toUpperCase()} ${r.given_names ?? ''}`.trim(),
+    reasons: reasons.get(r.id) ?? [],
+    warnings: JSON.parse(r.warnings) as string[],
+    identityDocument: r.identity_document as DeskCheckRow['identityDocument'],
+    identityMatches: r.identity_matches === null ? null : r.identity_matches === 1,
+    episodeId: r.episode_id,
+    episodeNumber: r.number,
+    agent: r.by_login,
+    agentName: r.full_name,
+  }));
+  return { day, rows: list, counts: deskCounts(list) };
+}

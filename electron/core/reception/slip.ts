@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { EligibilitySnapshot, EpisodeType, IdentityDocument } from '../../../shared/domain/episodes';
+import type { Facility } from '../../../shared/domain/facility';
+import type { Quality } from '../../../shared/domain/registry';
+import type { GeneratedFile } from '../../../shared/files';
+import { isoNow, type Clock } from '../clock';
+import type { Database } from '../db/schema/index';
+import { DomainError, notFound } from '../errors';
+import { getFacility } from '../facility/facility';
+import { slipPdf } from './slip-pdf';
+
+/** Everything the admission slip prints, read back from the episode and the registry. */
+export interface SlipData {
+  facility: Facility;
+  number: string;
+  openedAt: string;
+  agent: string;
+  patient: {
+    name: string;
+    sex: 'M' | 'F';
+    birthDate: string;
+    birthYearOnly: boolean;
+    recepisse: string;
+    quality: Quality;
+    holderRecepisse: string | null;
+  };
+  eligibility: EligibilitySnapshot;
+  /** The récépissé's validity that governs the rights (the holder's for a spouse or child). */
+  validFrom: string | null;
+  validTo: string | null;
+  type: EpisodeType;
+  emergency: boolean;
+  referralFrom: string | null;
+  referralRef: string | null;
+  identityDocument: IdentityDocument;
+  identityNumber: string | null;
+  identityMatches: boolean | null;
+}
+
+export async function slipData(db: Kysely<Database>, episodeId: number): Promise<SlipData> {
+  const row = await db
+    .selectFrom('episode')
+    .innerJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('app_user', 'app_user.login', 'episode.opened_by')
+    .selectAll('episode')
+    .select([
+      'person.family_name',
+      'person.given_names',
+      'person.sex',
+      'person.birth_date',
+      'person.birth_year_only',
+      'person.quality',
+      'person.holder_recepisse',
+      'person.valid_from',
+      'person.valid_to',
+      'app_user.full_name',
+    ])
+    .where('episode.id', '=', episodeId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Épisode introuvable.');
+  const facility = await getFacility(db);
+  if (!facility) throw new DomainError('CONFLICT', 'L’établissement n’est pas configuré : voyez l’administrateur.');
+  const holder = row.holder_recepisse
+    ? await db.selectFrom('person').select(['valid_from', 'valid_to']).where('recepisse', '=', row.holder_recepisse).executeTakeFirst()
+    : undefined;
+  const validity = holder ?? row;
+  return {
+    facility,
+    number: row.number,
+    openedAt: row.opened_at,
+    agent: row.full_name ? `${row.full_name} (${row.opened_by})` : row.opened_by,
+    patient: {
+      name: `${row.family_name.toUpperCase()} ${row.given_names}`,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      birthYearOnly: row.birth_year_only === 1,
+      recepisse: row.recepisse,
+      quality: row.quality,
+      holderRecepisse: row.holder_recepisse,
+    },
+    eligibility: JSON.parse(row.eligibility) as EligibilitySnapshot,
+    validFrom: validity.valid_from,
+    validTo: validity.valid_to,
+    type: row.type,
+    emergency: row.emergency === 1,
+    referralFrom: row.referral_from,
+    referralRef: row.referral_ref,
+    identityDocument: row.identity_document,
+    identityNumber: row.identity_number,
+    identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
+  };
+}
+
+/** The admission slip of an episode, as a PDF to print (right after admission, or again later). */
+export async function admissionSlip(
+  db: Kysely<Database>,
+  episodeId: number,
+  env: { clock: Clock; appVersion: string },
+): Promise<GeneratedFile> {
+  const data = await slipData(db, episodeId);
+  const bytes = slipPdf(data, { printedAt: isoNow(env.clock), appVersion: env.appVersion });
+  return { fileName: `fiche-admission-${data.number}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
+}
