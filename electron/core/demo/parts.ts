@@ -3,7 +3,6 @@ import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoPharmacy } from './pharmacy';
-import { demoReceptionChecks } from './reception-checks';
 import { demoFormerAgent } from './former-agent';
 import { demoReceptionChecks } from './reception';
 import { demoReference } from './reference';
