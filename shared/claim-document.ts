@@ -23,6 +23,7 @@ export function composeClaim(input: {
   month: string;
   version: number;
   previousSha256: string | null;
+  resubmits?: { version: number; sha256: string } | undefined;
   facility: { code: string; name: string; level: FacilityLevel };
   episodes: readonly ClaimEpisodeInput[];
   flags: ClaimFlag[];
@@ -63,6 +64,7 @@ export function composeClaim(input: {
     month: input.month,
     version: input.version,
     previousSha256: input.previousSha256,
+    ...(input.resubmits ? { resubmits: input.resubmits } : {}),
     facility: input.facility,
     episodes,
     flags: input.flags,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './validation';
 
 /**
  * The ANAM's answer to one Claim (FHIR R4 `ClaimResponse`), as far as the facility uses it: the
@@ -26,6 +27,8 @@ export const claimResponseSchema = z.object({
   outcome: z.enum(['complete', 'partial', 'error'], { message: 'Résultat attendu : complete, partial ou error' }),
   request: z.object({ identifier: z.object({ system: z.string(), value: z.string().min(1, 'Clé de la réclamation attendue') }) }),
   disposition: z.string().optional(),
+  /** Why the ANAM could not process the Claim (with `outcome: error`). */
+  error: z.array(z.object({ code: codeable })).optional(),
   item: z
     .array(
       z.object({
@@ -37,3 +40,46 @@ export const claimResponseSchema = z.object({
 });
 
 export type ClaimResponseResource = z.infer<typeof claimResponseSchema>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A response file of the ANAM: one ClaimResponse, or a Bundle of them (any Bundle type). Each is
+ * parsed strictly; the errors say which one is wrong and why, in French.
+ */
+export function parseResponseFile(text: string): { ok: true; responses: ClaimResponseResource[] } | { ok: false; errors: string[] } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, errors: ['le fichier n’est pas du JSON valide (fichier tronqué ou autre format ?)'] };
+  }
+  if (!isObject(body)) return { ok: false, errors: ['le fichier ne contient pas une ressource FHIR'] };
+  if (body.resourceType === 'OperationOutcome') {
+    const issues = Array.isArray(body.issue) ? body.issue.filter(isObject).map((i) => String(i.diagnostics ?? i.code ?? '')) : [];
+    return {
+      ok: false,
+      errors: [
+        `le fichier est un message d’erreur de l’ANAM (OperationOutcome${issues.length ? ` : ${issues.join(' ; ').slice(0, 200)}` : ''}), pas une réponse`,
+      ],
+    };
+  }
+  let candidates: unknown[];
+  if (body.resourceType === 'ClaimResponse') candidates = [body];
+  else if (body.resourceType === 'Bundle' && Array.isArray(body.entry)) {
+    candidates = body.entry.map((e) => (isObject(e) ? e.resource : undefined));
+  } else return { ok: false, errors: ['ressource attendue : ClaimResponse, ou un Bundle de ClaimResponse'] };
+  if (candidates.length === 0) return { ok: false, errors: ['le fichier ne contient aucune réponse'] };
+  const errors: string[] = [];
+  const responses: ClaimResponseResource[] = [];
+  candidates.forEach((candidate, i) => {
+    const parsed = claimResponseSchema.safeParse(candidate);
+    if (parsed.success) responses.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length > 0 ? ` (${issue.path.map(String).join('.')})` : '';
+      errors.push(`réponse n° ${i + 1}${where} : ${issue.message}`);
+    }
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, responses };
+}

@@ -96,6 +96,11 @@ export const SETTINGS = {
     schema: wholeNumber(1, 10000),
     default: 120,
   },
+  'claims.paymentDelayDays': {
+    label: 'Réclamation signalée si elle reste impayée plus de … jours après son envoi',
+    schema: wholeNumber(1, 730, 'jour'),
+    default: 90,
+  },
   'claims.check.PATIENT_NOT_ELIGIBLE': checkSeverity('Patient non éligible à la date des soins', 'bloquant'),
   'claims.check.NOT_IN_TARIFF': checkSeverity('Élément absent de la liste en vigueur', 'bloquant'),
   'claims.check.NON_POSITIVE_AMOUNT': checkSeverity('Montant nul ou négatif', 'bloquant'),

@@ -43,6 +43,7 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
     appVersion: APP_VERSION,
     files: new FileStore(options.uploadDir ?? join(tmpdir(), 'ramed-uploads')),
     reopen,
+    outboxQueued: new Set(),
   };
 
   /** Called by a handler (a restore): that one call stays in flight while the others finish. */

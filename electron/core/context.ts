@@ -22,6 +22,8 @@ export interface CoreDeps {
    * every session. If that fails, `replace`'s undo runs and the previous database is reopened.
    */
   reopen(replace: ReplaceDatabase): Promise<void>;
+  /** Told once a command has committed new messages to the upload queue (the hosts' workers wake). */
+  outboxQueued: Set<() => void>;
 }
 
 /** Replaces the closed database's file; answers how to put the previous one back. */
@@ -68,4 +70,6 @@ export interface HandlerContext {
   jobs: JobRegistry;
   signal: AbortSignal;
   progress(done: number, total: number | null, label: string): void;
+  /** Runs `task` once the call has succeeded and its transaction committed (never after a failure). */
+  afterCommit(task: () => void): void;
 }

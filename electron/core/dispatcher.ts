@@ -76,6 +76,7 @@ export function createDispatcher(
     const handler = handlers[method]!;
     const jobId = typeof input.jobId === 'string' ? input.jobId : null;
     const controller = jobId ? jobs.start(jobId) : new AbortController();
+    const committed: Array<() => void> = [];
 
     const context = (db: HandlerContext['db']): HandlerContext => ({
       deps,
@@ -88,6 +89,7 @@ export function createDispatcher(
       progress: (done, total, label) => {
         if (jobId) slot.emit({ type: 'job.progress', progress: { jobId, done, total, label } });
       },
+      afterCommit: (task) => committed.push(task),
     });
 
     try {
@@ -105,6 +107,13 @@ export function createDispatcher(
           await audit(deps, ctx.slot.session ?? session, method, def, 'ok', input, ctx, trx);
           return result;
         });
+      }
+      for (const task of committed) {
+        try {
+          task();
+        } catch (error) {
+          deps.log.error(`${method} : tâche après validation en échec`, error);
+        }
       }
       return ok(value);
     } catch (error) {

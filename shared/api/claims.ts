@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { defineMethod, jobId, returns } from '../contract';
+import type { ClaimFollowUpView, ClaimListRow, ResponseImportReport, ResubmissionPreview } from '../domain/claim-responses';
 import type { ClaimSummary, ClaimView } from '../domain/claims';
-import type { GeneratedFile } from '../files';
+import { fileRef, type GeneratedFile } from '../files';
 import { isoMonth } from '../months';
 import type { Role } from '../roles';
 
 const MANAGER: readonly Role[] = ['gestionnaire'];
 const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');
-const version = z.number({ message: 'Version attendue' }).int().positive().optional();
+const requiredVersion = z.number({ message: 'Version attendue' }).int().positive().max(9999);
+const version = requiredVersion.optional();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue');
 
 export const CLAIM_EXPORT_FORMATS = ['pdf', 'fhir', 'csv'] as const;
 export type ClaimExportFormat = (typeof CLAIM_EXPORT_FORMATS)[number];
 
 export const claimsApi = {
+  /** Every version, with what was sent, accepted, paid and is still owed (drafts: `followUp` null). */
   'claims.list': defineMethod({
     input: z.strictObject({}),
-    output: returns<ClaimSummary[]>(),
+    output: returns<ClaimListRow[]>(),
     access: MANAGER,
     kind: 'query',
   }),
@@ -60,10 +64,7 @@ export const claimsApi = {
   }),
   /** Freezes the draft the manager read: `sha256` is the hash the sign-off dialog showed. */
   'claims.sign': defineMethod({
-    input: z.strictObject({
-      month: isoMonth,
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue'),
-    }),
+    input: z.strictObject({ month: isoMonth, sha256 }),
     output: returns<ClaimSummary>(),
     access: MANAGER,
     kind: 'command',
@@ -79,5 +80,35 @@ export const claimsApi = {
     output: returns<GeneratedFile>(),
     access: MANAGER,
     kind: 'query',
+  }),
+  /** A signed version's follow-up: the ANAM's answer per line, the sending history, payments, resubmissions. */
+  'claims.followUp': defineMethod({
+    input: z.strictObject({ month: isoMonth, version: requiredVersion }),
+    output: returns<ClaimFollowUpView>(),
+    access: MANAGER,
+    kind: 'query',
+  }),
+  /** A response file of the ANAM (ClaimResponse, or a Bundle of them): all applied, or nothing. */
+  'claims.importResponse': defineMethod({
+    input: z.strictObject({ file: fileRef }),
+    output: returns<ResponseImportReport>(),
+    access: MANAGER,
+    kind: 'command',
+    entity: 'claim_response',
+  }),
+  /** What a resubmission of a version's rejected lines would hold now (corrected lines only). */
+  'claims.previewResubmission': defineMethod({
+    input: z.strictObject({ month: isoMonth, version: requiredVersion }),
+    output: returns<ResubmissionPreview>(),
+    access: MANAGER,
+    kind: 'query',
+  }),
+  /** Signs the resubmission the manager read (`sha256` from the preview) and queues it for the ANAM. */
+  'claims.resubmit': defineMethod({
+    input: z.strictObject({ month: isoMonth, version: requiredVersion, sha256 }),
+    output: returns<ClaimSummary>(),
+    access: MANAGER,
+    kind: 'command',
+    entity: 'claim',
   }),
 };

@@ -5,6 +5,7 @@ import { backupApi } from './backup';
 import { claimsApi } from './claims';
 import { episodesApi } from './episodes';
 import { outboxApi } from './outbox';
+import { paymentsApi } from './payments';
 import { pharmacyApi } from './pharmacy';
 import { receptionApi } from './reception';
 import { referenceApi } from './reference';
@@ -29,6 +30,7 @@ export const api = {
   ...outboxApi,
   ...receptionApi,
   ...statisticsApi,
+  ...paymentsApi,
 };
 
 export type Api = typeof api;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, jobId, returns } from '../contract';
-import type { OutboxStatusView } from '../domain/outbox';
+import type { OutboxExportReport, OutboxStatusView, OutboxSummary } from '../domain/outbox';
 
 export interface OutboxSendReport {
   configured: boolean;
@@ -26,5 +26,27 @@ export const outboxApi = {
     kind: 'command',
     entity: 'outbox',
     ownTransactions: true,
+  }),
+  /** The counts of the status bar (pending, exported, last success), cheap to ask often. */
+  'outbox.summary': defineMethod({
+    input: z.strictObject({}),
+    output: returns<OutboxSummary>(),
+    access: 'any',
+    kind: 'query',
+  }),
+  /** Writes the Claims not yet sent to a new folder inside `folder` (a USB key), with a manifest. */
+  'outbox.export': defineMethod({
+    input: z.strictObject({
+      folder: z
+        .string()
+        .trim()
+        .min(1, 'Indiquez le dossier (la clé USB)')
+        .max(1024, 'Chemin : 1024 caractères au plus')
+        .regex(/^([A-Za-z]:[\\/]|\\\\|\/)/, 'Chemin complet attendu (ex. E:\\ANAM ou /media/cle/anam)'),
+    }),
+    output: returns<OutboxExportReport>(),
+    access: ['gestionnaire', 'admin'],
+    kind: 'command',
+    entity: 'outbox',
   }),
 };

@@ -177,6 +177,8 @@ export interface ClaimDocument {
   version: number;
   /** The signed version this one replaces. */
   previousSha256: string | null;
+  /** A resubmission: the signed version whose rejected lines it claims again (absent otherwise). */
+  resubmits?: { version: number; sha256: string };
   facility: { code: string; name: string; level: FacilityLevel };
   episodes: ClaimDocumentEpisode[];
   flags: ClaimFlag[];
@@ -199,6 +201,8 @@ export interface ClaimSummary {
   signedBy: string | null;
   sha256: string | null;
   previousId: number | null;
+  /** A resubmission: the version whose rejected lines it claims again, corrected. */
+  resubmitsId: number | null;
 }
 
 export interface MissingEpisode {

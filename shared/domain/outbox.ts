@@ -16,12 +16,33 @@ export interface OutboxMessageView {
   lastError: string | null;
   nextAttemptAt: string | null;
   deliveredAt: string | null;
+  /** Written to a folder for a USB key (still awaiting the ANAM's answer). */
+  exportedAt: string | null;
+  /** The newer version that replaced this message before it left (it is `echec` and never sent). */
+  supersededByVersion: number | null;
 }
 
-export interface OutboxStatusView {
+/** The counts the status bar shows. */
+export interface OutboxSummary {
+  /** Waiting to be sent, counting those exported for a USB key. */
   pending: number;
+  /** Of the pending, those exported for a USB key and not yet acknowledged. */
+  exported: number;
   delivered: number;
+  /** Given up after too many failures (superseded ones are not counted). */
   failed: number;
+  /** Replaced by a newer version before they left: never sent. */
+  superseded: number;
   lastSuccessAt: string | null;
+}
+
+export interface OutboxStatusView extends OutboxSummary {
   messages: OutboxMessageView[];
+}
+
+export interface OutboxExportReport {
+  /** The folder created for this export (inside the one chosen). */
+  folder: string;
+  files: number;
+  manifestSha256: string;
 }

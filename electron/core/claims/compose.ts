@@ -3,7 +3,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { checkClaim } from '../../../shared/claim-checks';
 import { composeClaim } from '../../../shared/claim-document';
-import { CLAIM_CHECKS, type CheckSeverities, type ClaimDocument, type ClaimExclusion } from '../../../shared/domain/claims';
+import {
+  CLAIM_CHECKS,
+  type CheckSeverities,
+  type ClaimDocument,
+  type ClaimExclusion,
+  type ClaimLine,
+} from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
 import { DomainError } from '../errors';
@@ -30,12 +36,16 @@ export async function activeExclusions(db: Kysely<Database>, episodeIds: readonl
     .map((r) => ({ id: r.id, episodeId: r.episode_id, lineKey: r.line_key, reason: r.reason, at: r.at, by: r.by_login }));
 }
 
-/** The claim's content as it would be signed now, from its episodes, the registry and the lists. */
+/**
+ * The claim's content as it would be signed now, from its episodes, the registry and the lists.
+ * `keep` (a resubmission) leaves out the lines it refuses, after the checks have seen them all.
+ */
 export async function composeFor(
   db: Kysely<Database>,
-  claim: { month: string; version: number; previousSha256: string | null },
+  claim: { month: string; version: number; previousSha256: string | null; resubmits?: { version: number; sha256: string } },
   episodeIds: readonly number[],
   job: GatherJob = {},
+  keep?: (line: ClaimLine) => boolean,
 ): Promise<ClaimDocument> {
   const facility = await getFacility(db);
   if (!facility) throw new DomainError('CONFLICT', 'L’établissement n’est pas configuré : voyez l’administrateur.');
@@ -64,11 +74,13 @@ export async function composeFor(
     medicines,
     medicineMaxQuantity: settings['claims.medicineMaxQuantity'],
   });
+  const kept = keep ? episodes.map((e) => ({ ...e, lines: e.lines.filter(keep) })) : episodes;
+  const keptKeys = new Set(kept.flatMap((e) => e.lines.map((l) => l.key)));
   return composeClaim({
     ...claim,
     facility: { code: facility.code, name: facility.name, level: facility.level },
-    episodes,
-    flags,
+    episodes: kept,
+    flags: keep ? flags.filter((f) => f.lineKey === null || keptKeys.has(f.lineKey)) : flags,
     exclusions,
   });
 }

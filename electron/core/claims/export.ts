@@ -14,7 +14,7 @@ import { latestOf } from './store';
 /** The newest signed version of the month (or the one named): only a signed claim leaves the workstation. */
 async function signedVersion(db: Kysely<Database>, month: string, version?: number) {
   let query = db.selectFrom('claim').selectAll().where('month', '=', month).where('status', '<>', 'brouillon');
-  if (version !== undefined) query = query.where('version', '=', version);
+  query = version !== undefined ? query.where('version', '=', version) : query.where('resubmits_id', 'is', null);
   const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (row) return row;
   if (await latestOf(db, month, version))

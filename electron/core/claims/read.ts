@@ -1,16 +1,11 @@
 import type { Kysely } from 'kysely';
 import { blockingCount, flagViews } from '../../../shared/claim-document';
-import type { ClaimSummary, ClaimView, MissingEpisode } from '../../../shared/domain/claims';
+import type { ClaimView, MissingEpisode } from '../../../shared/domain/claims';
 import { frenchMonth, monthBounds } from '../../../shared/months';
 import type { Database } from '../db/schema/index';
 import { notFound } from '../errors';
 import { activeExclusions, checkSeverities, documentOf, episodeIdsOf, sha256Of } from './compose';
 import { latestOf, toSummary } from './store';
-
-export async function listClaims(db: Kysely<Database>): Promise<ClaimSummary[]> {
-  const rows = await db.selectFrom('claim').selectAll().orderBy('month', 'desc').orderBy('version', 'desc').execute();
-  return rows.map(toSummary);
-}
 
 /** Episodes opened by the end of the month and still open: the claim waits for them. */
 export async function missingEpisodes(db: Kysely<Database>, month: string): Promise<MissingEpisode[]> {

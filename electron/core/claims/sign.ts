@@ -4,6 +4,7 @@ import { CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/c
 import { frenchMonth } from '../../../shared/months';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { enqueueSignedClaim } from '../outbox/enqueue';
+import { supersedeEarlier } from '../outbox/supersede';
 import { checkSeverities, documentOf, sha256Of } from './compose';
 import { lockLatest, toSummary, type ClaimWriter } from './store';
 
@@ -44,6 +45,7 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
     .where('id', '=', latest.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await supersedeEarlier(w, row);
   await enqueueSignedClaim(w.db, row, row.signed_at!);
   return toSummary(row);
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
+import { assertMonthNotSent } from '../outbox/supersede';
 
 /** Who changes claims, when, and through which database or transaction. */
 export interface ClaimWriter {
@@ -27,19 +28,32 @@ export function toSummary(row: Selectable<ClaimTable>): ClaimSummary {
     signedBy: row.signed_by,
     sha256: row.sha256,
     previousId: row.previous_id,
+    resubmitsId: row.resubmits_id,
   };
 }
 
-/** The month's newest version, locked for the rest of the transaction (two managers take turns). */
+/**
+ * The month's newest version, locked for the rest of the transaction (two managers take turns).
+ * Resubmissions are versions of their own thread: the month's claim is its newest monthly version.
+ */
 export async function lockLatest(w: ClaimWriter, month: string): Promise<Selectable<ClaimTable> | undefined> {
   return w.features
-    .forUpdate(w.db.selectFrom('claim').selectAll().where('month', '=', month).orderBy('version', 'desc').limit(1))
+    .forUpdate(
+      w.db
+        .selectFrom('claim')
+        .selectAll()
+        .where('month', '=', month)
+        .where('resubmits_id', 'is', null)
+        .orderBy('version', 'desc')
+        .limit(1),
+    )
     .executeTakeFirst();
 }
 
+/** The version named, or the month's newest monthly version (a resubmission only by its number). */
 export async function latestOf(db: Kysely<Database>, month: string, version?: number): Promise<Selectable<ClaimTable> | undefined> {
   let query = db.selectFrom('claim').selectAll().where('month', '=', month);
-  if (version !== undefined) query = query.where('version', '=', version);
+  query = version !== undefined ? query.where('version', '=', version) : query.where('resubmits_id', 'is', null);
   return query.orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
@@ -51,12 +65,14 @@ export async function insertDraft(
   episodeIds: readonly number[],
   total: number,
 ): Promise<Selectable<ClaimTable>> {
+  if (previous) await assertMonthNotSent(w.db, month);
   const row = await w.db
     .insertInto('claim')
     .values({
       month,
       version: (previous?.version ?? 0) + 1,
       previous_id: previous?.id ?? null,
+      resubmits_id: null,
       status: 'brouillon',
       built_at: w.clock.now().toISOString(),
       built_by: w.login,

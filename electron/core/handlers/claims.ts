@@ -2,8 +2,11 @@ import type { claimsApi } from '../../../shared/api/claims';
 import { buildClaim } from '../claims/build';
 import { cancelExclusion, excludeFromClaim } from '../claims/exclude';
 import { exportClaim } from '../claims/export';
-import { getClaim, listClaims } from '../claims/read';
+import { getClaim } from '../claims/read';
+import { previewResubmission, resubmit } from '../claims/resubmission';
 import { signClaim } from '../claims/sign';
+import { claimFollowUp, claimListRows } from '../responses/follow-up';
+import { importResponseFile } from '../responses/import-file';
 import type { ClaimWriter } from '../claims/store';
 import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
@@ -16,7 +19,7 @@ const writer = (ctx: HandlerContext): ClaimWriter => ({
 });
 
 export const claimsHandlers: Handlers<typeof claimsApi> = {
-  'claims.list': async (_input, ctx) => listClaims(ctx.db),
+  'claims.list': async (_input, ctx) => claimListRows(ctx.db, ctx.deps.clock),
   'claims.get': async (input, ctx) => getClaim(ctx.db, input.month, input.version),
   'claims.build': async (input, ctx) => {
     const claim = await buildClaim(writer(ctx), input.month, { progress: ctx.progress, signal: ctx.signal });
@@ -40,7 +43,27 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
     const claim = await signClaim(writer(ctx), input.month, input.sha256);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { sha256: claim.sha256, total: claim.total, episodes: claim.episodes };
+    ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
     return claim;
   },
   'claims.export': async (input, ctx) => exportClaim(ctx.db, input, { clock: ctx.deps.clock, appVersion: ctx.deps.appVersion }),
+  'claims.followUp': async (input, ctx) => claimFollowUp(ctx.db, ctx.deps.clock, input.month, input.version),
+  'claims.importResponse': async (input, ctx) => {
+    const file = ctx.deps.files.resolve(input.file);
+    const report = await importResponseFile(
+      { db: ctx.db, features: ctx.deps.handle.features, now: ctx.deps.clock.now().toISOString(), login: ctx.actor?.login ?? 'anonyme' },
+      file,
+    );
+    ctx.audit.entityId = file.name;
+    ctx.audit.detail = { responses: report.responses, applied: report.applied, unchanged: report.unchanged, errors: report.errors };
+    return report;
+  },
+  'claims.previewResubmission': async (input, ctx) => previewResubmission(ctx.db, input.month, input.version),
+  'claims.resubmit': async (input, ctx) => {
+    const claim = await resubmit(writer(ctx), input);
+    ctx.audit.entityId = `${claim.month} v${claim.version}`;
+    ctx.audit.detail = { resubmits: input.version, sha256: claim.sha256, total: claim.total, episodes: claim.episodes };
+    ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    return claim;
+  },
 };

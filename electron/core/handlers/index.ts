@@ -6,6 +6,7 @@ import { backupHandlers } from './backup';
 import { claimsHandlers } from './claims';
 import { episodesHandlers } from './episodes';
 import { outboxHandlers } from './outbox';
+import { paymentsHandlers } from './payments';
 import { pharmacyHandlers } from './pharmacy';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
@@ -31,4 +32,5 @@ export const handlers: Handlers<Api> = {
   ...outboxHandlers,
   ...receptionHandlers,
   ...statisticsHandlers,
+  ...paymentsHandlers,
 };

@@ -1,6 +1,8 @@
 import type { outboxApi } from '../../../shared/api/outbox';
+import { exportPending } from '../outbox/export-folder';
 import { sendQueue } from '../outbox/send-queue';
 import { outboxStatus } from '../outbox/status';
+import { outboxSummary } from '../outbox/summary';
 import { workerName } from '../outbox/worker';
 import type { Handlers } from './types';
 
@@ -16,6 +18,13 @@ export const outboxHandlers: Handlers<typeof outboxApi> = {
     };
     const report = await sendQueue(env, { untilEmpty: input.untilEmpty ?? false, signal: ctx.signal, progress: ctx.progress });
     ctx.audit.detail = { ...report };
+    return report;
+  },
+  'outbox.summary': async (_input, ctx) => outboxSummary(ctx.db),
+  'outbox.export': async (input, ctx) => {
+    const report = await exportPending({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' }, input.folder);
+    ctx.audit.entityId = report.folder;
+    ctx.audit.detail = { files: report.files, manifestSha256: report.manifestSha256 };
     return report;
   },
 };

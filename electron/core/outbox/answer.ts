@@ -38,6 +38,9 @@ export function readAnswer(status: number, text: string, key: string): AnswerVer
   }
   if (status === 409 || isDuplicateOutcome(body)) return { kind: 'duplicate' };
   if (status < 200 || status >= 300) return { kind: 'failed', error: `L’ANAM a répondu HTTP ${status}${diagnostics(body)}.` };
+  if (isObject(body) && body.resourceType === 'OperationOutcome') {
+    return { kind: 'failed', error: `L’ANAM a signalé une erreur${diagnostics(body) || ' sans la préciser'}.` };
+  }
   const parsed = claimResponseSchema.safeParse(claimResponseOf(body));
   if (!parsed.success) return { kind: 'failed', error: `Réponse de l’ANAM non conforme : ${describeZodError(parsed.error).message}.` };
   if (parsed.data.request.identifier.value !== key) {

@@ -2,16 +2,20 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ClaimDocument } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
-import { claimBundle, FHIR_SYSTEMS } from '../claims/export/fhir';
+import { billedLines, claimBundle, FHIR_SYSTEMS } from '../claims/export/fhir';
+
+const BATCH = 200;
 
 /**
  * Queues every Claim (one per episode) of a just-signed version, in the sign-off's transaction.
  * Each message is a FHIR `transaction` Bundle whose single entry is a conditional create
- * (`ifNoneExist` on the idempotency identifier): the ANAM keeps at most one Claim per key.
+ * (`ifNoneExist` on the idempotency identifier): the ANAM keeps at most one Claim per key. Each
+ * item's claim line is kept beside it, so that the ANAM's answer can be read line by line.
  */
 export async function enqueueSignedClaim(db: Kysely<Database>, claim: Selectable<ClaimTable>, now: string): Promise<number> {
   const doc = JSON.parse(claim.content!) as ClaimDocument;
   const bundle = claimBundle(doc, claim.sha256!, claim.signed_at!);
+  const episodes = new Map(doc.episodes.map((e) => [e.number, e]));
   const rows = bundle.entry.map((entry) => {
     const key = entry.resource.id;
     const body = {
@@ -31,10 +35,26 @@ export async function enqueueSignedClaim(db: Kysely<Database>, claim: Selectable
       next_attempt_at: now,
     };
   });
-  for (let i = 0; i < rows.length; i += 200)
-    await db
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const inserted = await db
       .insertInto('outbox_message')
-      .values(rows.slice(i, i + 200))
+      .values(rows.slice(i, i + BATCH))
+      .returning(['id', 'episode_number'])
       .execute();
+    const items = inserted.flatMap((m) =>
+      billedLines(episodes.get(m.episode_number)!).map((l, n) => ({
+        message_id: m.id,
+        sequence: n + 1,
+        line_key: l.key,
+        amount: l.amount,
+      })),
+    );
+    for (let j = 0; j < items.length; j += 4 * BATCH) {
+      await db
+        .insertInto('outbox_item')
+        .values(items.slice(j, j + 4 * BATCH))
+        .execute();
+    }
+  }
   return rows.length;
 }

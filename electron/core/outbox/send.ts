@@ -3,10 +3,12 @@ import type { Clock } from '../clock';
 import type { DbHandle } from '../db/connect';
 import type { Database } from '../db/schema/index';
 import type { OutboxMessageTable } from '../db/schema/outbox';
+import type { LineDecision } from '../../../shared/domain/claim-responses';
+import { refreshClaimStatus } from '../responses/claim-status';
+import { itemsOf, readResponse, recordDecisions } from '../responses/record';
 import { getSetting } from '../settings/settings';
 import { readAnswer, type AnswerVerdict } from './answer';
 import { backoffMs, retryAfterMs } from './backoff';
-import { markClaimSent } from './claim-status';
 
 /** After this many failed attempts a message stops retrying (`echec`) until someone resends it. */
 export const MAX_ATTEMPTS = 40;
@@ -30,6 +32,8 @@ export interface SendReport {
 }
 
 type Message = Selectable<OutboxMessageTable>;
+type PostResult = { status: number | null; verdict: AnswerVerdict; retryAfter: number | null };
+type CheckedResult = PostResult & { decisions: LineDecision[] };
 
 /** A lease outlives a full attempt with margin; past it, another worker may take the message over. */
 const leaseMs = (timeoutMs: number) => 2 * timeoutMs + 60_000;
@@ -78,11 +82,7 @@ function networkError(error: unknown, timeoutMs: number): string {
   return `Connexion interrompue avec l’ANAM${code ? ` (${code})` : ''}.`;
 }
 
-async function post(
-  env: OutboxEnv,
-  message: Message,
-  config: { endpoint: string; token: string; timeoutMs: number },
-): Promise<{ status: number | null; verdict: AnswerVerdict; retryAfter: number | null }> {
+async function post(env: OutboxEnv, message: Message, config: { endpoint: string; token: string; timeoutMs: number }): Promise<PostResult> {
   const signal = AbortSignal.timeout(config.timeoutMs);
   try {
     const response = await env.fetch(`${config.endpoint.replace(/\/+$/, '')}/Bundle`, {
@@ -104,8 +104,21 @@ async function post(
   }
 }
 
-/** Records the attempt and its effect on the message in one transaction. */
-async function record(env: OutboxEnv, message: Message, startedAt: string, result: Awaited<ReturnType<typeof post>>): Promise<void> {
+/**
+ * Reads a ClaimResponse line by line against the items sent: an answer that cannot be applied
+ * (a line unknown or left undecided, `outcome: error`) is a failed attempt, tried again later.
+ */
+async function checkDecisions(env: OutboxEnv, message: Message, result: PostResult): Promise<CheckedResult> {
+  if (result.verdict.kind !== 'delivered') return { ...result, decisions: [] };
+  const items = (await itemsOf(env.handle().db, [message.id])).get(message.id)!;
+  const reading = readResponse(items, result.verdict.response);
+  if (reading.kind === 'decided') return { ...result, decisions: reading.decisions };
+  const error = reading.kind === 'error' ? reading.message : `Réponse de l’ANAM non conforme : ${reading.errors.slice(0, 3).join(' ; ')}.`;
+  return { ...result, verdict: { kind: 'failed', error }, decisions: [] };
+}
+
+/** Records the attempt and its effect on the message (and the answer, line by line) in one transaction. */
+async function record(env: OutboxEnv, message: Message, startedAt: string, result: CheckedResult): Promise<void> {
   const now = env.clock.now();
   const attempts = message.attempts + 1;
   const { verdict } = result;
@@ -151,7 +164,11 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
         lease_until: null,
       })
       .execute();
-    await markClaimSent(trx, message.claim_id);
+    if (verdict.kind === 'delivered') {
+      const origin = { at: now.toISOString(), source: 'envoi' as const, fileName: null, by: env.worker };
+      await recordDecisions(trx, { id: message.id, status: 'livre' }, verdict.response, result.decisions, origin);
+    }
+    await refreshClaimStatus(trx, message.claim_id);
   });
 }
 
@@ -169,7 +186,7 @@ export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?
     const message = await leaseNext(env, config.timeoutMs);
     if (!message) break;
     const startedAt = env.clock.now().toISOString();
-    const result = await post(env, message, config);
+    const result = await checkDecisions(env, message, await post(env, message, config));
     await record(env, message, startedAt, result);
     report.attempted += 1;
     if (result.verdict.kind === 'failed') report.failed += 1;

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { OutboxStatusView } from '../../../shared/domain/outbox';
 import type { Database } from '../db/schema/index';
+import { outboxSummary } from './summary';
 
 /** The queue as `ramed outbox status` and the screens show it (interfaces.md). */
 export async function outboxStatus(db: Kysely<Database>): Promise<OutboxStatusView> {
   const rows = await db
     .selectFrom('outbox_message')
     .innerJoin('claim', 'claim.id', 'outbox_message.claim_id')
+    .leftJoin('claim as newer', 'newer.id', 'outbox_message.superseded_by')
     .select([
       'outbox_message.id',
       'claim.month',
@@ -18,16 +20,13 @@ export async function outboxStatus(db: Kysely<Database>): Promise<OutboxStatusVi
       'outbox_message.last_error',
       'outbox_message.next_attempt_at',
       'outbox_message.delivered_at',
+      'outbox_message.exported_at',
+      'newer.version as superseded_version',
     ])
     .orderBy('outbox_message.id')
     .execute();
-  const count = (status: string) => rows.filter((r) => r.status === status).length;
-  const delivered = rows.map((r) => r.delivered_at).filter((d): d is string => d !== null);
   return {
-    pending: count('en_attente'),
-    delivered: count('livre'),
-    failed: count('echec'),
-    lastSuccessAt: delivered.length > 0 ? delivered.reduce((a, b) => (a > b ? a : b)) : null,
+    ...(await outboxSummary(db)),
     messages: rows.map((r) => ({
       claim: `${r.month} v${r.version} ${r.episode_number}`,
       key: r.idempotency_key,
@@ -36,6 +35,8 @@ export async function outboxStatus(db: Kysely<Database>): Promise<OutboxStatusVi
       lastError: r.last_error,
       nextAttemptAt: r.status === 'en_attente' ? r.next_attempt_at : null,
       deliveredAt: r.delivered_at,
+      exportedAt: r.exported_at,
+      supersededByVersion: r.superseded_version,
     })),
   };
 }

@@ -35,6 +35,10 @@ export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick
       timer = setTimeout(resolve, ms);
     }).finally(() => clearTimeout(timer));
 
+  // A sign-off (or a resubmission) wakes the worker as soon as its messages are committed.
+  const onQueued = () => wakeUp();
+  core.deps.outboxQueued.add(onQueued);
+
   const loop = (async () => {
     while (!controller.signal.aborted) {
       let wait = IDLE_POLL_MS;
@@ -52,6 +56,7 @@ export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick
   return {
     wake: () => wakeUp(),
     async stop() {
+      core.deps.outboxQueued.delete(onQueued);
       controller.abort();
       wakeUp();
       await loop;

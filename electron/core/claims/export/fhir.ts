@@ -16,6 +16,7 @@ export const FHIR_SYSTEMS = {
   medicine: 'https://ramed.anam.ml/fhir/CodeSystem/medicaments-dci',
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
   priority: 'http://terminology.hl7.org/CodeSystem/processpriority',
+  relatedClaim: 'http://terminology.hl7.org/CodeSystem/related-claim-relationship',
 } as const;
 
 const money = (value: number) => ({ value, currency: 'XOF' });
@@ -26,9 +27,25 @@ export const idempotencyKey = (sha256: string, episodeNumber: string): string =>
 
 const uuidOf = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 
+/** The lines of an episode the RAMED is billed for, in the order of the Claim's items (sequence 1, 2…). */
+export const billedLines = (episode: ClaimDocumentEpisode) => episode.lines.filter((l) => !l.excluded && l.payer === 'ramed');
+
+/** A resubmitted episode's Claim points at the Claim it follows up (the original's key), as a `prior` claim. */
+const relatedOf = (doc: ClaimDocument, episode: ClaimDocumentEpisode) =>
+  doc.resubmits
+    ? {
+        related: [
+          {
+            claim: { identifier: { system: FHIR_SYSTEMS.idempotency, value: idempotencyKey(doc.resubmits.sha256, episode.number) } },
+            relationship: { coding: [{ system: FHIR_SYSTEMS.relatedClaim, code: 'prior' }] },
+          },
+        ],
+      }
+    : {};
+
 function claimResource(doc: ClaimDocument, episode: ClaimDocumentEpisode, sha256: string, created: string) {
   const key = idempotencyKey(sha256, episode.number);
-  const lines = episode.lines.filter((l) => !l.excluded && l.payer === 'ramed');
+  const lines = billedLines(episode);
   const institutional = episode.type === 'hospitalisation' || episode.type === 'maternite';
   return {
     resourceType: 'Claim' as const,
@@ -47,6 +64,7 @@ function claimResource(doc: ClaimDocument, episode: ClaimDocumentEpisode, sha256
     insurer: { identifier: { system: FHIR_SYSTEMS.insurer, value: 'ANAM' }, display: 'ANAM – RAMED' },
     provider: { identifier: { system: FHIR_SYSTEMS.facility, value: doc.facility.code }, display: doc.facility.name },
     priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: 'normal' }] },
+    ...relatedOf(doc, episode),
     insurance: [
       {
         sequence: 1,

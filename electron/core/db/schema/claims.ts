@@ -12,6 +12,8 @@ export interface ClaimTable {
   month: string;
   version: number;
   previous_id: number | null;
+  /** A resubmission: the signed version whose rejected lines it claims again, corrected (0010). */
+  resubmits_id: number | null;
   status: ClaimStatus;
   built_at: string;
   built_by: string;

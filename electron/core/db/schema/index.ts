@@ -2,10 +2,12 @@ import type { BackupTables } from './backup';
 import type { ClaimTables } from './claims';
 import type { EpisodeTables } from './episodes';
 import type { OutboxTables } from './outbox';
+import type { PaymentTables } from './payments';
 import type { PharmacyTables } from './pharmacy';
 import type { ReceptionTables } from './reception';
 import type { ReferenceTables } from './reference';
 import type { RegistryTables } from './registry';
+import type { ResponseTables } from './responses';
 import type { SystemTables } from './system';
 
 /** Every table of the product; each feature adds its own interface here. */
@@ -17,6 +19,8 @@ export type Database = SystemTables &
   ClaimTables &
   PharmacyTables &
   OutboxTables &
-  ReceptionTables;
+  ReceptionTables &
+  ResponseTables &
+  PaymentTables;
 
 export type { Flag } from './system';

@@ -26,6 +26,31 @@ export interface OutboxMessageTable {
   last_error: string | null;
   /** The ClaimResponse received, as JSON. */
   response: string | null;
+  /** Last written to a folder for a USB key (still awaiting the ANAM's answer; the network may send it too). */
+  exported_at: string | null;
+  /**
+   * The newer version of the month signed before this message left: the message is then `echec`
+   * and never sent (its `last_error` says by which version it was replaced).
+   */
+  superseded_by: number | null;
+}
+
+/** Which claim line each item of the message's Claim bills (`sequence` is `Claim.item.sequence`). */
+export interface OutboxItemTable {
+  message_id: number;
+  sequence: number;
+  line_key: string;
+  amount: number;
+}
+
+/** A folder of messages written for a USB key, with the SHA-256 of its manifest. */
+export interface OutboxExportTable {
+  id: Generated<number>;
+  at: string;
+  by_login: string;
+  folder: string;
+  messages: number;
+  manifest_sha256: string;
 }
 
 export interface OutboxAttemptTable {
@@ -42,4 +67,6 @@ export interface OutboxAttemptTable {
 export interface OutboxTables {
   outbox_message: OutboxMessageTable;
   outbox_attempt: OutboxAttemptTable;
+  outbox_item: OutboxItemTable;
+  outbox_export: OutboxExportTable;
 }

@@ -1,0 +1,179 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import { parseResponseFile, type ClaimResponseResource } from '../../../shared/claim-response';
+import type { LineDecision, ResponseImportReport } from '../../../shared/domain/claim-responses';
+import type { DialectFeatures } from '../db/dialect';
+import type { Database } from '../db/schema/index';
+import { DomainError } from '../errors';
+import { FHIR_SYSTEMS } from '../claims/export/fhir';
+import { getFacility } from '../facility/facility';
+import { refreshClaimStatus } from './claim-status';
+import { itemsOf, readResponse, recordDecisions, responseSha256 } from './record';
+import { claimMoney, emptyMoney } from './totals';
+
+const MAX_BYTES = 64 * 1024 * 1024;
+
+interface Target {
+  id: number;
+  claim_id: number;
+  status: string;
+  episode_number: string;
+}
+
+type Planned = { message: Target; response: ClaimResponseResource } & (
+  { kind: 'decided'; decisions: LineDecision[] } | { kind: 'error'; error: string }
+);
+
+/** `CODE-AAAA-MM-vN-EPISODE`, the business identifier of a Claim (FHIR_SYSTEMS.claim). */
+const BUSINESS_ID = /^(.+)-(\d{4}-\d{2})-v(\d+)-(.+)$/;
+
+/** The message each response answers: by its idempotency key, or by the Claim's business identifier. */
+async function targetsOf(db: Kysely<Database>, responses: readonly ClaimResponseResource[], facilityCode: string) {
+  const keys = responses.filter((r) => r.request.identifier.system === FHIR_SYSTEMS.idempotency).map((r) => r.request.identifier.value);
+  const byKey = new Map<string, Target>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom('outbox_message')
+      .select(['id', 'claim_id', 'status', 'episode_number', 'idempotency_key'])
+      .where('idempotency_key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const r of rows) byKey.set(r.idempotency_key, r);
+  }
+  const found: Array<Target | string> = [];
+  for (const response of responses) {
+    const { system, value } = response.request.identifier;
+    const shown = value.slice(0, 80);
+    if (system === FHIR_SYSTEMS.idempotency) {
+      found.push(byKey.get(value) ?? `aucune réclamation envoyée avec la clé ${shown}`);
+      continue;
+    }
+    const match = system === FHIR_SYSTEMS.claim ? BUSINESS_ID.exec(value) : null;
+    if (!match) {
+      found.push(`identifiant de réclamation non reconnu (${system.slice(0, 80)} | ${shown})`);
+      continue;
+    }
+    const [, facility, month, version, episode] = match;
+    if (facility !== facilityCode) {
+      found.push(`réponse destinée à un autre établissement (${facility!.slice(0, 40)})`);
+      continue;
+    }
+    const row = await db
+      .selectFrom('outbox_message')
+      .innerJoin('claim', 'claim.id', 'outbox_message.claim_id')
+      .select(['outbox_message.id', 'outbox_message.claim_id', 'outbox_message.status', 'outbox_message.episode_number'])
+      .where('claim.month', '=', month!)
+      .where('claim.version', '=', Number(version))
+      .where('outbox_message.episode_number', '=', episode!)
+      .executeTakeFirst();
+    found.push(row ?? `aucune réclamation envoyée sous ${shown}`);
+  }
+  return found;
+}
+
+/** Validates every response of the file against what was sent; the plan, or every error found. */
+async function plan(db: Kysely<Database>, responses: readonly ClaimResponseResource[]): Promise<Planned[]> {
+  const facility = await getFacility(db);
+  if (!facility) throw new DomainError('CONFLICT', 'L’établissement n’est pas configuré : voyez l’administrateur.');
+  const targets = await targetsOf(db, responses, facility.code);
+  const items = await itemsOf(db, [...new Set(targets.filter((t) => typeof t !== 'string').map((t) => t.id))]);
+  const errors: string[] = [];
+  const planned: Planned[] = [];
+  const seen = new Map<number, string>();
+  responses.forEach((response, index) => {
+    const target = targets[index]!;
+    const name = `réponse n° ${index + 1}`;
+    if (typeof target === 'string') return void errors.push(`${name} : ${target}`);
+    const sha = responseSha256(response);
+    const earlier = seen.get(target.id);
+    if (earlier !== undefined && earlier !== sha) {
+      return void errors.push(`${name} : deux réponses différentes pour la réclamation de l’épisode ${target.episode_number}`);
+    }
+    seen.set(target.id, sha);
+    const reading = readResponse(items.get(target.id)!, response);
+    if (reading.kind === 'invalid')
+      return void errors.push(`${name} (épisode ${target.episode_number}) : ${reading.errors.slice(0, 3).join(' ; ')}`);
+    planned.push(
+      reading.kind === 'error'
+        ? { message: target, response, kind: 'error', error: reading.message }
+        : { message: target, response, kind: 'decided', decisions: reading.decisions },
+    );
+  });
+  if (errors.length > 0) throw refusal(errors);
+  return planned;
+}
+
+function refusal(errors: readonly string[]): DomainError {
+  const shown = errors.slice(0, 5).join(' ; ');
+  const more = errors.length > 5 ? ` ; et ${errors.length - 5} autre(s)` : '';
+  const message = `Fichier refusé, rien n’a été importé : ${shown}${more}.`;
+  return new DomainError('INVALID_INPUT', message, { file: message });
+}
+
+/**
+ * Imports a response file of the ANAM (one ClaimResponse or a Bundle of them), all or nothing:
+ * each answer is matched to the Claim it answers and read line by line; the same file twice
+ * changes nothing. Runs in the caller's transaction.
+ */
+export async function importResponseFile(
+  w: { db: Kysely<Database>; features: DialectFeatures; now: string; login: string },
+  file: { path: string; name: string },
+): Promise<ResponseImportReport> {
+  const size = (await stat(file.path)).size;
+  if (size > MAX_BYTES) throw refusal(['fichier trop volumineux pour une réponse de l’ANAM (64 Mo au plus)']);
+  const parsed = parseResponseFile(await readFile(file.path, 'utf8'));
+  if (!parsed.ok) throw refusal(parsed.errors);
+  const planned = await plan(w.db, parsed.responses);
+
+  // Claims in id order: two imports touching the same claims take turns on their rows.
+  const claimIds = [...new Set(planned.map((p) => p.message.claim_id))].sort((a, b) => a - b);
+  for (const id of claimIds) await w.features.forUpdate(w.db.selectFrom('claim').select('id').where('id', '=', id)).execute();
+
+  const report: ResponseImportReport = { fileName: file.name, responses: planned.length, applied: 0, unchanged: 0, errors: 0, claims: [] };
+  const origin = { at: w.now, source: 'fichier' as const, fileName: file.name, by: w.login };
+  const done = new Set<number>();
+  for (const p of planned) {
+    if (done.has(p.message.id)) {
+      report.unchanged += 1;
+      continue;
+    }
+    done.add(p.message.id);
+    if (p.kind === 'error') {
+      await w.db
+        .insertInto('outbox_attempt')
+        .values({
+          message_id: p.message.id,
+          worker: `fichier ${file.name}`.slice(0, 200),
+          started_at: w.now,
+          finished_at: w.now,
+          http_status: null,
+          outcome: 'echec',
+          error: p.error,
+        })
+        .execute();
+      await w.db
+        .updateTable('outbox_message')
+        .set({ last_error: p.error })
+        .where('id', '=', p.message.id)
+        .where('status', '<>', 'livre')
+        .execute();
+      report.errors += 1;
+      continue;
+    }
+    const outcome = await recordDecisions(w.db, p.message, p.response, p.decisions, origin);
+    report[outcome] += 1;
+  }
+  for (const id of claimIds) await refreshClaimStatus(w.db, id);
+
+  const money = await claimMoney(w.db, claimIds);
+  const rows = claimIds.length
+    ? await w.db
+        .selectFrom('claim')
+        .select(['id', 'month', 'version', 'status'])
+        .where('id', 'in', claimIds)
+        .orderBy('month')
+        .orderBy('version')
+        .execute()
+    : [];
+  report.claims = rows.map((r) => ({ month: r.month, version: r.version, status: r.status, ...(money.get(r.id) ?? emptyMoney()).totals }));
+  return report;
+}
