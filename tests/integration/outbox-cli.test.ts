@@ -44,6 +44,6 @@ describeEachDb('ramed outbox', (kind) => {
     expect(sent).toMatchObject({ code: 0, json: { configured: true, delivered: 3, failed: 0, pending: 0 } });
     expect(receiver.accepted).toHaveLength(3);
     const after = await ramed('outbox', 'status', ...db);
-    expect(after.stdout).toContain('0 en attente d’envoi, 3 reçue(s) par l’ANAM, 0 abandonnée(s).');
+    expect(after.stdout).toContain('0 en attente d’envoi (dont 0 exportée(s) sur clé USB), 3 reçue(s) par l’ANAM, 0 abandonnée(s)');
   }, 30_000);
 });

@@ -89,7 +89,19 @@ describeEachDb('outbox under faults', (kind) => {
     expect(receiver.accepted).toHaveLength(200);
     expect(receiver.concurrent).toEqual([]);
     expect(receiver.refused).toEqual([]);
+    // Claims answered 409 (a duplicate after a lost answer) have no ClaimResponse yet: the version is sent, not all answered.
     expect(await db().selectFrom('claim').select('status').executeTakeFirstOrThrow()).toEqual({ status: 'envoyee' });
+    // Every answer that came back is applied line by line: each partial answer rejected its Claim's last line.
+    const rejected = await db()
+      .selectFrom('claim_response_line')
+      .innerJoin('claim_response', 'claim_response.id', 'claim_response_line.response_id')
+      .innerJoin('outbox_message', 'outbox_message.id', 'claim_response.message_id')
+      .select(['outbox_message.idempotency_key', 'claim_response_line.sequence', 'claim_response_line.reason_code'])
+      .where('claim_response_line.status', '=', 'rejetee')
+      .execute();
+    const partial = keys.filter((k, i) => k !== first && i % FAULTS.length === 5 && i % 67 !== 5);
+    expect(rejected.map((r) => r.idempotency_key).sort()).toEqual(partial.sort());
+    expect(rejected.every((r) => r.sequence === 2 && r.reason_code === 'NOT_IN_TARIFF')).toBe(true);
 
     // Every attempt is on record; the killed worker's message was taken over after its lease and answered 409.
     const attempts = await db().selectFrom('outbox_attempt').selectAll().execute();

@@ -59,7 +59,7 @@ describeEachDb('outbox', (kind) => {
     expect(status.messages.map((m) => m.claim)).toEqual([expect.stringMatching(/^2026-11 v1 /), expect.stringMatching(/^2026-11 v1 /)]);
   });
 
-  it('does nothing without an address, then sends with the token and marks the version sent', async () => {
+  it('does nothing without an address, then sends with the token; the ANAM’s answer accepts the version', async () => {
     await signed();
     const env = testWorker(() => core.deps.handle, clock, 'poste-1');
     expect(await sendDue(env)).toEqual({ configured: false, attempted: 0, delivered: 0, failed: 0 });
@@ -70,7 +70,7 @@ describeEachDb('outbox', (kind) => {
     const status = await outboxStatus(core.deps.handle.db);
     expect(status).toMatchObject({ pending: 0, delivered: 2, lastSuccessAt: '2026-12-01T09:00:00.000Z' });
     const list = await manager.claims.list({});
-    expect(list).toMatchObject({ ok: true, value: [{ month: MONTH, status: 'envoyee' }] });
+    expect(list).toMatchObject({ ok: true, value: [{ month: MONTH, status: 'acceptee' }] });
   });
 
   it('keeps retrying a refused token with growing waits, and honours Retry-After on 503', async () => {

@@ -1,10 +1,12 @@
 import type { CliCommand } from '../command';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
+import { claimsImportResponseCommand } from './claim-responses';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
-import { outboxSendCommand, outboxStatusCommand } from './outbox';
+import { outboxExportCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
+import { paymentsAddCommand, paymentsListCommand } from './payments';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
@@ -36,4 +38,8 @@ export const COMMANDS: readonly CliCommand[] = [
   outboxStatusCommand,
   outboxSendCommand,
   statsCommand,
+  outboxExportCommand,
+  claimsImportResponseCommand,
+  paymentsAddCommand,
+  paymentsListCommand,
 ];

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { OUTBOX_STATUS_LABELS } from '../../../shared/domain/outbox';
 import type { CliCommand } from '../command';
 
@@ -11,7 +12,8 @@ export const outboxStatusCommand: CliCommand = {
       .filter((m) => m.status !== 'livre')
       .map((m) => `  ${m.claim} – ${OUTBOX_STATUS_LABELS[m.status]}, ${m.attempts} tentative(s)${m.lastError ? ` : ${m.lastError}` : ''}`);
     const text = [
-      `${status.pending} en attente d’envoi, ${status.delivered} reçue(s) par l’ANAM, ${status.failed} abandonnée(s).`,
+      `${status.pending} en attente d’envoi (dont ${status.exported} exportée(s) sur clé USB), ${status.delivered} reçue(s) par l’ANAM, ` +
+        `${status.failed} abandonnée(s), ${status.superseded} remplacée(s) par une version plus récente.`,
       `Dernier envoi réussi : ${status.lastSuccessAt ?? 'aucun'}.`,
       ...lines,
     ].join('\n');
@@ -19,6 +21,8 @@ export const outboxStatusCommand: CliCommand = {
       pending: status.pending,
       delivered: status.delivered,
       failed: status.failed,
+      exported: status.exported,
+      superseded: status.superseded,
       messages: status.messages.map(({ claim, key, status, attempts, lastError }) => ({ claim, key, status, attempts, lastError })),
     };
     return { json, text };
@@ -43,6 +47,24 @@ export const outboxSendCommand: CliCommand = {
       json: report,
       text: `${report.attempted} tentative(s) : ${report.delivered} reçue(s) par l’ANAM, ${report.failed} échec(s) ; ${report.pending} en attente.`,
       exitCode: report.pending > 0 ? 1 : 0,
+    };
+  },
+};
+
+export const outboxExportCommand: CliCommand = {
+  name: 'outbox export',
+  summary: 'écrit les réclamations pas encore envoyées dans un dossier (clé USB), un fichier JSON par réclamation et un manifeste',
+  usage: 'outbox export DOSSIER',
+  positionals: { min: 1, max: 1 },
+  async run(ctx, { positionals }) {
+    const report = await ctx.call('outbox.export', { folder: resolve(positionals[0]!) });
+    return {
+      json: report,
+      text: [
+        `${report.files} réclamation(s) écrite(s) dans ${report.folder}`,
+        `Manifeste : manifest.json (SHA-256 ${report.manifestSha256})`,
+        'Elles restent en attente jusqu’à la réponse de l’ANAM (ramed claims import-response FICHIER).',
+      ].join('\n'),
     };
   },
 };
