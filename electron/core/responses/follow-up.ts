@@ -111,6 +111,7 @@ export async function claimFollowUp(db: Kysely<Database>, clock: Clock, month: s
         not(exists(selectFrom('payment_cancellation').select('payment_id').whereRef('payment_id', '=', 'payment.id'))),
       )
       .orderBy('payment.paid_on')
+      .orderBy('payment_allocation.id')
       .execute(),
     db
       .selectFrom('outbox_item')

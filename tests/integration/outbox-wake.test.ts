@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { systemClock } from '../../electron/core/clock';
+import { startOutboxWorker } from '../../electron/core/outbox/worker';
+import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
+import { signMonth } from '../support/claim-responses';
+import { closedEpisode } from '../support/claims';
+import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { pointAt } from '../support/outbox';
+import { insertPersons, somePerson } from '../support/persons';
+import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
+
+describeEachDb('the worker woken by a sign-off', (kind) => {
+  let core: TestCore;
+  let receiver: AnamReceiver;
+  beforeEach(async () => {
+    core = await openTestCore(kind, { clock: systemClock });
+    receiver = await startAnamReceiver({ token: 'jeton' });
+  });
+  afterEach(async () => {
+    await receiver.close();
+    await core.dispose();
+  });
+
+  it('sends a just-signed claim at once instead of at its next look (a minute later)', async () => {
+    await setFacility(core, 'cscom');
+    await importList(core, 'tariffs', TEST_TARIFFS);
+    const [person] = await insertPersons(core.deps.handle.db, [somePerson(1)]);
+    const today = new Date().toISOString().slice(0, 10);
+    await closedEpisode(core, person!, [{ code: 'CS-CUR' }], today);
+    await pointAt(core.deps.handle.db, systemClock, receiver.url, 'jeton');
+    const worker = startOutboxWorker(core, 'test');
+    try {
+      // The worker has looked once, found nothing, and sleeps for its idle minute.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await signMonth(clientFor(core, slotAs(['gestionnaire'])), today.slice(0, 7));
+      await vi.waitFor(() => expect(receiver.accepted).toHaveLength(1), { timeout: 5_000, interval: 100 });
+    } finally {
+      await worker.stop();
+    }
+  });
+});
