@@ -2,7 +2,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { outboxStatus } from '../../electron/core/outbox/status';
 import { sendDue } from '../../electron/core/outbox/send';
 import type { Client } from '../../shared/client';
-import type { ClaimSummary } from '../../shared/domain/claims';
 import { startAnamReceiver } from '../support/anam-receiver';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth, type SentClaim } from '../support/claim-responses';
 import { closedEpisode } from '../support/claims';
@@ -180,7 +179,7 @@ describeEachDb('resubmitting what the ANAM rejected', (kind) => {
   });
 
   it('supersedes an older version’s unsent Claims when a newer version is signed; never once one has left', async () => {
-    const v1 = await signMonth(manager, MONTH);
+    await signMonth(manager, MONTH);
     const view = ok(await manager.claims.get({ month: MONTH }));
     ok(
       await manager.claims.exclude({

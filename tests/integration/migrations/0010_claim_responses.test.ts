@@ -52,7 +52,7 @@ describeEachDb('migration 0010_claim_responses', (kind) => {
 
       expect(await m.migrateToLatest()).toContain('0010_claim_responses');
       expect(await m.db.selectFrom('claim').selectAll().execute()).toEqual([{ id: claimId, ...claim, resubmits_id: null }]);
-      const messages = await m.db
+      const messages: Array<{ id: number; episode_number: string; status: string; exported_at: null; superseded_by: null }> = await m.db
         .selectFrom('outbox_message')
         .select(['id', 'episode_number', 'status', 'exported_at', 'superseded_by'])
         .orderBy('id')
@@ -83,13 +83,13 @@ describeEachDb('migration 0010_claim_responses', (kind) => {
           Number(i.amount),
         ]),
       ).toEqual([
-        [messages[0].id, 1, 'prestation:1', 500],
-        [messages[0].id, 2, 'prestation:3', 1500],
-        [messages[1].id, 1, 'prestation:5', 600],
+        [messages[0]!.id, 1, 'prestation:1', 500],
+        [messages[0]!.id, 2, 'prestation:3', 1500],
+        [messages[1]!.id, 1, 'prestation:5', 600],
       ]);
 
       const response = {
-        message_id: messages[0].id,
+        message_id: messages[0]!.id,
         received_at: '2026-11-20T10:00:00.000Z',
         source: 'fichier',
         file_name: 'reponse.json',
