@@ -1,4 +1,5 @@
 import { demoBackups } from './backups';
+import { demoClaimsFollowUp } from './claims-follow-up';
 import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
@@ -22,6 +23,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   demoPharmacy,
   demoFormerAgent,
   demoReceptionChecks,
+  demoClaimsFollowUp,
   // Last: its backup must hold every other part's data.
   demoBackups,
 ];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/system';
 import type { SessionInfo } from '../../../shared/domain/users';
 import { ROLE_LABELS } from '../../../shared/roles';
+import { OutboxIndicator } from '../components/OutboxIndicator';
 import { ramed } from '../lib/bridge';
 import { sectionsFor } from '../sections';
 
@@ -78,6 +79,7 @@ export function Shell({
           {session.fullName} ({session.roles.map((r) => ROLE_LABELS[r]).join(', ')})
         </span>
         <span title={info.database.label}>Base : {info.database.kind === 'sqlite' ? 'locale' : 'partagée'}</span>
+        <OutboxIndicator />
         <span>v{info.appVersion}</span>
       </footer>
     </div>

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimExportFormat } from '../../../../shared/api/claims';
+import type { ClaimFollowUpView } from '../../../../shared/domain/claim-responses';
 import type { ClaimView } from '../../../../shared/domain/claims';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDateTime, formatFcfa, formatMonth, formatNumber } from '../../lib/format';
+import { notifyOutboxChanged } from '../../lib/outbox-events';
 import { useCall } from '../../lib/useCall';
 import { CategoryTotals } from './CategoryTotals';
+import { ClaimFollowUp } from './ClaimFollowUp';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
 import { ExclusionsTable } from './ExclusionsTable';
@@ -28,11 +31,24 @@ type Place = 'flags' | 'lines' | 'exclusions';
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
 
 /**
- * One month's claim, newest version: the checks that fired first, the lines, exclusions, episodes
- * still open, totals by category; sign-off for a draft, exports for a signed version.
+ * One version of a month's claim (the month's newest by default): the checks that fired first, the
+ * lines, exclusions, episodes still open, totals by category; sign-off for a draft; for a signed
+ * version, its exports and what the ANAM answered and paid.
  */
-export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }) {
+export function ClaimDetail({
+  month,
+  version,
+  onBack,
+  onOpen,
+}: {
+  month: string;
+  version?: number | undefined;
+  onBack(): void;
+  /** Opens another version of the month (a resubmission, a new draft). */
+  onOpen(version: number): void;
+}) {
   const [view, setView] = useState<ClaimView | null>(null);
+  const [follow, setFollow] = useState<ClaimFollowUpView | null>(null);
   const [change, setChange] = useState<(ClaimChange & { from: Place }) | null>(null);
   const [signing, setSigning] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -41,8 +57,18 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
   const cancel = useCall(ramed.claims.cancelExclusion);
   const build = useCall(ramed.claims.build);
   const exporter = useCall(ramed.claims.export);
+  const followUp = useCall(ramed.claims.followUp);
   const load = get.run;
-  const reload = useCallback(() => void load({ month }).then((v) => v && setView(v)), [load, month]);
+  const loadFollowUp = followUp.run;
+  const reload = useCallback(
+    () =>
+      void load({ month, ...(version ? { version } : {}) }).then(async (v) => {
+        if (!v) return;
+        setView(v);
+        setFollow(v.summary.status === 'brouillon' ? null : ((await loadFollowUp({ month, version: v.summary.version })) ?? null));
+      }),
+    [load, loadFollowUp, month, version],
+  );
   useEffect(reload, [reload]);
 
   // Escape (outside a field or dialog) goes back to the list.
@@ -61,8 +87,9 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
         ? await exclude.run({ month, episodeId: change.episodeId, ...(change.lineKey ? { lineKey: change.lineKey } : {}), reason })
         : await cancel.run({ month, exclusionId: change.exclusionId, reason });
     if (!next) return;
-    setView(next);
     setChange(null);
+    if (next.summary.version !== view?.summary.version) onOpen(next.summary.version);
+    else setView(next);
   }
 
   async function rebuild() {
@@ -70,7 +97,9 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
     setJobId(id);
     const built = await build.run({ month, jobId: id });
     setJobId(null);
-    if (built) reload();
+    if (!built) return;
+    if (built.version !== view?.summary.version) onOpen(built.version);
+    else reload();
   }
 
   async function download(format: ClaimExportFormat) {
@@ -98,6 +127,10 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
 
   const summary = view?.summary;
   const draft = summary?.status === 'brouillon';
+  const sentAt = follow?.claim.followUp?.sentAt ?? null;
+  const resubmitted = follow?.claim.followUp?.resubmitsVersion ?? null;
+  // Once a version has left for the ANAM it is no longer replaced: what it rejected is resubmitted.
+  const editable = draft || (sentAt === null && !summary?.resubmitsId);
   return (
     <div className="stack">
       <div>
@@ -117,6 +150,7 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
                 Construite le {formatDateTime(summary.builtAt)} par {summary.builtBy}
                 {summary.signedAt ? ` ; signée le ${formatDateTime(summary.signedAt)} par ${summary.signedBy}` : ''}
                 {view.document.previousSha256 ? ` ; remplace la version signée ${view.document.previousSha256.slice(0, 12)}…` : ''}
+                {resubmitted ? ` ; resoumission des lignes corrigées de la version ${resubmitted}` : ''}
               </p>
             </div>
             <dl className="claim-figures">
@@ -153,18 +187,23 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
             </div>
           </section>
           {jobId ? <JobProgressBar key={jobId} jobId={jobId} label="Construction de la réclamation" /> : null}
-          <ErrorBanner error={build.error ?? exporter.error} />
+          <ErrorBanner error={build.error ?? exporter.error ?? followUp.error} />
           {!draft ? (
             <p className="banner banner-ok" role="status">
-              Version signée, empreinte <span className="mono">{view.sha256.slice(0, 16)}…</span> : elle ne change plus. Une exclusion
-              créera la version {summary.version + 1}.
+              Version signée, empreinte <span className="mono">{view.sha256.slice(0, 16)}…</span> : elle ne change plus.{' '}
+              {editable
+                ? `Une exclusion créera une nouvelle version, qui remplacera celle-ci tant qu’elle n’est pas partie.`
+                : sentAt
+                  ? `Partie vers l’ANAM le ${formatDateTime(sentAt)} : ce qu’elle rejette se corrige par une resoumission.`
+                  : ''}
             </p>
           ) : null}
+          {follow ? <ClaimFollowUp view={follow} onChanged={reload} onOpenVersion={onOpen} /> : null}
 
           <section className="card" aria-labelledby="claim-flags">
             <h2 id="claim-flags">Contrôles signalés ({view.flags.filter((f) => !f.resolved).length} à traiter)</h2>
             {reasonFor('flags')}
-            <FlagsTable flags={view.flags} document={view.document} editable onChange={placeIn('flags')} />
+            <FlagsTable flags={view.flags} document={view.document} editable={editable} onChange={placeIn('flags')} />
           </section>
 
           <CategoryTotals document={view.document} />
@@ -172,13 +211,13 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
           <section className="card" aria-labelledby="claim-lines">
             <h2 id="claim-lines">Lignes de la réclamation</h2>
             {reasonFor('lines')}
-            <ClaimLinesTable document={view.document} flags={view.flags} editable onChange={placeIn('lines')} />
+            <ClaimLinesTable document={view.document} flags={view.flags} editable={editable} onChange={placeIn('lines')} />
           </section>
 
           <section className="card" aria-labelledby="claim-exclusions">
             <h2 id="claim-exclusions">Exclusions ({view.exclusions.length})</h2>
             {reasonFor('exclusions')}
-            <ExclusionsTable exclusions={view.exclusions} document={view.document} editable onChange={placeIn('exclusions')} />
+            <ExclusionsTable exclusions={view.exclusions} document={view.document} editable={editable} onChange={placeIn('exclusions')} />
           </section>
 
           <MissingEpisodes missing={view.missing} />
@@ -188,6 +227,7 @@ export function ClaimDetail({ month, onBack }: { month: string; onBack(): void }
               onClose={() => setSigning(false)}
               onSigned={() => {
                 setSigning(false);
+                notifyOutboxChanged();
                 reload();
               }}
             />

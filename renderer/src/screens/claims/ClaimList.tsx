@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ClaimSummary } from '../../../../shared/domain/claims';
+import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
-import { formatDateTime, formatMonth } from '../../lib/format';
+import { formatDate, formatMonth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
 
@@ -17,32 +17,67 @@ function previousMonth(): string {
   return first.toISOString().slice(0, 7);
 }
 
-const COLUMNS: DataColumn<ClaimSummary>[] = [
-  { key: 'month', header: 'Mois', value: (c) => c.month, render: (c) => <strong>{formatMonth(c.month)}</strong>, width: '10rem' },
-  { key: 'version', header: 'Version', value: (c) => c.version, kind: 'number', width: '5.5rem' },
+const money = (pick: (f: NonNullable<ClaimListRow['followUp']>) => number) => (c: ClaimListRow) => (c.followUp ? pick(c.followUp) : null);
+
+/** What the version is beside the month's claim: a resubmission, or replaced before it left. */
+function versionNote(c: ClaimListRow): string | null {
+  if (c.followUp?.resubmitsVersion) return `resoumission de v${c.followUp.resubmitsVersion}`;
+  if (c.followUp?.supersededByVersion) return `remplacée par v${c.followUp.supersededByVersion}`;
+  return null;
+}
+
+const COLUMNS: DataColumn<ClaimListRow>[] = [
+  { key: 'month', header: 'Mois', value: (c) => c.month, render: (c) => <strong>{formatMonth(c.month)}</strong>, width: '9rem' },
+  {
+    key: 'version',
+    header: 'Version',
+    value: (c) => [`v${c.version}`, versionNote(c)].filter(Boolean).join(' – '),
+    render: (c) => (
+      <>
+        v{c.version}
+        {versionNote(c) ? <small className="line-note">{versionNote(c)}</small> : null}
+      </>
+    ),
+    width: '8.5rem',
+  },
   {
     key: 'status',
     header: 'Statut',
     value: (c) => CLAIM_STATUS_LABELS[c.status],
     render: (c) => <ClaimStatusBadge status={c.status} />,
-    width: '12rem',
+    width: '11rem',
   },
-  { key: 'episodes', header: 'Épisodes', value: (c) => c.episodes, kind: 'number', width: '6.5rem' },
-  { key: 'total', header: 'Total RAMED', value: (c) => c.total, kind: 'money', width: '10rem' },
-  { key: 'builtAt', header: 'Construite', value: (c) => `${formatDateTime(c.builtAt)} (${c.builtBy})` },
-  { key: 'signedAt', header: 'Signée', value: (c) => (c.signedAt ? `${formatDateTime(c.signedAt)} (${c.signedBy})` : null) },
+  { key: 'total', header: 'Réclamé', value: (c) => c.total, kind: 'money', width: '8.5rem' },
+  { key: 'accepted', header: 'Accepté', value: money((f) => f.accepted), kind: 'money', width: '8.5rem' },
+  { key: 'rejected', header: 'Rejeté', value: money((f) => f.rejected), kind: 'money', width: '8rem' },
+  { key: 'paid', header: 'Payé', value: money((f) => f.paid), kind: 'money', width: '8.5rem' },
+  { key: 'outstanding', header: 'Reste à payer', value: money((f) => f.outstanding), kind: 'money', total: true, width: '8.5rem' },
+  { key: 'sentAt', header: 'Envoyée le', value: (c) => (c.followUp?.sentAt ? formatDate(c.followUp.sentAt) : null), width: '7rem' },
   {
-    key: 'sha256',
-    header: 'Empreinte',
-    value: (c) => c.sha256,
-    render: (c) => (c.sha256 ? <span className="mono">{c.sha256.slice(0, 12)}…</span> : '—'),
-    width: '9rem',
+    key: 'days',
+    header: 'Délai',
+    value: (c) => c.followUp?.daysSinceSent ?? null,
+    kind: 'number',
+    render: (c) =>
+      c.followUp?.daysSinceSent === null || c.followUp?.daysSinceSent === undefined ? (
+        '—'
+      ) : c.followUp.overdue ? (
+        <span className="badge badge-claim-rejetee" title="Impayée au-delà du délai réglé (Administration › Paramètres)">
+          {c.followUp.daysSinceSent} j, en retard
+        </span>
+      ) : (
+        `${c.followUp.daysSinceSent} j`
+      ),
+    width: '8rem',
   },
 ];
 
-/** Every version of every month, newest first; building a month runs as a job that can be cancelled. */
-export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string): void; reloadKey: number }) {
-  const [claims, setClaims] = useState<ClaimSummary[] | null>(null);
+/**
+ * Every version of every month, newest first, with what the ANAM accepted, paid and still owes and
+ * how long ago it was sent (highlighted past the setting); building a month runs as a job.
+ */
+export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
+  const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
   const [month, setMonth] = useState(previousMonth);
   const [jobId, setJobId] = useState<string | null>(null);
   const list = useCall(ramed.claims.list);
@@ -97,7 +132,7 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string): void; 
           columns={COLUMNS}
           rowKey={(c) => String(c.id)}
           csvName="reclamations.csv"
-          onRowActivate={(c) => onOpen(c.month)}
+          onRowActivate={(c) => onOpen(c.month, c.version)}
           empty={claims ? 'Aucune réclamation : construisez celle du mois écoulé.' : 'Chargement…'}
         />
       </section>

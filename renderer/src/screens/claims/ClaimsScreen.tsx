@@ -1,28 +1,46 @@
 import { useState } from 'react';
+import { Tabs, type Tab } from '../../components/Tabs';
+import type { SectionProps } from '../../sections';
 import { ClaimDetail } from './ClaimDetail';
 import { ClaimList } from './ClaimList';
+import { OutboxTab } from './OutboxTab';
+import { PaymentsTab } from './PaymentsTab';
 
 /**
- * The manager's monthly claims: the list by month and one claim at a time. The list stays mounted
- * (hidden) while a claim is open, so its filter and page survive the round trip.
+ * The manager's monthly claims: the list by month and one claim version at a time. The list stays
+ * mounted (hidden) while a claim is open, so its filter and page survive the round trip.
  */
-export function ClaimsScreen() {
-  const [month, setMonth] = useState<string | null>(null);
+function MonthlyClaims() {
+  const [open, setOpen] = useState<{ month: string; version?: number } | null>(null);
   const [reloads, setReloads] = useState(0);
   return (
     <>
-      <div hidden={month !== null}>
-        <ClaimList onOpen={setMonth} reloadKey={reloads} />
+      <div hidden={open !== null}>
+        <ClaimList onOpen={(month, version) => setOpen({ month, version })} reloadKey={reloads} />
       </div>
-      {month !== null ? (
+      {open !== null ? (
         <ClaimDetail
-          month={month}
+          key={`${open.month}-${open.version ?? ''}`}
+          month={open.month}
+          version={open.version}
+          onOpen={(version) => setOpen({ month: open.month, version })}
           onBack={() => {
-            setMonth(null);
+            setOpen(null);
             setReloads((n) => n + 1);
           }}
         />
       ) : null}
     </>
   );
+}
+
+/** Réclamations: the claims, the ANAM's payments, and the upload queue (network or USB key). */
+const CLAIMS_TABS: readonly Tab<SectionProps>[] = [
+  { key: 'reclamations', label: 'Réclamations', component: MonthlyClaims },
+  { key: 'paiements', label: 'Paiements', component: PaymentsTab },
+  { key: 'envois', label: 'Envois à l’ANAM', component: OutboxTab },
+];
+
+export function ClaimsScreen(props: SectionProps) {
+  return <Tabs tabs={CLAIMS_TABS} props={props} label="Réclamations" />;
 }

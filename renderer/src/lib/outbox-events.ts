@@ -1,0 +1,15 @@
+import { useEffect } from 'react';
+
+const EVENT = 'ramed:outbox-changed';
+
+/** Tells the status bar (and open screens) that the upload queue changed: a sign-off, an export, an answer. */
+export function notifyOutboxChanged(): void {
+  window.dispatchEvent(new Event(EVENT));
+}
+
+export function useOutboxChanged(listener: () => void): void {
+  useEffect(() => {
+    window.addEventListener(EVENT, listener);
+    return () => window.removeEventListener(EVENT, listener);
+  }, [listener]);
+}

@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import type { ResponseImportReport } from '../../../../shared/domain/claim-responses';
+import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
+import type { ApiError } from '../../../../shared/result';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { FilePicker } from '../../components/FilePicker';
+import { ramed } from '../../lib/bridge';
+import { registerFile } from '../../lib/files';
+import { formatFcfa, formatMonth } from '../../lib/format';
+import { notifyOutboxChanged } from '../../lib/outbox-events';
+
+/**
+ * Imports the answer file the ANAM sent back (a ClaimResponse, or a Bundle of them): applied
+ * whole, or refused with the reason and nothing changed. Matches each answer to its claim itself.
+ */
+export function ImportResponseDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [report, setReport] = useState<ResponseImportReport | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) {
+      setError({
+        code: 'INVALID_INPUT',
+        message: 'Choisissez le fichier de réponse de l’ANAM.',
+        fields: { file: 'Choisissez le fichier.' },
+      });
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const registered = await registerFile(file);
+      const result = registered.ok ? await ramed.claims.importResponse({ file: registered.value.ref }) : registered;
+      if (!result.ok) return setError(result.error);
+      setReport(result.value);
+      notifyOutboxChanged();
+      onImported();
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Dialog title="Importer une réponse de l’ANAM" onClose={onClose}>
+      {report ? (
+        <div className="stack">
+          <p className="banner banner-ok" role="status">
+            {report.fileName} : {report.responses} réponse(s), {report.applied} enregistrée(s), {report.unchanged} déjà connue(s)
+            {report.errors > 0 ? `, ${report.errors} réclamation(s) que l’ANAM n’a pas pu traiter` : ''}.
+          </p>
+          <ul className="history">
+            {report.claims.map((c) => (
+              <li key={`${c.month}-${c.version}`}>
+                <strong>
+                  {formatMonth(c.month)} v{c.version}
+                </strong>{' '}
+                – {CLAIM_STATUS_LABELS[c.status]} : accepté {formatFcfa(c.accepted)}, rejeté {formatFcfa(c.rejected)}
+                {c.answered < c.claimed ? `, sans réponse ${formatFcfa(c.claimed - c.answered)}` : ''}
+              </li>
+            ))}
+          </ul>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={onClose}>
+              Fermer
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label="Importer une réponse">
+          <p className="muted section-intro">
+            Le fichier que l’ANAM renvoie (clé USB ou messagerie) : une réponse FHIR « ClaimResponse » ou un lot de réponses. Il est
+            appliqué entièrement, ou refusé sans rien changer ; l’importer deux fois ne change rien.
+          </p>
+          <div className={`field${error?.fields?.file ? ' field-invalid' : ''}`}>
+            <span className="field-label">Fichier de réponse (.json)</span>
+            <FilePicker
+              label="Fichier de réponse de l’ANAM"
+              accept=".json,application/json,application/fhir+json"
+              file={file}
+              onChange={setFile}
+            />
+            {error?.fields?.file ? <small className="field-error">{error.fields.file}</small> : null}
+          </div>
+          {error && !error.fields?.file ? <ErrorBanner error={error} /> : null}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={pending}>
+              {pending ? 'Import en cours…' : 'Importer'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { OutboxSendReport } from '../../../../shared/api/outbox';
+import type { OutboxExportReport, OutboxMessageView, OutboxStatusView } from '../../../../shared/domain/outbox';
+import { OUTBOX_STATUS_LABELS } from '../../../../shared/domain/outbox';
+import { DataTable, type DataColumn } from '../../components/DataTable';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { JobProgressBar } from '../../components/JobProgressBar';
+import { ramed } from '../../lib/bridge';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { notifyOutboxChanged, useOutboxChanged } from '../../lib/outbox-events';
+import { useCall } from '../../lib/useCall';
+import { ImportResponseDialog } from './ImportResponseDialog';
+
+/** The message's state in words: the database's status, told apart when exported or replaced. */
+function stateOf(m: OutboxMessageView): string {
+  if (m.supersededByVersion) return `Remplacée par la v${m.supersededByVersion}`;
+  if (m.status === 'en_attente' && m.exportedAt) return 'Exportée sur clé, sans réponse';
+  return OUTBOX_STATUS_LABELS[m.status];
+}
+
+const BADGE = (m: OutboxMessageView) =>
+  m.status === 'livre'
+    ? 'badge badge-claim-acceptee'
+    : m.supersededByVersion
+      ? 'badge badge-claim-brouillon'
+      : m.status === 'echec'
+        ? 'badge badge-claim-rejetee'
+        : 'badge badge-claim-envoyee';
+
+const COLUMNS: DataColumn<OutboxMessageView>[] = [
+  {
+    key: 'claim',
+    header: 'Réclamation (mois, version, épisode)',
+    value: (m) => m.claim,
+    render: (m) => <span className="mono">{m.claim}</span>,
+    width: '19rem',
+  },
+  { key: 'state', header: 'État', value: stateOf, render: (m) => <span className={BADGE(m)}>{stateOf(m)}</span>, width: '15rem' },
+  { key: 'attempts', header: 'Tentatives', value: (m) => m.attempts, kind: 'number', width: '7rem' },
+  {
+    key: 'lastError',
+    header: 'Dernière erreur',
+    value: (m) => m.lastError,
+    render: (m) => <span className="wrap">{m.lastError ?? '—'}</span>,
+  },
+  {
+    key: 'when',
+    header: 'Reçue / prochain essai',
+    value: (m) => m.deliveredAt ?? m.nextAttemptAt,
+    render: (m) =>
+      m.deliveredAt ? `reçue le ${formatDateTime(m.deliveredAt)}` : m.nextAttemptAt ? `essai le ${formatDateTime(m.nextAttemptAt)}` : '—',
+    width: '13rem',
+  },
+];
+
+/**
+ * The upload queue: what waits, what the ANAM received, the errors; send now over the network,
+ * or write the waiting claims to a USB key for someone to carry, and import the answer it brings.
+ */
+export function OutboxTab() {
+  const [status, setStatus] = useState<OutboxStatusView | null>(null);
+  const [folder, setFolder] = useState('');
+  const [exported, setExported] = useState<OutboxExportReport | null>(null);
+  const [sent, setSent] = useState<OutboxSendReport | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const load = useCall(ramed.outbox.status);
+  const send = useCall(ramed.outbox.send);
+  const exporter = useCall(ramed.outbox.export);
+  const run = load.run;
+  const reload = useCallback(() => void run({}).then((v) => v && setStatus(v)), [run]);
+  useEffect(reload, [reload]);
+  useOutboxChanged(reload);
+
+  async function sendNow() {
+    const id = crypto.randomUUID();
+    setJobId(id);
+    setSent(null);
+    const report = await send.run({ jobId: id });
+    setJobId(null);
+    if (!report) return;
+    setSent(report);
+    notifyOutboxChanged();
+  }
+
+  async function exportToKey(event: FormEvent) {
+    event.preventDefault();
+    setExported(null);
+    const report = await exporter.run({ folder });
+    if (!report) return;
+    setExported(report);
+    notifyOutboxChanged();
+  }
+
+  const waiting = status ? status.pending - status.exported : 0;
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="outbox-state">
+        <div className="section-head">
+          <h2 id="outbox-state">File d’envoi à l’ANAM</h2>
+          <div className="actions">
+            <button type="button" onClick={() => void sendNow()} disabled={jobId !== null || waiting + (status?.exported ?? 0) === 0}>
+              Envoyer maintenant
+            </button>
+            <button type="button" onClick={() => setImporting(true)}>
+              Importer une réponse…
+            </button>
+          </div>
+        </div>
+        {status ? (
+          <dl className="claim-figures">
+            <div>
+              <dt>En attente d’envoi</dt>
+              <dd className={waiting > 0 ? 'state-bad' : undefined}>{formatNumber(waiting)}</dd>
+            </div>
+            <div>
+              <dt>Sur clé USB, sans réponse</dt>
+              <dd>{formatNumber(status.exported)}</dd>
+            </div>
+            <div>
+              <dt>Reçues par l’ANAM</dt>
+              <dd className="state-ok">{formatNumber(status.delivered)}</dd>
+            </div>
+            <div>
+              <dt>Abandonnées</dt>
+              <dd className={status.failed > 0 ? 'state-bad' : undefined}>{formatNumber(status.failed)}</dd>
+            </div>
+            <div>
+              <dt>Remplacées</dt>
+              <dd>{formatNumber(status.superseded)}</dd>
+            </div>
+            <div>
+              <dt>Dernier envoi réussi</dt>
+              <dd>{status.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : 'aucun'}</dd>
+            </div>
+          </dl>
+        ) : null}
+        {jobId ? <JobProgressBar key={jobId} jobId={jobId} label="Envoi à l’ANAM" /> : null}
+        <ErrorBanner error={send.error} />
+        {sent && !sent.configured ? (
+          <p className="banner banner-warn" role="status">
+            L’adresse du service de l’ANAM n’est pas réglée (Administration › Paramètres, rôle administrateur) : exportez sur une clé USB.
+          </p>
+        ) : sent ? (
+          <p className={sent.failed > 0 ? 'banner banner-warn' : 'banner banner-ok'} role="status">
+            {sent.delivered} reçue(s) par l’ANAM, {sent.failed} échec(s) (nouvel essai automatique plus tard), {sent.pending} en attente.
+          </p>
+        ) : null}
+      </section>
+
+      <form className="card" onSubmit={(e) => void exportToKey(e)} noValidate aria-label="Exporter pour une clé USB">
+        <h2>Sans réseau : exporter sur une clé USB</h2>
+        <p className="muted section-intro">
+          Écrit chaque réclamation pas encore reçue par l’ANAM dans un nouveau dossier (un fichier JSON par réclamation et un manifeste avec
+          l’empreinte SHA-256 de chacun). Elles restent en attente jusqu’à ce que la réponse de l’ANAM soit importée.
+        </p>
+        <div className="build-row">
+          <Field
+            label="Dossier de la clé (chemin complet)"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            error={exporter.error?.fields?.folder}
+            placeholder="E:\ANAM"
+          />
+          <button type="submit" className="primary" disabled={exporter.pending}>
+            Exporter
+          </button>
+        </div>
+        {exporter.error && !exporter.error.fields?.folder ? <ErrorBanner error={exporter.error} /> : null}
+        {exported ? (
+          <p className="banner banner-ok" role="status">
+            {exported.files} réclamation(s) écrite(s) dans {exported.folder} (manifeste SHA-256 {exported.manifestSha256.slice(0, 16)}…).
+          </p>
+        ) : null}
+      </form>
+
+      <section className="card" aria-labelledby="outbox-messages">
+        <h2 id="outbox-messages">Réclamations de la file</h2>
+        <ErrorBanner error={load.error} />
+        <DataTable
+          label="File d’envoi"
+          rows={status ? [...status.messages].reverse() : []}
+          columns={COLUMNS}
+          rowKey={(m) => m.key}
+          csvName="file-envoi-anam.csv"
+          pageSize={15}
+          empty={status ? 'Aucune réclamation signée pour l’instant.' : 'Chargement…'}
+        />
+      </section>
+      {importing ? <ImportResponseDialog onClose={() => setImporting(false)} onImported={reload} /> : null}
+    </div>
+  );
+}

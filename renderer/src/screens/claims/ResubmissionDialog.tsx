@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react';
+import { RESUBMISSION_STATE_LABELS, type ResubmissionPreview, type ResubmissionState } from '../../../../shared/domain/claim-responses';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { ramed } from '../../lib/bridge';
+import { formatFcfa, formatMonth, formatNumber } from '../../lib/format';
+import { notifyOutboxChanged } from '../../lib/outbox-events';
+import { useCall } from '../../lib/useCall';
+
+const BADGE: Record<ResubmissionState, string> = {
+  corrige: 'badge badge-claim-acceptee',
+  a_corriger: 'badge badge-claim-partiellement_rejetee',
+  ouvert: 'badge badge-claim-envoyee',
+  exclu: 'badge badge-claim-brouillon',
+  bloque: 'badge badge-claim-rejetee',
+};
+
+/**
+ * Prepares the resubmission of a version's rejected lines: which episodes are corrected, what the
+ * new version would claim and its hash; signing sends that hash back (a change since is refused).
+ */
+export function ResubmissionDialog({
+  month,
+  version,
+  onClose,
+  onSigned,
+}: {
+  month: string;
+  version: number;
+  onClose(): void;
+  onSigned(version: number): void;
+}) {
+  const [preview, setPreview] = useState<ResubmissionPreview | null>(null);
+  const load = useCall(ramed.claims.previewResubmission);
+  const resubmit = useCall(ramed.claims.resubmit);
+  const run = load.run;
+  useEffect(() => void run({ month, version }).then((p) => p && setPreview(p)), [run, month, version]);
+
+  async function sign() {
+    if (!preview?.draft) return;
+    const signed = await resubmit.run({ month, version, sha256: preview.draft.sha256 });
+    if (!signed) return;
+    notifyOutboxChanged();
+    onSigned(signed.version);
+  }
+
+  const draft = preview?.draft;
+  const warnings = draft?.flags.filter((f) => !f.resolved) ?? [];
+  return (
+    <Dialog title={`Resoumission de ${formatMonth(month)} — version ${version}`} onClose={onClose} className="wide-dialog">
+      <ErrorBanner error={load.error} />
+      {preview ? (
+        <div className="stack">
+          <table className="simple" aria-label="Épisodes rejetés">
+            <thead>
+              <tr>
+                <th style={{ width: '12rem' }}>Épisode</th>
+                <th>Lignes rejetées par l’ANAM</th>
+                <th style={{ width: '7rem' }} className="num">
+                  Corrigées
+                </th>
+                <th style={{ width: '12rem' }}>État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.episodes.map((e) => (
+                <tr key={e.episodeId}>
+                  <td>
+                    <span className="mono">{e.number}</span>
+                    <small className="line-note">{e.patientName}</small>
+                  </td>
+                  <td>
+                    {e.rejected.map((r, i) => (
+                      <div key={i}>
+                        <span className="mono">{r.code}</span> {r.label} ({formatFcfa(r.claimed)}) : {r.reasonCode}
+                        {r.reasonText ? ` – ${r.reasonText}` : ''}
+                      </div>
+                    ))}
+                  </td>
+                  <td className="num">{formatNumber(e.corrected)}</td>
+                  <td>
+                    <span className={BADGE[e.state]}>{RESUBMISSION_STATE_LABELS[e.state]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {draft ? (
+            <>
+              <dl className="facts">
+                <dt>Nouvelle version</dt>
+                <dd>
+                  {preview.version}, resoumission de la version {version} (seules les lignes corrigées)
+                </dd>
+                <dt>Épisodes</dt>
+                <dd>{formatNumber(draft.document.episodes.length)}</dd>
+                <dt>Total RAMED</dt>
+                <dd>
+                  <strong>{formatFcfa(draft.document.total)}</strong>
+                </dd>
+                <dt>Empreinte SHA-256</dt>
+                <dd className="mono hash" aria-label="Empreinte SHA-256 de la resoumission">
+                  {draft.sha256}
+                </dd>
+              </dl>
+              {warnings.length > 0 ? (
+                <p className="banner banner-warn">
+                  {warnings.length} avertissement(s) : {warnings.map((f) => f.message).join(' ; ')}
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <p className="banner banner-warn" role="status">
+              Aucun épisode corrigé pour l’instant. Pour corriger une ligne rejetée : Accueil › Épisodes, rouvrir l’épisode (avec le motif),
+              annuler la ligne rejetée, saisir la bonne, puis clore l’épisode. Revenez ensuite préparer la resoumission.
+            </p>
+          )}
+          <ErrorBanner error={resubmit.error} />
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => void sign()} disabled={!draft || resubmit.pending}>
+              {draft ? `Signer la resoumission (version ${preview.version})` : 'Rien à resoumettre'}
+            </button>
+            <button type="button" onClick={onClose}>
+              Fermer
+            </button>
+          </div>
+        </div>
+      ) : load.pending ? (
+        <p className="muted">Préparation…</p>
+      ) : null}
+    </Dialog>
+  );
+}
