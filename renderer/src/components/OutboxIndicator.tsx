@@ -25,10 +25,18 @@ export function OutboxIndicator() {
   if (!summary) return null;
   const waiting = summary.pending - summary.exported;
   return (
-    <span className={waiting > 0 || summary.failed > 0 ? 'outbox-waiting' : undefined} aria-live="polite">
+    <span
+      className={waiting > 0 || summary.failed > 0 ? 'outbox-indicator outbox-waiting' : 'outbox-indicator'}
+      aria-live="polite"
+      title={
+        summary.failed > 0
+          ? `${summary.failed} réclamation(s) abandonnée(s) après trop d’échecs : voir Réclamations › Envois à l’ANAM`
+          : undefined
+      }
+    >
       {waiting} réclamation(s) en attente d’envoi
-      {summary.exported > 0 ? ` · ${summary.exported} sur clé USB, sans réponse` : ''}
-      {summary.failed > 0 ? ` · ${summary.failed} abandonnée(s)` : ''}
+      {summary.exported > 0 ? ` (+${summary.exported} sur clé)` : ''}
+      {summary.failed > 0 ? `, ${summary.failed} abandonnée(s)` : ''}
       {' · '}
       {summary.lastSuccessAt ? `dernier envoi réussi : ${formatDateTime(summary.lastSuccessAt)}` : 'aucun envoi réussi'}
     </span>

@@ -70,7 +70,7 @@ export function AllocationRows({
             options={[{ value: '', label: 'Choisissez…' }, ...claims.map((c) => ({ value: String(c.id), label: claimLabel(c) }))]}
           />
           <Field
-            label="Montant (FCFA)"
+            label="Montant affecté (FCFA)"
             inputMode="numeric"
             value={r.amount}
             onChange={(e) => set(i, { amount: e.target.value })}

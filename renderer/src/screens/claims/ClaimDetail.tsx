@@ -74,7 +74,9 @@ export function ClaimDetail({
   // Escape (outside a field or dialog) goes back to the list.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target) && !signing) onBack();
+      // Escape in a dialog closes the dialog only.
+      const inDialog = event.target instanceof Element && event.target.closest('dialog') !== null;
+      if (event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target) && !signing && !inDialog) onBack();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

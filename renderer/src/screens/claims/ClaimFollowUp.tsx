@@ -109,7 +109,8 @@ export function ClaimFollowUp({
 
       <section className="card" aria-labelledby="claim-line-answers">
         <h2 id="claim-line-answers">Réponse par ligne</h2>
-        <LineResponsesTable lines={view.lines} />
+        {/* A new answer shows its rejected lines first again. */}
+        <LineResponsesTable key={view.responses.length} lines={view.lines} />
       </section>
 
       <section className="card" aria-labelledby="claim-payments">

@@ -77,9 +77,9 @@ export function LineResponsesTable({ lines }: { lines: readonly LineResponseView
   const shown = state ? lines.filter((l) => l.state === state) : lines;
   return (
     <>
-      <div className="filters">
+      <div className="line-filter">
         <SelectField
-          label="Réponse de l’ANAM"
+          label="Lignes affichées"
           value={state}
           onChange={(e) => setState(e.target.value as LineResponseState | '')}
           options={FILTERS.map((f) => ({

@@ -155,7 +155,7 @@ export function OutboxTab() {
           Écrit chaque réclamation pas encore reçue par l’ANAM dans un nouveau dossier (un fichier JSON par réclamation et un manifeste avec
           l’empreinte SHA-256 de chacun). Elles restent en attente jusqu’à ce que la réponse de l’ANAM soit importée.
         </p>
-        <div className="build-row">
+        <div className="build-row export-row">
           <Field
             label="Dossier de la clé (chemin complet)"
             value={folder}
