@@ -6,6 +6,7 @@ import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
 import { clientFor, slotAs } from '../support/db';
 import { anamResponse, responseBundle, sentClaims } from '../support/claim-responses';
+import type { Page } from '@playwright/test';
 import { expect, loginAs, test, type Host } from './fixtures';
 
 async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promise<T> {
@@ -51,9 +52,10 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   });
   await expect(status).toContainText(`${sent.length} réclamation(s) en attente d’envoi`);
 
-  // The ANAM's answer comes back on a key: the first Claim's last line rejected, an amount cut on the second.
-  const rejected = sent[0]!;
-  const adjusted = sent.find((s, i) => i > 0 && s.items.some((item) => item.amount >= 1000)) ?? sent[1]!;
+  // The ANAM's answer comes back on a key: an act of the first Claim rejected, an amount cut on another.
+  const rejected = sent.find((s) => s.items.some((item) => item.lineKey.startsWith('prestation:')))!;
+  const rejectedItem = rejected.items.findLast((item) => item.lineKey.startsWith('prestation:'))!;
+  const adjusted = sent.find((s) => s !== rejected && s.items.some((item) => item.amount >= 1000)) ?? sent.find((s) => s !== rejected)!;
   const big = adjusted.items.find((item) => item.amount >= 1000) ?? adjusted.items[0]!;
   const file = join(mkdtempSync(join(tmpdir(), 'ramed-e2e-reponse-')), 'reponse-anam-octobre.json');
   writeFileSync(
@@ -106,7 +108,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
     ).id;
     const before = await manager.episodes.get({ id: episodeId });
     if (!before.ok) throw new Error(before.error.message);
-    const wrong = before.value.lines.find((l) => `prestation:${l.id}` === rejected.items.at(-1)!.lineKey)!;
+    const wrong = before.value.lines.find((l) => `prestation:${l.id}` === rejectedItem.lineKey)!;
     const steps = [
       () => manager.episodes.reopen({ episodeId, reason: 'Ligne rejetée par l’ANAM' }),
       () => manager.episodes.cancelLine({ episodeId, lineId: wrong.id, reason: 'Rejet ANAM : ordonnance absente' }),
@@ -175,7 +177,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
 });
 
 /** The full text of the claim option that starts with `start` (it ends with what is left to pay). */
-async function optionLabel(page: import('@playwright/test').Page, start: string): Promise<string> {
+async function optionLabel(page: Page, start: string): Promise<string> {
   const options = await page.getByLabel('Réclamation 1', { exact: true }).locator('option').allTextContents();
   return options.find((o) => o.startsWith(start))!;
 }
