@@ -8,8 +8,14 @@ import { claimMoney, emptyMoney } from './totals';
  * lists read; the rows it derives from are the record). Call it with the claim's row locked.
  */
 export async function refreshClaimStatus(db: Kysely<Database>, claimId: number): Promise<void> {
-  const money = (await claimMoney(db, [claimId])).get(claimId) ?? emptyMoney();
-  const { messages, delivered } = money.sending;
-  const status = claimStatusOf({ allDelivered: messages > 0 && delivered === messages, totals: money.totals, paid: money.paid });
+  // Cheap while Claims are still on their way (each send calls this): nothing is answered in full yet.
+  const waiting = await db
+    .selectFrom('outbox_message')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('claim_id', '=', claimId)
+    .where('status', '<>', 'livre')
+    .executeTakeFirstOrThrow();
+  const money = Number(waiting.n) > 0 ? null : ((await claimMoney(db, [claimId])).get(claimId) ?? emptyMoney());
+  const status = money ? claimStatusOf({ allDelivered: money.sending.messages > 0, totals: money.totals, paid: money.paid }) : 'signee';
   await db.updateTable('claim').set({ status }).where('id', '=', claimId).where('status', '<>', 'brouillon').execute();
 }
