@@ -3,13 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { checkClaim } from '../../../shared/claim-checks';
 import { composeClaim } from '../../../shared/claim-document';
-import {
-  CLAIM_CHECKS,
-  type CheckSeverities,
-  type ClaimDocument,
-  type ClaimExclusion,
-  type ClaimLine,
-} from '../../../shared/domain/claims';
+import { CLAIM_CHECKS, type CheckSeverities, type ClaimDocument, type ClaimExclusion, type ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
 import { DomainError } from '../errors';

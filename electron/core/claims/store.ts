@@ -39,13 +39,7 @@ export function toSummary(row: Selectable<ClaimTable>): ClaimSummary {
 export async function lockLatest(w: ClaimWriter, month: string): Promise<Selectable<ClaimTable> | undefined> {
   return w.features
     .forUpdate(
-      w.db
-        .selectFrom('claim')
-        .selectAll()
-        .where('month', '=', month)
-        .where('resubmits_id', 'is', null)
-        .orderBy('version', 'desc')
-        .limit(1),
+      w.db.selectFrom('claim').selectAll().where('month', '=', month).where('resubmits_id', 'is', null).orderBy('version', 'desc').limit(1),
     )
     .executeTakeFirst();
 }

@@ -24,7 +24,11 @@ async function backfillItems(db: Kysely<any>): Promise<void> {
   for (const claim of claims as Array<{ id: number; content: string }>) {
     const content = JSON.parse(claim.content) as SignedContent;
     const byNumber = new Map(content.episodes.filter((e) => !e.excluded).map((e) => [e.number, e]));
-    const messages = (await db.selectFrom('outbox_message').select(['id', 'episode_number']).where('claim_id', '=', claim.id).execute()) as Array<{
+    const messages = (await db
+      .selectFrom('outbox_message')
+      .select(['id', 'episode_number'])
+      .where('claim_id', '=', claim.id)
+      .execute()) as Array<{
       id: number;
       episode_number: string;
     }>;
