@@ -27,7 +27,13 @@ function versionNote(c: ClaimListRow): string | null {
 }
 
 const COLUMNS: DataColumn<ClaimListRow>[] = [
-  { key: 'month', header: 'Mois', value: (c) => c.month, render: (c) => <strong>{formatMonth(c.month)}</strong>, width: '9rem' },
+  {
+    key: 'month',
+    header: 'Mois',
+    value: (c) => c.month,
+    render: (c) => <strong className="nowrap">{formatMonth(c.month)}</strong>,
+    width: '10rem',
+  },
   {
     key: 'version',
     header: 'Version',
@@ -48,10 +54,16 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
     width: '11rem',
   },
   { key: 'total', header: 'Réclamé', value: (c) => c.total, kind: 'money', width: '8.5rem' },
-  { key: 'accepted', header: 'Accepté', value: money((f) => f.accepted), kind: 'money', width: '8.5rem' },
-  { key: 'rejected', header: 'Rejeté', value: money((f) => f.rejected), kind: 'money', width: '8rem' },
+  {
+    key: 'accepted',
+    header: 'Accepté',
+    // Nothing answered yet is not « 0 accepted ».
+    value: (c) => (c.followUp && c.followUp.answered > 0 ? c.followUp.accepted : null),
+    kind: 'money',
+    width: '8.5rem',
+  },
   { key: 'paid', header: 'Payé', value: money((f) => f.paid), kind: 'money', width: '8.5rem' },
-  { key: 'outstanding', header: 'Reste à payer', value: money((f) => f.outstanding), kind: 'money', total: true, width: '8.5rem' },
+  { key: 'outstanding', header: 'Reste à payer', value: money((f) => f.outstanding), kind: 'money', total: true, width: '10rem' },
   { key: 'sentAt', header: 'Envoyée le', value: (c) => (c.followUp?.sentAt ? formatDate(c.followUp.sentAt) : null), width: '7rem' },
   {
     key: 'days',
