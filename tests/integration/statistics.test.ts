@@ -370,4 +370,20 @@ describeEachDb('statistics of a generated month', (kind) => {
     const text = await ramed('stats', '--year', '2026', '--db', core.target);
     expect(text.stdout).toContain('Patients RAMED vus : 4 (4 nouveaux, 0 déjà venu)');
   });
+
+  it('counts what the ANAM paid for the month and the days from sign-off to payment, a cancelled payment left out', async () => {
+    at('2026-11-20T09:00:00.000Z');
+    const toOctober = (amount: number) => [{ month: '2026-10', version: 1, amount }];
+    ok(await manager.payments.add({ paidOn: '2026-11-15', amount: 3000, reference: 'VIR-2026-1115', allocations: toOctober(3000) }));
+    const mistaken = ok(
+      await manager.payments.add({ paidOn: '2026-11-19', amount: 1000, reference: 'VIR-DOUBLON', allocations: toOctober(1000) }),
+    );
+    ok(await manager.payments.cancel({ paymentId: mistaken.id, reason: 'Saisi deux fois' }));
+    const after = ok(await manager.statistics.month({ month: '2026-10' }));
+    expect(after.claims.paid).toBe(3000);
+    // Signed on 5 November, paid on the 15th.
+    expect(after.claims.averageDelayDays).toBe(10);
+    expect(after.claims.months[0]).toMatchObject({ paid: 3000 });
+    expect(ok(await manager.statistics.month({ month: '2026-11' })).claims.paid).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ClaimAnswerFigures, ClaimMonth, PaymentFigures } from '../../../shared/domain/statistics';
 import type { Database } from '../db/schema/index';
 import { claimAnswers } from './claim-answers';
+import { paymentFigures } from './payments';
 
 export interface ClaimFigures {
   claims: ClaimMonth[];
@@ -12,7 +13,7 @@ export interface ClaimFigures {
 /**
  * The claims of the period's months: each month's newest signed version (what the ANAM is asked to
  * pay), or its draft while none is signed; what the ANAM answered for those versions; and the
- * payments received, of which this version of the product records none yet.
+ * payments received for the months' claims.
  */
 export async function claimFigures(db: Kysely<Database>, months: readonly string[]): Promise<ClaimFigures> {
   const rows = await db
@@ -38,5 +39,5 @@ export async function claimFigures(db: Kysely<Database>, months: readonly string
     });
     if (isSigned) signed.push({ month, claimId: counted.id });
   }
-  return { claims, answers: await claimAnswers(db, signed), payments: null };
+  return { claims, answers: await claimAnswers(db, signed), payments: await paymentFigures(db, months) };
 }
