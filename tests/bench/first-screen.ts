@@ -4,11 +4,11 @@ import { openCore } from '../../electron/core/app';
 import type { DemoContext } from '../../electron/core/demo/demo';
 import { demoFacilityAndUsers } from '../../electron/core/demo/facility-users';
 import { silentLogger } from '../../electron/core/logger';
+import { CHROMIUM } from './machine';
 import { removeDatabase } from './processes';
 import type { Measure } from './report';
 import { latencies } from './stats';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // As the end-to-end tests launch it (playwright.config.ts).
 const CHROMIUM_ARGS = [
   '--no-sandbox',

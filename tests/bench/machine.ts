@@ -32,7 +32,9 @@ async function driverVersion(): Promise<string> {
   return version;
 }
 
-export async function describeMachine(chromiumPath: string): Promise<Machine> {
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function describeMachine(): Promise<Machine> {
   return {
     cores: cpus().length,
     cpu: cpus()[0]?.model.trim() ?? 'inconnu',
@@ -41,7 +43,7 @@ export async function describeMachine(chromiumPath: string): Promise<Machine> {
     node: process.version,
     sqliteDriver: `node-sqlite3 ${(await import('sqlite3/package.json', { with: { type: 'json' } })).default.version} (SQLite ${await driverVersion()})`,
     sqliteShell: output('sqlite3', ['--version'])?.split(' ')[0] ?? null,
-    chromium: output(chromiumPath, ['--version']),
+    chromium: output(CHROMIUM, ['--version']),
     loadAtStart: loadavg()[0]!,
   };
 }

@@ -46,10 +46,12 @@ export interface BenchOptions {
   /** Targets are checked (and missing one fails the run) unless --quick. */
   checkTargets: boolean;
   markdown: boolean;
+  /** Prints the results as JSON rather than the table (what `ramed bench --json` shows). */
+  json: boolean;
 }
 
 export const USAGE =
-  'bench [--quick] [--size PERSONNES] [--only import,lookups,claims,screen] [--out FICHIER.json] [--seed N] [--markdown]';
+  '[--quick] [--size PERSONNES] [--only import,lookups,claims,screen] [--out FICHIER.json] [--seed N] [--markdown] [--json]';
 
 const positiveInteger = (value: string, option: string): number => {
   const n = Number(value.replace(/[_\s]/g, ''));
@@ -67,6 +69,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       markdown: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -90,5 +93,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     seed: positiveInteger(values.seed!, 'seed'),
     checkTargets: !quick,
     markdown: values.markdown!,
+    json: values.json!,
   };
 }

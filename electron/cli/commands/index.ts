@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
+import { benchCommand } from './bench';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
@@ -33,4 +34,5 @@ export const COMMANDS: readonly CliCommand[] = [
   usersResetCommand,
   outboxStatusCommand,
   outboxSendCommand,
+  benchCommand,
 ];
