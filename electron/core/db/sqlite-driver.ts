@@ -68,6 +68,8 @@ export class NodeSqliteDriver implements Driver {
     // Waits for the statement or transaction in flight: closing under it would lose it.
     await this.#mutex.lock();
     try {
+      // SQLite refuses to close a connection that still has prepared statements.
+      await this.#connection?.finalizeStatements();
       const db = this.#db;
       this.#db = undefined;
       if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
@@ -79,19 +81,63 @@ export class NodeSqliteDriver implements Driver {
 
 const RETURNS_ROWS = /^\s*(select|with|pragma|explain|values)\b|\breturning\b/i;
 
+/**
+ * Statements kept prepared, by SQL text, least recently used first. node-sqlite3 otherwise
+ * prepares, runs and finalizes each query: three trips to its worker thread instead of one, and
+ * a multi-row insert of the registry import parsed and planned again for every chunk.
+ */
+const PREPARED_STATEMENTS = 100;
+// The constructor calls back once prepared (Database#prepare only calls back on an error); its typings omit it.
+const Statement = sqlite3.Statement as unknown as new (
+  db: sqlite3.Database,
+  sql: string,
+  callback: (err: Error | null) => void,
+) => sqlite3.Statement;
+
 class NodeSqliteConnection implements DatabaseConnection {
+  /** Promises, so that two queries of one transaction run together never prepare the same SQL twice. */
+  readonly #statements = new Map<string, Promise<sqlite3.Statement>>();
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  #prepared(sql: string): Promise<sqlite3.Statement> {
+    let statement = this.#statements.get(sql);
+    if (statement) this.#statements.delete(sql);
+    else {
+      statement = new Promise((resolve, reject) => {
+        const prepared = new Statement(this.db, sql, (err) => (err ? reject(err) : resolve(prepared)));
+      });
+      statement.catch(() => this.#statements.delete(sql));
+    }
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > PREPARED_STATEMENTS) {
+      const [oldest, evicted] = this.#statements.entries().next().value!;
+      this.#statements.delete(oldest);
+      evicted.then(
+        (s) => s.finalize(),
+        () => {},
+      );
+    }
+    return statement;
+  }
+
+  async finalizeStatements(): Promise<void> {
+    const statements = await Promise.allSettled(this.#statements.values());
+    this.#statements.clear();
+    for (const s of statements) if (s.status === 'fulfilled') s.value.finalize();
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiled;
     const params = parameters.map(toSqliteValue);
+    const statement = await this.#prepared(sql);
     if (RETURNS_ROWS.test(sql)) {
       return new Promise((resolve, reject) => {
-        this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
+        statement.all(params, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
       });
     }
     return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (err) {
+      statement.run(params, function (err) {
         if (err) return reject(err);
         resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
       });
