@@ -1,5 +1,5 @@
 import { openCore } from '../../electron/core/app';
-import { searchWords } from '../../electron/core/db/name-search';
+import { RANKED_MATCHES, searchWords } from '../../electron/core/db/name-search';
 import { silentLogger } from '../../electron/core/logger';
 import { BareSqlite } from './bare-sqlite';
 import type { Measure } from './report';
@@ -52,7 +52,10 @@ export function searchText(person: Pick<Sampled, 'family_name' | 'given_names'>,
 
 // The prefix pass of sqliteNameSearch.search (electron/core/db/name-search.ts), as the bare driver runs it.
 const FTS_SQL = `select f.rowid as id from person_fts f join person p on p.id = f.rowid
-  where person_fts match ? order by bm25(person_fts, 2.0, 1.0), p.family_name, p.given_names, p.id limit ?`;
+  where person_fts match ?1
+    and f.rowid <= coalesce((select max(rowid) from (
+      select rowid from person_fts where person_fts match ?1 order by rowid limit ${RANKED_MATCHES})), 0)
+  order by bm25(person_fts, 2.0, 1.0), p.family_name, p.given_names, p.id limit ?2`;
 const ftsMatch = (text: string) =>
   searchWords(text)
     .filter((w) => w.length >= 2)

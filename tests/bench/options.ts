@@ -51,7 +51,7 @@ export interface BenchOptions {
 }
 
 export const USAGE =
-  '[--quick] [--size PERSONNES] [--only import,lookups,claims,screen] [--out FICHIER.json] [--seed N] [--markdown] [--json]';
+  '[--quick] [--size PERSONNES] [--checks N] [--searches N] [--only import,lookups,claims,screen] [--out FICHIER.json] [--seed N] [--markdown] [--json]';
 
 const positiveInteger = (value: string, option: string): number => {
   const n = Number(value.replace(/[_\s]/g, ''));
@@ -65,6 +65,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       size: { type: 'string' },
+      checks: { type: 'string' },
+      searches: { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -77,6 +79,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const quick = values.quick!;
   const sizes = { ...(quick ? QUICK_SIZES : FULL_SIZES) };
   if (values.size !== undefined) sizes.persons = positiveInteger(values.size, 'size');
+  if (values.checks !== undefined) sizes.checks = positiveInteger(values.checks, 'checks');
+  if (values.searches !== undefined) sizes.searches = positiveInteger(values.searches, 'searches');
+  if (sizes.searches > sizes.checks) throw new Error('--searches ne peut dépasser --checks : les recherches portent sur les personnes tirées pour les contrôles.');
   let parts: Part[] = [...PARTS];
   if (values.only !== undefined) {
     const asked = values.only.split(',').map((p) => p.trim());
@@ -89,7 +94,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     sizes,
     parts,
     // A quick or partial run must not overwrite the committed results of the full run.
-    out: values.out ?? (quick || values.only !== undefined || values.size !== undefined ? 'bench/data/results-partial.json' : 'bench/results.json'),
+    out: values.out ?? (quick || [values.only, values.size, values.checks, values.searches].some((v) => v !== undefined) ? 'bench/data/results-partial.json' : 'bench/results.json'),
     seed: positiveInteger(values.seed!, 'seed'),
     checkTargets: !quick,
     markdown: values.markdown!,

@@ -13,10 +13,13 @@ const RUNNER = 'tests/bench/run.ts';
 export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'mesure les performances (import du registre, contrôle, recherche, réclamation, premier écran) face à leurs références',
-  usage: 'bench [--quick] [--size PERSONNES] [--only import,lookups,claims,screen] [--out FICHIER.json] [--seed N] [--markdown]',
+  usage:
+    'bench [--quick] [--size PERSONNES] [--checks N] [--searches N] [--only import,lookups,claims,screen] [--out FICHIER.json] [--seed N] [--markdown]',
   options: {
     quick: { type: 'boolean' },
     size: { type: 'string' },
+    checks: { type: 'string' },
+    searches: { type: 'string' },
     only: { type: 'string' },
     out: { type: 'string' },
     seed: { type: 'string' },
@@ -28,7 +31,9 @@ export const benchCommand: CliCommand = {
     }
     const args = [
       ...(values.quick ? ['--quick'] : []),
-      ...(['size', 'only', 'out', 'seed'] as const).flatMap((o) => (typeof values[o] === 'string' ? [`--${o}`, values[o]] : [])),
+      ...(['size', 'checks', 'searches', 'only', 'out', 'seed'] as const).flatMap((o) =>
+        typeof values[o] === 'string' ? [`--${o}`, values[o]] : [],
+      ),
       ...(values.markdown ? ['--markdown'] : []),
       ...(ctx.json ? ['--json'] : []),
     ];

@@ -7,6 +7,7 @@ import { m0004Accounts } from './0004_accounts';
 import { m0007Outbox } from './0007_outbox';
 import { m0008Backups } from './0008_backups';
 import { m0009Reception } from './0009_reception';
+import { m0012BenchIndexes } from './0012_bench_indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007Outbox,
   m0008Backups,
   m0009Reception,
+  m0012BenchIndexes,
 ];
