@@ -187,7 +187,9 @@ export async function benchClaims(
     const { first, last } = monthBounds(CLAIM_MONTH);
     const read = await timed(async () => {
       const episodes = await bare.all(
-        `select * from episode e join person p on p.id = e.person_id where e.status = 'clos' and e.ended_on between ? and ?`,
+        `select p.*, e.id as episode_id, e.number, e.type, e.emergency, e.referral_from, e.identity_document, e.identity_matches,
+           e.opened_at, e.ended_on
+         from episode e join person p on p.id = e.person_id where e.status = 'clos' and e.ended_on between ? and ?`,
         [first, last],
       );
       const lines = await bare.all(

@@ -1,6 +1,7 @@
 import { openCore } from '../../electron/core/app';
 import { RANKED_MATCHES, searchWords } from '../../electron/core/db/name-search';
 import { silentLogger } from '../../electron/core/logger';
+import { personAndHolder } from '../../electron/core/registry/lookup';
 import { BareSqlite } from './bare-sqlite';
 import type { Measure } from './report';
 import { call, signedIn } from './session';
@@ -76,38 +77,21 @@ export async function benchLookups(
     // The desk's window reports activity as the agent types: the session is not locked mid-run.
     const keepAwake = () => call(core, slot, 'auth.activity', {});
     const persons = await samplePersons(bare, sizes.checks, seed);
-    const checkSql = core.deps.handle.db.selectFrom('person').selectAll().where('recepisse', 'in', ['']).compile().sql;
+    const checkSql = personAndHolder(core.deps.handle.db, '').compile().sql;
 
     const check = async (p: Sampled) => call(core, slot, 'registry.check', { recepisse: p.recepisse });
-    const bareCheck = (p: Sampled) => bare.get(checkSql, [p.recepisse]);
+    const bareCheck = (p: Sampled) => bare.all(checkSql, [p.recepisse, p.recepisse]);
     const warm = persons.slice(0, Math.min(1000, persons.length));
     await timeAlternately(warm, check, bareCheck);
     log(`contrôle du récépissé : ${sizes.checks} appels au service et autant au pilote nu, en alternance…`);
-    let done = 0;
-    const checks = await timeAlternately(
-      persons,
-      async (p) => {
-        if (++done % 500 === 0) await keepAwake();
-        return check(p);
-      },
-      bareCheck,
-    );
+    const checks = await timeAlternately(persons, check, bareCheck, 500, keepAwake);
 
     const texts = persons.slice(0, sizes.searches).map(searchText);
     const search = (text: string) => call(core, slot, 'registry.search', { text, limit: 20 });
     const bareSearch = (text: string) => bare.all(FTS_SQL, [ftsMatch(text), 20]);
     log(`recherche par nom : ${texts.length} recherches au service et autant au pilote nu (FTS5 seul)…`);
     await timeAlternately(texts.slice(0, 100), search, bareSearch);
-    done = 0;
-    const searches = await timeAlternately(
-      texts,
-      async (text) => {
-        if (++done % 200 === 0) await keepAwake();
-        return search(text);
-      },
-      bareSearch,
-      100,
-    );
+    const searches = await timeAlternately(texts, search, bareSearch, 100, keepAwake);
 
     const c = { service: latencies(checks.subject), bare: latencies(checks.baseline) };
     const s = { service: latencies(searches.subject), bare: latencies(searches.baseline) };

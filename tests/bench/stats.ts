@@ -42,15 +42,18 @@ export function seededRandom(seed: number): () => number {
 /**
  * Times `subject` and `baseline` on the same inputs, alternating blocks of `block` calls so both
  * meet the same machine load (the bench shares its cores); answers each one's durations in ms.
+ * `beforeBlock` runs, untimed, before each block.
  */
 export async function timeAlternately<T>(
   inputs: readonly T[],
   subject: (input: T) => Promise<unknown>,
   baseline: (input: T) => Promise<unknown>,
   block = 500,
+  beforeBlock: () => Promise<unknown> = async () => {},
 ): Promise<{ subject: number[]; baseline: number[] }> {
   const out = { subject: [] as number[], baseline: [] as number[] };
   for (let start = 0; start < inputs.length; start += block) {
+    await beforeBlock();
     const part = inputs.slice(start, start + block);
     for (const [name, call] of [
       ['subject', subject],
