@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RANKED_MATCHES } from '../../electron/core/db/name-search';
 import type { Client } from '../../shared/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { insertPersons } from '../support/persons';
 import { fileRef, HOUSEHOLD, tempFolder } from '../support/registry-files';
 import { registryCsv, type RegistryRecord } from '../support/registry-generator';
 
@@ -179,5 +181,33 @@ describeEachDb('registry lookup', (kind) => {
     const gestionnaire = clientFor(core, slotAs(['gestionnaire']));
     expect(await gestionnaire.registry.check({ recepisse: '1111234567890' })).toMatchObject({ ok: true });
     expect(await gestionnaire.registry.imports({})).toMatchObject({ ok: true, value: { persons: 11 } });
+  });
+});
+
+describe('name search on a large registry (SQLite)', () => {
+  let core: TestCore;
+  beforeAll(async () => {
+    core = await openTestCore('sqlite');
+  });
+  afterAll(async () => core.dispose());
+
+  it(`ranks every match up to ${RANKED_MATCHES}, past that only the first ${RANKED_MATCHES} in registry order`, async () => {
+    const db = core.deps.handle.db;
+    let n = 4000000000000;
+    /** `longer` persons named « family given Kadiatou », then one named « family given », in this order. */
+    const namesakes = (longer: number, family: string, given: string) =>
+      insertPersons(db, [
+        ...Array.from({ length: longer }, () => ({ recepisse: String(n++), family_name: family, given_names: `${given} Kadiatou` })),
+        { recepisse: String(n++), family_name: family, given_names: given },
+      ]);
+    await namesakes(RANKED_MATCHES - 1, 'Sangaré', 'Oumou');
+    await namesakes(RANKED_MATCHES, 'Diakité', 'Salimata');
+    const accueil = clientFor(core, slotAs(['accueil']));
+    const best = async (text: string) => {
+      const result = await accueil.registry.search({ text, limit: 1 });
+      return result.ok ? result.value.map((p) => p.givenNames) : result;
+    };
+    expect(await best('sangare oumou')).toEqual(['Oumou']);
+    expect(await best('diakite salimata')).toEqual(['Salimata Kadiatou']);
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, sql, type Generated } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import sqlite3 from 'sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeSqliteDialect } from '../../electron/core/db/sqlite-driver';
 import { SQLITE_PRAGMAS } from '../../electron/core/db/connect';
 
@@ -80,5 +81,56 @@ describe('the node-sqlite3 kysely driver', () => {
   it('passes booleans as 0/1', async () => {
     const { rows } = await sql<{ v: number }>`select ${true} as v`.execute(db);
     expect(rows[0]?.v).toBe(1);
+  });
+
+  it('keeps statements prepared: run again, they read fresh data and recover from a failure', async () => {
+    const finalize = vi.spyOn(sqlite3.Statement.prototype, 'finalize');
+    try {
+      const insert = (name: string) => db.insertInto('item').values({ name, qty: 1 }).execute();
+      const names = () => db.selectFrom('item').select('name').orderBy('id').execute();
+      await insert('a');
+      await expect(insert('a')).rejects.toThrow(/UNIQUE/);
+      await insert('b');
+      expect(await names()).toEqual([{ name: 'a' }, { name: 'b' }]);
+      await db.updateTable('item').set({ name: 'c' }).where('name', '=', 'b').execute();
+      expect(await names()).toEqual([{ name: 'a' }, { name: 'c' }]);
+      expect(finalize).not.toHaveBeenCalled();
+    } finally {
+      finalize.mockRestore();
+    }
+  });
+
+  it('prepares one statement for the same query run twice at once in a transaction', async () => {
+    await db.insertInto('item').values({ name: 'a', qty: 1 }).execute();
+    const counts = await db.transaction().execute((trx) =>
+      Promise.all(
+        Array.from({ length: 3 }, () =>
+          trx
+            .selectFrom('item')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ),
+      ),
+    );
+    expect(counts).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
+    // A statement prepared twice and kept once would be left unfinalized: SQLite would refuse to close.
+    await expect(db.destroy()).resolves.toBeUndefined();
+    db = new Kysely<Db>({ dialect: nodeSqliteDialect(join(dir, 'd.db'), SQLITE_PRAGMAS) });
+  });
+
+  it('forgets the least recently used statements past a hundred, and closes with the others prepared', async () => {
+    const finalize = vi.spyOn(sqlite3.Statement.prototype, 'finalize');
+    try {
+      for (let i = 0; i < 150; i++) await sql`select ${sql.lit(i)} as v`.execute(db);
+      // Already prepared before: the pragmas and the table's creation.
+      const before = SQLITE_PRAGMAS.length + 1;
+      expect(finalize).toHaveBeenCalledTimes(before + 150 - 100);
+      await db.destroy();
+      expect(finalize).toHaveBeenCalledTimes(before + 150);
+    } finally {
+      finalize.mockRestore();
+    }
+    db = new Kysely<Db>({ dialect: nodeSqliteDialect(join(dir, 'd.db'), SQLITE_PRAGMAS) });
+    expect(await db.selectFrom('item').selectAll().execute()).toEqual([]);
   });
 });

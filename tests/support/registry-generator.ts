@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { stringify } from 'csv-stringify';
@@ -238,6 +238,28 @@ export interface WriteOptions extends GeneratorOptions {
   bom?: boolean;
 }
 
+/** csv-stringify hands out a chunk per record: given to gzip one by one, each is a trip to a worker thread. */
+function inBlocks(size = 1 << 16): Transform {
+  let chunks: Buffer[] = [];
+  let length = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= size) {
+        this.push(Buffer.concat(chunks));
+        chunks = [];
+        length = 0;
+      }
+      done();
+    },
+    flush(done) {
+      if (length > 0) this.push(Buffer.concat(chunks));
+      done();
+    },
+  });
+}
+
 /** Writes a generated registry to `path` (gzip when it ends in .gz); answers the row counts. */
 export async function writeRegistry(path: string, options: WriteOptions): Promise<{ rows: number; dirty: number }> {
   let rows = 0;
@@ -252,7 +274,7 @@ export async function writeRegistry(path: string, options: WriteOptions): Promis
     })(),
   );
   const csv = stringify({ header: true, columns: [...FILE_COLUMNS], delimiter: options.delimiter ?? ';', bom: options.bom ?? false });
-  if (path.endsWith('.gz')) await pipeline(records, csv, createGzip({ level: 6 }), createWriteStream(path));
+  if (path.endsWith('.gz')) await pipeline(records, csv, inBlocks(), createGzip({ level: 6 }), createWriteStream(path));
   else await pipeline(records, csv, createWriteStream(path));
   return { rows, dirty };
 }

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { claimsImportResponseCommand } from './claim-responses';
+import { benchCommand } from './bench';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
@@ -42,4 +43,5 @@ export const COMMANDS: readonly CliCommand[] = [
   claimsImportResponseCommand,
   paymentsAddCommand,
   paymentsListCommand,
+  benchCommand,
 ];

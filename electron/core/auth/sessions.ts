@@ -4,7 +4,7 @@ import type { ApiEvent } from '../../../shared/events';
 import type { Clock } from '../clock';
 import type { ActiveSession, CoreDeps, SessionSlot } from '../context';
 import type { Database } from '../db/schema/index';
-import { getSetting } from '../settings/settings';
+import { getSettings } from '../settings/settings';
 import { parseRoles, toSessionInfo, type UserRow } from './users';
 
 /** Signs the window's slot in as this user. */
@@ -40,9 +40,9 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
   const session = slot.session;
   if (!session) return { state: 'none' };
   const db = deps.handle.db;
-  const [lockAfterMinutes, sessionHours] = await Promise.all([
-    getSetting(db, 'lock.inactivityMinutes'),
-    getSetting(db, 'auth.sessionHours'),
+  const { 'lock.inactivityMinutes': lockAfterMinutes, 'auth.sessionHours': sessionHours } = await getSettings(db, [
+    'lock.inactivityMinutes',
+    'auth.sessionHours',
   ]);
   // No user behind it (the command line, the backup scheduler), or a test's actor: nothing to lock.
   if (session.userId === null || session.unattended) return { state: 'active', session, lockAfterMinutes };

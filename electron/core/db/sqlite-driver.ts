@@ -68,6 +68,8 @@ export class NodeSqliteDriver implements Driver {
     // Waits for the statement or transaction in flight: closing under it would lose it.
     await this.#mutex.lock();
     try {
+      // SQLite refuses to close a connection that still has prepared statements.
+      await this.#connection?.finalizeStatements();
       const db = this.#db;
       this.#db = undefined;
       if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
@@ -79,23 +81,79 @@ export class NodeSqliteDriver implements Driver {
 
 const RETURNS_ROWS = /^\s*(select|with|pragma|explain|values)\b|\breturning\b/i;
 
+/**
+ * Statements kept prepared, by SQL text, least recently used first. node-sqlite3 otherwise
+ * prepares, runs and finalizes each query: three trips to its worker thread instead of one (a
+ * récépissé check went from 0.7-0.9 ms to 0.6 ms). Long statements (the import's multi-row
+ * writes) are prepared each time: that is little next to running them, and kept they would hold
+ * some 30 MB.
+ */
+const PREPARED_STATEMENTS = 100;
+const PREPARED_SQL_LENGTH = 10_000;
+// The constructor calls back once prepared (Database#prepare only calls back on an error); its typings omit it.
+const Statement = sqlite3.Statement as unknown as new (
+  db: sqlite3.Database,
+  sql: string,
+  callback: (err: Error | null) => void,
+) => sqlite3.Statement;
+
 class NodeSqliteConnection implements DatabaseConnection {
+  /** Promises, so that two queries of one transaction run together never prepare the same SQL twice. */
+  readonly #statements = new Map<string, Promise<sqlite3.Statement>>();
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  #prepare(sql: string): Promise<sqlite3.Statement> {
+    return new Promise((resolve, reject) => {
+      const prepared = new Statement(this.db, sql, (err) => (err ? reject(err) : resolve(prepared)));
+    });
+  }
+
+  #prepared(sql: string): Promise<sqlite3.Statement> {
+    let statement = this.#statements.get(sql);
+    if (statement) this.#statements.delete(sql);
+    else {
+      statement = this.#prepare(sql);
+      statement.catch(() => this.#statements.delete(sql));
+    }
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > PREPARED_STATEMENTS) {
+      const [oldest, evicted] = this.#statements.entries().next().value!;
+      this.#statements.delete(oldest);
+      evicted.then(
+        (s) => s.finalize(),
+        () => {},
+      );
+    }
+    return statement;
+  }
+
+  async finalizeStatements(): Promise<void> {
+    const statements = await Promise.allSettled(this.#statements.values());
+    this.#statements.clear();
+    for (const s of statements) if (s.status === 'fulfilled') s.value.finalize();
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiled;
     const params = parameters.map(toSqliteValue);
-    if (RETURNS_ROWS.test(sql)) {
-      return new Promise((resolve, reject) => {
-        this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
+    const kept = sql.length <= PREPARED_SQL_LENGTH;
+    const statement = kept ? await this.#prepared(sql) : await this.#prepare(sql);
+    try {
+      if (RETURNS_ROWS.test(sql)) {
+        return await new Promise((resolve, reject) => {
+          statement.all(params, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
+        });
+      }
+      return await new Promise((resolve, reject) => {
+        statement.run(params, function (err) {
+          if (err) return reject(err);
+          resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
+        });
       });
+    } finally {
+      if (!kept) statement.finalize();
     }
-    return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (err) {
-        if (err) return reject(err);
-        resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
-      });
-    });
   }
 
   // eslint-disable-next-line require-yield

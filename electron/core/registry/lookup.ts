@@ -6,7 +6,7 @@ import type { DialectFeatures } from '../db/dialect';
 import { searchWords } from '../db/name-search';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
-import { getSetting } from '../settings/settings';
+import { settingValue } from '../settings/settings';
 import { COLUMN_FIELDS, toEligibilityRecord, toPersonView } from './person-view';
 
 /** What eligibility needs besides the person: the settings and the day of the last import. */
@@ -19,18 +19,24 @@ export interface EligibilityContext {
 }
 
 export async function eligibilityContext(db: Kysely<Database>, date: string): Promise<EligibilityContext> {
-  const last = await db
-    .selectFrom('registry_import')
-    .select((eb) => eb.fn.max('finished_at').as('at'))
-    .where('status', '=', 'done')
-    .executeTakeFirst();
+  // One query: the desk asks for it on every check and search.
+  const row = await db
+    .selectNoFrom(({ selectFrom }) => [
+      selectFrom('registry_import')
+        .select((eb) => eb.fn.max('finished_at').as('at'))
+        .where('status', '=', 'done')
+        .as('registry_at'),
+      selectFrom('setting').select('value').where('key', '=', 'eligibility.nearExpiryDays').as('near_expiry'),
+      selectFrom('setting').select('value').where('key', '=', 'registry.freshnessDays').as('freshness'),
+    ])
+    .executeTakeFirstOrThrow();
   return {
     date,
     settings: {
-      nearExpiryDays: await getSetting(db, 'eligibility.nearExpiryDays'),
-      freshnessDays: await getSetting(db, 'registry.freshnessDays'),
+      nearExpiryDays: settingValue('eligibility.nearExpiryDays', row.near_expiry),
+      freshnessDays: settingValue('registry.freshnessDays', row.freshness),
     },
-    registryDate: last?.at ? String(last.at).slice(0, 10) : null,
+    registryDate: row.registry_at ? String(row.registry_at).slice(0, 10) : null,
   };
 }
 
@@ -69,10 +75,22 @@ async function withEligibility(db: Kysely<Database>, persons: PersonView[], ctx:
   }));
 }
 
+/** A person and, for a dependant, the holder: one query, as the desk checks all day long. */
+export const personAndHolder = (db: Kysely<Database>, recepisse: string) =>
+  db
+    .selectFrom('person')
+    .selectAll()
+    .where(({ eb, or, selectFrom }) =>
+      or([
+        eb('recepisse', '=', recepisse),
+        eb('recepisse', '=', selectFrom('person as d').select('d.holder_recepisse').where('d.recepisse', '=', recepisse)),
+      ]),
+    );
+
 export async function checkRecepisse(db: Kysely<Database>, recepisse: string, ctx: EligibilityContext): Promise<CheckResult> {
-  const person = (await personsByRecepisse(db, [recepisse])).get(recepisse) ?? null;
-  const holder =
-    person && needsHolder(person) ? ((await personsByRecepisse(db, [person.holderRecepisse!])).get(person.holderRecepisse!) ?? null) : null;
+  const found = new Map((await personAndHolder(db, recepisse).execute()).map((r) => [r.recepisse, toPersonView(r)]));
+  const person = found.get(recepisse) ?? null;
+  const holder = person && needsHolder(person) ? (found.get(person.holderRecepisse!) ?? null) : null;
   return { ...evaluate(person, holder, ctx), date: ctx.date, person, holder };
 }
 

@@ -124,18 +124,32 @@ export interface DateValue {
   yearOnly: boolean;
 }
 
-/** YYYY-MM-DD, DD/MM/YYYY, or (when allowed) YYYY alone, a real calendar day; null otherwise. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const YEAR = /^\d{4}$/;
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/**
+ * YYYY-MM-DD, DD/MM/YYYY, or (when allowed) YYYY alone, a real calendar day; null otherwise.
+ * Checked by arithmetic rather than through Date: a national registry holds millions of dates.
+ */
 export function parseFileDate(value: string, allowYearOnly: boolean): DateValue | null {
   let y: number, m: number, d: number;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value))) [y, m, d] = [Number(match[3]), Number(match[2]), Number(match[1])];
-  else if (allowYearOnly && /^\d{4}$/.test(value)) return Number(value) >= 1880 ? { date: `${value}-01-01`, yearOnly: true } : null;
+  let match = ISO_DAY.exec(value);
+  if (match) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  } else if ((match = FRENCH_DAY.exec(value))) {
+    y = Number(match[3]);
+    m = Number(match[2]);
+    d = Number(match[1]);
+  } else if (allowYearOnly && YEAR.test(value)) return Number(value) >= 1880 ? { date: `${value}-01-01`, yearOnly: true } : null;
   else return null;
-  if (y < 1880 || y > 2200) return null;
-  const day = new Date(Date.UTC(y, m - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
-  return { date: day.toISOString().slice(0, 10), yearOnly: false };
+  if (y < 1880 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { date: `${y}-${twoDigits(m)}-${twoDigits(d)}`, yearOnly: false };
 }
 
 const FLAGS: Record<string, 0 | 1> = { '': 0, '0': 0, '1': 1, oui: 1, non: 0 };
@@ -145,89 +159,111 @@ const STATUS_ALIASES: Record<string, PersonStatus> = {
   suspendu: 'suspendu',
   radie: 'radie',
 };
+const FLAG_COLUMNS = ['scolarise', 'handicap'] as const;
+const VALIDITY_COLUMNS = ['debut_validite', 'fin_validite'] as const;
 
-const fold = (value: string): string => value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+/** Most values are plain ASCII: only the others go through Unicode normalization. */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+const fold = (value: string): string =>
+  (NOT_PRINTABLE_ASCII.test(value) ? value.normalize('NFD').replace(/\p{M}/gu, '') : value).trim().toLowerCase();
+
+// Module-level helpers rather than closures in checkRow: it runs once per row of the registry.
+function field(fields: readonly string[], header: FileHeader, column: FileColumn): string {
+  const i = header.index[column];
+  return i === undefined ? '' : (fields[i] ?? '').trim();
+}
+
+function optionalField(fields: readonly string[], header: FileHeader, column: FileColumn, max: number): string | null {
+  const value = field(fields, header, column).replace(/\s+/g, ' ');
+  return value === '' ? null : value.slice(0, max);
+}
+
+const rejected = (reason: string, recepisse: string | null): RowCheck => ({ ok: false, reason, recepisse });
 
 /** Strict validation of one data row; `today` rejects births in the future. */
 export function checkRow(fields: readonly string[], header: FileHeader, today: string): RowCheck {
-  const get = (column: FileColumn): string => {
-    const i = header.index[column];
-    return i === undefined ? '' : (fields[i] ?? '').trim();
-  };
-  const rawRecepisse = get('recepisse');
+  const rawRecepisse = field(fields, header, 'recepisse');
   const recepisse = normalizeRecepisse(rawRecepisse);
   const known = recepisse.ok ? recepisse.recepisse : null;
-  const fail = (reason: string): RowCheck => ({ ok: false, reason, recepisse: known });
 
   if (fields.length !== header.width) {
-    return fail(`Nombre de colonnes incorrect : ${fields.length} au lieu de ${header.width} (séparateur ou guillemets à vérifier).`);
+    return rejected(
+      `Nombre de colonnes incorrect : ${fields.length} au lieu de ${header.width} (séparateur ou guillemets à vérifier).`,
+      known,
+    );
   }
-  if (!recepisse.ok) return fail(rawRecepisse === '' ? 'Récépissé manquant.' : recepisse.message);
+  if (!recepisse.ok) return rejected(rawRecepisse === '' ? 'Récépissé manquant.' : recepisse.message, known);
 
-  const familyName = get('nom').replace(/\s+/g, ' ');
-  const givenNames = get('prenoms').replace(/\s+/g, ' ');
-  if (familyName === '') return fail('Nom manquant.');
-  if (givenNames === '') return fail('Prénoms manquants.');
-  if (familyName.length > 100 || givenNames.length > 150) return fail('Nom ou prénoms trop longs (100 et 150 caractères au plus).');
+  const familyName = field(fields, header, 'nom').replace(/\s+/g, ' ');
+  const givenNames = field(fields, header, 'prenoms').replace(/\s+/g, ' ');
+  if (familyName === '') return rejected('Nom manquant.', known);
+  if (givenNames === '') return rejected('Prénoms manquants.', known);
+  if (familyName.length > 100 || givenNames.length > 150)
+    return rejected('Nom ou prénoms trop longs (100 et 150 caractères au plus).', known);
 
-  const sex = get('sexe').toUpperCase();
-  if (sex !== 'M' && sex !== 'F') return fail(`Sexe invalide « ${get('sexe')} » : M ou F attendu.`);
+  const rawSex = field(fields, header, 'sexe');
+  const sex = rawSex.toUpperCase();
+  if (sex !== 'M' && sex !== 'F') return rejected(`Sexe invalide « ${rawSex} » : M ou F attendu.`, known);
 
-  const birth = parseFileDate(get('date_naissance'), true);
+  const rawBirth = field(fields, header, 'date_naissance');
+  const birth = parseFileDate(rawBirth, true);
   if (!birth) {
-    return fail(`Date de naissance invalide « ${get('date_naissance')} » : AAAA-MM-JJ, JJ/MM/AAAA ou AAAA (année seule) attendu.`);
+    return rejected(`Date de naissance invalide « ${rawBirth} » : AAAA-MM-JJ, JJ/MM/AAAA ou AAAA (année seule) attendu.`, known);
   }
-  if (birth.date > today) return fail(`Date de naissance dans le futur « ${get('date_naissance')} ».`);
+  if (birth.date > today) return rejected(`Date de naissance dans le futur « ${rawBirth} ».`, known);
 
-  const quality = fold(get('qualite')).replace(/\s+/g, '_');
+  const rawQuality = field(fields, header, 'qualite');
+  const quality = fold(rawQuality).replace(/\s+/g, '_');
   if (!(QUALITIES as readonly string[]).includes(quality)) {
-    return fail(`Qualité inconnue « ${get('qualite')} » : titulaire, conjoint, enfant ou admis_de_droit attendu.`);
+    return rejected(`Qualité inconnue « ${rawQuality} » : titulaire, conjoint, enfant ou admis_de_droit attendu.`, known);
   }
   const dependant = quality === 'conjoint' || quality === 'enfant';
 
   let holder: string | null = null;
   if (dependant) {
-    const rawHolder = get('recepisse_titulaire');
+    const rawHolder = field(fields, header, 'recepisse_titulaire');
     if (rawHolder === '')
-      return fail(`Titulaire manquant : un ${quality} doit indiquer le récépissé de son titulaire (recepisse_titulaire).`);
+      return rejected(`Titulaire manquant : un ${quality} doit indiquer le récépissé de son titulaire (recepisse_titulaire).`, known);
     const checked = normalizeRecepisse(rawHolder);
-    if (!checked.ok) return fail(`Récépissé du titulaire invalide : ${checked.message}`);
-    if (checked.recepisse === recepisse.recepisse) return fail('Le récépissé du titulaire est celui de la personne elle-même.');
+    if (!checked.ok) return rejected(`Récépissé du titulaire invalide : ${checked.message}`, known);
+    if (checked.recepisse === recepisse.recepisse) return rejected('Le récépissé du titulaire est celui de la personne elle-même.', known);
     holder = checked.recepisse;
   }
 
   const flags: Record<'scolarise' | 'handicap', 0 | 1> = { scolarise: 0, handicap: 0 };
-  for (const column of ['scolarise', 'handicap'] as const) {
-    const value = FLAGS[fold(get(column))];
-    if (value === undefined) return fail(`Valeur de ${column} invalide « ${get(column)} » : 1, 0, oui ou non attendu.`);
+  for (const column of FLAG_COLUMNS) {
+    const raw = field(fields, header, column);
+    const value = FLAGS[fold(raw)];
+    if (value === undefined) return rejected(`Valeur de ${column} invalide « ${raw} » : 1, 0, oui ou non attendu.`, known);
     flags[column] = value;
   }
 
   const validity: Record<'debut_validite' | 'fin_validite', string | null> = { debut_validite: null, fin_validite: null };
-  for (const column of ['debut_validite', 'fin_validite'] as const) {
-    const raw = get(column);
+  for (const column of VALIDITY_COLUMNS) {
+    const raw = field(fields, header, column);
     const label = column === 'debut_validite' ? 'Début de validité' : 'Fin de validité';
     if (raw === '') {
-      if (!dependant) return fail(`${label} manquant : obligatoire pour un ${quality === 'titulaire' ? 'titulaire' : 'admis de droit'}.`);
+      if (!dependant)
+        return rejected(`${label} manquant : obligatoire pour un ${quality === 'titulaire' ? 'titulaire' : 'admis de droit'}.`, known);
       continue;
     }
     const parsed = parseFileDate(raw, false);
-    if (!parsed) return fail(`${label} invalide « ${raw} » : AAAA-MM-JJ ou JJ/MM/AAAA attendu.`);
+    if (!parsed) return rejected(`${label} invalide « ${raw} » : AAAA-MM-JJ ou JJ/MM/AAAA attendu.`, known);
     validity[column] = parsed.date;
   }
   if (validity.debut_validite && validity.fin_validite && validity.fin_validite < validity.debut_validite) {
-    return fail(`Fin de validité (${get('fin_validite')}) antérieure au début (${get('debut_validite')}).`);
+    return rejected(
+      `Fin de validité (${field(fields, header, 'fin_validite')}) antérieure au début (${field(fields, header, 'debut_validite')}).`,
+      known,
+    );
   }
 
-  const status = STATUS_ALIASES[fold(get('statut'))];
-  if (!status) return fail(`Statut inconnu « ${get('statut')} » : actif, suspendu ou radie attendu.`);
+  const rawStatus = field(fields, header, 'statut');
+  const status = STATUS_ALIASES[fold(rawStatus)];
+  if (!status) return rejected(`Statut inconnu « ${rawStatus} » : actif, suspendu ou radie attendu.`, known);
 
-  const optional = (column: FileColumn, max: number): string | null => {
-    const value = get(column).replace(/\s+/g, ' ');
-    return value === '' ? null : value.slice(0, max);
-  };
-  const nina = get('nina');
-  const category = fold(get('categorie')).replace(/\s+/g, '_');
+  const nina = field(fields, header, 'nina');
+  const category = fold(field(fields, header, 'categorie')).replace(/\s+/g, '_');
 
   return {
     ok: true,
@@ -247,9 +283,9 @@ export function checkRow(fields: readonly string[], header: FileHeader, today: s
       valid_to: validity.fin_validite,
       status,
       nina: nina === '' ? null : normalizeNina(nina).slice(0, 40),
-      commune_code: optional('commune_code', 20),
-      commune: optional('commune', 80),
-      phone: optional('telephone', 40),
+      commune_code: optionalField(fields, header, 'commune_code', 20),
+      commune: optionalField(fields, header, 'commune', 80),
+      phone: optionalField(fields, header, 'telephone', 40),
     },
   };
 }

@@ -5,11 +5,22 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 
+/** A setting's value from its stored JSON text, or its default when it was never set. */
+export function settingValue<K extends SettingKey>(key: K, stored: string | null | undefined): SettingValue<K> {
+  const def = SETTINGS[key];
+  return def.schema.parse(stored === null || stored === undefined ? def.default : JSON.parse(stored)) as SettingValue<K>;
+}
+
 export async function getSetting<K extends SettingKey>(db: Kysely<Database>, key: K): Promise<SettingValue<K>> {
   const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
-  const def = SETTINGS[key];
-  if (!row) return def.schema.parse(def.default) as SettingValue<K>;
-  return def.schema.parse(JSON.parse(row.value)) as SettingValue<K>;
+  return settingValue(key, row?.value);
+}
+
+/** Several settings in one query (a lookup on every call reads two or three). */
+export async function getSettings<K extends SettingKey>(db: Kysely<Database>, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
+  const rows = await db.selectFrom('setting').select(['key', 'value']).where('key', 'in', keys).execute();
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(keys.map((key) => [key, settingValue(key, stored.get(key))])) as { [P in K]: SettingValue<P> };
 }
 
 export async function getAllSettings(db: Kysely<Database>): Promise<{ [K in SettingKey]: SettingValue<K> }> {

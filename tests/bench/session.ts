@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { newSlot, type Core } from '../../electron/core/app';
+import { createUser } from '../../electron/core/auth/users';
+import type { SessionSlot } from '../../electron/core/context';
+import type { Role } from '../../shared/roles';
+
+/**
+ * A window's session slot signed in through `auth.login` as a new user of `role`: every timed
+ * call then pays what a desk's call pays (session and account re-check, role, input validation).
+ */
+export async function signedIn(core: Core, role: Role): Promise<SessionSlot> {
+  const login = `bench-${role}-${randomBytes(3).toString('hex')}`;
+  const password = randomBytes(12).toString('base64url');
+  await createUser(core.deps.handle.db, core.deps.clock, { login, fullName: `Banc d’essai (${role})`, roles: [role], password, mustChangePassword: false });
+  const slot = newSlot();
+  const result = await core.dispatch(slot, 'auth.login', { login, password });
+  if (!result.ok) throw new Error(`connexion impossible : ${result.error.message}`);
+  return slot;
+}
+
+/** Calls a method and insists it succeeded: a refused call would time an error, not the work. */
+export async function call(core: Core, slot: SessionSlot, method: string, input: unknown): Promise<unknown> {
+  const result = await core.dispatch(slot, method, input);
+  if (!result.ok) throw new Error(`${method} : ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
