@@ -45,7 +45,16 @@ describeEachDb('the USB key route to the ANAM', (kind) => {
     expect(sha256(manifestText)).toBe(result.value.manifestSha256);
     const manifest = JSON.parse(manifestText.toString('utf8')) as OutboxExportManifest;
     expect(manifest).toMatchObject({ format: 'ramed-anam-envoi', formatVersion: 1, facility: { code: 'T01' }, createdBy: 'fatoumata' });
-    expect(readdirSync(folder).sort()).toEqual(['manifest.json', ...manifest.files.map((f) => f.file)].sort());
+    expect(readdirSync(folder).sort()).toEqual(
+      ['manifest.json', ...manifest.files.map((f) => f.file), ...manifest.documents.map((d) => d.file)].sort(),
+    );
+    // The bordereau and the CSV of the version, for the people who read the claim.
+    expect(manifest.documents.map((d) => [d.kind, d.file, d.month, d.version])).toEqual([
+      ['bordereau', 'reclamation-T01-2026-11-v1.pdf', '2026-11', 1],
+      ['csv', 'reclamation-T01-2026-11-v1.csv', '2026-11', 1],
+    ]);
+    for (const document of manifest.documents) expect(sha256(readFileSync(join(folder, document.file)))).toBe(document.sha256);
+    expect(readFileSync(join(folder, 'reclamation-T01-2026-11-v1.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const sent = await sentClaims(core.deps.handle.db, claim.id);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(folder, file.file));

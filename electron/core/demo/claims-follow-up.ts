@@ -96,7 +96,12 @@ export const demoClaimsFollowUp: DemoPart = {
     try {
       await handle.db
         .transaction()
-        .execute((trx) => exportPending({ db: trx, clock: fixedClock(`${next}-04T09:30:00.000Z`), login: 'gestionnaire' }, key));
+        .execute((trx) =>
+          exportPending(
+            { db: trx, clock: fixedClock(`${next}-04T09:30:00.000Z`), login: 'gestionnaire', appVersion: ctx.deps.appVersion },
+            key,
+          ),
+        );
       const messages = await handle.db
         .selectFrom('outbox_message')
         .select(['id', 'idempotency_key'])

@@ -22,7 +22,10 @@ export const outboxHandlers: Handlers<typeof outboxApi> = {
   },
   'outbox.summary': async (_input, ctx) => outboxSummary(ctx.db),
   'outbox.export': async (input, ctx) => {
-    const report = await exportPending({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' }, input.folder);
+    const report = await exportPending(
+      { db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme', appVersion: ctx.deps.appVersion },
+      input.folder,
+    );
     ctx.audit.entityId = report.folder;
     ctx.audit.detail = { files: report.files, manifestSha256: report.manifestSha256 };
     return report;

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
+import { exportClaim } from '../claims/export';
 
 /** What `manifest.json` of an export folder holds (README, "Envoi par clé USB"). */
 export interface OutboxExportManifest {
@@ -18,6 +19,8 @@ export interface OutboxExportManifest {
   createdBy: string;
   /** Each file is the body to POST to `{endpoint}/Bundle` with its `Idempotency-Key`. */
   files: Array<{ file: string; sha256: string; size: number; idempotencyKey: string; month: string; version: number; episode: string }>;
+  /** For the people at the ANAM who read rather than load: each claim version's bordereau and CSV. */
+  documents: Array<{ file: string; sha256: string; size: number; month: string; version: number; kind: 'bordereau' | 'csv' }>;
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -28,11 +31,15 @@ const invalid = (message: string) => new DomainError('INVALID_INPUT', message, {
 
 /**
  * Writes every Claim not yet sent (waiting, or given up; never a superseded one) to a new folder
- * inside `folder`, one JSON file per message and a manifest with each file's SHA-256, for someone
+ * inside `folder`, one JSON file per message, each claim version's bordereau (PDF) and CSV, and a
+ * manifest with each file's SHA-256, for someone
  * to carry to the ANAM on a USB key. The messages stay pending, marked exported: the ANAM's answer
  * (imported from its file) acknowledges them, and the network may still send them (same key).
  */
-export async function exportPending(w: { db: Kysely<Database>; clock: Clock; login: string }, folder: string): Promise<OutboxExportReport> {
+export async function exportPending(
+  w: { db: Kysely<Database>; clock: Clock; login: string; appVersion: string },
+  folder: string,
+): Promise<OutboxExportReport> {
   if (!existsSync(folder)) throw invalid(`Dossier introuvable : ${folder} (la clé USB est-elle branchée ?).`);
   if (!statSync(folder).isDirectory()) throw invalid(`« ${folder} » n’est pas un dossier.`);
   const facility = await getFacility(w.db);
@@ -73,6 +80,7 @@ export async function exportPending(w: { db: Kysely<Database>; clock: Clock; log
     createdAt: now,
     createdBy: w.login,
     files: [],
+    documents: [],
   };
   for (const m of messages) {
     const file = safe(`${m.month}-v${m.version}-${m.episode_number}.json`);
@@ -87,6 +95,16 @@ export async function exportPending(w: { db: Kysely<Database>; clock: Clock; log
       version: m.version,
       episode: m.episode_number,
     });
+  }
+  const versions = [...new Map(messages.map((m) => [`${m.month}-v${m.version}`, { month: m.month, version: m.version }])).values()];
+  for (const { month, version } of versions) {
+    for (const kind of ['bordereau', 'csv'] as const) {
+      const document = await exportClaim(w.db, { month, version, format: kind === 'bordereau' ? 'pdf' : 'csv' }, w);
+      const bytes = Buffer.from(document.base64, 'base64');
+      const file = safe(document.fileName);
+      await writeFile(join(target, file), bytes, { flag: 'wx' });
+      manifest.documents.push({ file, sha256: sha256(bytes), size: bytes.length, month, version, kind });
+    }
   }
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   await writeFile(join(target, 'manifest.json'), manifestText, { flag: 'wx' });
