@@ -5,6 +5,7 @@ import type { Database } from '../../electron/core/db/schema/index';
 import type { DemoContext } from '../../electron/core/demo/demo';
 import { demoFacilityAndUsers } from '../../electron/core/demo/facility-users';
 import { demoReference } from '../../electron/core/demo/reference';
+import { eligibilityOnDate, needsHolder } from '../../electron/core/claims/eligibility';
 import { silentLogger } from '../../electron/core/logger';
 import { checkRow, checkHeader, FILE_COLUMNS, type FileHeader } from '../../electron/core/registry/registry-row';
 import { addDays } from '../../shared/dates';
@@ -31,25 +32,35 @@ const SCENARIOS: Array<{ type: EpisodeType; weight: number; acts: Array<[string,
 ];
 
 const AT = 'bench';
+const CLAIM_MONTH = '2026-10';
+const PDF_MONTH = '2026-09';
 
-/** Registry persons eligible over both months (generated, checked as the import checks them). */
-async function insertPersons(db: Kysely<Database>, count: number, seed: number): Promise<Array<{ id: number; recepisse: string; name: string }>> {
+/**
+ * A registry of whole households (generated, checked as the import checks them); answers the
+ * persons the claim will find eligible on every day of both months, by the claim's own rule.
+ */
+async function insertPatients(db: Kysely<Database>, count: number, seed: number): Promise<Array<{ id: number; recepisse: string; name: string }>> {
   const header = (checkHeader([...FILE_COLUMNS], 'point-virgule') as { ok: true; header: FileHeader }).header;
   const rows = [];
-  for (const { record } of generateRegistry({ persons: count * 2, seed, today: '2026-11-16' })) {
-    const check = checkRow(FILE_COLUMNS.map((c) => record[c]), header, '2026-11-16');
-    if (!check.ok) continue;
-    const r = check.row;
-    if (r.status !== 'actif' || (r.valid_from !== null && r.valid_from > '2026-09-01') || (r.valid_to !== null && r.valid_to < '2026-11-30')) continue;
-    rows.push({ ...r, status_changed_at: AT, created_at: AT, updated_at: AT });
-    if (rows.length === count) break;
+  for (const { record } of generateRegistry({ persons: count * 3, seed, today: '2026-11-16' })) {
+    const check = checkRow(
+      FILE_COLUMNS.map((c) => record[c]),
+      header,
+      '2026-11-16',
+    );
+    if (check.ok) rows.push({ ...check.row, status_changed_at: AT, created_at: AT, updated_at: AT });
   }
-  const persons = [];
-  for (let i = 0; i < rows.length; i += 1000) {
-    const ids = await db.insertInto('person').values(rows.slice(i, i + 1000)).returning(['id', 'recepisse', 'family_name', 'given_names']).execute();
-    persons.push(...ids.map((p) => ({ id: p.id, recepisse: p.recepisse, name: `${p.family_name} ${p.given_names}` })));
-  }
-  return persons;
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('person').values(rows.slice(i, i + 1000)).execute();
+  const persons = await db.selectFrom('person').selectAll().orderBy('id').execute();
+  const byRecepisse = new Map(persons.map((p) => [p.recepisse, p]));
+  const days = [monthBounds(PDF_MONTH).first, monthBounds(CLAIM_MONTH).last];
+  return persons
+    .filter((p) => {
+      const holder = needsHolder(p) ? (byRecepisse.get(p.holder_recepisse ?? '') ?? null) : null;
+      return days.every((day) => eligibilityOnDate(p, holder, day).eligible);
+    })
+    .slice(0, count)
+    .map((p) => ({ id: p.id, recepisse: p.recepisse, name: `${p.family_name} ${p.given_names}` }));
 }
 
 /** `count` episodes opened and closed in `month`, with their acts and medicines, as the desk would have keyed them. */
@@ -128,15 +139,13 @@ async function prepare(path: string, sizes: { claimEpisodes: number; pdfEpisodes
   const db = core.deps.handle.db;
   const random = seededRandom(seed);
   await db.transaction().execute(async (trx) => {
-    const persons = await insertPersons(trx, Math.max(sizes.claimEpisodes, sizes.pdfEpisodes), seed);
+    const persons = await insertPatients(trx, Math.max(sizes.claimEpisodes, sizes.pdfEpisodes), seed);
     await insertEpisodes(trx, CLAIM_MONTH, sizes.claimEpisodes, persons, 1, random);
     await insertEpisodes(trx, PDF_MONTH, sizes.pdfEpisodes, persons, sizes.claimEpisodes + 1, random);
   });
   return core;
 }
 
-const CLAIM_MONTH = '2026-10';
-const PDF_MONTH = '2026-09';
 
 async function timed<T>(run: () => Promise<T>): Promise<{ seconds: number; value: T }> {
   const started = performance.now();

@@ -19,6 +19,8 @@ export function runProcess(command: string, args: readonly string[], input = '')
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, ms: performance.now() - started }));
+    // A program that stops early closes its input: its exit code and stderr tell why.
+    child.stdin.on('error', () => {});
     child.stdin.end(input);
   });
 }
