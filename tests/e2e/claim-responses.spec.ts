@@ -45,7 +45,8 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
   await page.getByRole('button', { name: 'Signer…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Signer la version 1' }).click();
-  await expect(page.getByRole('heading', { name: /version 1/ })).toContainText('Signée');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Signée');
   const sent = await withCore(demoHost, async (core) => {
     const claim = await core.deps.handle.db.selectFrom('claim').select('id').where('month', '=', '2026-10').executeTakeFirstOrThrow();
     return sentClaims(core.deps.handle.db, claim.id);
@@ -84,7 +85,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(dialog).toContainText('octobre 2026 v1 – Partiellement rejetée');
   await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: /version 1/ })).toContainText('Partiellement rejetée');
+  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Partiellement rejetée');
   const lines = page.getByRole('table', { name: 'Réponse par ligne' });
   await expect(lines.getByRole('row')).toHaveCount(3); // header, the rejected line, totals
   await expect(lines).toContainText('ORDONNANCE');
