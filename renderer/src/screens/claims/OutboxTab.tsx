@@ -152,8 +152,9 @@ export function OutboxTab() {
       <form className="card" onSubmit={(e) => void exportToKey(e)} noValidate aria-label="Exporter pour une clé USB">
         <h2>Sans réseau : exporter sur une clé USB</h2>
         <p className="muted section-intro">
-          Écrit chaque réclamation pas encore reçue par l’ANAM dans un nouveau dossier (un fichier JSON par réclamation et un manifeste avec
-          l’empreinte SHA-256 de chacun). Elles restent en attente jusqu’à ce que la réponse de l’ANAM soit importée.
+          Écrit chaque réclamation pas encore reçue par l’ANAM dans un nouveau dossier (un fichier JSON par réclamation, le bordereau PDF et
+          le CSV de chaque version, et un manifeste avec l’empreinte SHA-256 de chacun). Elles restent en attente jusqu’à ce que la réponse
+          de l’ANAM soit importée.
         </p>
         <div className="build-row export-row">
           <Field
