@@ -1,23 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index';
+import { newestResponseLines } from './newest';
 
 /** The decision per line of the newest answer to each Claim of a version. */
 export async function currentDecisions(db: Kysely<Database>, claimId: number) {
-  const rows = await db
-    .selectFrom('claim_response_line')
-    .innerJoin('claim_response', 'claim_response.id', 'claim_response_line.response_id')
-    .innerJoin('outbox_message', 'outbox_message.id', 'claim_response.message_id')
+  const rows = await newestResponseLines(db)
     .where('outbox_message.claim_id', '=', claimId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('claim_response as newer')
-            .select('newer.id')
-            .whereRef('newer.message_id', '=', 'claim_response.message_id')
-            .whereRef('newer.id', '>', 'claim_response.id'),
-        ),
-      ),
-    )
     .select([
       'outbox_message.episode_number',
       'claim_response_line.line_key',

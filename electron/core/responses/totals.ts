@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { responseTotals } from '../../../shared/claim-adjudication';
 import type { ResponseTotals } from '../../../shared/domain/claim-responses';
 import type { Database } from '../db/schema/index';
+import { newestResponseLines } from './newest';
 
 export interface ClaimSending {
   messages: number;
@@ -37,21 +38,8 @@ export async function claimMoney(db: Kysely<Database>, claimIds?: readonly numbe
       .select(['outbox_message.claim_id as claimId', (eb) => eb.fn.sum<number>('outbox_item.amount').as('amount')])
       .groupBy('outbox_message.claim_id')
       .execute(),
-    db
-      .selectFrom('claim_response_line')
-      .innerJoin('claim_response', 'claim_response.id', 'claim_response_line.response_id')
-      .innerJoin('outbox_message', 'outbox_message.id', 'claim_response.message_id')
+    newestResponseLines(db)
       .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('claim_response as newer')
-              .select('newer.id')
-              .whereRef('newer.message_id', '=', 'claim_response.message_id')
-              .whereRef('newer.id', '>', 'claim_response.id'),
-          ),
-        ),
-      )
       .select([
         'outbox_message.claim_id as claimId',
         (eb) => eb.fn.sum<number>('claim_response_line.claimed').as('claimed'),
