@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeGeneratedFile } from '../generated-file';
 import { UsageError, type CliCommand } from '../command';
 
 export const auditVerifyCommand: CliCommand = {
@@ -41,9 +40,7 @@ export const auditExportCommand: CliCommand = {
       method: text(values.method),
       entity: text(values.entity),
     });
-    const path = resolve(values.out);
-    const bytes = Buffer.from(file.base64, 'base64');
-    writeFileSync(path, bytes);
+    const { path, bytes } = writeGeneratedFile(file, values.out);
     // Details may hold line breaks inside quotes: count records, not lines.
     const rows = (parse(bytes, { bom: true, delimiter: ';' }) as unknown[]).length - 1;
     return { json: { path, rows }, text: `Écrit : ${path} (${rows} opération(s))` };

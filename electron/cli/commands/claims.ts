@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { CLAIM_EXPORT_FORMATS, type ClaimExportFormat } from '../../../shared/api/claims';
 import { CLAIM_CHECK_LABELS, CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
 import { formatAmount } from '../../../shared/money';
 import { frenchMonth, isoMonth } from '../../../shared/months';
+import { writeGeneratedFile } from '../generated-file';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 
 const monthOption = { month: { type: 'string' as const } };
@@ -82,9 +81,7 @@ export const claimsExportCommand: CliCommand = {
     }
     if (typeof values.out !== 'string') throw new UsageError('Indiquez le fichier à écrire : --out FICHIER.');
     const file = await ctx.call('claims.export', { month, format: format as ClaimExportFormat });
-    const path = resolve(values.out);
-    const bytes = Buffer.from(file.base64, 'base64');
-    writeFileSync(path, bytes);
+    const { path, bytes } = writeGeneratedFile(file, values.out);
     return { json: { path, fileName: file.fileName, size: bytes.length }, text: `Écrit : ${path} (${bytes.length} octets)` };
   },
 };

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeGeneratedFile } from '../generated-file';
 import { stringify } from 'csv-stringify/sync';
 import { frenchDate } from '../../../shared/dates';
 import { isoMonth } from '../../../shared/months';
@@ -43,9 +44,7 @@ export const statsCommand: CliCommand = {
     }
     if (typeof values.pdf === 'string') {
       const pdf = await ctx.call('statistics.monthlyReport', { month: report.key });
-      const path = resolve(values.pdf);
-      writeFileSync(path, Buffer.from(pdf.base64, 'base64'));
-      files.push(path);
+      files.push(writeGeneratedFile(pdf, values.pdf).path);
     }
 
     const facility = report.facility ? `${report.facility.name} (${report.facility.code})` : 'Établissement non configuré';
