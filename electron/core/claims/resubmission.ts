@@ -58,11 +58,9 @@ async function plan(db: Kysely<Database>, source: Selectable<ClaimTable>): Promi
 
   const episodes = numbers.map((n) => byNumber.get(n)!);
   const ids = episodes.map((e) => e.episodeId);
-  const [rows, before, exclusions] = await Promise.all([
-    db.selectFrom('episode').select(['id', 'status']).where('id', 'in', ids).execute(),
-    billedBefore(db, source.month),
-    activeExclusions(db, ids),
-  ]);
+  const rows = await db.selectFrom('episode').select(['id', 'status']).where('id', 'in', ids).execute();
+  const before = await billedBefore(db, source.month);
+  const exclusions = await activeExclusions(db, ids);
   const open = new Set(rows.filter((r) => r.status !== 'clos').map((r) => r.id));
   const excludedEpisodes = new Set(exclusions.filter((x) => x.lineKey === null).map((x) => x.episodeId));
   const excludedLines = new Set(exclusions.filter((x) => x.lineKey !== null).map((x) => x.lineKey!));

@@ -34,6 +34,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export async function openDatabase(target: string): Promise<DbHandle> {
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: 8 });
+    // An idle connection the server closes (a restart, a dropped link) is discarded by the pool and
+    // replaced on the next query; unhandled, its 'error' event would stop the whole process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(target);
     return {

@@ -49,11 +49,9 @@ async function contextOf(db: Kysely<Database>, clock: Clock): Promise<Context> {
 
 /** Every version of every month, newest first, with what was sent, accepted, paid and is still owed. */
 export async function claimListRows(db: Kysely<Database>, clock: Clock): Promise<ClaimListRow[]> {
-  const [rows, money, ctx] = await Promise.all([
-    db.selectFrom('claim').selectAll().orderBy('month', 'desc').orderBy('version', 'desc').execute(),
-    claimMoney(db),
-    contextOf(db, clock),
-  ]);
+  const rows = await db.selectFrom('claim').selectAll().orderBy('month', 'desc').orderBy('version', 'desc').execute();
+  const money = await claimMoney(db);
+  const ctx = await contextOf(db, clock);
   return rows.map((r) => ({
     ...toSummary(r),
     followUp: r.status === 'brouillon' ? null : followUpOf(r, money.get(r.id) ?? emptyMoney(), ctx),
@@ -65,61 +63,59 @@ export async function claimFollowUp(db: Kysely<Database>, clock: Clock, month: s
   const row = await latestOf(db, month, version);
   if (!row) throw notFound(`Aucune réclamation pour ${frenchMonth(month)} en version ${version}.`);
   if (row.content === null) throw refused('Ce brouillon n’est pas encore signé : il n’a ni envoi ni réponse.');
-  const [money, ctx, decisions, resubmissions, attempts, responses, allocations, items] = await Promise.all([
-    claimMoney(db, [row.id]),
-    contextOf(db, clock),
-    currentDecisions(db, row.id),
-    db.selectFrom('claim').selectAll().where('resubmits_id', '=', row.id).orderBy('version').execute(),
-    db
-      .selectFrom('outbox_attempt')
-      .innerJoin('outbox_message', 'outbox_message.id', 'outbox_attempt.message_id')
-      .select([
-        'outbox_message.episode_number',
-        'outbox_attempt.started_at',
-        'outbox_attempt.finished_at',
-        'outbox_attempt.worker',
-        'outbox_attempt.http_status',
-        'outbox_attempt.outcome',
-        'outbox_attempt.error',
-      ])
-      .where('outbox_message.claim_id', '=', row.id)
-      .orderBy('outbox_attempt.id', 'desc')
-      .limit(2000)
-      .execute(),
-    db
-      .selectFrom('claim_response')
-      .innerJoin('outbox_message', 'outbox_message.id', 'claim_response.message_id')
-      .select([
-        'outbox_message.episode_number',
-        'claim_response.received_at',
-        'claim_response.source',
-        'claim_response.file_name',
-        'claim_response.by_login',
-        'claim_response.outcome',
-        'claim_response.disposition',
-        'claim_response.sha256',
-      ])
-      .where('outbox_message.claim_id', '=', row.id)
-      .orderBy('claim_response.id', 'desc')
-      .execute(),
-    db
-      .selectFrom('payment_allocation')
-      .innerJoin('payment', 'payment.id', 'payment_allocation.payment_id')
-      .select(['payment.id', 'payment.paid_on', 'payment.reference', 'payment_allocation.amount'])
-      .where('payment_allocation.claim_id', '=', row.id)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('payment_cancellation').select('payment_id').whereRef('payment_id', '=', 'payment.id'))),
-      )
-      .orderBy('payment.paid_on')
-      .orderBy('payment_allocation.id')
-      .execute(),
-    db
-      .selectFrom('outbox_item')
-      .innerJoin('outbox_message', 'outbox_message.id', 'outbox_item.message_id')
-      .select(['outbox_message.episode_number', 'outbox_item.line_key', 'outbox_item.sequence'])
-      .where('outbox_message.claim_id', '=', row.id)
-      .execute(),
-  ]);
+  const money = await claimMoney(db, [row.id]);
+  const ctx = await contextOf(db, clock);
+  const decisions = await currentDecisions(db, row.id);
+  const resubmissions = await db.selectFrom('claim').selectAll().where('resubmits_id', '=', row.id).orderBy('version').execute();
+  const attempts = await db
+    .selectFrom('outbox_attempt')
+    .innerJoin('outbox_message', 'outbox_message.id', 'outbox_attempt.message_id')
+    .select([
+      'outbox_message.episode_number',
+      'outbox_attempt.started_at',
+      'outbox_attempt.finished_at',
+      'outbox_attempt.worker',
+      'outbox_attempt.http_status',
+      'outbox_attempt.outcome',
+      'outbox_attempt.error',
+    ])
+    .where('outbox_message.claim_id', '=', row.id)
+    .orderBy('outbox_attempt.id', 'desc')
+    .limit(2000)
+    .execute();
+  const responses = await db
+    .selectFrom('claim_response')
+    .innerJoin('outbox_message', 'outbox_message.id', 'claim_response.message_id')
+    .select([
+      'outbox_message.episode_number',
+      'claim_response.received_at',
+      'claim_response.source',
+      'claim_response.file_name',
+      'claim_response.by_login',
+      'claim_response.outcome',
+      'claim_response.disposition',
+      'claim_response.sha256',
+    ])
+    .where('outbox_message.claim_id', '=', row.id)
+    .orderBy('claim_response.id', 'desc')
+    .execute();
+  const allocations = await db
+    .selectFrom('payment_allocation')
+    .innerJoin('payment', 'payment.id', 'payment_allocation.payment_id')
+    .select(['payment.id', 'payment.paid_on', 'payment.reference', 'payment_allocation.amount'])
+    .where('payment_allocation.claim_id', '=', row.id)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payment_cancellation').select('payment_id').whereRef('payment_id', '=', 'payment.id'))),
+    )
+    .orderBy('payment.paid_on')
+    .orderBy('payment_allocation.id')
+    .execute();
+  const items = await db
+    .selectFrom('outbox_item')
+    .innerJoin('outbox_message', 'outbox_message.id', 'outbox_item.message_id')
+    .select(['outbox_message.episode_number', 'outbox_item.line_key', 'outbox_item.sequence'])
+    .where('outbox_message.claim_id', '=', row.id)
+    .execute();
 
   const keyOf = (episode: string, line: string) => `${episode}|${line}`;
   const decided = new Map(decisions.map((d) => [keyOf(d.episode_number, d.line_key), d]));

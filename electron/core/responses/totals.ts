@@ -30,47 +30,45 @@ const earliest = (a: string | null, b: string | null) => (a === null ? b : b ===
  */
 export async function claimMoney(db: Kysely<Database>, claimIds?: readonly number[]): Promise<Map<number, ClaimMoney>> {
   if (claimIds && claimIds.length === 0) return new Map();
-  const [claimed, decided, paid, sending] = await Promise.all([
-    db
-      .selectFrom('outbox_item')
-      .innerJoin('outbox_message', 'outbox_message.id', 'outbox_item.message_id')
-      .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
-      .select(['outbox_message.claim_id as claimId', (eb) => eb.fn.sum<number>('outbox_item.amount').as('amount')])
-      .groupBy('outbox_message.claim_id')
-      .execute(),
-    newestResponseLines(db)
-      .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
-      .select([
-        'outbox_message.claim_id as claimId',
-        (eb) => eb.fn.sum<number>('claim_response_line.claimed').as('claimed'),
-        (eb) => eb.fn.sum<number>('claim_response_line.accepted').as('accepted'),
-      ])
-      .groupBy('outbox_message.claim_id')
-      .execute(),
-    db
-      .selectFrom('payment_allocation')
-      .$if(claimIds !== undefined, (q) => q.where('payment_allocation.claim_id', 'in', claimIds!))
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('payment_cancellation').select('payment_id').whereRef('payment_id', '=', 'payment_allocation.payment_id'))),
-      )
-      .select(['payment_allocation.claim_id as claimId', (eb) => eb.fn.sum<number>('payment_allocation.amount').as('amount')])
-      .groupBy('payment_allocation.claim_id')
-      .execute(),
-    db
-      .selectFrom('outbox_message')
-      .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
-      .select([
-        'outbox_message.claim_id as claimId',
-        (eb) => eb.fn.countAll<number>().as('messages'),
-        sql<number>`sum(case when status = 'livre' then 1 else 0 end)`.as('delivered'),
-        sql<number>`sum(case when status = 'en_attente' then 1 else 0 end)`.as('pending'),
-        (eb) => eb.fn.min('delivered_at').as('firstDelivered'),
-        (eb) => eb.fn.min('exported_at').as('firstExported'),
-        (eb) => eb.fn.max('superseded_by').as('supersededBy'),
-      ])
-      .groupBy('outbox_message.claim_id')
-      .execute(),
-  ]);
+  const claimed = await db
+    .selectFrom('outbox_item')
+    .innerJoin('outbox_message', 'outbox_message.id', 'outbox_item.message_id')
+    .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
+    .select(['outbox_message.claim_id as claimId', (eb) => eb.fn.sum<number>('outbox_item.amount').as('amount')])
+    .groupBy('outbox_message.claim_id')
+    .execute();
+  const decided = await newestResponseLines(db)
+    .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
+    .select([
+      'outbox_message.claim_id as claimId',
+      (eb) => eb.fn.sum<number>('claim_response_line.claimed').as('claimed'),
+      (eb) => eb.fn.sum<number>('claim_response_line.accepted').as('accepted'),
+    ])
+    .groupBy('outbox_message.claim_id')
+    .execute();
+  const paid = await db
+    .selectFrom('payment_allocation')
+    .$if(claimIds !== undefined, (q) => q.where('payment_allocation.claim_id', 'in', claimIds!))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payment_cancellation').select('payment_id').whereRef('payment_id', '=', 'payment_allocation.payment_id'))),
+    )
+    .select(['payment_allocation.claim_id as claimId', (eb) => eb.fn.sum<number>('payment_allocation.amount').as('amount')])
+    .groupBy('payment_allocation.claim_id')
+    .execute();
+  const sending = await db
+    .selectFrom('outbox_message')
+    .$if(claimIds !== undefined, (q) => q.where('outbox_message.claim_id', 'in', claimIds!))
+    .select([
+      'outbox_message.claim_id as claimId',
+      (eb) => eb.fn.countAll<number>().as('messages'),
+      sql<number>`sum(case when status = 'livre' then 1 else 0 end)`.as('delivered'),
+      sql<number>`sum(case when status = 'en_attente' then 1 else 0 end)`.as('pending'),
+      (eb) => eb.fn.min('delivered_at').as('firstDelivered'),
+      (eb) => eb.fn.min('exported_at').as('firstExported'),
+      (eb) => eb.fn.max('superseded_by').as('supersededBy'),
+    ])
+    .groupBy('outbox_message.claim_id')
+    .execute();
 
   const ids = new Set([...claimed, ...decided, ...paid, ...sending].map((r) => r.claimId));
   const byId = <R extends { claimId: number }>(rows: R[]) => new Map(rows.map((r) => [r.claimId, r]));
