@@ -45,7 +45,8 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
   await page.getByRole('button', { name: 'Signer…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Signer la version 1' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  // A loaded machine may take a while to compose and queue the month.
+  await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Signée');
   const sent = await withCore(demoHost, async (core) => {
     const claim = await core.deps.handle.db.selectFrom('claim').select('id').where('month', '=', '2026-10').executeTakeFirstOrThrow();
@@ -81,7 +82,9 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Fichier de réponse de l’ANAM').setInputFiles(file);
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText(`${sent.length} réponse(s), ${sent.length} enregistrée(s), 0 déjà connue(s)`);
+  await expect(dialog.getByRole('status')).toContainText(`${sent.length} réponse(s), ${sent.length} enregistrée(s), 0 déjà connue(s)`, {
+    timeout: 30_000,
+  });
   await expect(dialog).toContainText('octobre 2026 v1 – Partiellement rejetée');
   await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 
@@ -140,6 +143,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(resubmission.getByLabel('Empreinte SHA-256 de la resoumission')).toHaveText(/^[0-9a-f]{64}$/);
   await page.screenshot({ path: 'docs/screenshots/claims-resubmission.png' });
   await resubmission.getByRole('button', { name: 'Signer la resoumission (version 2)' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 2/ })).toContainText('Signée');
   await expect(page.getByText('resoumission des lignes corrigées de la version 1')).toBeVisible();
   await expect(status).toContainText('1 réclamation(s) en attente d’envoi');
