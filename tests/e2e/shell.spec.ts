@@ -40,7 +40,8 @@ test('demo database in one click, then each role sees its own sections', async (
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Ouvrir une base de démonstration' }).click();
   const accounts = page.getByRole('table', { name: 'Comptes de démonstration' });
-  await expect(accounts).toBeVisible();
+  // Building the demo (registry, a month of episodes, claims, backups) takes seconds on a busy machine.
+  await expect(accounts).toBeVisible({ timeout: 45_000 });
   const row = accounts.getByRole('row', { name: /^accueil / });
   const password = (await row.getByRole('cell').nth(1).textContent())!.trim();
   await page.getByRole('button', { name: 'Aller à la connexion' }).click();
