@@ -1,5 +1,4 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
 import { openDatabase, type DbHandle } from './db/connect';
@@ -32,7 +31,8 @@ async function openMigrated(target: string): Promise<DbHandle> {
 
 /**
  * Opens (and migrates) the database and builds the dispatcher: what every host starts with.
- * `uploadDir` holds files uploaded through the browser host (default: the system temp folder).
+ * Files uploaded through the browser host go to a folder of their own under `uploadDir` (default:
+ * the system temp folder), removed when the core closes.
  */
 export async function openCore(options: { db: string; clock?: Clock; log?: Logger; uploadDir?: string }): Promise<Core> {
   const gate = new DatabaseGate();
@@ -41,7 +41,7 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
     clock: options.clock ?? systemClock,
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,
-    files: new FileStore(options.uploadDir ?? join(tmpdir(), 'ramed-uploads')),
+    files: new FileStore(options.uploadDir ?? tmpdir()),
     reopen,
     outboxQueued: new Set(),
   };
@@ -66,7 +66,10 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
   return {
     deps,
     dispatch: gate.wrap(createDispatcher(deps)),
-    close: () => deps.handle.close(),
+    close: async () => {
+      deps.files.dispose();
+      await deps.handle.close();
+    },
   };
 }
 

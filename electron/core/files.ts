@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -19,8 +19,11 @@ export interface FileEntry {
  */
 export class FileStore {
   readonly #entries = new Map<string, FileEntry>();
+  /** This store's own folder, made at the first upload: two hosts never share or clear each other's files. */
+  #uploadDir: string | null = null;
 
-  constructor(private readonly uploadDir: string) {}
+  /** `parentDir` receives one folder per store, removed by `dispose`. */
+  constructor(private readonly parentDir: string) {}
 
   register(path: string, name = basename(path)): FileEntry {
     const entry = { ref: randomBytes(16).toString('hex'), path, name };
@@ -30,12 +33,15 @@ export class FileStore {
 
   /** Saves an uploaded stream under the upload folder and registers it. */
   async saveUpload(stream: Readable, name: string, maxBytes: number): Promise<FileEntry> {
-    mkdirSync(this.uploadDir, { recursive: true });
+    if (this.#uploadDir === null) {
+      mkdirSync(this.parentDir, { recursive: true });
+      this.#uploadDir = mkdtempSync(join(this.parentDir, 'ramed-uploads-'));
+    }
     const safe =
       basename(name)
         .replace(/[^\w.\- ]/g, '_')
         .slice(0, 120) || 'fichier';
-    const path = join(this.uploadDir, `${randomBytes(8).toString('hex')}-${safe}`);
+    const path = join(this.#uploadDir, `${randomBytes(8).toString('hex')}-${safe}`);
     let size = 0;
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -48,6 +54,16 @@ export class FileStore {
       throw error;
     }
     return this.register(path, name);
+  }
+
+  /**
+   * Removes the uploaded copies (a registry can weigh hundreds of megabytes) and forgets every
+   * file: called when the host closes. Files the user picked on disk are never touched.
+   */
+  dispose(): void {
+    this.#entries.clear();
+    if (this.#uploadDir !== null) rmSync(this.#uploadDir, { recursive: true, force: true });
+    this.#uploadDir = null;
   }
 
   resolve(ref: string): FileEntry {
