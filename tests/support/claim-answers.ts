@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../electron/core/db/schema/index';
+import { refreshClaimStatus } from '../../electron/core/responses/claim-status';
 import { itemsOf, readResponse, recordDecisions } from '../../electron/core/responses/record';
 import { claimResponseSchema } from '../../shared/claim-response';
 
@@ -21,7 +22,7 @@ const EPISODE_SYSTEM = 'https://ramed.anam.ml/fhir/sid/episode';
 
 /**
  * Records the ANAM's answer to the queued Claims of a signed version as the upload worker would on
- * delivery (status `livre`, the ClaimResponse and its decision per line), each item adjudicated by
+ * delivery (status `livre`, the ClaimResponse and its decision per line, the claim's status following), each item adjudicated by
  * `decide`. Episodes for which `answered` is false stay waiting.
  */
 export async function answerClaim(
@@ -74,4 +75,5 @@ export async function answerClaim(
       by: 'test',
     });
   }
+  await refreshClaimStatus(db, claimId);
 }
