@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, jobId, returns } from '../contract';
-import type { OutboxExportReport, OutboxStatusView, OutboxSummary } from '../domain/outbox';
+import type { OutboxExportReport, OutboxMessageView, OutboxStatusView, OutboxSummary } from '../domain/outbox';
 
 export interface OutboxSendReport {
   configured: boolean;
@@ -45,6 +45,20 @@ export const outboxApi = {
         .regex(/^([A-Za-z]:[\\/]|\\\\|\/)/, 'Chemin complet attendu (ex. E:\\ANAM ou /media/cle/anam)'),
     }),
     output: returns<OutboxExportReport>(),
+    access: ['gestionnaire', 'admin'],
+    kind: 'command',
+    entity: 'outbox',
+  }),
+  /**
+   * Puts an abandoned message (`echec`) back in the queue once the network or the ANAM is fixed: a
+   * new series of attempts, the failed ones kept on record. Refused for any other message.
+   */
+  'outbox.retry': defineMethod({
+    input: z.strictObject({
+      messageId: z.number({ error: 'Indiquez le numéro de la réclamation dans la file' }).int().positive('Numéro de réclamation invalide'),
+      reason: z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus'),
+    }),
+    output: returns<OutboxMessageView>(),
     access: ['gestionnaire', 'admin'],
     kind: 'command',
     entity: 'outbox',

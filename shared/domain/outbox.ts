@@ -8,11 +8,16 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxMessageStatus, string> = {
 };
 
 export interface OutboxMessageView {
+  /** The message's number (`ramed outbox retry ID`). */
+  id: number;
   /** `YYYY-MM vN EPISODE`: the month, the signed version and the episode the Claim covers. */
   claim: string;
   key: string;
   status: OutboxMessageStatus;
+  /** Every attempt since it was queued, those of earlier series included. */
   attempts: number;
+  /** Times a manager put it back in the queue after it was abandoned. */
+  retries: number;
   lastError: string | null;
   nextAttemptAt: string | null;
   deliveredAt: string | null;

@@ -25,10 +25,12 @@ describeEachDb('ramed outbox', (kind) => {
     const before = await ramed('outbox', 'status', '--json', ...db);
     expect(before).toMatchObject({ code: 0, json: { pending: 3, delivered: 0, failed: 0 } });
     expect((before.json as { messages: unknown[] }).messages[0]).toEqual({
+      id: expect.any(Number),
       claim: '2026-11 v1 E-2026-11-0001',
       key: expect.stringMatching(/^[0-9a-f]{32}$/),
       status: 'en_attente',
       attempts: 0,
+      retries: 0,
       lastError: null,
     });
     expect(await ramed('outbox', 'send', ...db)).toMatchObject({ code: 1, stdout: expect.stringContaining('anam.endpoint') });

@@ -376,7 +376,7 @@ describeEachDb('statistics of a generated month', (kind) => {
     const toOctober = (amount: number) => [{ month: '2026-10', version: 1, amount }];
     ok(await manager.payments.add({ paidOn: '2026-11-15', amount: 3000, reference: 'VIR-2026-1115', allocations: toOctober(3000) }));
     const mistaken = ok(
-      await manager.payments.add({ paidOn: '2026-11-19', amount: 1000, reference: 'VIR-DOUBLON', allocations: toOctober(1000) }),
+      await manager.payments.add({ paidOn: '2026-11-19', amount: 500, reference: 'VIR-DOUBLON', allocations: toOctober(500) }),
     );
     ok(await manager.payments.cancel({ paymentId: mistaken.id, reason: 'Saisi deux fois' }));
     const after = ok(await manager.statistics.month({ month: '2026-10' }));

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../electron/core/db/schema/index';
+import { refreshClaimStatus } from '../../electron/core/responses/claim-status';
+import { itemsOf, readResponse, recordDecisions } from '../../electron/core/responses/record';
+import { claimResponseSchema } from '../../shared/claim-response';
 
 export interface ItemDecision {
   /** FCFA the ANAM accepts for the item (the billed amount when it pays it all). */
@@ -19,8 +22,8 @@ const EPISODE_SYSTEM = 'https://ramed.anam.ml/fhir/sid/episode';
 
 /**
  * Records the ANAM's answer to the queued Claims of a signed version as the upload worker would on
- * delivery: status `livre` and the ClaimResponse, each item adjudicated by `decide`. Episodes for
- * which `answered` is false stay waiting.
+ * delivery (status `livre`, the ClaimResponse and its decision per line, the claim's status following), each item adjudicated by
+ * `decide`. Episodes for which `answered` is false stay waiting.
  */
 export async function answerClaim(
   db: Kysely<Database>,
@@ -56,10 +59,21 @@ export async function answerClaim(
       request: { identifier: { system: KEY_SYSTEM, value: m.idempotency_key } },
       item: items,
     };
+    const answer = claimResponseSchema.parse(response);
+    const reading = readResponse((await itemsOf(db, [m.id])).get(m.id)!, answer);
+    if (reading.kind !== 'decided') throw new Error(`réponse de test illisible : ${JSON.stringify(reading)}`);
+    const at = '2026-12-20T10:00:00.000Z';
     await db
       .updateTable('outbox_message')
-      .set({ status: 'livre', attempts: 1, delivered_at: '2026-12-20T10:00:00.000Z', response: JSON.stringify(response) })
+      .set({ attempts: 1, response: JSON.stringify(response) })
       .where('id', '=', m.id)
       .execute();
+    await recordDecisions(db, { id: m.id, status: 'en_attente' }, answer, reading.decisions, {
+      at,
+      source: 'envoi',
+      fileName: null,
+      by: 'test',
+    });
   }
+  await refreshClaimStatus(db, claimId);
 }

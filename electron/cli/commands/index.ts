@@ -6,7 +6,7 @@ import { benchCommand } from './bench';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
-import { outboxExportCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
+import { outboxExportCommand, outboxRetryCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
 import { paymentsAddCommand, paymentsListCommand } from './payments';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
@@ -40,6 +40,7 @@ export const COMMANDS: readonly CliCommand[] = [
   outboxSendCommand,
   statsCommand,
   outboxExportCommand,
+  outboxRetryCommand,
   claimsImportResponseCommand,
   paymentsAddCommand,
   paymentsListCommand,

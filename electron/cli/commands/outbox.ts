@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { OUTBOX_STATUS_LABELS } from '../../../shared/domain/outbox';
-import type { CliCommand } from '../command';
+import { UsageError, type CliCommand } from '../command';
 
 export const outboxStatusCommand: CliCommand = {
   name: 'outbox status',
@@ -10,7 +10,11 @@ export const outboxStatusCommand: CliCommand = {
     const status = await ctx.call('outbox.status', {});
     const lines = status.messages
       .filter((m) => m.status !== 'livre')
-      .map((m) => `  ${m.claim} – ${OUTBOX_STATUS_LABELS[m.status]}, ${m.attempts} tentative(s)${m.lastError ? ` : ${m.lastError}` : ''}`);
+      .map(
+        (m) =>
+          `  n° ${m.id} ${m.claim} – ${OUTBOX_STATUS_LABELS[m.status]}, ${m.attempts} tentative(s)` +
+          `${m.retries > 0 ? `, renvoyée ${m.retries} fois` : ''}${m.lastError ? ` : ${m.lastError}` : ''}`,
+      );
     const text = [
       `${status.pending} en attente d’envoi (dont ${status.exported} exportée(s) sur clé USB), ${status.delivered} reçue(s) par l’ANAM, ` +
         `${status.failed} abandonnée(s), ${status.superseded} remplacée(s) par une version plus récente.`,
@@ -23,7 +27,15 @@ export const outboxStatusCommand: CliCommand = {
       failed: status.failed,
       exported: status.exported,
       superseded: status.superseded,
-      messages: status.messages.map(({ claim, key, status, attempts, lastError }) => ({ claim, key, status, attempts, lastError })),
+      messages: status.messages.map(({ id, claim, key, status, attempts, retries, lastError }) => ({
+        id,
+        claim,
+        key,
+        status,
+        attempts,
+        retries,
+        lastError,
+      })),
     };
     return { json, text };
   },
@@ -65,6 +77,23 @@ export const outboxExportCommand: CliCommand = {
         `Manifeste : manifest.json (SHA-256 ${report.manifestSha256})`,
         'Elles restent en attente jusqu’à la réponse de l’ANAM (ramed claims import-response FICHIER).',
       ].join('\n'),
+    };
+  },
+};
+
+export const outboxRetryCommand: CliCommand = {
+  name: 'outbox retry',
+  summary: 'remet dans la file une réclamation abandonnée (n° donné par outbox status), pour une nouvelle série de tentatives',
+  usage: 'outbox retry ID --reason "MOTIF"',
+  positionals: { min: 1, max: 1 },
+  options: { reason: { type: 'string' } },
+  async run(ctx, { values, positionals }) {
+    const id = positionals[0]!;
+    if (!/^\d+$/.test(id)) throw new UsageError(`Numéro de réclamation attendu (voir ramed outbox status), pas « ${id} ».`);
+    const view = await ctx.call('outbox.retry', { messageId: Number(id), reason: typeof values.reason === 'string' ? values.reason : '' });
+    return {
+      json: view,
+      text: `${view.claim} remise en file d’envoi (${view.attempts} tentative(s) déjà faites, conservées) : ramed outbox send pour l’envoyer maintenant.`,
     };
   },
 };

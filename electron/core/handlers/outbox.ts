@@ -1,5 +1,6 @@
 import type { outboxApi } from '../../../shared/api/outbox';
 import { exportPending } from '../outbox/export-folder';
+import { retryMessage } from '../outbox/retry';
 import { sendQueue } from '../outbox/send-queue';
 import { outboxStatus } from '../outbox/status';
 import { outboxSummary } from '../outbox/summary';
@@ -29,5 +30,12 @@ export const outboxHandlers: Handlers<typeof outboxApi> = {
     ctx.audit.entityId = report.folder;
     ctx.audit.detail = { files: report.files, manifestSha256: report.manifestSha256 };
     return report;
+  },
+  'outbox.retry': async (input, ctx) => {
+    const view = await retryMessage({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' }, input);
+    ctx.audit.entityId = String(input.messageId);
+    ctx.audit.detail = { claim: view.claim, key: view.key, attemptsBefore: view.attempts };
+    ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    return view;
   },
 };

@@ -10,7 +10,7 @@ import { getSetting } from '../settings/settings';
 import { readAnswer, type AnswerVerdict } from './answer';
 import { backoffMs, retryAfterMs } from './backoff';
 
-/** After this many failed attempts a message stops retrying (`echec`) until someone resends it. */
+/** After this many failed attempts in a series a message stops retrying (`echec`) until a manager puts it back (retry.ts). */
 export const MAX_ATTEMPTS = 40;
 
 /** Everything a send needs, injected so tests control time, chance and the network. */
@@ -121,6 +121,8 @@ async function checkDecisions(env: OutboxEnv, message: Message, result: PostResu
 async function record(env: OutboxEnv, message: Message, startedAt: string, result: CheckedResult): Promise<void> {
   const now = env.clock.now();
   const attempts = message.attempts + 1;
+  // The wait and the cap count the current series only: a message put back in the queue starts over.
+  const inSeries = attempts - message.series_start;
   const { verdict } = result;
   const { db, features } = env.handle();
   await db.transaction().execute(async (trx) => {
@@ -140,11 +142,11 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
     await features.forUpdate(trx.selectFrom('claim').select('id').where('id', '=', message.claim_id)).execute();
     const base = trx.updateTable('outbox_message').where('id', '=', message.id).where('status', '=', 'en_attente');
     if (verdict.kind === 'failed') {
-      const wait = result.retryAfter ?? backoffMs(attempts, env.random);
+      const wait = result.retryAfter ?? backoffMs(inSeries, env.random);
       await base
         .set({
           attempts,
-          status: attempts >= MAX_ATTEMPTS ? 'echec' : 'en_attente',
+          status: inSeries >= MAX_ATTEMPTS ? 'echec' : 'en_attente',
           next_attempt_at: new Date(now.getTime() + wait).toISOString(),
           last_error: verdict.error,
           lease_owner: null,

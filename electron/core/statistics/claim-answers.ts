@@ -1,34 +1,19 @@
-import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { claimResponseSchema, type ClaimResponseResource } from '../../../shared/claim-response';
+import { sql, type Kysely } from 'kysely';
 import { CLAIM_CHECK_LABELS, type ClaimCheck } from '../../../shared/domain/claims';
 import type { ClaimAnswerFigures, ClaimAnswerMonth, RejectionReason } from '../../../shared/domain/statistics';
 import type { Database } from '../db/schema/index';
-
-/** The billed amount of each item of the Claim a message carries (the frozen body of the outbox). */
-const sentClaim = z.object({
-  entry: z
-    .array(z.object({ resource: z.object({ item: z.array(z.object({ sequence: z.number(), net: z.object({ value: z.number() }) })) }) }))
-    .min(1),
-});
+import { newestResponseLines } from '../responses/newest';
 
 const NO_REASON = 'SANS_MOTIF';
 
-type Adjudication = ClaimResponseResource['item'][number]['adjudication'][number];
-const categoryOf = (a: Adjudication) => a.category.coding[0]!.code;
-
-function reasonOf(adjudications: readonly Adjudication[]): { code: string; label: string } {
-  const withReason = adjudications.find((a) => categoryOf(a) === 'denied' && a.reason) ?? adjudications.find((a) => a.reason);
-  const coding = withReason?.reason?.coding[0];
-  if (!coding) return { code: NO_REASON, label: 'Motif non précisé par l’ANAM' };
-  const label = withReason.reason!.text ?? coding.display ?? CLAIM_CHECK_LABELS[coding.code as ClaimCheck] ?? coding.code;
-  return { code: coding.code, label };
-}
+const labelOf = (code: string | null, text: string | null): string =>
+  code === null ? 'Motif non précisé par l’ANAM' : (text ?? CLAIM_CHECK_LABELS[code as ClaimCheck] ?? code);
 
 /**
- * What the ANAM answered for the given signed versions, from the ClaimResponses the upload received
- * (`outbox_message.response`, one per episode): per item, the `benefit` amount is accepted and the
- * rest of the billed amount rejected, with the item's reason. Null when no answer is recorded.
+ * What the ANAM answered for the given signed versions: the newest answer to each Claim, whether
+ * the upload received it or the manager imported it from a file. Per line, the accepted amount is
+ * accepted and the rest of the billed amount rejected, with the line's reason. Null when no answer
+ * is recorded.
  */
 export async function claimAnswers(
   db: Kysely<Database>,
@@ -36,41 +21,45 @@ export async function claimAnswers(
 ): Promise<ClaimAnswerFigures | null> {
   if (versions.length === 0) return null;
   const monthOfClaim = new Map(versions.map((v) => [v.claimId, v.month]));
-  const messages = await db
-    .selectFrom('outbox_message')
-    .select(['claim_id', 'body', 'response'])
-    .where('claim_id', 'in', [...monthOfClaim.keys()])
-    .where('response', 'is not', null)
-    .orderBy('id')
+  const claimIds = [...monthOfClaim.keys()];
+  const perClaim = await newestResponseLines(db)
+    .where('outbox_message.claim_id', 'in', claimIds)
+    .select([
+      'outbox_message.claim_id as claimId',
+      (eb) => eb.fn.sum<number>('claim_response_line.claimed').as('answered'),
+      (eb) => eb.fn.sum<number>('claim_response_line.accepted').as('accepted'),
+    ])
+    .groupBy('outbox_message.claim_id')
     .execute();
+  const rejections = await newestResponseLines(db)
+    .where('outbox_message.claim_id', 'in', claimIds)
+    .whereRef('claim_response_line.accepted', '<', 'claim_response_line.claimed')
+    .select([
+      'claim_response_line.reason_code as code',
+      (eb) => eb.fn.max('claim_response_line.reason_text').as('text'),
+      (eb) => eb.fn.countAll<number>().as('lines'),
+      sql<number>`sum(claim_response_line.claimed - claim_response_line.accepted)`.as('amount'),
+    ])
+    .groupBy('claim_response_line.reason_code')
+    .execute();
+
   const months = new Map<string, ClaimAnswerMonth>();
-  const reasons = new Map<string, RejectionReason>();
-  for (const message of messages) {
-    const sent = sentClaim.safeParse(JSON.parse(message.body));
-    const answer = claimResponseSchema.safeParse(JSON.parse(message.response!));
-    if (!sent.success || !answer.success) continue;
-    const billed = new Map(sent.data.entry[0]!.resource.item.map((i) => [i.sequence, i.net.value]));
-    const month = monthOfClaim.get(message.claim_id)!;
+  for (const row of perClaim) {
+    const month = monthOfClaim.get(row.claimId)!;
     const figures = months.get(month) ?? { month, answered: 0, accepted: 0, rejected: 0 };
-    for (const item of answer.data.item) {
-      const net = billed.get(item.itemSequence);
-      if (net === undefined) continue;
-      const accepted = Math.min(
-        net,
-        item.adjudication.filter((a) => categoryOf(a) === 'benefit').reduce((sum, a) => sum + (a.amount?.value ?? 0), 0),
-      );
-      figures.answered += net;
-      figures.accepted += accepted;
-      if (accepted === net) continue;
-      figures.rejected += net - accepted;
-      const { code, label } = reasonOf(item.adjudication);
-      const reason = reasons.get(code) ?? { code, label, lines: 0, amount: 0 };
-      reason.lines += 1;
-      reason.amount += net - accepted;
-      reasons.set(code, reason);
-    }
+    const answered = Number(row.answered);
+    const accepted = Number(row.accepted);
+    figures.answered += answered;
+    figures.accepted += accepted;
+    figures.rejected += answered - accepted;
     months.set(month, figures);
   }
   if (months.size === 0) return null;
-  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), reasons: [...reasons.values()] };
+  const reasons: RejectionReason[] = rejections.map((r) => ({
+    code: r.code ?? NO_REASON,
+    label: labelOf(r.code, r.text),
+    lines: Number(r.lines),
+    amount: Number(r.amount),
+  }));
+  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), reasons };
 }

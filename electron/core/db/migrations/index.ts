@@ -9,6 +9,7 @@ import { m0008Backups } from './0008_backups';
 import { m0009Reception } from './0009_reception';
 import { m0010ClaimResponses } from './0010_claim_responses';
 import { m0012BenchIndexes } from './0012_bench_indexes';
+import { m0013OutboxRetries } from './0013_outbox_retries';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009Reception,
   m0010ClaimResponses,
   m0012BenchIndexes,
+  m0013OutboxRetries,
 ];

@@ -33,6 +33,8 @@ export interface OutboxMessageTable {
    * and never sent (its `last_error` says by which version it was replaced).
    */
   superseded_by: number | null;
+  /** `attempts` when the current series began (0, or when a manager last put it back in the queue). */
+  series_start: Generated<number>;
 }
 
 /** Which claim line each item of the message's Claim bills (`sequence` is `Claim.item.sequence`). */
@@ -64,9 +66,23 @@ export interface OutboxAttemptTable {
   error: string | null;
 }
 
+/** A manager put an abandoned (`echec`) message back in the queue: a new series of attempts. */
+export interface OutboxRetryTable {
+  id: Generated<number>;
+  message_id: number;
+  at: string;
+  by_login: string;
+  reason: string;
+  /** The message's attempts when it was put back (those of every earlier series). */
+  attempts_before: number;
+  /** The error it was abandoned on. */
+  last_error: string | null;
+}
+
 export interface OutboxTables {
   outbox_message: OutboxMessageTable;
   outbox_attempt: OutboxAttemptTable;
   outbox_item: OutboxItemTable;
   outbox_export: OutboxExportTable;
+  outbox_retry: OutboxRetryTable;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { OutboxSendReport } from '../../../../shared/api/outbox';
 import type { OutboxExportReport, OutboxMessageView, OutboxStatusView } from '../../../../shared/domain/outbox';
 import { OUTBOX_STATUS_LABELS } from '../../../../shared/domain/outbox';
@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { notifyOutboxChanged, useOutboxChanged } from '../../lib/outbox-events';
 import { useCall } from '../../lib/useCall';
 import { ImportResponseDialog } from './ImportResponseDialog';
+import { ReasonForm } from './ReasonForm';
 
 /** The message's state in words: the database's status, told apart when exported or replaced. */
 function stateOf(m: OutboxMessageView): string {
@@ -28,31 +29,61 @@ const BADGE = (m: OutboxMessageView) =>
         ? 'badge badge-claim-rejetee'
         : 'badge badge-claim-envoyee';
 
-const COLUMNS: DataColumn<OutboxMessageView>[] = [
-  {
-    key: 'claim',
-    header: 'Réclamation (mois, version, épisode)',
-    value: (m) => m.claim,
-    render: (m) => <span className="mono">{m.claim}</span>,
-    width: '19rem',
-  },
-  { key: 'state', header: 'État', value: stateOf, render: (m) => <span className={BADGE(m)}>{stateOf(m)}</span>, width: '15rem' },
-  { key: 'attempts', header: 'Tentatives', value: (m) => m.attempts, kind: 'number', width: '7rem' },
-  {
-    key: 'lastError',
-    header: 'Dernière erreur',
-    value: (m) => m.lastError,
-    render: (m) => <span className="wrap">{m.lastError ?? '—'}</span>,
-  },
-  {
-    key: 'when',
-    header: 'Reçue / prochain essai',
-    value: (m) => m.deliveredAt ?? m.nextAttemptAt,
-    render: (m) =>
-      m.deliveredAt ? `reçue le ${formatDateTime(m.deliveredAt)}` : m.nextAttemptAt ? `essai le ${formatDateTime(m.nextAttemptAt)}` : '—',
-    width: '13rem',
-  },
-];
+/** Abandoned after its attempts ran out; a replaced message must never leave. */
+const canRetry = (m: OutboxMessageView) => m.status === 'echec' && !m.supersededByVersion;
+
+function columns(onRetry: (m: OutboxMessageView) => void): DataColumn<OutboxMessageView>[] {
+  return [
+    {
+      key: 'claim',
+      header: 'Réclamation (mois, version, épisode)',
+      value: (m) => m.claim,
+      render: (m) => <span className="mono">{m.claim}</span>,
+      width: '17rem',
+    },
+    { key: 'state', header: 'État', value: stateOf, render: (m) => <span className={BADGE(m)}>{stateOf(m)}</span>, width: '13.5rem' },
+    {
+      key: 'attempts',
+      header: 'Tentatives',
+      value: (m) => m.attempts,
+      kind: 'number',
+      render: (m) => (
+        <>
+          {formatNumber(m.attempts)}
+          {m.retries > 0 ? <small className="line-note">{m.retries === 1 ? '1 renvoi' : `${m.retries} renvois`}</small> : null}
+        </>
+      ),
+      width: '7rem',
+    },
+    {
+      key: 'lastError',
+      header: 'Dernière erreur',
+      value: (m) => m.lastError,
+      render: (m) => <span className="wrap">{m.lastError ?? '—'}</span>,
+    },
+    {
+      key: 'when',
+      header: 'Reçue / prochain essai',
+      value: (m) => m.deliveredAt ?? m.nextAttemptAt,
+      render: (m) =>
+        m.deliveredAt ? `reçue le ${formatDateTime(m.deliveredAt)}` : m.nextAttemptAt ? `essai le ${formatDateTime(m.nextAttemptAt)}` : '—',
+      width: '12rem',
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      actions: true,
+      value: () => null,
+      render: (m) =>
+        canRetry(m) ? (
+          <button type="button" className="small-button" onClick={() => onRetry(m)} aria-label={`Renvoyer la réclamation ${m.claim}`}>
+            Renvoyer…
+          </button>
+        ) : null,
+      width: '7.5rem',
+    },
+  ];
+}
 
 /**
  * The upload queue: what waits, what the ANAM received, the errors; send now over the network,
@@ -65,7 +96,10 @@ export function OutboxTab() {
   const [sent, setSent] = useState<OutboxSendReport | null>(null);
   const [importing, setImporting] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState<OutboxMessageView | null>(null);
+  const [retried, setRetried] = useState<OutboxMessageView | null>(null);
   const load = useCall(ramed.outbox.status);
+  const retry = useCall(ramed.outbox.retry);
   const send = useCall(ramed.outbox.send);
   const exporter = useCall(ramed.outbox.export);
   const run = load.run;
@@ -90,6 +124,26 @@ export function OutboxTab() {
     const report = await exporter.run({ folder });
     if (!report) return;
     setExported(report);
+    notifyOutboxChanged();
+  }
+
+  const setRetryError = retry.setError;
+  const tableColumns = useMemo(
+    () =>
+      columns((m) => {
+        setRetryError(null);
+        setRetried(null);
+        setRetrying(m);
+      }),
+    [setRetryError],
+  );
+
+  async function confirmRetry(reason: string) {
+    if (!retrying) return;
+    const view = await retry.run({ messageId: retrying.id, reason });
+    if (!view) return;
+    setRetrying(null);
+    setRetried(view);
     notifyOutboxChanged();
   }
 
@@ -179,10 +233,29 @@ export function OutboxTab() {
       <section className="card" aria-labelledby="outbox-messages">
         <h2 id="outbox-messages">Réclamations de la file</h2>
         <ErrorBanner error={load.error} />
+        {retrying ? (
+          <ReasonForm
+            key={retrying.id}
+            title={`Renvoyer la réclamation ${retrying.claim}, abandonnée après ${formatNumber(retrying.attempts)} tentatives ? Elle repart pour une nouvelle série d’essais ; les échecs passés restent enregistrés.`}
+            label="Motif du renvoi"
+            placeholder="ex. Connexion à l’ANAM rétablie"
+            confirm="Renvoyer"
+            pending={retry.pending}
+            error={retry.error}
+            onSubmit={(reason) => void confirmRetry(reason)}
+            onCancel={() => setRetrying(null)}
+          />
+        ) : null}
+        {retried ? (
+          <p className="banner banner-ok" role="status">
+            Réclamation {retried.claim} remise dans la file d’envoi : elle part au prochain envoi (ou tout de suite avec « Envoyer
+            maintenant »).
+          </p>
+        ) : null}
         <DataTable
           label="File d’envoi"
           rows={status ? [...status.messages].reverse() : []}
-          columns={COLUMNS}
+          columns={tableColumns}
           rowKey={(m) => m.key}
           csvName="file-envoi-anam.csv"
           pageSize={15}

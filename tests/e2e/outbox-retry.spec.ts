@@ -1,0 +1,91 @@
+import { openCore } from '../../electron/core/app';
+import { demoEpisodes } from '../../electron/core/demo/episodes';
+import { silentLogger } from '../../electron/core/logger';
+import { MAX_ATTEMPTS, sendDue } from '../../electron/core/outbox/send';
+import { outboxStatus } from '../../electron/core/outbox/status';
+import { setSetting } from '../../electron/core/settings/settings';
+import { signMonth } from '../support/claim-responses';
+import { clientFor, slotAs } from '../support/db';
+import { manualClock, testWorker } from '../support/outbox';
+import { expect, loginAs, test, type Host } from './fixtures';
+
+const MONTH = '2026-10';
+
+/**
+ * October signed while the ANAM's service was unreachable: the worker tried each Claim until it
+ * gave up (as many attempts as it allows, hours apart). The address is then cleared, so nothing
+ * is sent behind the test's back.
+ */
+async function abandonedMonth(host: Host): Promise<{ failed: number; error: string }> {
+  const core = await openCore({ db: host.db, log: silentLogger });
+  try {
+    await demoEpisodes.run({ deps: core.deps, options: { month: MONTH, episodes: 4 }, accounts: [], note: () => {} });
+    await signMonth(clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata')), MONTH);
+    const db = core.deps.handle.db;
+    const clock = manualClock(new Date().toISOString());
+    await setSetting(db, clock, 'anam.endpoint', 'http://127.0.0.1:9/fhir', 'test');
+    const worker = testWorker(() => core.deps.handle, clock, 'poste-accueil');
+    for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await outboxStatus(db)).pending > 0; pass++) {
+      await sendDue(worker);
+      clock.advance(2 * 60 * 60_000);
+    }
+    await setSetting(db, clock, 'anam.endpoint', '', 'test');
+    const status = await outboxStatus(db);
+    expect(status.pending).toBe(0);
+    return { failed: status.failed, error: status.messages.find((m) => m.status === 'echec')!.lastError! };
+  } finally {
+    await core.close();
+  }
+}
+
+test('the manager sends an abandoned Claim again once the connection is back', async ({ page, demoHost }) => {
+  test.setTimeout(150_000);
+  const { failed: abandoned, error } = await abandonedMonth(demoHost);
+  expect(abandoned).toBeGreaterThan(0);
+
+  await loginAs(page, demoHost, 'gestionnaire');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Réclamations' }).click();
+  await page.getByRole('tab', { name: 'Envois à l’ANAM' }).click();
+  const queue = page.getByRole('table', { name: 'File d’envoi' });
+  const showList = () => page.getByRole('heading', { name: 'Réclamations de la file' }).evaluate((h) => h.scrollIntoView());
+  const rows = queue.getByRole('row').filter({ hasText: 'Abandonnée après trop d’échecs' });
+  await expect(rows).toHaveCount(abandoned);
+  const row = rows.first();
+  await expect(row).toContainText(error);
+  await expect(row).toContainText(String(MAX_ATTEMPTS));
+  const claim = (await row.locator('.mono').innerText()).trim();
+
+  // By keyboard: the row's button, a reason asked, a too short one refused next to the field.
+  const resend = row.getByRole('button', { name: `Renvoyer la réclamation ${claim}` });
+  await resend.focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: new RegExp(`Renvoyer la réclamation ${claim}`) });
+  await expect(form).toContainText('les échecs passés restent enregistrés');
+  const reason = form.getByLabel('Motif du renvoi');
+  await expect(reason).toBeFocused();
+  await reason.fill('ok');
+  await page.keyboard.press('Enter');
+  await expect(form.getByText('Indiquez le motif (3 caractères au moins)')).toBeVisible();
+  await showList();
+  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retry.png' });
+  await reason.fill('Connexion à l’ANAM rétablie par Orange');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('status').filter({ hasText: 'remise dans la file d’envoi' })).toContainText(claim);
+  await expect(form).toBeHidden();
+  const retried = queue.getByRole('row').filter({ hasText: claim });
+  await expect(retried).toContainText('En attente d’envoi');
+  await expect(retried).toContainText('1 renvoi');
+  await expect(retried).toContainText(error);
+  await expect(retried.getByRole('button', { name: /Renvoyer/ })).toHaveCount(0);
+  await expect(rows).toHaveCount(abandoned - 1);
+  await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText('1 réclamation(s) en attente d’envoi');
+  await showList();
+  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retried.png' });
+
+  // The requeue is on record, with its reason, and the failed attempts are all still there.
+  const status = JSON.parse((await demoHost.cli('outbox', 'status', '--json')).stdout) as {
+    messages: Array<{ claim: string; status: string; attempts: number; retries: number }>;
+  };
+  expect(status.messages.find((m) => m.claim === claim)).toMatchObject({ status: 'en_attente', attempts: MAX_ATTEMPTS, retries: 1 });
+});
