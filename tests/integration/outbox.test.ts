@@ -90,4 +90,19 @@ describeEachDb('outbox', (kind) => {
     expect(second).toMatchObject({ attempts: 2, lastError: 'L’ANAM a répondu HTTP 503 : Maintenance.' });
     expect(Date.parse(second.nextAttemptAt!) - clock.now().getTime()).toBe(120_000);
   });
+
+  it('tries each message once per pass, even when the drawn wait is nothing: the next try waits a second', async () => {
+    await signed();
+    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    receiver.plan = () => 'http500';
+    const env = { ...testWorker(() => core.deps.handle, clock, 'poste-1'), random: () => 0 };
+    expect(await sendDue(env)).toMatchObject({ attempted: 2, failed: 2 });
+    const messages = (await outboxStatus(core.deps.handle.db)).messages;
+    expect(messages.map((m) => m.attempts)).toEqual([1, 1]);
+    for (const m of messages) expect(Date.parse(m.nextAttemptAt!) - clock.now().getTime()).toBe(1000);
+
+    expect(await sendDue(env)).toMatchObject({ attempted: 0 });
+    clock.advance(1000);
+    expect(await sendDue(env)).toMatchObject({ attempted: 2, failed: 2 });
+  });
 });

@@ -12,6 +12,8 @@ import { backoffMs, retryAfterMs } from './backoff';
 
 /** After this many failed attempts in a series a message stops retrying (`echec`) until a manager puts it back (retry.ts). */
 export const MAX_ATTEMPTS = 40;
+/** The shortest wait before a failed message is tried again (the drawn delay can be 0). */
+const MIN_RETRY_MS = 1000;
 
 /** Everything a send needs, injected so tests control time, chance and the network. */
 export interface OutboxEnv {
@@ -42,14 +44,14 @@ const leaseMs = (timeoutMs: number) => 2 * timeoutMs + 60_000;
  * Takes the lease on the next due message in one conditional update (atomic on both databases):
  * of two workers, one updates the row and the other finds it already leased.
  */
-async function leaseNext(env: OutboxEnv, timeoutMs: number): Promise<Message | null> {
+async function leaseNext(env: OutboxEnv, timeoutMs: number, dueBy: string): Promise<Message | null> {
   const { db } = env.handle();
   const now = env.clock.now().toISOString();
   const candidates = await db
     .selectFrom('outbox_message')
     .select('id')
     .where('status', '=', 'en_attente')
-    .where('next_attempt_at', '<=', now)
+    .where('next_attempt_at', '<=', dueBy)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
     .orderBy('next_attempt_at')
     .orderBy('id')
@@ -142,7 +144,7 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
     await features.forUpdate(trx.selectFrom('claim').select('id').where('id', '=', message.claim_id)).execute();
     const base = trx.updateTable('outbox_message').where('id', '=', message.id).where('status', '=', 'en_attente');
     if (verdict.kind === 'failed') {
-      const wait = result.retryAfter ?? backoffMs(inSeries, env.random);
+      const wait = Math.max(MIN_RETRY_MS, result.retryAfter ?? backoffMs(inSeries, env.random));
       await base
         .set({
           attempts,
@@ -174,7 +176,11 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
   });
 }
 
-/** Sends the due messages one by one (at most `limit`), each under its lease. */
+/**
+ * Sends the messages due when the pass begins, one by one (at most `limit`), each under its lease.
+ * A message that fails is due again at the earliest a moment later, so it waits for the next pass
+ * however short its drawn delay: a pass never hammers the ANAM with the same message.
+ */
 export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SendReport> {
   const { db } = env.handle();
   const config = {
@@ -184,8 +190,9 @@ export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?
   };
   const report: SendReport = { configured: config.endpoint !== '', attempted: 0, delivered: 0, failed: 0 };
   if (!report.configured) return report;
+  const dueBy = env.clock.now().toISOString();
   while (report.attempted < (options.limit ?? Infinity) && !options.signal?.aborted) {
-    const message = await leaseNext(env, config.timeoutMs);
+    const message = await leaseNext(env, config.timeoutMs, dueBy);
     if (!message) break;
     const startedAt = env.clock.now().toISOString();
     const result = await checkDecisions(env, message, await post(env, message, config));
