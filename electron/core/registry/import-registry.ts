@@ -223,7 +223,7 @@ class ImportRun {
     let batch: BatchItem[] = [];
     const today = isoToday(this.deps.clock);
     this.hooks.progress(0, null, 'Vérification du fichier');
-    for await (const record of readRecords(this.file)) {
+    for await (const record of readRecords(this.file, { lines: strictRows })) {
       if (!header) {
         const checked = checkHeader(record.fields, this.file.delimiterName);
         if (!checked.ok) throw new DomainError('INVALID_INPUT', checked.message);
