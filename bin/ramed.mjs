@@ -2,15 +2,19 @@
 // The `ramed` command: runs the TypeScript CLI through tsx (the same code `npm run ramed` runs).
 import { spawn } from 'node:child_process';
 import { register } from 'tsx/esm/api';
-import cliEnv from './cli-env.json' with { type: 'json' };
+import cliProcess from './cli-process.json' with { type: 'json' };
 
-// glibc gives each thread doing SQLite work its own malloc arena, kept once grown: a national
-// registry import then held some 30 MB more at its peak. The setting is read at process start,
-// so Node is started again with it (the bench's import child runs under the same cli-env.json).
-if (Object.entries(cliEnv).some(([name, value]) => process.env[name] !== value)) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+// Memory of a national registry import (bench, 1 million persons): V8's default young generation
+// held some 100 MB more at the peak than with 8 MB semi-spaces, and glibc's per-thread malloc
+// arenas (SQLite works on the libuv threads) some 30 MB more. Both are read when Node starts, so
+// Node is started again with them; the bench's import child runs under the same cli-process.json.
+const { env, nodeFlags } = cliProcess;
+const started =
+  Object.entries(env).every(([name, value]) => process.env[name] === value) && nodeFlags.every((flag) => process.execArgv.includes(flag));
+if (!started) {
+  const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], {
     stdio: 'inherit',
-    env: { ...process.env, ...cliEnv },
+    env: { ...process.env, ...env },
   });
   // Ctrl-C reaches the child itself (same process group): it cancels the job and says so, then
   // exits. Passed on, it would arrive twice and the second would stop the child mid-cancel.

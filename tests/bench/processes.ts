@@ -25,9 +25,9 @@ export function runProcess(command: string, args: readonly string[], input = '',
   });
 }
 
-/** Runs a TypeScript file of the project in a fresh Node process (the one running the bench), `env` added to its environment. */
-export const runTs = (file: string, args: readonly string[], env: Record<string, string> = {}) =>
-  runProcess(process.execPath, ['--import', 'tsx', file, ...args], '', env);
+/** Runs a TypeScript file of the project in a fresh Node process (the one running the bench), with Node flags and environment added. */
+export const runTs = (file: string, args: readonly string[], added: { env: Record<string, string>; nodeFlags: string[] } = { env: {}, nodeFlags: [] }) =>
+  runProcess(process.execPath, [...added.nodeFlags, '--import', 'tsx', file, ...args], '', added.env);
 
 export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
