@@ -1,5 +1,6 @@
-// Run by the bench in a process of its own, so that its peak memory is the import's alone:
-//   node --import tsx tests/bench/import-child.ts REGISTRY.csv.gz DATABASE
+// Run by the bench in a process of its own, so that its peak memory is the import's alone, with
+// the Node flags and environment of bin/cli-process.json as the `ramed` command has them:
+//   MALLOC_ARENA_MAX=2 node --max-semi-space-size=8 --import tsx tests/bench/import-child.ts REGISTRY.csv.gz DATABASE
 // Imports the file as `ramed import-registry --mode full` does and prints one JSON line of figures.
 import { runCli } from '../../electron/cli/run';
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import cliProcess from '../../bin/cli-process.json';
 import { openDatabase } from '../../electron/core/db/connect';
 import { migrate } from '../../electron/core/db/migrate';
 import { FILE_COLUMNS } from '../../electron/core/registry/registry-row';
@@ -73,7 +74,8 @@ export async function benchImport(file: string, persons: number, dataDir: string
   removeDatabase(schema);
 
   log(`import-registry --mode full de ${rows} lignes (processus séparé)…`);
-  const child = await runTs('tests/bench/import-child.ts', [file, database]);
+  // The Node flags and environment the `ramed` command runs under (bin/ramed.mjs): the memory measured is the command's.
+  const child = await runTs('tests/bench/import-child.ts', [file, database], cliProcess);
   if (child.code !== 0) throw new Error(`l’import a échoué :\n${child.stderr.slice(-3000)}`);
   const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
     ms: number;

@@ -9,10 +9,10 @@ export interface Finished {
 }
 
 /** Runs a program to its end, `input` on its standard input; answers its output and wall time. */
-export function runProcess(command: string, args: readonly string[], input = ''): Promise<Finished> {
+export function runProcess(command: string, args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -25,8 +25,9 @@ export function runProcess(command: string, args: readonly string[], input = '')
   });
 }
 
-/** Runs a TypeScript file of the project in a fresh Node process (the one running the bench). */
-export const runTs = (file: string, args: readonly string[]) => runProcess(process.execPath, ['--import', 'tsx', file, ...args]);
+/** Runs a TypeScript file of the project in a fresh Node process (the one running the bench), with Node flags and environment added. */
+export const runTs = (file: string, args: readonly string[], added: { env: Record<string, string>; nodeFlags: string[] } = { env: {}, nodeFlags: [] }) =>
+  runProcess(process.execPath, [...added.nodeFlags, '--import', 'tsx', file, ...args], '', added.env);
 
 export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });

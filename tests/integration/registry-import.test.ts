@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { BATCH_ROWS, importRegistry } from '../../electron/core/registry/import-registry';
+import { REGISTRY_COLUMNS } from '../../electron/core/registry/registry-row';
 import type { Client } from '../../shared/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { fileRef, HOUSEHOLD, tempFolder } from '../support/registry-files';
@@ -341,6 +342,61 @@ describeEachDb('registry import', (kind) => {
     expect(resumed).toMatchObject({ ok: true, value: { resumed: true, inserted: rows, unchanged: 0, struckOff: 0 } });
     expect(await db().selectFrom('person').select('id').execute()).toHaveLength(rows);
     expect(await db().selectFrom('registry_import_seen').select('line').execute()).toEqual([]);
+  });
+
+  it('a first import (stopped, then continued) writes what an import into a filled registry writes', async () => {
+    const path = files.path('grand.csv');
+    await writeRegistry(path, { persons: BATCH_ROWS + 300, seed: 11 });
+    const text = readFileSync(path, 'utf8');
+    const [header, first, ...rest] = text.trim().split('\n');
+    const fields = first!.split(';');
+    fields[1] = `${fields[1]}-Keïta`;
+    const changedPath = files.write('change.csv', [header, fields.join(';'), ...rest].join('\n'));
+    const household = new Set(HOUSEHOLD.map((r) => r.recepisse));
+    const registryColumns = ['recepisse', ...REGISTRY_COLUMNS] as const;
+    /** What both registries hold of the file's persons, their search results, their history. */
+    const state = async (target: TestCore) => {
+      const client = clientFor(target, slotAs(['accueil']));
+      const searches = [];
+      for (const text of ['coulibaly awa', 'keita mou', 'kone aminata', 'ba ous', `${fields[1]} keita`]) {
+        const found = await client.registry.search({ text, limit: 100 });
+        // The same persons found; their order may differ, as ranking weighs each name against the whole registry.
+        const recepisses = found.ok ? found.value.map((m) => m.recepisse).filter((r) => !household.has(r)) : [];
+        // Fewer than the limit: the whole answer is compared, whatever the ranking.
+        expect(recepisses.length).toBeLessThan(100);
+        searches.push(recepisses.sort());
+      }
+      const persons = await target.deps.handle.db.selectFrom('person').select(registryColumns).orderBy('recepisse').execute();
+      const history = await target.deps.handle.db.selectFrom('person_history').select(['changed', 'previous']).orderBy('id').execute();
+      return {
+        persons: persons.filter((p) => !household.has(p.recepisse)),
+        searches,
+        history: history.map((h) => ({ changed: h.changed, previous: { ...JSON.parse(h.previous), import_id: null } })),
+      };
+    };
+
+    await importStoppedAfterOneBatch(path, 'full');
+    const firstRun = await importFile(path, { mode: 'full' });
+    expect(firstRun).toMatchObject({ ok: true, value: { resumed: true, updated: 0, unchanged: 0 } });
+    const other = await openTestCore(kind);
+    try {
+      const otherAdmin = clientFor(other, slotAs(['admin']));
+      const otherImport = (file: string, mode: 'full' | 'delta') => otherAdmin.registry.import({ file: fileRef(other, file), mode });
+      expect(await otherImport(files.write('foyer.csv', registryCsv(HOUSEHOLD)), 'delta')).toMatchObject({ ok: true });
+      const filled = await otherImport(path, 'delta');
+      expect(filled.ok && filled.value).toEqual(firstRun.ok && { ...firstRun.value, importId: 2, resumed: false });
+      expect(await state(core)).toEqual(await state(other));
+
+      const changed = await importFile(changedPath, { mode: 'delta' });
+      expect(changed).toMatchObject({ ok: true, value: { updated: 1, inserted: 0 } });
+      expect(await otherImport(changedPath, 'delta')).toMatchObject({ ok: true, value: { updated: 1, inserted: 0 } });
+      const after = await state(core);
+      expect(after.history).toHaveLength(1);
+      expect(after.searches.at(-1)).toContain(fields[0]);
+      expect(after).toEqual(await state(other));
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('continues an import whose workstation died, but refuses to start beside a live one', async () => {

@@ -19,9 +19,13 @@ export interface BatchOutcome {
   rejections: Rejection[];
 }
 
+/** Rows of `columns` columns that one multi-row statement takes within the dialect's parameter limit. */
+const chunkSize = (columns: number, features: DialectFeatures): number =>
+  Math.max(1, Math.min(1000, Math.floor(features.maxParameters / columns)));
+
 /** Splits `items` so that a multi-row statement of `columns` columns fits the dialect's parameter limit. */
 export function chunked<T>(items: readonly T[], columns: number, features: DialectFeatures): T[][] {
-  const size = Math.max(1, Math.min(1000, Math.floor(features.maxParameters / columns)));
+  const size = chunkSize(columns, features);
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -86,8 +90,21 @@ const SNAPSHOT_COLUMNS = [...REGISTRY_COLUMNS, 'import_id', 'updated_at'] as con
 
 /** Every column a new or changed person is written with, in the order of the compiled statement. */
 const PERSON_COLUMNS = ['recepisse', ...REGISTRY_COLUMNS, 'status_changed_at', 'import_id', 'created_at', 'updated_at'] as const;
-type PersonWrite = { [C in (typeof PERSON_COLUMNS)[number]]: Insertable<PersonTable>[C] };
 const PERSON_TEMPLATE = Object.fromEntries(PERSON_COLUMNS.map((c) => [c, null])) as unknown as Insertable<PersonTable>;
+
+/** Appends a person's values in the order of PERSON_COLUMNS. */
+function pushWrite(
+  out: unknown[],
+  row: RegistryRow,
+  statusChangedAt: string | null,
+  importId: number,
+  createdAt: string,
+  now: string,
+): void {
+  out.push(row.recepisse);
+  for (const column of REGISTRY_COLUMNS) out.push(row[column]);
+  out.push(statusChangedAt, importId, createdAt, now);
+}
 
 type HistoryRow = { person_id: number; import_id: number; replaced_at: string; changed: string; previous: string };
 const HISTORY_COLUMNS = ['person_id', 'import_id', 'replaced_at', 'changed', 'previous'] as const;
@@ -109,7 +126,9 @@ async function insertHistory(trx: Kysely<Database>, features: DialectFeatures, b
 
 /**
  * Writes the valid rows of a batch: new persons inserted, changed persons updated with their
- * previous version kept in `person_history`, identical ones left untouched.
+ * previous version kept in `person_history`, identical ones left untouched. `firstImport`: the
+ * registry held no one but this import's persons when it began, so none of these rows can exist
+ * yet (the file's duplicates are screened out before) and the existing versions are not read.
  */
 export async function writeRows(
   trx: Kysely<Database>,
@@ -118,20 +137,24 @@ export async function writeRows(
   importId: number,
   now: string,
   rows: ReadonlyArray<{ row: RegistryRow }>,
+  firstImport = false,
 ): Promise<Pick<BatchOutcome, 'inserted' | 'updated' | 'unchanged'>> {
   const existing = new Map<string, PersonRow>();
-  for (const part of chunked(
-    rows.map((r) => r.row.recepisse),
-    1,
-    features,
-  )) {
-    const found = await bulk.run(trx, 'person-select', part, part.length, (n) =>
-      trx.selectFrom('person').selectAll().where('recepisse', 'in', Array<string>(n).fill('')),
-    );
-    for (const p of found) existing.set(p.recepisse, p);
+  if (!firstImport) {
+    for (const part of chunked(
+      rows.map((r) => r.row.recepisse),
+      1,
+      features,
+    )) {
+      const found = await bulk.run(trx, 'person-select', part, part.length, (n) =>
+        trx.selectFrom('person').selectAll().where('recepisse', 'in', Array<string>(n).fill('')),
+      );
+      for (const p of found) existing.set(p.recepisse, p);
+    }
   }
 
-  const writes: PersonWrite[] = [];
+  // The statement's parameters are laid out row after row as they are met: no object per write.
+  const writes: unknown[] = [];
   const history: HistoryRow[] = [];
   let inserted = 0;
   let unchanged = 0;
@@ -139,7 +162,7 @@ export async function writeRows(
     const before = existing.get(row.recepisse);
     if (!before) {
       inserted++;
-      writes.push({ ...row, status_changed_at: now, import_id: importId, created_at: now, updated_at: now });
+      pushWrite(writes, row, now, importId, now, now);
       continue;
     }
     const changed = REGISTRY_COLUMNS.filter((c) => before[c] !== row[c]);
@@ -147,13 +170,7 @@ export async function writeRows(
       unchanged++;
       continue;
     }
-    writes.push({
-      ...row,
-      status_changed_at: before.status !== row.status ? now : before.status_changed_at,
-      import_id: importId,
-      created_at: before.created_at,
-      updated_at: now,
-    });
+    pushWrite(writes, row, before.status !== row.status ? now : before.status_changed_at, importId, before.created_at, now);
     history.push({
       person_id: Number(before.id),
       import_id: importId,
@@ -164,40 +181,38 @@ export async function writeRows(
   }
 
   await insertHistory(trx, features, bulk, history);
-  for (const part of chunked(writes, PERSON_COLUMNS.length, features)) {
-    await bulk.run(
-      trx,
-      'person-upsert',
-      part.flatMap((row) => PERSON_COLUMNS.map((c) => row[c])),
-      part.length,
-      (n) =>
-        trx
-          .insertInto('person')
-          .values(Array.from({ length: n }, () => PERSON_TEMPLATE))
-          .onConflict((oc) =>
-            oc.column('recepisse').doUpdateSet((eb) => ({
-              family_name: eb.ref('excluded.family_name'),
-              given_names: eb.ref('excluded.given_names'),
-              sex: eb.ref('excluded.sex'),
-              birth_date: eb.ref('excluded.birth_date'),
-              birth_year_only: eb.ref('excluded.birth_year_only'),
-              quality: eb.ref('excluded.quality'),
-              holder_recepisse: eb.ref('excluded.holder_recepisse'),
-              category: eb.ref('excluded.category'),
-              in_school: eb.ref('excluded.in_school'),
-              disabled: eb.ref('excluded.disabled'),
-              valid_from: eb.ref('excluded.valid_from'),
-              valid_to: eb.ref('excluded.valid_to'),
-              status: eb.ref('excluded.status'),
-              status_changed_at: eb.ref('excluded.status_changed_at'),
-              nina: eb.ref('excluded.nina'),
-              commune_code: eb.ref('excluded.commune_code'),
-              commune: eb.ref('excluded.commune'),
-              phone: eb.ref('excluded.phone'),
-              import_id: eb.ref('excluded.import_id'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          ),
+  const width = PERSON_COLUMNS.length;
+  const rowsPerStatement = chunkSize(width, features);
+  for (let start = 0; start < writes.length; start += rowsPerStatement * width) {
+    const part = writes.slice(start, start + rowsPerStatement * width);
+    await bulk.run(trx, 'person-upsert', part, part.length / width, (n) =>
+      trx
+        .insertInto('person')
+        .values(Array.from({ length: n }, () => PERSON_TEMPLATE))
+        .onConflict((oc) =>
+          oc.column('recepisse').doUpdateSet((eb) => ({
+            family_name: eb.ref('excluded.family_name'),
+            given_names: eb.ref('excluded.given_names'),
+            sex: eb.ref('excluded.sex'),
+            birth_date: eb.ref('excluded.birth_date'),
+            birth_year_only: eb.ref('excluded.birth_year_only'),
+            quality: eb.ref('excluded.quality'),
+            holder_recepisse: eb.ref('excluded.holder_recepisse'),
+            category: eb.ref('excluded.category'),
+            in_school: eb.ref('excluded.in_school'),
+            disabled: eb.ref('excluded.disabled'),
+            valid_from: eb.ref('excluded.valid_from'),
+            valid_to: eb.ref('excluded.valid_to'),
+            status: eb.ref('excluded.status'),
+            status_changed_at: eb.ref('excluded.status_changed_at'),
+            nina: eb.ref('excluded.nina'),
+            commune_code: eb.ref('excluded.commune_code'),
+            commune: eb.ref('excluded.commune'),
+            phone: eb.ref('excluded.phone'),
+            import_id: eb.ref('excluded.import_id'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        ),
     );
   }
   return { inserted, updated: history.length, unchanged };

@@ -170,6 +170,7 @@ class ImportRun {
   #strikeAfter: number;
   #total: number | null;
   #phase: ImportRow['phase'];
+  #firstImport = false;
 
   constructor(
     private readonly deps: CoreDeps,
@@ -222,7 +223,7 @@ class ImportRun {
     let batch: BatchItem[] = [];
     const today = isoToday(this.deps.clock);
     this.hooks.progress(0, null, 'Vérification du fichier');
-    for await (const record of readRecords(this.file)) {
+    for await (const record of readRecords(this.file, { lines: strictRows })) {
       if (!header) {
         const checked = checkHeader(record.fields, this.file.delimiterName);
         if (!checked.ok) throw new DomainError('INVALID_INPUT', checked.message);
@@ -282,6 +283,7 @@ class ImportRun {
     await this.#db.updateTable('registry_import').set({ phase: 'applying' }).where('id', '=', this.job.id).execute();
     this.#total = records;
     this.#report('Import des lignes');
+    this.#firstImport = await this.#registryHoldsOnlyThisImport();
     const today = isoToday(this.deps.clock);
     let batch: BatchItem[] = [];
     let headerSeen = false;
@@ -322,13 +324,24 @@ class ImportRun {
     this.#report('Import des lignes');
   }
 
+  /** True on a first import (the national case), also when it continues after a stop. */
+  async #registryHoldsOnlyThisImport(): Promise<boolean> {
+    const other = await this.#db
+      .selectFrom('person')
+      .select('id')
+      .where((eb) => eb.or([eb('import_id', 'is', null), eb('import_id', '<>', this.job.id)]))
+      .limit(1)
+      .executeTakeFirst();
+    return other === undefined;
+  }
+
   async #commitBatch(batch: BatchItem[]): Promise<void> {
     const { features } = this.deps.handle;
     const at = this.#now;
     const lastLine = batch[batch.length - 1]!.line;
     const outcome = await this.#db.transaction().execute(async (trx) => {
       const { valid, rejections } = await screenBatch(trx, features, this.#bulk, this.job.id, batch);
-      const written = await writeRows(trx, features, this.#bulk, this.job.id, at, valid);
+      const written = await writeRows(trx, features, this.#bulk, this.job.id, at, valid, this.#firstImport);
       for (let i = 0; i < rejections.length; i += 1000) {
         await trx
           .insertInto('registry_import_rejection')
