@@ -52,7 +52,7 @@ export function searchText(person: Pick<Sampled, 'family_name' | 'given_names'>,
 }
 
 // sqliteNameSearch.search (electron/core/db/name-search.ts) as the bare driver runs it.
-const FTS_SQL = `select f.rowid as id from person_fts f join person p on p.id = f.rowid
+const FTS_SQL = `select p.* from person_fts f join person p on p.id = f.rowid
   where person_fts match ?1
     and f.rowid <= coalesce((select max(rowid) from (
       select rowid from person_fts where person_fts match ?1 order by rowid limit ${RANKED_MATCHES})), 0)

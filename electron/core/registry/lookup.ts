@@ -41,9 +41,11 @@ const toContext = (row: ContextRow, date: string): EligibilityContext => ({
   registryDate: row.registry_at ? String(row.registry_at).slice(0, 10) : null,
 });
 
+const runContextQuery = precompiled(contextColumns);
+
 export async function eligibilityContext(db: Kysely<Database>, date: string): Promise<EligibilityContext> {
   // One query: the desk asks for it on every search.
-  return toContext(await contextColumns(db).executeTakeFirstOrThrow(), date);
+  return toContext((await runContextQuery(db))[0]!, date);
 }
 
 async function personsByRecepisse(db: Kysely<Database>, recepisses: readonly string[]): Promise<Map<string, PersonView>> {
@@ -133,17 +135,14 @@ export async function searchByName(
     throw new DomainError('INVALID_INPUT', 'Tapez au moins 2 lettres du nom ou des prénoms.', { text: 'Au moins 2 lettres' });
   const terms = useful.slice(0, 6);
   // Names typed in full come first; then names that begin with what was typed.
-  const ids = await features.nameSearch.search(db, terms, limit, false);
-  if (ids.length < limit) {
-    for (const id of await features.nameSearch.search(db, terms, limit + ids.length, true)) {
-      if (ids.length >= limit) break;
-      if (!ids.includes(id)) ids.push(id);
+  const found = new Map((await features.nameSearch.search(db, terms, limit, false)).map((r) => [Number(r.id), r]));
+  if (found.size < limit) {
+    for (const row of await features.nameSearch.search(db, terms, limit + found.size, true)) {
+      if (found.size >= limit) break;
+      if (!found.has(Number(row.id))) found.set(Number(row.id), row);
     }
   }
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [Number(r.id), toPersonView(r)]));
-  return withEligibility(db, ids.map((id) => byId.get(id)!).filter(Boolean), ctx);
+  return withEligibility(db, [...found.values()].map(toPersonView), ctx);
 }
 
 export async function findByNina(db: Kysely<Database>, nina: string, ctx: EligibilityContext): Promise<PersonMatch[]> {
