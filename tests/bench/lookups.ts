@@ -1,7 +1,7 @@
 import { openCore } from '../../electron/core/app';
 import { RANKED_MATCHES, searchWords } from '../../electron/core/db/name-search';
 import { silentLogger } from '../../electron/core/logger';
-import { personAndHolder } from '../../electron/core/registry/lookup';
+import { checkQuery } from '../../electron/core/registry/lookup';
 import { BareSqlite } from './bare-sqlite';
 import type { Measure } from './report';
 import { call, signedIn } from './session';
@@ -52,7 +52,7 @@ export function searchText(person: Pick<Sampled, 'family_name' | 'given_names'>,
 }
 
 // sqliteNameSearch.search (electron/core/db/name-search.ts) as the bare driver runs it.
-const FTS_SQL = `select f.rowid as id from person_fts f join person p on p.id = f.rowid
+const FTS_SQL = `select p.* from person_fts f join person p on p.id = f.rowid
   where person_fts match ?1
     and f.rowid <= coalesce((select max(rowid) from (
       select rowid from person_fts where person_fts match ?1 order by rowid limit ${RANKED_MATCHES})), 0)
@@ -82,10 +82,13 @@ export async function benchLookups(
     // The desk's window reports activity as the agent types: the session is not locked mid-run.
     const keepAwake = () => call(core, slot, 'auth.activity', {});
     const persons = await samplePersons(bare, sizes.checks, seed);
-    const checkSql = personAndHolder(core.deps.handle.db, '').compile().sql;
+    // The handler's whole SQL for a check (the eligibility context, the person and the holder): one statement.
+    const marker = '\u0000recepisse';
+    const checkSql = checkQuery(core.deps.handle.db, marker).compile();
+    const checkParameters = (recepisse: string) => checkSql.parameters.map((v) => (v === marker ? recepisse : v));
 
     const check = async (p: Sampled) => call(core, slot, 'registry.check', { recepisse: p.recepisse });
-    const bareCheck = (p: Sampled) => bare.all(checkSql, [p.recepisse, p.recepisse]);
+    const bareCheck = (p: Sampled) => bare.all(checkSql.sql, checkParameters(p.recepisse));
     const warm = persons.slice(0, Math.min(1000, persons.length));
     await timeAlternately(warm, check, bareCheck);
     log(`contrôle du récépissé : ${sizes.checks} appels au service et autant au pilote nu, en alternance…`);
@@ -102,7 +105,7 @@ export async function benchLookups(
     const s = { service: latencies(searches.subject), bare: latencies(searches.baseline) };
     const checkSection = `2. Contrôle du récépissé (${sizes.checks} tirages)`;
     const searchSection = `3. Recherche par nom (${texts.length} recherches)`;
-    const bareCheckLabel = 'même SELECT, node-sqlite3 nu';
+    const bareCheckLabel = 'même SELECT (contexte, personne, titulaire), node-sqlite3 nu';
     const bareSearchLabel = 'mêmes requêtes FTS5, node-sqlite3 nu';
     return [
       { section: checkSection, label: 'p50', unit: 'ms', value: c.service.p50, baseline: { label: bareCheckLabel, value: c.bare.p50 } },

@@ -42,7 +42,8 @@ export function seededRandom(seed: number): () => number {
 /**
  * Times `subject` and `baseline` on the same inputs, alternating blocks of `block` calls so both
  * meet the same machine load (the bench shares its cores); answers each one's durations in ms.
- * `beforeBlock` runs, untimed, before each block.
+ * Which side goes first alternates too: the first to run a block reads its pages from the disk,
+ * the second finds them in the system's cache. `beforeBlock` runs, untimed, before each block.
  */
 export async function timeAlternately<T>(
   inputs: readonly T[],
@@ -55,10 +56,11 @@ export async function timeAlternately<T>(
   for (let start = 0; start < inputs.length; start += block) {
     await beforeBlock();
     const part = inputs.slice(start, start + block);
-    for (const [name, call] of [
+    const sides = [
       ['subject', subject],
       ['baseline', baseline],
-    ] as const) {
+    ] as const;
+    for (const [name, call] of (start / block) % 2 === 0 ? sides : [...sides].reverse()) {
       for (const input of part) {
         const began = performance.now();
         await call(input);

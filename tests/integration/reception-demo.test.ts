@@ -4,7 +4,7 @@ import { demoBackups } from '../../electron/core/demo/backups';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { DEMO_PARTS } from '../../electron/core/demo/parts';
 import { demoReceptionChecks } from '../../electron/core/demo/reception';
-import { checkRecepisse, eligibilityContext } from '../../electron/core/registry/lookup';
+import { checkRecepisse } from '../../electron/core/registry/lookup';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 
 // The test clock reads 16 November 2026: the demo month runs from the 1st to today.
@@ -59,7 +59,7 @@ describeEachDb('demo: the desk’s checks over the month', (kind) => {
     expect([...codes]).toEqual(expect.arrayContaining(['NOT_FOUND', 'EXPIRED']));
     expect(codes.size).toBeGreaterThanOrEqual(5);
     for (const check of refused) {
-      const answer = await checkRecepisse(db, check.recepisse, await eligibilityContext(db, check.day));
+      const answer = await checkRecepisse(db, check.recepisse, check.day);
       const recorded = reasons.filter((r) => r.check_id === check.id).map((r) => r.code);
       expect(recorded, check.recepisse).toEqual(answer.reasons);
       expect(check.person_id).toBe(answer.person?.id ?? null);

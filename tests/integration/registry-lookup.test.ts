@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/app';
 import { RANKED_MATCHES } from '../../electron/core/db/name-search';
+import { silentLogger } from '../../electron/core/logger';
 import type { Client } from '../../shared/client';
+import { fixedClock } from '../../electron/core/clock';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons } from '../support/persons';
 import { fileRef, HOUSEHOLD, tempFolder } from '../support/registry-files';
@@ -101,6 +104,27 @@ describeEachDb('registry lookup', (kind) => {
         fields: { recepisse: 'Récépissé invalide « 1111 2345 » : 13 chiffres attendus (8 saisis).' },
       },
     });
+  });
+
+  it('follows at the next check the settings another workstation changes', async () => {
+    const other = await openCore({ db: core.target, clock: fixedClock('2026-11-16T09:31:00.000Z'), log: silentLogger });
+    const admin = clientFor(other, slotAs(['admin']));
+    const check = async (date: string) => {
+      const result = await accueil.registry.check({ recepisse: '1111234567890', date });
+      return result.ok ? result.value.warnings : result;
+    };
+    try {
+      expect(await check('2026-12-20')).toEqual(['NEAR_EXPIRY']);
+      expect(await admin.settings.update({ values: { 'eligibility.nearExpiryDays': 5, 'registry.freshnessDays': 2 } })).toMatchObject({
+        ok: true,
+      });
+      expect(await check('2026-12-20')).toEqual(['REGISTRY_STALE']);
+      expect(await check('2026-11-18')).toEqual([]);
+    } finally {
+      await admin.settings.update({ values: { 'eligibility.nearExpiryDays': 30, 'registry.freshnessDays': 45 } });
+      await other.close();
+    }
+    expect(await check('2026-12-20')).toEqual(['NEAR_EXPIRY']);
   });
 
   it('finds by NINA as given, spacing and case aside', async () => {

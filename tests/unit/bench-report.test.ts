@@ -47,17 +47,17 @@ describe('bench inputs', () => {
     expect(draws.every((d) => d >= 0 && d < 1)).toBe(true);
   });
 
-  it('times both sides on every input, alternating blocks', async () => {
+  it('times both sides on every input, alternating blocks and which side goes first', async () => {
     const order: string[] = [];
     const times = await timeAlternately(
-      [1, 2, 3],
+      [1, 2, 3, 4, 5],
       async (n) => order.push(`s${n}`),
       async (n) => order.push(`b${n}`),
       2,
     );
-    expect(order).toEqual(['s1', 's2', 'b1', 'b2', 's3', 'b3']);
-    expect(times.subject).toHaveLength(3);
-    expect(times.baseline).toHaveLength(3);
+    expect(order).toEqual(['s1', 's2', 'b1', 'b2', 'b3', 'b4', 's3', 's4', 's5', 'b5']);
+    expect(times.subject).toHaveLength(5);
+    expect(times.baseline).toHaveLength(5);
   });
 
   it('types names as a desk agent does: starts of names, no accents, swapped words', () => {

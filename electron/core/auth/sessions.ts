@@ -4,7 +4,8 @@ import type { ApiEvent } from '../../../shared/events';
 import type { Clock } from '../clock';
 import type { ActiveSession, CoreDeps, SessionSlot } from '../context';
 import type { Database } from '../db/schema/index';
-import { getSettings } from '../settings/settings';
+import { precompiled } from '../db/precompiled';
+import { getSettings, settingValue } from '../settings/settings';
 import { parseRoles, toSessionInfo, type UserRow } from './users';
 
 /** Signs the window's slot in as this user. */
@@ -40,14 +41,14 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
   const session = slot.session;
   if (!session) return { state: 'none' };
   const db = deps.handle.db;
-  const { 'lock.inactivityMinutes': lockAfterMinutes, 'auth.sessionHours': sessionHours } = await getSettings(db, [
-    'lock.inactivityMinutes',
-    'auth.sessionHours',
-  ]);
   // No user behind it (the command line, the backup scheduler), or a test's actor: nothing to lock.
-  if (session.userId === null || session.unattended) return { state: 'active', session, lockAfterMinutes };
+  if (session.userId === null || session.unattended) {
+    const { 'lock.inactivityMinutes': lockAfterMinutes } = await getSettings(db, ['lock.inactivityMinutes']);
+    return { state: 'active', session, lockAfterMinutes };
+  }
 
-  const row = await accountOf(db, session.userId);
+  // Every call of a desk pays this check: the account and the two settings in one query.
+  const [row] = await accountAndSettings(db, session.userId);
   if (!row || row.active !== 1) {
     return ended('Ce compte a été désactivé : la session est fermée. Adressez-vous à l’administrateur.', 'revoked');
   }
@@ -57,6 +58,8 @@ export async function checkSession(deps: CoreDeps, slot: SessionSlot): Promise<S
   session.fullName = row.full_name;
   session.roles = parseRoles(row.roles);
   session.mustChangePassword = row.must_change_password === 1;
+  const lockAfterMinutes = settingValue('lock.inactivityMinutes', row.lock_minutes);
+  const sessionHours = settingValue('auth.sessionHours', row.session_hours);
 
   const now = deps.clock.now();
   if (now.getTime() - Date.parse(session.startedAt) >= sessionHours * 3_600_000) {
@@ -84,9 +87,17 @@ export function sessionState(check: Extract<SessionCheck, { session: ActiveSessi
   };
 }
 
-const accountOf = (db: Kysely<Database>, id: number) =>
+const accountAndSettings = precompiled((db: Kysely<Database>, userId: number) =>
   db
     .selectFrom('app_user')
-    .select(['active', 'roles', 'full_name', 'must_change_password', 'session_version'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .select(({ selectFrom }) => [
+      'active',
+      'roles',
+      'full_name',
+      'must_change_password',
+      'session_version',
+      selectFrom('setting').select('value').where('key', '=', 'lock.inactivityMinutes').as('lock_minutes'),
+      selectFrom('setting').select('value').where('key', '=', 'auth.sessionHours').as('session_hours'),
+    ])
+    .where('id', '=', userId),
+);

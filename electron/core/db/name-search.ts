@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { PersonTable } from './schema/registry';
 
 /**
  * Accent- and case-insensitive search on person names, prefix on each word, any word order,
@@ -10,10 +11,11 @@ export interface NameSearch {
   /** Makes prefixes of up to 4 letters fast to find (run by migration 0012). */
   indexLongerPrefixes(db: Kysely<any>): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
-   * Ids of the persons whose names hold every word, best first; `words` are already folded (see
-   * `searchWords`). `prefix`: each word may begin a longer name; otherwise whole names only.
+   * The persons whose names hold every word, best first, read by the same query that ranks them;
+   * `words` are already folded (see `searchWords`). `prefix`: each word may begin a longer name;
+   * otherwise whole names only.
    */
-  search(db: Kysely<any>, words: readonly string[], limit: number, prefix: boolean): Promise<number[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  search(db: Kysely<any>, words: readonly string[], limit: number, prefix: boolean): Promise<Array<Selectable<PersonTable>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** Folds what a user typed into search words: lower case, no accents, letters and digits only. */
@@ -77,14 +79,14 @@ export const sqliteNameSearch: NameSearch = {
     // Each word quoted (no FTS syntax from the user); all words must match.
     const match = words.map((w) => `"${w}"${prefix ? '*' : ''}`).join(' ');
     // Only the first matches in registry order are ranked (see RANKED_MATCHES); finding them is cheap.
-    const rows = await sql<{ id: number }>`
-      select f.rowid as id from person_fts f join person p on p.id = f.rowid
+    const rows = await sql<Selectable<PersonTable>>`
+      select p.* from person_fts f join person p on p.id = f.rowid
       where person_fts match ${match}
         and f.rowid <= coalesce((select max(rowid) from (
           select rowid from person_fts where person_fts match ${match} order by rowid limit ${Math.max(RANKED_MATCHES, limit)})), 0)
       order by bm25(person_fts, 2.0, 1.0), p.family_name, p.given_names, p.id
       limit ${limit}`.execute(db);
-    return rows.rows.map((r) => Number(r.id));
+    return rows.rows;
   },
 };
 
@@ -105,11 +107,11 @@ export const postgresNameSearch: NameSearch = {
   async indexLongerPrefixes() {},
   async search(db, words, limit, prefix) {
     const query = words.map((w) => `'${w}'${prefix ? ':*' : ''}`).join(' & ');
-    const rows = await sql<{ id: number }>`
-      select id from person
+    const rows = await sql<Selectable<PersonTable>>`
+      select * from person
       where ${PG_VECTOR} @@ to_tsquery('simple', ramed_unaccent(${query}))
       order by ts_rank(${PG_VECTOR}, to_tsquery('simple', ramed_unaccent(${query})), 1) desc, family_name, given_names, id
       limit ${limit}`.execute(db);
-    return rows.rows.map((r) => Number(r.id));
+    return rows.rows;
   },
 };

@@ -6,8 +6,7 @@ import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHist
 import type { Handlers } from './types';
 
 export const registryHandlers: Handlers<typeof registryApi> = {
-  'registry.check': async (input, ctx) =>
-    checkRecepisse(ctx.db, input.recepisse, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock))),
+  'registry.check': async (input, ctx) => checkRecepisse(ctx.db, input.recepisse, input.date ?? isoToday(ctx.deps.clock)),
   'registry.search': async (input, ctx) =>
     searchByName(
       ctx.db,

@@ -16,7 +16,7 @@ import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import { createEpisode } from '../episodes/create';
 import { getFacility } from '../facility/facility';
-import { checkRecepisse, eligibilityContext } from '../registry/lookup';
+import { checkRecepisse } from '../registry/lookup';
 import { getSetting } from '../settings/settings';
 import { recordCheck } from './record';
 
@@ -34,7 +34,7 @@ export interface AdmitInput {
 
 /** The desk's check of a récépissé, recorded. */
 export async function checkAtDesk(db: Kysely<Database>, clock: Clock, byLogin: string, recepisse: string): Promise<CheckResult> {
-  const result = await checkRecepisse(db, recepisse, await eligibilityContext(db, isoToday(clock)));
+  const result = await checkRecepisse(db, recepisse, isoToday(clock));
   await recordCheck(db, {
     at: clock.now().toISOString(),
     byLogin,
@@ -87,7 +87,7 @@ export async function admit(
   await features.forUpdate(db.selectFrom('person').select('id').where('recepisse', '=', input.recepisse)).execute();
   const today = isoToday(clock);
   const identityChecked = input.identityDocument !== 'aucun';
-  const check = await checkRecepisse(db, input.recepisse, { ...(await eligibilityContext(db, today)), identityChecked });
+  const check = await checkRecepisse(db, input.recepisse, today, identityChecked);
   const referral = await referralDecision(db, input);
   const reasons: RefusalCode[] = [...check.reasons];
   if (referral === 'refuse') reasons.push(REFERRAL_REQUIRED);

@@ -3,11 +3,12 @@ import type { CheckResult, Household, HouseholdMember, PersonMatch, PersonVersio
 import { formatRecepisse, normalizeNina, type PersonView } from '../../../shared/domain/registry';
 import { checkEligibility, type Eligibility, type EligibilitySettings } from '../../../shared/eligibility';
 import type { DialectFeatures } from '../db/dialect';
+import { precompiled } from '../db/precompiled';
 import { searchWords } from '../db/name-search';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { settingValue } from '../settings/settings';
-import { COLUMN_FIELDS, toEligibilityRecord, toPersonView } from './person-view';
+import { COLUMN_FIELDS, toEligibilityRecord, toPersonView, type PersonRow } from './person-view';
 
 /** What eligibility needs besides the person: the settings and the day of the last import. */
 export interface EligibilityContext {
@@ -18,26 +19,33 @@ export interface EligibilityContext {
   identityChecked?: boolean;
 }
 
+/** The columns of the eligibility context, as scalar subqueries: read in the same query as the persons. */
+const contextColumns = (db: Kysely<Database>) =>
+  db.selectNoFrom(({ selectFrom }) => [
+    selectFrom('registry_import')
+      .select((eb) => eb.fn.max('finished_at').as('at'))
+      .where('status', '=', 'done')
+      .as('registry_at'),
+    selectFrom('setting').select('value').where('key', '=', 'eligibility.nearExpiryDays').as('near_expiry'),
+    selectFrom('setting').select('value').where('key', '=', 'registry.freshnessDays').as('freshness'),
+  ]);
+
+type ContextRow = { registry_at: string | null; near_expiry: string | null; freshness: string | null };
+
+const toContext = (row: ContextRow, date: string): EligibilityContext => ({
+  date,
+  settings: {
+    nearExpiryDays: settingValue('eligibility.nearExpiryDays', row.near_expiry),
+    freshnessDays: settingValue('registry.freshnessDays', row.freshness),
+  },
+  registryDate: row.registry_at ? String(row.registry_at).slice(0, 10) : null,
+});
+
+const runContextQuery = precompiled(contextColumns);
+
 export async function eligibilityContext(db: Kysely<Database>, date: string): Promise<EligibilityContext> {
-  // One query: the desk asks for it on every check and search.
-  const row = await db
-    .selectNoFrom(({ selectFrom }) => [
-      selectFrom('registry_import')
-        .select((eb) => eb.fn.max('finished_at').as('at'))
-        .where('status', '=', 'done')
-        .as('registry_at'),
-      selectFrom('setting').select('value').where('key', '=', 'eligibility.nearExpiryDays').as('near_expiry'),
-      selectFrom('setting').select('value').where('key', '=', 'registry.freshnessDays').as('freshness'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    date,
-    settings: {
-      nearExpiryDays: settingValue('eligibility.nearExpiryDays', row.near_expiry),
-      freshnessDays: settingValue('registry.freshnessDays', row.freshness),
-    },
-    registryDate: row.registry_at ? String(row.registry_at).slice(0, 10) : null,
-  };
+  // One query: the desk asks for it on every search.
+  return toContext((await runContextQuery(db))[0]!, date);
 }
 
 async function personsByRecepisse(db: Kysely<Database>, recepisses: readonly string[]): Promise<Map<string, PersonView>> {
@@ -75,23 +83,41 @@ async function withEligibility(db: Kysely<Database>, persons: PersonView[], ctx:
   }));
 }
 
-/** A person and, for a dependant, the holder: one query, as the desk checks all day long. */
-export const personAndHolder = (db: Kysely<Database>, recepisse: string) =>
+/**
+ * The récépissé check in one query, as the desk runs it all day long: the eligibility context,
+ * the person and, for a dependant, the holder. One row with null person columns when nobody has
+ * this récépissé.
+ */
+export const checkQuery = (db: Kysely<Database>, recepisse: string) =>
   db
-    .selectFrom('person')
-    .selectAll()
-    .where(({ eb, or, selectFrom }) =>
-      or([
-        eb('recepisse', '=', recepisse),
-        eb('recepisse', '=', selectFrom('person as d').select('d.holder_recepisse').where('d.recepisse', '=', recepisse)),
-      ]),
-    );
+    .selectFrom(contextColumns(db).as('ctx'))
+    .leftJoin('person as p', (join) =>
+      join.on(({ eb, or, selectFrom }) =>
+        or([
+          eb('p.recepisse', '=', recepisse),
+          eb('p.recepisse', '=', selectFrom('person as d').select('d.holder_recepisse').where('d.recepisse', '=', recepisse)),
+        ]),
+      ),
+    )
+    .select(['ctx.registry_at', 'ctx.near_expiry', 'ctx.freshness'])
+    .selectAll('p');
 
-export async function checkRecepisse(db: Kysely<Database>, recepisse: string, ctx: EligibilityContext): Promise<CheckResult> {
-  const found = new Map((await personAndHolder(db, recepisse).execute()).map((r) => [r.recepisse, toPersonView(r)]));
+const runCheckQuery = precompiled(checkQuery);
+
+/** `identityChecked`: false when the desk recorded that no identity document was shown. */
+export async function checkRecepisse(
+  db: Kysely<Database>,
+  recepisse: string,
+  date: string,
+  identityChecked?: boolean,
+): Promise<CheckResult> {
+  const rows = await runCheckQuery(db, recepisse);
+  const ctx = { ...toContext(rows[0]!, date), identityChecked };
+  const found = new Map<string, PersonView>();
+  for (const row of rows) if (row.recepisse !== null) found.set(row.recepisse, toPersonView(row as PersonRow));
   const person = found.get(recepisse) ?? null;
   const holder = person && needsHolder(person) ? (found.get(person.holderRecepisse!) ?? null) : null;
-  return { ...evaluate(person, holder, ctx), date: ctx.date, person, holder };
+  return { ...evaluate(person, holder, ctx), date, person, holder };
 }
 
 /** Name search: accents and case ignored, every word a prefix, any order, best first. */
@@ -109,17 +135,14 @@ export async function searchByName(
     throw new DomainError('INVALID_INPUT', 'Tapez au moins 2 lettres du nom ou des prénoms.', { text: 'Au moins 2 lettres' });
   const terms = useful.slice(0, 6);
   // Names typed in full come first; then names that begin with what was typed.
-  const ids = await features.nameSearch.search(db, terms, limit, false);
-  if (ids.length < limit) {
-    for (const id of await features.nameSearch.search(db, terms, limit + ids.length, true)) {
-      if (ids.length >= limit) break;
-      if (!ids.includes(id)) ids.push(id);
+  const found = new Map((await features.nameSearch.search(db, terms, limit, false)).map((r) => [Number(r.id), r]));
+  if (found.size < limit) {
+    for (const row of await features.nameSearch.search(db, terms, limit + found.size, true)) {
+      if (found.size >= limit) break;
+      if (!found.has(Number(row.id))) found.set(Number(row.id), row);
     }
   }
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [Number(r.id), toPersonView(r)]));
-  return withEligibility(db, ids.map((id) => byId.get(id)!).filter(Boolean), ctx);
+  return withEligibility(db, [...found.values()].map(toPersonView), ctx);
 }
 
 export async function findByNina(db: Kysely<Database>, nina: string, ctx: EligibilityContext): Promise<PersonMatch[]> {
