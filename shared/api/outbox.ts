@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineMethod, jobId, returns } from '../contract';
-import type { OutboxExportReport, OutboxMessageView, OutboxStatusView, OutboxSummary } from '../domain/outbox';
+import type { OutboxExportReport, OutboxMessageView, OutboxRetryAllReport, OutboxStatusView, OutboxSummary } from '../domain/outbox';
+
+const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');
 
 export interface OutboxSendReport {
   configured: boolean;
@@ -56,9 +58,20 @@ export const outboxApi = {
   'outbox.retry': defineMethod({
     input: z.strictObject({
       messageId: z.number({ error: 'Indiquez le numéro de la réclamation dans la file' }).int().positive('Numéro de réclamation invalide'),
-      reason: z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus'),
+      reason,
     }),
     output: returns<OutboxMessageView>(),
+    access: ['gestionnaire', 'admin'],
+    kind: 'command',
+    entity: 'outbox',
+  }),
+  /**
+   * Puts back in the queue every abandoned message `outbox.retry` would accept (a replaced one never
+   * leaves), each requeue recorded with the same reason; answers how many (0 is not an error).
+   */
+  'outbox.retryAll': defineMethod({
+    input: z.strictObject({ reason }),
+    output: returns<OutboxRetryAllReport>(),
     access: ['gestionnaire', 'admin'],
     kind: 'command',
     entity: 'outbox',

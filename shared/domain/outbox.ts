@@ -45,6 +45,13 @@ export interface OutboxStatusView extends OutboxSummary {
   messages: OutboxMessageView[];
 }
 
+/** What `outbox.retryAll` put back in the queue (0: nothing was abandoned, or another desk was first). */
+export interface OutboxRetryAllReport {
+  requeued: number;
+  /** The messages requeued, in the order of the queue. */
+  messageIds: number[];
+}
+
 export interface OutboxExportReport {
   /** The folder created for this export (inside the one chosen). */
   folder: string;

@@ -50,6 +50,8 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   const showList = () => page.getByRole('heading', { name: 'Réclamations de la file' }).evaluate((h) => h.scrollIntoView());
   const rows = queue.getByRole('row').filter({ hasText: 'Abandonnée après trop d’échecs' });
   await expect(rows).toHaveCount(abandoned);
+  const resendAll = page.getByRole('button', { name: /^Renvoyer (les \d+ abandonnées|l’abandonnée)…$/ });
+  await expect(resendAll).toHaveText(`Renvoyer les ${abandoned} abandonnées…`);
   const row = rows.first();
   await expect(row).toContainText(error);
   await expect(row).toContainText(String(MAX_ATTEMPTS));
@@ -88,4 +90,36 @@ test('the manager sends an abandoned Claim again once the connection is back', a
     messages: Array<{ claim: string; status: string; attempts: number; retries: number }>;
   };
   expect(status.messages.find((m) => m.claim === claim)).toMatchObject({ status: 'en_attente', attempts: MAX_ATTEMPTS, retries: 1 });
+
+  // The others all at once, by keyboard: the button above the table counts them, one reason for all.
+  const left = abandoned - 1;
+  await expect(resendAll).toHaveText(left === 1 ? 'Renvoyer l’abandonnée…' : `Renvoyer les ${left} abandonnées…`);
+  await resendAll.focus();
+  await page.keyboard.press('Enter');
+  const allForm = page.getByRole('form', { name: /^Renvoyer (les \d+ réclamations abandonnées|la réclamation abandonnée) \?/ });
+  await expect(allForm).toContainText('Les réclamations remplacées par une version plus récente ne partent jamais');
+  const allReason = allForm.getByLabel('Motif du renvoi');
+  await expect(allReason).toBeFocused();
+  await allReason.fill('Coupure Orange du 3 au 9 octobre terminée');
+  await showList();
+  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retry-all.png' });
+  await allReason.fill('');
+  await page.keyboard.press('Enter');
+  await expect(allForm.getByText('Indiquez le motif (3 caractères au moins)')).toBeVisible();
+  await expect(rows).toHaveCount(left);
+  await allReason.fill('Coupure Orange du 3 au 9 octobre terminée');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'remise' })).toContainText(
+    left === 1 ? '1 réclamation remise dans la file d’envoi' : `${left} réclamations remises dans la file d’envoi`,
+  );
+  await expect(allForm).toBeHidden();
+  await expect(rows).toHaveCount(0);
+  await expect(resendAll).toHaveCount(0);
+  await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText(`${abandoned} réclamation(s) en attente d’envoi`);
+  await showList();
+  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retried-all.png' });
+  const after = JSON.parse((await demoHost.cli('outbox', 'status', '--json')).stdout) as {
+    messages: Array<{ status: string; retries: number; supersededByVersion?: number }>;
+  };
+  expect(after.messages.filter((m) => m.status === 'en_attente' && m.retries === 1)).toHaveLength(abandoned);
 });

@@ -83,14 +83,33 @@ export const outboxExportCommand: CliCommand = {
 
 export const outboxRetryCommand: CliCommand = {
   name: 'outbox retry',
-  summary: 'remet dans la file une réclamation abandonnée (n° donné par outbox status), pour une nouvelle série de tentatives',
-  usage: 'outbox retry ID --reason "MOTIF"',
-  positionals: { min: 1, max: 1 },
-  options: { reason: { type: 'string' } },
+  summary:
+    'remet dans la file une réclamation abandonnée (n° donné par outbox status), ou toutes avec --all, pour une nouvelle série de tentatives',
+  usage: 'outbox retry ID|--all --reason "MOTIF"',
+  positionals: { min: 0, max: 1 },
+  options: { reason: { type: 'string' }, all: { type: 'boolean' } },
   async run(ctx, { values, positionals }) {
-    const id = positionals[0]!;
+    const reason = typeof values.reason === 'string' ? values.reason : '';
+    const id = positionals[0];
+    if (values.all === true) {
+      if (id !== undefined) throw new UsageError('Donnez un numéro de réclamation ou --all, pas les deux.');
+      const report = await ctx.call('outbox.retryAll', { reason });
+      if (report.requeued === 0) {
+        return {
+          json: report,
+          text: 'Aucune réclamation abandonnée à renvoyer (celles remplacées par une version plus récente ne partent jamais).',
+          exitCode: 1,
+        };
+      }
+      return {
+        json: report,
+        text: `${report.requeued} réclamation(s) abandonnée(s) remise(s) en file d’envoi (tentatives déjà faites conservées) : ramed outbox send pour les envoyer maintenant.`,
+      };
+    }
+    if (id === undefined)
+      throw new UsageError('Numéro de réclamation attendu (voir ramed outbox status), ou --all pour toutes les abandonnées.');
     if (!/^\d+$/.test(id)) throw new UsageError(`Numéro de réclamation attendu (voir ramed outbox status), pas « ${id} ».`);
-    const view = await ctx.call('outbox.retry', { messageId: Number(id), reason: typeof values.reason === 'string' ? values.reason : '' });
+    const view = await ctx.call('outbox.retry', { messageId: Number(id), reason });
     return {
       json: view,
       text: `${view.claim} remise en file d’envoi (${view.attempts} tentative(s) déjà faites, conservées) : ramed outbox send pour l’envoyer maintenant.`,

@@ -1,6 +1,6 @@
 import type { outboxApi } from '../../../shared/api/outbox';
 import { exportPending } from '../outbox/export-folder';
-import { retryMessage } from '../outbox/retry';
+import { retryAllAbandoned, retryMessage } from '../outbox/retry';
 import { sendQueue } from '../outbox/send-queue';
 import { outboxStatus } from '../outbox/status';
 import { outboxSummary } from '../outbox/summary';
@@ -37,5 +37,11 @@ export const outboxHandlers: Handlers<typeof outboxApi> = {
     ctx.audit.detail = { claim: view.claim, key: view.key, attemptsBefore: view.attempts };
     ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
     return view;
+  },
+  'outbox.retryAll': async (input, ctx) => {
+    const report = await retryAllAbandoned({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' }, input);
+    ctx.audit.detail = { ...report };
+    if (report.requeued > 0) ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    return report;
   },
 };

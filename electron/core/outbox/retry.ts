@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { OutboxMessageView } from '../../../shared/domain/outbox';
+import type { OutboxMessageView, OutboxRetryAllReport } from '../../../shared/domain/outbox';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { conflict, notFound } from '../errors';
@@ -21,27 +21,21 @@ function refusal(message: { status: string; superseded_by: number | null }, vers
   return null;
 }
 
+/** The messages as `refusal` judges them, with the version that replaced each one. */
+const judged = (db: Kysely<Database>) =>
+  db
+    .selectFrom('outbox_message')
+    .leftJoin('claim as newer', 'newer.id', 'outbox_message.superseded_by')
+    .select(['outbox_message.id', 'outbox_message.status', 'outbox_message.superseded_by'])
+    .select('newer.version');
+
 /**
- * Puts an abandoned message back in the queue for a new series of attempts, due now, with the
- * reason recorded. Nothing of the abandoned series is erased: its attempts stay on record and keep
- * counting, the error it ended on is kept with the requeue. The conditional update makes two
- * managers retrying at once produce one requeue: the second finds the message already waiting.
+ * Puts the message back in the queue, due now, and records the requeue with the series it closes
+ * (its attempts and the error it ended on, read in the same statement). The update is conditional:
+ * when another workstation requeued it first, nothing is written and the answer is false.
  */
-export async function retryMessage(w: Retrier, input: { messageId: number; reason: string }): Promise<OutboxMessageView> {
-  const read = () =>
-    w.db
-      .selectFrom('outbox_message')
-      .leftJoin('claim as newer', 'newer.id', 'outbox_message.superseded_by')
-      .select(['outbox_message.status', 'outbox_message.superseded_by', 'outbox_message.attempts', 'outbox_message.last_error'])
-      .select('newer.version')
-      .where('outbox_message.id', '=', input.messageId)
-      .executeTakeFirst();
-  const message = await read();
-  if (!message) throw notFound(`Aucune réclamation n° ${input.messageId} dans la file d’envoi.`);
-  const refused = refusal(message, message.version);
-  if (refused) throw conflict(refused);
-  const now = w.clock.now().toISOString();
-  const requeued = await w.db
+async function requeue(w: Retrier, messageId: number, reason: string, now: string): Promise<boolean> {
+  const closed = await w.db
     .updateTable('outbox_message')
     .set({
       status: 'en_attente',
@@ -50,28 +44,52 @@ export async function retryMessage(w: Retrier, input: { messageId: number; reaso
       lease_owner: null,
       lease_until: null,
     })
-    .where('id', '=', input.messageId)
+    .where('id', '=', messageId)
     .where('status', '=', 'echec')
     .where('superseded_by', 'is', null)
+    .returning(['attempts', 'last_error'])
     .executeTakeFirst();
-  if (Number(requeued.numUpdatedRows) !== 1) {
+  if (!closed) return false;
+  await w.db
+    .insertInto('outbox_retry')
+    .values({ message_id: messageId, at: now, by_login: w.login, reason, attempts_before: closed.attempts, last_error: closed.last_error })
+    .execute();
+  return true;
+}
+
+/**
+ * Puts an abandoned message back in the queue for a new series of attempts, due now, with the
+ * reason recorded. Nothing of the abandoned series is erased: its attempts stay on record and keep
+ * counting, the error it ended on is kept with the requeue. Two managers retrying at once produce
+ * one requeue: the second finds the message already waiting.
+ */
+export async function retryMessage(w: Retrier, input: { messageId: number; reason: string }): Promise<OutboxMessageView> {
+  const read = () => judged(w.db).where('outbox_message.id', '=', input.messageId).executeTakeFirst();
+  const message = await read();
+  if (!message) throw notFound(`Aucune réclamation n° ${input.messageId} dans la file d’envoi.`);
+  const refused = refusal(message, message.version);
+  if (refused) throw conflict(refused);
+  if (!(await requeue(w, input.messageId, input.reason, w.clock.now().toISOString()))) {
     const changed = await read();
     throw conflict(
       refusal(changed!, changed!.version) ?? 'Cette réclamation vient d’être modifiée sur un autre poste : rechargez la file.',
     );
   }
-  // Read after the update, inside the transaction: the series it closes, exactly as it ended.
-  const closed = (await read())!;
-  await w.db
-    .insertInto('outbox_retry')
-    .values({
-      message_id: input.messageId,
-      at: now,
-      by_login: w.login,
-      reason: input.reason,
-      attempts_before: closed.attempts,
-      last_error: closed.last_error,
-    })
-    .execute();
   return (await outboxMessages(w.db, input.messageId))[0]!;
+}
+
+/**
+ * Puts back in the queue every abandoned message `retryMessage` would accept, all with the same
+ * reason (after days without the ANAM, a whole month is abandoned). Those another workstation
+ * requeued meanwhile are left to it: each message is requeued once. In the order of the queue, so
+ * two managers at once lock the messages in the same order and never wait on each other in a cycle.
+ */
+export async function retryAllAbandoned(w: Retrier, input: { reason: string }): Promise<OutboxRetryAllReport> {
+  const abandoned = await judged(w.db).where('outbox_message.status', '=', 'echec').orderBy('outbox_message.id').execute();
+  const now = w.clock.now().toISOString();
+  const messageIds: number[] = [];
+  for (const message of abandoned) {
+    if (refusal(message, message.version) === null && (await requeue(w, message.id, input.reason, now))) messageIds.push(message.id);
+  }
+  return { requeued: messageIds.length, messageIds };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { OutboxSendReport } from '../../../../shared/api/outbox';
-import type { OutboxExportReport, OutboxMessageView, OutboxStatusView } from '../../../../shared/domain/outbox';
+import type { OutboxExportReport, OutboxMessageView, OutboxRetryAllReport, OutboxStatusView } from '../../../../shared/domain/outbox';
 import { OUTBOX_STATUS_LABELS } from '../../../../shared/domain/outbox';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -98,8 +98,11 @@ export function OutboxTab() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [retrying, setRetrying] = useState<OutboxMessageView | null>(null);
   const [retried, setRetried] = useState<OutboxMessageView | null>(null);
+  const [retryingAll, setRetryingAll] = useState(false);
+  const [retriedAll, setRetriedAll] = useState<OutboxRetryAllReport | null>(null);
   const load = useCall(ramed.outbox.status);
   const retry = useCall(ramed.outbox.retry);
+  const retryAll = useCall(ramed.outbox.retryAll);
   const send = useCall(ramed.outbox.send);
   const exporter = useCall(ramed.outbox.export);
   const run = load.run;
@@ -133,6 +136,8 @@ export function OutboxTab() {
       columns((m) => {
         setRetryError(null);
         setRetried(null);
+        setRetriedAll(null);
+        setRetryingAll(false);
         setRetrying(m);
       }),
     [setRetryError],
@@ -147,7 +152,25 @@ export function OutboxTab() {
     notifyOutboxChanged();
   }
 
+  function askRetryAll() {
+    retryAll.setError(null);
+    setRetrying(null);
+    setRetried(null);
+    setRetriedAll(null);
+    setRetryingAll(true);
+  }
+
+  async function confirmRetryAll(reason: string) {
+    const report = await retryAll.run({ reason });
+    if (!report) return;
+    setRetryingAll(false);
+    setRetriedAll(report);
+    notifyOutboxChanged();
+  }
+
   const waiting = status ? status.pending - status.exported : 0;
+  // Replaced messages are not counted as abandoned: they never leave, so they are never resent.
+  const abandoned = status?.failed ?? 0;
   return (
     <div className="stack">
       <section className="card" aria-labelledby="outbox-state">
@@ -231,8 +254,36 @@ export function OutboxTab() {
       </form>
 
       <section className="card" aria-labelledby="outbox-messages">
-        <h2 id="outbox-messages">Réclamations de la file</h2>
+        <div className="section-head">
+          <h2 id="outbox-messages">Réclamations de la file</h2>
+          {abandoned > 0 ? (
+            <div className="actions">
+              <button type="button" onClick={askRetryAll} disabled={retryingAll}>
+                {abandoned === 1 ? 'Renvoyer l’abandonnée…' : `Renvoyer les ${formatNumber(abandoned)} abandonnées…`}
+              </button>
+            </div>
+          ) : null}
+        </div>
         <ErrorBanner error={load.error} />
+        {retryingAll ? (
+          <ReasonForm
+            title={`Renvoyer ${abandoned === 1 ? 'la réclamation abandonnée' : `les ${formatNumber(abandoned)} réclamations abandonnées`} ? Elles repartent pour une nouvelle série d’essais, avec le même motif ; les échecs passés restent enregistrés. Les réclamations remplacées par une version plus récente ne partent jamais.`}
+            label="Motif du renvoi"
+            placeholder="ex. Connexion à l’ANAM rétablie après la coupure"
+            confirm={abandoned === 1 ? 'Renvoyer' : `Renvoyer les ${formatNumber(abandoned)}`}
+            pending={retryAll.pending}
+            error={retryAll.error}
+            onSubmit={(reason) => void confirmRetryAll(reason)}
+            onCancel={() => setRetryingAll(false)}
+          />
+        ) : null}
+        {retriedAll ? (
+          <p className={retriedAll.requeued > 0 ? 'banner banner-ok' : 'banner banner-warn'} role="status">
+            {retriedAll.requeued === 0
+              ? 'Aucune réclamation abandonnée à renvoyer : elles ont peut-être déjà été remises dans la file depuis un autre poste.'
+              : `${formatNumber(retriedAll.requeued)} réclamation${retriedAll.requeued > 1 ? 's' : ''} remise${retriedAll.requeued > 1 ? 's' : ''} dans la file d’envoi : elles partent au prochain envoi (ou tout de suite avec « Envoyer maintenant »).`}
+          </p>
+        ) : null}
         {retrying ? (
           <ReasonForm
             key={retrying.id}
