@@ -155,7 +155,8 @@ test('the screen locks after inactivity without losing the form in progress', as
   const lock = page.getByRole('dialog', { name: 'Écran verrouillé' });
   await expect(lock).toBeVisible();
   await expect(lock).toContainText('Moussa Keïta');
-  expect(await callFromPage(page, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+  // The lock screen shows at once; the window tells the back end in the same moment, without waiting.
+  await expect.poll(() => callFromPage(page, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
 
   await lock.getByLabel('Mot de passe').fill('pas-le-bon');
   await lock.getByRole('button', { name: 'Déverrouiller' }).click();
