@@ -73,7 +73,10 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   await reason.fill('Connexion à l’ANAM rétablie par Orange');
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('status').filter({ hasText: 'remise dans la file d’envoi' })).toContainText(claim);
+  const outcome = page.getByRole('status').filter({ hasText: 'remise dans la file d’envoi' });
+  await expect(outcome).toContainText(claim);
+  // The form closed: the keyboard is on what happened, not back at the top of the page.
+  await expect(outcome).toBeFocused();
   await expect(form).toBeHidden();
   const retried = queue.getByRole('row').filter({ hasText: claim });
   await expect(retried).toContainText('En attente d’envoi');
@@ -109,9 +112,11 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   await expect(rows).toHaveCount(left);
   await allReason.fill('Coupure Orange du 3 au 9 octobre terminée');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'remise' })).toContainText(
+  const allOutcome = page.getByRole('status').filter({ hasText: 'remise' });
+  await expect(allOutcome).toContainText(
     left === 1 ? '1 réclamation remise dans la file d’envoi' : `${left} réclamations remises dans la file d’envoi`,
   );
+  await expect(allOutcome).toBeFocused();
   await expect(allForm).toBeHidden();
   await expect(rows).toHaveCount(0);
   await expect(resendAll).toHaveCount(0);

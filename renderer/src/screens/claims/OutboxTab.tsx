@@ -4,6 +4,7 @@ import type { OutboxExportReport, OutboxMessageView, OutboxRetryAllReport, Outbo
 import { OUTBOX_STATUS_LABELS } from '../../../../shared/domain/outbox';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { OutcomeBanner } from '../../components/OutcomeBanner';
 import { Field } from '../../components/Field';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
@@ -278,11 +279,11 @@ export function OutboxTab() {
           />
         ) : null}
         {retriedAll ? (
-          <p className={retriedAll.requeued > 0 ? 'banner banner-ok' : 'banner banner-warn'} role="status">
+          <OutcomeBanner key={retriedAll.messageIds.join(',')} tone={retriedAll.requeued > 0 ? 'ok' : 'warn'}>
             {retriedAll.requeued === 0
               ? 'Aucune réclamation abandonnée à renvoyer : elles ont peut-être déjà été remises dans la file depuis un autre poste.'
               : `${formatNumber(retriedAll.requeued)} réclamation${retriedAll.requeued > 1 ? 's' : ''} remise${retriedAll.requeued > 1 ? 's' : ''} dans la file d’envoi : elles partent au prochain envoi (ou tout de suite avec « Envoyer maintenant »).`}
-          </p>
+          </OutcomeBanner>
         ) : null}
         {retrying ? (
           <ReasonForm
@@ -298,10 +299,10 @@ export function OutboxTab() {
           />
         ) : null}
         {retried ? (
-          <p className="banner banner-ok" role="status">
+          <OutcomeBanner key={retried.id} tone="ok">
             Réclamation {retried.claim} remise dans la file d’envoi : elle part au prochain envoi (ou tout de suite avec « Envoyer
             maintenant »).
-          </p>
+          </OutcomeBanner>
         ) : null}
         <DataTable
           label="File d’envoi"
