@@ -10,6 +10,7 @@ import { importResponseFile } from '../responses/import-file';
 import type { ClaimWriter } from '../claims/store';
 import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
+import { wakeOutboxAfterCommit } from './wake-outbox';
 
 const writer = (ctx: HandlerContext): ClaimWriter => ({
   db: ctx.db,
@@ -43,7 +44,7 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
     const claim = await signClaim(writer(ctx), input.month, input.sha256);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { sha256: claim.sha256, total: claim.total, episodes: claim.episodes };
-    ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    wakeOutboxAfterCommit(ctx);
     return claim;
   },
   'claims.export': async (input, ctx) => exportClaim(ctx.db, input, { clock: ctx.deps.clock, appVersion: ctx.deps.appVersion }),
@@ -63,7 +64,7 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
     const claim = await resubmit(writer(ctx), input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { resubmits: input.version, sha256: claim.sha256, total: claim.total, episodes: claim.episodes };
-    ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    wakeOutboxAfterCommit(ctx);
     return claim;
   },
 };

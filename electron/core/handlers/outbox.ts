@@ -1,11 +1,15 @@
 import type { outboxApi } from '../../../shared/api/outbox';
 import { exportPending } from '../outbox/export-folder';
-import { retryAllAbandoned, retryMessage } from '../outbox/retry';
+import { retryAllAbandoned, retryMessage, type Retrier } from '../outbox/retry';
 import { sendQueue } from '../outbox/send-queue';
 import { outboxStatus } from '../outbox/status';
 import { outboxSummary } from '../outbox/summary';
 import { workerName } from '../outbox/worker';
+import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
+import { wakeOutboxAfterCommit } from './wake-outbox';
+
+const retrier = (ctx: HandlerContext): Retrier => ({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' });
 
 export const outboxHandlers: Handlers<typeof outboxApi> = {
   'outbox.status': async (_input, ctx) => outboxStatus(ctx.db),
@@ -32,16 +36,16 @@ export const outboxHandlers: Handlers<typeof outboxApi> = {
     return report;
   },
   'outbox.retry': async (input, ctx) => {
-    const view = await retryMessage({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' }, input);
+    const view = await retryMessage(retrier(ctx), input);
     ctx.audit.entityId = String(input.messageId);
     ctx.audit.detail = { claim: view.claim, key: view.key, attemptsBefore: view.attempts };
-    ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    wakeOutboxAfterCommit(ctx);
     return view;
   },
   'outbox.retryAll': async (input, ctx) => {
-    const report = await retryAllAbandoned({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' }, input);
+    const report = await retryAllAbandoned(retrier(ctx), input);
     ctx.audit.detail = { ...report };
-    if (report.requeued > 0) ctx.afterCommit(() => ctx.deps.outboxQueued.forEach((wake) => wake()));
+    if (report.requeued > 0) wakeOutboxAfterCommit(ctx);
     return report;
   },
 };

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema/index';
 import { conflict, notFound } from '../errors';
 import { outboxMessages } from './status';
 
-interface Retrier {
+export interface Retrier {
   db: Kysely<Database>;
   clock: Clock;
   login: string;
