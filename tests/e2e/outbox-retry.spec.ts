@@ -1,12 +1,12 @@
 import { openCore } from '../../electron/core/app';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
-import { MAX_ATTEMPTS, sendDue } from '../../electron/core/outbox/send';
+import { MAX_ATTEMPTS } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
 import { setSetting } from '../../electron/core/settings/settings';
 import { signMonth } from '../support/claim-responses';
 import { clientFor, slotAs } from '../support/db';
-import { manualClock, testWorker } from '../support/outbox';
+import { failUntilAbandoned, manualClock } from '../support/outbox';
 import { expect, loginAs, test, type Host } from './fixtures';
 
 const MONTH = '2026-10';
@@ -24,11 +24,7 @@ async function abandonedMonth(host: Host): Promise<{ failed: number; error: stri
     const db = core.deps.handle.db;
     const clock = manualClock(new Date().toISOString());
     await setSetting(db, clock, 'anam.endpoint', 'http://127.0.0.1:9/fhir', 'test');
-    const worker = testWorker(() => core.deps.handle, clock, 'poste-accueil');
-    for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await outboxStatus(db)).pending > 0; pass++) {
-      await sendDue(worker);
-      clock.advance(2 * 60 * 60_000);
-    }
+    await failUntilAbandoned(() => core.deps.handle, clock);
     await setSetting(db, clock, 'anam.endpoint', '', 'test');
     const status = await outboxStatus(db);
     expect(status.pending).toBe(0);

@@ -9,11 +9,10 @@ import { signMonth } from '../support/claim-responses';
 import { closedEpisode } from '../support/claims';
 import { ramed } from '../support/cli';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
-import { manualClock, pointAt, queuedClaim, testWorker } from '../support/outbox';
+import { failUntilAbandoned, manualClock, pointAt, queuedClaim, testWorker } from '../support/outbox';
 import { insertPersons, somePerson } from '../support/persons';
 import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
 
-const HOUR = 60 * 60_000;
 const DOWN = 'L’ANAM a répondu HTTP 500 : Erreur interne du serveur.';
 const REASON = 'Liaison avec l’ANAM rétablie après la coupure';
 
@@ -40,14 +39,6 @@ describeEachDb('every abandoned upload sent again at once', (kind) => {
   const status = () => outboxStatus(db());
   const retries = () =>
     db().selectFrom('outbox_retry').select(['message_id', 'by_login', 'reason', 'attempts_before', 'last_error']).orderBy('id').execute();
-  /** Sends while the ANAM fails, an hour apart (past any backoff), until nothing is left waiting. */
-  async function failUntilAbandoned() {
-    const worker = testWorker(() => core.deps.handle, clock, 'poste-1');
-    for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await status()).pending > 0; pass++) {
-      await sendDue(worker);
-      clock.advance(HOUR);
-    }
-  }
   /** Abandons every message still to send, as days of failures would (the race rounds need many). */
   const abandonAll = (attempts: number) =>
     db()
@@ -76,7 +67,7 @@ describeEachDb('every abandoned upload sent again at once', (kind) => {
       ok: true,
     });
     expect(await signMonth(manager, '2026-11')).toMatchObject({ version: 2 });
-    await failUntilAbandoned();
+    await failUntilAbandoned(() => core.deps.handle, clock);
 
     const before = await status();
     expect(before).toMatchObject({ pending: 0, failed: 2, superseded: 2 });

@@ -9,7 +9,7 @@ import { signMonth } from '../support/claim-responses';
 import { closedEpisode } from '../support/claims';
 import { ramed } from '../support/cli';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
-import { manualClock, pointAt, testWorker } from '../support/outbox';
+import { failUntilAbandoned, manualClock, pointAt, testWorker } from '../support/outbox';
 import { insertPersons, somePerson } from '../support/persons';
 import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
 
@@ -41,13 +41,6 @@ describeEachDb('an abandoned upload sent again', (kind) => {
 
   const worker = () => testWorker(() => core.deps.handle, clock, 'poste-1');
   const status = () => outboxStatus(core.deps.handle.db);
-  /** Sends while the ANAM fails, an hour apart (past any backoff), until nothing is left waiting. */
-  async function failUntilAbandoned() {
-    for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await status()).pending > 0; pass++) {
-      await sendDue(worker());
-      clock.advance(HOUR);
-    }
-  }
   const attemptsOf = async (messageId: number) =>
     core.deps.handle.db
       .selectFrom('outbox_attempt')
@@ -58,7 +51,7 @@ describeEachDb('an abandoned upload sent again', (kind) => {
 
   it('puts the message back for a new series of attempts, every failed one kept, and records who, when and why', async () => {
     await signMonth(manager, MONTH);
-    await failUntilAbandoned();
+    await failUntilAbandoned(() => core.deps.handle, clock);
     const abandoned = await status();
     expect(abandoned).toMatchObject({ pending: 0, failed: 2 });
     expect(abandoned.messages.map((m) => [m.status, m.attempts, m.retries, m.lastError])).toEqual([
@@ -122,7 +115,7 @@ describeEachDb('an abandoned upload sent again', (kind) => {
     expect(waiting).toMatchObject({ status: 'en_attente', attempts: MAX_ATTEMPTS + 1, retries: 1 });
     expect(Date.parse(waiting.nextAttemptAt!) - clock.now().getTime()).toBeLessThan(30_000);
     clock.advance(HOUR);
-    await failUntilAbandoned();
+    await failUntilAbandoned(() => core.deps.handle, clock);
     expect((await status()).messages[1]).toMatchObject({ status: 'echec', attempts: 2 * MAX_ATTEMPTS, retries: 1 });
     expect(await attemptsOf(second.id)).toHaveLength(2 * MAX_ATTEMPTS);
   }, 120_000);
@@ -199,7 +192,7 @@ describeEachDb('an abandoned upload sent again', (kind) => {
 
   it('ramed outbox retry ID --reason: the message back in the queue, exit 1 when there is nothing to resend', async () => {
     await signMonth(manager, MONTH);
-    await failUntilAbandoned();
+    await failUntilAbandoned(() => core.deps.handle, clock);
     const db = ['--db', core.target];
     const listed = await ramed('outbox', 'status', '--json', ...db);
     const [first] = (listed.json as { messages: Array<{ id: number; status: string; retries: number }> }).messages;

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../electron/core/clock';
 import type { Database } from '../../electron/core/db/schema/index';
 import { enqueueSignedClaim } from '../../electron/core/outbox/enqueue';
-import type { OutboxEnv } from '../../electron/core/outbox/send';
+import { MAX_ATTEMPTS, sendDue, type OutboxEnv } from '../../electron/core/outbox/send';
+import { outboxStatus } from '../../electron/core/outbox/status';
 import { setSetting } from '../../electron/core/settings/settings';
 import { canonicalJson } from '../../shared/canonical-json';
 import { CLAIM_CATEGORIES, type CategoryTotals, type ClaimDocument, type ClaimDocumentEpisode } from '../../shared/domain/claims';
@@ -100,4 +101,15 @@ export function testWorker(handle: OutboxEnv['handle'], clock: Clock, worker: st
     return state / 2147483647;
   };
   return { handle, clock, random, fetch, worker };
+}
+
+const HOUR = 60 * 60_000;
+
+/** Sends while the ANAM fails, an hour apart (past any backoff), until nothing is left waiting. */
+export async function failUntilAbandoned(handle: OutboxEnv['handle'], clock: ReturnType<typeof manualClock>): Promise<void> {
+  const worker = testWorker(handle, clock, 'poste-1');
+  for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await outboxStatus(handle().db)).pending > 0; pass++) {
+    await sendDue(worker);
+    clock.advance(HOUR);
+  }
 }
