@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Client } from '../../shared/client';
 import type { ClaimSummary } from '../../shared/domain/claims';
-import { anamResponse, registerFile, responseBundle, sentClaims, signMonth, type SentClaim } from '../support/claim-responses';
-import { closedEpisode } from '../support/claims';
+import { anamResponse, registerFile, responseBundle, signedNovember, type SentClaim } from '../support/claim-responses';
 import { ramed } from '../support/cli';
-import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
-import { insertPersons, somePerson } from '../support/persons';
-import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
+import { describeEachDb, openTestCore, type TestCore } from '../support/db';
 import { tableCounts } from '../support/snapshot';
 
 const MONTH = '2026-11';
@@ -19,19 +16,7 @@ describeEachDb('the ANAM’s response imported from a file', (kind) => {
 
   beforeEach(async () => {
     core = await openTestCore(kind);
-    await setFacility(core, 'cscom');
-    await importList(core, 'tariffs', TEST_TARIFFS);
-    const persons = await insertPersons(core.deps.handle.db, [
-      somePerson(1, 'Traoré', 'Awa'),
-      somePerson(2, 'Coulibaly', 'Moussa'),
-      somePerson(3),
-    ]);
-    await closedEpisode(core, persons[0]!, [{ code: 'CS-CUR' }, { code: 'LB-GE' }]);
-    await closedEpisode(core, persons[1]!, [{ code: 'CS-CUR' }, { code: 'HO-OBS', quantity: 2 }], '2026-11-12');
-    await closedEpisode(core, persons[2]!, [{ code: 'LB-GE' }], '2026-11-13');
-    manager = clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata'));
-    claim = await signMonth(manager, MONTH);
-    sent = await sentClaims(core.deps.handle.db, claim.id);
+    ({ manager, claim, sent } = await signedNovember(core));
   });
   afterEach(async () => core.dispose());
 

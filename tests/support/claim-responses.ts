@@ -7,6 +7,10 @@ import type { Database } from '../../electron/core/db/schema/index';
 import type { Client } from '../../shared/client';
 import type { ClaimSummary } from '../../shared/domain/claims';
 import { IDEMPOTENCY_SYSTEM } from './anam-receiver';
+import { closedEpisode } from './claims';
+import { clientFor, slotAs, type TestCore } from './db';
+import { insertPersons, somePerson } from './persons';
+import { importList, setFacility, TEST_TARIFFS } from './reference';
 
 /** Builds and signs the month as the manager would (the hash shown is the one signed). */
 export async function signMonth(manager: Client, month: string): Promise<ClaimSummary> {
@@ -96,4 +100,24 @@ export function registerFile(core: Core, content: unknown, name = 'reponse-anam.
   const path = join(mkdtempSync(join(tmpdir(), 'ramed-reponse-')), name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return core.deps.files.register(path).ref;
+}
+
+/**
+ * A CSCOM's November of three closed episodes (a consultation with a lab test, one with two days
+ * of observation, a lab test alone), signed by the manager and queued for the ANAM.
+ */
+export async function signedNovember(core: TestCore): Promise<{ manager: Client; claim: ClaimSummary; sent: SentClaim[] }> {
+  await setFacility(core, 'cscom');
+  await importList(core, 'tariffs', TEST_TARIFFS);
+  const persons = await insertPersons(core.deps.handle.db, [
+    somePerson(1, 'Traoré', 'Awa'),
+    somePerson(2, 'Coulibaly', 'Moussa'),
+    somePerson(3),
+  ]);
+  await closedEpisode(core, persons[0]!, [{ code: 'CS-CUR' }, { code: 'LB-GE' }]);
+  await closedEpisode(core, persons[1]!, [{ code: 'CS-CUR' }, { code: 'HO-OBS', quantity: 2 }], '2026-11-12');
+  await closedEpisode(core, persons[2]!, [{ code: 'LB-GE' }], '2026-11-13');
+  const manager = clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata'));
+  const claim = await signMonth(manager, '2026-11');
+  return { manager, claim, sent: await sentClaims(core.deps.handle.db, claim.id) };
 }
