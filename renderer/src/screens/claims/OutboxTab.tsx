@@ -33,6 +33,13 @@ const BADGE = (m: OutboxMessageView) =>
 /** Abandoned after its attempts ran out; a replaced message must never leave. */
 const canRetry = (m: OutboxMessageView) => m.status === 'echec' && !m.supersededByVersion;
 
+/** Where a resend stands: the reason asked (one message or all the abandoned), then its outcome. */
+type Resend =
+  | { step: 'ask'; message: OutboxMessageView }
+  | { step: 'done'; message: OutboxMessageView }
+  | { step: 'ask-all' }
+  | { step: 'done-all'; report: OutboxRetryAllReport };
+
 function columns(onRetry: (m: OutboxMessageView) => void): DataColumn<OutboxMessageView>[] {
   return [
     {
@@ -97,10 +104,8 @@ export function OutboxTab() {
   const [sent, setSent] = useState<OutboxSendReport | null>(null);
   const [importing, setImporting] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [retrying, setRetrying] = useState<OutboxMessageView | null>(null);
-  const [retried, setRetried] = useState<OutboxMessageView | null>(null);
-  const [retryingAll, setRetryingAll] = useState(false);
-  const [retriedAll, setRetriedAll] = useState<OutboxRetryAllReport | null>(null);
+  // One resend at a time: asking for a reason, then what it did (one message, or all the abandoned).
+  const [resend, setResend] = useState<Resend | null>(null);
   const load = useCall(ramed.outbox.status);
   const retry = useCall(ramed.outbox.retry);
   const retryAll = useCall(ramed.outbox.retryAll);
@@ -136,36 +141,27 @@ export function OutboxTab() {
     () =>
       columns((m) => {
         setRetryError(null);
-        setRetried(null);
-        setRetriedAll(null);
-        setRetryingAll(false);
-        setRetrying(m);
+        setResend({ step: 'ask', message: m });
       }),
     [setRetryError],
   );
 
-  async function confirmRetry(reason: string) {
-    if (!retrying) return;
-    const view = await retry.run({ messageId: retrying.id, reason });
+  async function confirmRetry(message: OutboxMessageView, reason: string) {
+    const view = await retry.run({ messageId: message.id, reason });
     if (!view) return;
-    setRetrying(null);
-    setRetried(view);
+    setResend({ step: 'done', message: view });
     notifyOutboxChanged();
   }
 
   function askRetryAll() {
     retryAll.setError(null);
-    setRetrying(null);
-    setRetried(null);
-    setRetriedAll(null);
-    setRetryingAll(true);
+    setResend({ step: 'ask-all' });
   }
 
   async function confirmRetryAll(reason: string) {
     const report = await retryAll.run({ reason });
     if (!report) return;
-    setRetryingAll(false);
-    setRetriedAll(report);
+    setResend({ step: 'done-all', report });
     notifyOutboxChanged();
   }
 
@@ -259,14 +255,14 @@ export function OutboxTab() {
           <h2 id="outbox-messages">Réclamations de la file</h2>
           {abandoned > 0 ? (
             <div className="actions">
-              <button type="button" onClick={askRetryAll} disabled={retryingAll}>
+              <button type="button" onClick={askRetryAll} disabled={resend?.step === 'ask-all'}>
                 {abandoned === 1 ? 'Renvoyer l’abandonnée…' : `Renvoyer les ${formatNumber(abandoned)} abandonnées…`}
               </button>
             </div>
           ) : null}
         </div>
         <ErrorBanner error={load.error} />
-        {retryingAll ? (
+        {resend?.step === 'ask-all' ? (
           <ReasonForm
             title={`Renvoyer ${abandoned === 1 ? 'la réclamation abandonnée' : `les ${formatNumber(abandoned)} réclamations abandonnées`} ? Elles repartent pour une nouvelle série d’essais, avec le même motif ; les échecs passés restent enregistrés. Les réclamations remplacées par une version plus récente ne partent jamais.`}
             label="Motif du renvoi"
@@ -275,32 +271,32 @@ export function OutboxTab() {
             pending={retryAll.pending}
             error={retryAll.error}
             onSubmit={(reason) => void confirmRetryAll(reason)}
-            onCancel={() => setRetryingAll(false)}
+            onCancel={() => setResend(null)}
           />
         ) : null}
-        {retriedAll ? (
-          <OutcomeBanner key={retriedAll.messageIds.join(',')} tone={retriedAll.requeued > 0 ? 'ok' : 'warn'}>
-            {retriedAll.requeued === 0
+        {resend?.step === 'done-all' ? (
+          <OutcomeBanner tone={resend.report.requeued > 0 ? 'ok' : 'warn'}>
+            {resend.report.requeued === 0
               ? 'Aucune réclamation abandonnée à renvoyer : elles ont peut-être déjà été remises dans la file depuis un autre poste.'
-              : `${formatNumber(retriedAll.requeued)} réclamation${retriedAll.requeued > 1 ? 's' : ''} remise${retriedAll.requeued > 1 ? 's' : ''} dans la file d’envoi : elles partent au prochain envoi (ou tout de suite avec « Envoyer maintenant »).`}
+              : `${formatNumber(resend.report.requeued)} réclamation${resend.report.requeued > 1 ? 's' : ''} remise${resend.report.requeued > 1 ? 's' : ''} dans la file d’envoi : elles partent au prochain envoi (ou tout de suite avec « Envoyer maintenant »).`}
           </OutcomeBanner>
         ) : null}
-        {retrying ? (
+        {resend?.step === 'ask' ? (
           <ReasonForm
-            key={retrying.id}
-            title={`Renvoyer la réclamation ${retrying.claim}, abandonnée après ${formatNumber(retrying.attempts)} tentatives ? Elle repart pour une nouvelle série d’essais ; les échecs passés restent enregistrés.`}
+            key={resend.message.id}
+            title={`Renvoyer la réclamation ${resend.message.claim}, abandonnée après ${formatNumber(resend.message.attempts)} tentatives ? Elle repart pour une nouvelle série d’essais ; les échecs passés restent enregistrés.`}
             label="Motif du renvoi"
             placeholder="ex. Connexion à l’ANAM rétablie"
             confirm="Renvoyer"
             pending={retry.pending}
             error={retry.error}
-            onSubmit={(reason) => void confirmRetry(reason)}
-            onCancel={() => setRetrying(null)}
+            onSubmit={(reason) => void confirmRetry(resend.message, reason)}
+            onCancel={() => setResend(null)}
           />
         ) : null}
-        {retried ? (
-          <OutcomeBanner key={retried.id} tone="ok">
-            Réclamation {retried.claim} remise dans la file d’envoi : elle part au prochain envoi (ou tout de suite avec « Envoyer
+        {resend?.step === 'done' ? (
+          <OutcomeBanner key={resend.message.id} tone="ok">
+            Réclamation {resend.message.claim} remise dans la file d’envoi : elle part au prochain envoi (ou tout de suite avec « Envoyer
             maintenant »).
           </OutcomeBanner>
         ) : null}
