@@ -33,5 +33,7 @@ export interface CliCommand {
   usage: string;
   options?: NonNullable<ParseArgsConfig['options']>;
   positionals?: { min: number; max: number };
+  /** init, demo, restore: may create the database --db names; every other command refuses a missing one. */
+  createsDatabase?: boolean;
   run(ctx: CliContext, args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<CliOutput>;
 }

@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JobProgress } from '../../shared/events';
 import { ROLES } from '../../shared/roles';
-import { openCore, newSlot, type Core } from '../core/app';
+import { systemClock } from '../core/clock';
+import { MissingDatabaseError, openCore, newSlot, type Core } from '../core/app';
 import { isPostgresUrl } from '../core/db/connect';
 import { DomainError } from '../core/errors';
 import { silentLogger, consoleLogger } from '../core/logger';
@@ -81,8 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       fullName: `Ligne de commande (${os})`,
       roles: [...ROLES],
       mustChangePassword: false,
-      startedAt: new Date().toISOString(),
-      lastActivityAt: new Date().toISOString(),
+      startedAt: systemClock.now().toISOString(),
+      lastActivityAt: systemClock.now().toISOString(),
     };
     const ctx: CliContext = {
       json,
@@ -90,10 +91,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       workstationFile: resolved.file,
       async core() {
         if (!core) {
-          if (!isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
+          const create = command.createsDatabase === true;
+          if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
           try {
-            core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger });
+            core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger, create });
           } catch (error) {
+            if (error instanceof MissingDatabaseError) throw new UsageError(error.message);
             throw new DomainError('TRANSPORT', openFailure(resolved, error));
           }
         }

@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
-import { openDatabase, type DbHandle } from './db/connect';
-import { migrate } from './db/migrate';
+import { isPostgresUrl, openDatabase, type DbHandle } from './db/connect';
+import { hasRamedSchema, migrate } from './db/migrate';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { FileStore } from './files';
 import { consoleLogger, type Logger } from './logger';
@@ -18,9 +19,24 @@ export interface Core {
 /** How long a restore waits for the calls in flight (an import, a backup) before refusing. */
 const REOPEN_WAIT_MS = 30_000;
 
-async function openMigrated(target: string): Promise<DbHandle> {
+/** Raised instead of creating a database (or migrating a stranger's) when the caller said it must exist. */
+export class MissingDatabaseError extends Error {
+  override name = 'MissingDatabaseError';
+}
+
+async function openMigrated(target: string, create = true): Promise<DbHandle> {
+  if (!create && !isPostgresUrl(target) && !existsSync(target)) {
+    throw new MissingDatabaseError(
+      `La base « ${target} » n’existe pas. Vérifiez le chemin donné par --db, ou créez la base avec « ramed init » ou « ramed demo ».`,
+    );
+  }
   const handle = await openDatabase(target);
   try {
+    if (!create && !(await hasRamedSchema(handle.db))) {
+      throw new MissingDatabaseError(
+        `La base « ${handle.label} » ne contient pas de données RAMED : elle n’a pas été modifiée. Vérifiez --db, ou préparez-la avec « ramed init ».`,
+      );
+    }
     await migrate(handle.db, handle.features);
   } catch (error) {
     await handle.close();
@@ -34,10 +50,17 @@ async function openMigrated(target: string): Promise<DbHandle> {
  * Files uploaded through the browser host go to a folder of their own under `uploadDir` (default:
  * the system temp folder), removed when the core closes.
  */
-export async function openCore(options: { db: string; clock?: Clock; log?: Logger; uploadDir?: string }): Promise<Core> {
+export async function openCore(options: {
+  db: string;
+  clock?: Clock;
+  log?: Logger;
+  uploadDir?: string;
+  /** false: refuse a database that does not exist or holds no RAMED schema, instead of creating it. */
+  create?: boolean;
+}): Promise<Core> {
   const gate = new DatabaseGate();
   const deps: CoreDeps = {
-    handle: await openMigrated(options.db),
+    handle: await openMigrated(options.db, options.create ?? true),
     clock: options.clock ?? systemClock,
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,

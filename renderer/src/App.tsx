@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/api/system';
 import type { SessionState } from '../../shared/domain/users';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ramed, subscribe } from './lib/bridge';
+import { learnToday } from './lib/today';
 import { useIdleLock } from './lib/useIdleLock';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { LockScreen } from './screens/LockScreen';
@@ -21,6 +22,7 @@ type Phase =
 async function loadPhase(): Promise<Phase> {
   const info = await ramed.system.info({});
   if (!info.ok) return { kind: 'unreachable', message: info.error.message };
+  learnToday(info.value.today);
   if (!info.value.setupDone) return { kind: 'setup', info: info.value };
   const session = await ramed.auth.session({});
   if (session.ok && session.value) return { kind: 'ready', info: info.value, session: session.value };

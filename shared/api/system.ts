@@ -11,6 +11,8 @@ export interface AppInfo {
   facility: Facility | null;
   /** False until the first-run setup has created the facility and an administrator. */
   setupDone: boolean;
+  /** The facility's date by the back end's clock (YYYY-MM-DD): the screens' « today ». */
+  today: string;
 }
 
 export interface DemoAccount {

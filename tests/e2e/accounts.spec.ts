@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { loginAs, test, expect, type Host } from './fixtures';
+import { loginAs, test, expect, type Host, screenshotPath } from './fixtures';
 
 /** A contract call made by the page itself, with its own session: what a tampered window could send. */
 function callFromPage(page: Page, method: string, input: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
@@ -27,7 +27,7 @@ test('the login screen', async ({ page, demoHost }) => {
   await page.goto(demoHost.url);
   await expect(page.getByRole('form', { name: 'Connexion' })).toBeVisible();
   await expect(page.getByText('CSCOM de Banconi (démonstration) [DEMO01]')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/login.png' });
+  await page.screenshot({ path: screenshotPath('login.png') });
 });
 
 test('reception cannot reach Réclamations, even by calling the contract; the manager can', async ({ page, demoHost }) => {
@@ -73,10 +73,10 @@ test('an administrator creates an account by keyboard; its one-time password mus
   const otp = (await created.getByLabel('Mot de passe à usage unique').textContent())!.trim();
   expect(otp).toMatch(/^[a-z2-9]{10}$/);
   await expect(created).toContainText('il ne sera plus jamais affiché');
-  await page.screenshot({ path: 'docs/screenshots/users-one-time-password.png' });
+  await page.screenshot({ path: screenshotPath('users-one-time-password.png') });
   await created.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
   await expect(table.getByRole('row', { name: /kadia/ })).toContainText('Mot de passe à changer');
-  await page.screenshot({ path: 'docs/screenshots/users.png' });
+  await page.screenshot({ path: screenshotPath('users.png') });
 
   // A login already used is refused next to the field.
   await page.getByRole('button', { name: 'Nouveau compte' }).click();
@@ -161,7 +161,7 @@ test('the screen locks after inactivity without losing the form in progress', as
   await lock.getByLabel('Mot de passe').fill('pas-le-bon');
   await lock.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(lock.getByRole('alert')).toContainText('Encore 4 essai');
-  await page.screenshot({ path: 'docs/screenshots/lock.png' });
+  await page.screenshot({ path: screenshotPath('lock.png') });
   await page.keyboard.press('Escape');
   await expect(lock).toBeVisible();
   await lock.getByLabel('Mot de passe').fill(passwordOf(demoHost, 'admin'));
@@ -241,5 +241,5 @@ test('the audit screen filters and pages on the server and checks the chain', as
   await page.getByRole('button', { name: 'Effacer' }).click();
   await page.getByRole('button', { name: "Vérifier l'intégrité du journal" }).click();
   await expect(page.getByRole('status')).toContainText('Journal intact');
-  await page.screenshot({ path: 'docs/screenshots/audit.png' });
+  await page.screenshot({ path: screenshotPath('audit.png') });
 });

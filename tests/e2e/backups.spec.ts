@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, loginAs, test, type Host } from './fixtures';
+import { expect, loginAs, test, type Host, screenshotPath } from './fixtures';
 
 async function withBackupFolder(host: Host): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'ramed-e2e-cle-'));
@@ -34,7 +34,7 @@ test('back up now, check a backup, restore it, and sign in again on the restored
 
     await page.getByRole('tab', { name: 'Sauvegardes' }).click();
     await expect(page.getByRole('table', { name: 'Historique des sauvegardes' })).toContainText('Réussie');
-    await page.screenshot({ path: 'docs/screenshots/backups.png' });
+    await page.screenshot({ path: screenshotPath('backups.png') });
     await table.getByRole('button', { name: /^Restaurer / }).click();
     const confirm = page.getByRole('alertdialog');
     await expect(confirm).toContainText('La base actuelle est gardée à côté');

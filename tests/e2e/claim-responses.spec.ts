@@ -7,7 +7,9 @@ import { silentLogger } from '../../electron/core/logger';
 import { clientFor, slotAs } from '../support/db';
 import { anamResponse, responseBundle, sentClaims } from '../support/claim-responses';
 import type { Page } from '@playwright/test';
-import { expect, loginAs, test, type Host } from './fixtures';
+import { frenchDate } from '../../shared/dates';
+import { frenchMonth } from '../../shared/months';
+import { claimTitle, expect, loginAs, monthBefore, test, today, type Host, screenshotPath } from './fixtures';
 
 async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promise<T> {
   const core = await openCore({ db: host.db, log: silentLogger });
@@ -23,9 +25,11 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   demoHost,
 }, info) => {
   test.setTimeout(150_000);
-  await withCore(demoHost, (core) =>
-    demoEpisodes.run({ deps: core.deps, options: { month: '2026-10', episodes: 30 }, accounts: [], note: () => {} }),
-  );
+  // A month of its own, two before the demo's: the demo claimed the fourth before and fills its own.
+  const month = monthBefore(demoHost.month, 2);
+  const monthName = frenchMonth(month);
+  const followedUp = frenchMonth(monthBefore(demoHost.month, 4));
+  await withCore(demoHost, (core) => demoEpisodes.run({ deps: core.deps, options: { month, episodes: 30 }, accounts: [], note: () => {} }));
 
   await loginAs(page, demoHost, 'gestionnaire');
   const status = page.getByRole('contentinfo', { name: 'État' });
@@ -34,22 +38,22 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
 
   // The demo's month sent four months ago: partly rejected, partly paid, highlighted past the delay.
   const list = page.getByRole('table', { name: 'Réclamations mensuelles' });
-  const july = list.getByRole('row', { name: /juillet 2026/ });
+  const july = list.getByRole('row', { name: followedUp });
   await expect(july).toContainText('Partiellement rejetée');
   await expect(july).toContainText(/\d+ j, en retard/);
-  await page.screenshot({ path: 'docs/screenshots/claims-list-follow-up.png' });
+  await page.screenshot({ path: screenshotPath('claims-list-follow-up.png') });
 
-  // October is built and signed: one Claim per episode waits to be sent, and the status bar says so.
-  await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
+  // The month is built and signed: one Claim per episode waits to be sent, and the status bar says so.
+  await page.getByLabel('Mois (AAAA-MM)').fill(month);
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toBeVisible();
   await page.getByRole('button', { name: 'Signer…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Signer la version 1' }).click();
   // A loaded machine may take a while to compose and queue the month.
   await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Signée');
+  await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toContainText('Signée');
   const sent = await withCore(demoHost, async (core) => {
-    const claim = await core.deps.handle.db.selectFrom('claim').select('id').where('month', '=', '2026-10').executeTakeFirstOrThrow();
+    const claim = await core.deps.handle.db.selectFrom('claim').select('id').where('month', '=', month).executeTakeFirstOrThrow();
     return sentClaims(core.deps.handle.db, claim.id);
   });
   await expect(status).toContainText(`${sent.length} réclamation(s) en attente d’envoi`);
@@ -59,7 +63,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   const rejectedItem = rejected.items.findLast((item) => item.lineKey.startsWith('prestation:'))!;
   const adjusted = sent.find((s) => s !== rejected && s.items.some((item) => item.amount >= 1000)) ?? sent.find((s) => s !== rejected)!;
   const big = adjusted.items.find((item) => item.amount >= 1000) ?? adjusted.items[0]!;
-  const file = join(mkdtempSync(join(tmpdir(), 'ramed-e2e-reponse-')), 'reponse-anam-octobre.json');
+  const file = join(mkdtempSync(join(tmpdir(), 'ramed-e2e-reponse-')), `reponse-anam-${month}.json`);
   writeFileSync(
     file,
     JSON.stringify(
@@ -85,10 +89,10 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(dialog.getByRole('status')).toContainText(`${sent.length} réponse(s), ${sent.length} enregistrée(s), 0 déjà connue(s)`, {
     timeout: 30_000,
   });
-  await expect(dialog).toContainText('octobre 2026 v1 – Partiellement rejetée');
+  await expect(dialog).toContainText(`${monthName} v1 – Partiellement rejetée`);
   await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Partiellement rejetée');
+  await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toContainText('Partiellement rejetée');
   const lines = page.getByRole('table', { name: 'Réponse par ligne' });
   await expect(lines.getByRole('row')).toHaveCount(3); // header, the rejected line, totals
   await expect(lines).toContainText('ORDONNANCE');
@@ -97,7 +101,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(lines).toContainText('TARIF');
   await page.getByLabel('Lignes affichées').selectOption('rejetee');
   await page.getByRole('heading', { name: 'Réponse de l’ANAM et paiements' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: 'docs/screenshots/claims-response.png' });
+  await page.screenshot({ path: screenshotPath('claims-response.png') });
   await expect(status).toContainText('0 réclamation(s) en attente d’envoi');
 
   // Corrected at the desk (reopened, line cancelled, the right act keyed, closed), then resubmitted.
@@ -141,21 +145,21 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   const resubmission = page.getByRole('dialog');
   await expect(resubmission).toContainText('Corrigé : resoumis');
   await expect(resubmission.getByLabel('Empreinte SHA-256 de la resoumission')).toHaveText(/^[0-9a-f]{64}$/);
-  await page.screenshot({ path: 'docs/screenshots/claims-resubmission.png' });
+  await page.screenshot({ path: screenshotPath('claims-resubmission.png') });
   await resubmission.getByRole('button', { name: 'Signer la resoumission (version 2)' }).click();
   await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 2/ })).toContainText('Signée');
+  await expect(page.getByRole('heading', { name: claimTitle(monthName, 2) })).toContainText('Signée');
   await expect(page.getByText('resoumission des lignes corrigées de la version 1')).toBeVisible();
   await expect(status).toContainText('1 réclamation(s) en attente d’envoi');
 
   // A payment of the ANAM, split over July and October; more than October may still get is refused next to the field.
   await page.getByRole('tab', { name: 'Paiements' }).click();
   const form = page.getByRole('form', { name: 'Enregistrer un paiement' });
-  await form.getByLabel('Payé le').fill('20/11/2026');
+  await form.getByLabel('Payé le').fill(frenchDate(today()));
   await form.getByLabel('Montant (FCFA)', { exact: true }).fill('5 000');
   await form.getByLabel('Référence (virement, chèque, avis)').fill('VIR-ANAM-2026-0211');
   await form.getByRole('button', { name: 'Ajouter une réclamation' }).click();
-  await form.getByLabel('Réclamation 1', { exact: true }).selectOption({ label: await optionLabel(page, 'octobre 2026 v1') });
+  await form.getByLabel('Réclamation 1', { exact: true }).selectOption({ label: await optionLabel(page, `${monthName} v1`) });
   await form.getByLabel('Montant affecté (FCFA)').fill('999 999');
   await form.getByRole('button', { name: 'Enregistrer le paiement' }).click();
   await expect(form.getByText(/dépasse/).first()).toBeVisible();
@@ -163,8 +167,8 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await form.getByRole('button', { name: 'Enregistrer le paiement' }).click();
   const payments = page.getByRole('table', { name: 'Paiements de l’ANAM' });
   await expect(payments.getByRole('row', { name: /VIR-ANAM-2026-0211/ })).toContainText('5 000 FCFA');
-  await expect(payments.getByRole('row', { name: /VIR-ANAM-2026-0211/ })).toContainText('juillet 2026 v1');
-  await page.screenshot({ path: 'docs/screenshots/claims-payments.png' });
+  await expect(payments.getByRole('row', { name: /VIR-ANAM-2026-0211/ })).toContainText(`${followedUp} v1`);
+  await page.screenshot({ path: screenshotPath('claims-payments.png') });
 
   // The queue: the resubmission waits; without network it goes on a USB key.
   await page.getByRole('tab', { name: 'Envois à l’ANAM' }).click();
@@ -177,7 +181,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   );
   await expect(page.getByRole('table', { name: 'File d’envoi' })).toContainText('Exportée sur clé, sans réponse');
   await expect(status).toContainText('0 réclamation(s) en attente d’envoi (+1 sur clé) · dernier envoi réussi');
-  await page.screenshot({ path: 'docs/screenshots/claims-outbox.png' });
+  await page.screenshot({ path: screenshotPath('claims-outbox.png') });
   void info;
 });
 

@@ -4,7 +4,8 @@ import { openCore, type Core } from '../../electron/core/app';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons, type TestPerson } from '../support/persons';
-import { expect, loginAs, test, type Host } from './fixtures';
+import { frenchMonth, monthBounds } from '../../shared/months';
+import { claimTitle, expect, loginAs, monthBefore, test, type Host, screenshotPath } from './fixtures';
 
 const FAMILIES = ['Traoré', 'Coulibaly', 'Diarra', 'Keïta', 'Konaté', 'Sangaré', 'Touré', 'Maïga', 'Diallo', 'Dembélé', 'Cissé', 'Sissoko'];
 const WOMEN = ['Aminata', 'Fatoumata', 'Mariam', 'Oumou', 'Kadiatou', 'Awa', 'Assitan', 'Djénéba'];
@@ -30,31 +31,35 @@ async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promis
 
 test('a month claimed: built, reviewed, a line and an episode excluded, signed, exported', async ({ page, demoHost }, info) => {
   test.setTimeout(120_000);
+  // A month of its own, two before the demo's: the demo claimed the fourth before and fills its own.
+  const month = monthBefore(demoHost.month, 2);
+  const monthName = frenchMonth(month);
+  const { first, last } = monthBounds(month);
   const struckOff = await withCore(demoHost, async (core) => {
     const db = core.deps.handle.db;
     await insertPersons(db, registry);
-    await demoEpisodes.run({ deps: core.deps, options: { month: '2026-10', episodes: 80 }, accounts: [], note: () => {} });
+    await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 80 }, accounts: [], note: () => {} });
     // Struck off the registry since her visit: the re-check at build time blocks her episode.
-    // Only October counts: the demo database also holds the current month's episodes.
-    const october = (qb: typeof db) =>
-      qb.selectFrom('episode').where('status', '=', 'clos').where('ended_on', '>=', '2026-10-01').where('ended_on', '<=', '2026-10-31');
-    const alone = await october(db)
+    // Only that month counts: the demo database also holds the current month's episodes.
+    const ofMonth = (qb: typeof db) =>
+      qb.selectFrom('episode').where('status', '=', 'clos').where('ended_on', '>=', first).where('ended_on', '<=', last);
+    const alone = await ofMonth(db)
       .select('person_id')
       .groupBy('person_id')
       .having((eb) => eb.fn.count('id'), '=', 1)
       .orderBy('person_id')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const episode = await october(db).select('number').where('person_id', '=', alone.person_id).executeTakeFirstOrThrow();
+    const episode = await ofMonth(db).select('number').where('person_id', '=', alone.person_id).executeTakeFirstOrThrow();
     await db.updateTable('person').set({ status: 'radie' }).where('id', '=', alone.person_id).execute();
     return episode.number;
   });
 
   await loginAs(page, demoHost, 'gestionnaire');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Réclamations' }).click();
-  await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
+  await page.getByLabel('Mois (AAAA-MM)').fill(month);
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toBeVisible();
 
   // The blocking check comes first; the reception slip is a flagged line.
   const flags = page.getByRole('table', { name: 'Contrôles signalés' });
@@ -62,7 +67,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   await expect(flags.getByRole('row').nth(1)).toContainText('Bloquant');
   await expect(flags).toContainText('DUPLICATE_ACT');
   await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/claims-detail.png' });
+  await page.screenshot({ path: screenshotPath('claims-detail.png') });
 
   // Sign-off is refused while the blocking check remains, with the reason.
   await page.getByRole('button', { name: 'Signer…' }).click();
@@ -89,7 +94,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   await expect(dialog).toContainText('Total RAMED');
   const hash = (await dialog.getByLabel('Empreinte SHA-256').textContent())!.trim();
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
-  await page.screenshot({ path: 'docs/screenshots/claims-sign.png' });
+  await page.screenshot({ path: screenshotPath('claims-sign.png') });
   await dialog.getByRole('button', { name: 'Signer la version 1' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: /version 1/ })).toContainText('Signée');
@@ -103,7 +108,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
     return path;
   };
   const pdf = execFileSync('pdftotext', ['-layout', await download('Bordereau PDF'), '-'], { encoding: 'utf8' });
-  expect(pdf).toContain('octobre 2026');
+  expect(pdf).toContain(monthName);
   expect(pdf).toContain(hash);
   expect(pdf).not.toContain(struckOff);
   const bundle = JSON.parse(readFileSync(await download('FHIR R4 (JSON)'), 'utf8')) as { resourceType: string; entry: unknown[] };
@@ -112,6 +117,6 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
 
   await page.getByRole('button', { name: '← Retour aux réclamations' }).click();
   const list = page.getByRole('table', { name: 'Réclamations mensuelles' });
-  await expect(list.getByRole('row', { name: /octobre 2026/ })).toContainText('Signée');
-  await page.screenshot({ path: 'docs/screenshots/claims-list.png' });
+  await expect(list.getByRole('row', { name: monthName })).toContainText('Signée');
+  await page.screenshot({ path: screenshotPath('claims-list.png') });
 });

@@ -5,7 +5,7 @@ import { closeEpisode } from '../../electron/core/episodes/lifecycle';
 import { addLine } from '../../electron/core/episodes/lines';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons, somePerson } from '../support/persons';
-import { expect, loginAs, test, type Host } from './fixtures';
+import { expect, loginAs, test, type Host, screenshotPath } from './fixtures';
 
 /** Admission is another feature: the test admits through the core function reception will call. */
 async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promise<T> {
@@ -76,7 +76,7 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
   await expect(lines).toContainText('Annulée : Injection non réalisée');
   await expect(lines.getByRole('row')).toHaveCount(6);
   await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/episode-ouvert.png' });
+  await page.screenshot({ path: screenshotPath('episode-ouvert.png') });
 
   await page.getByLabel('Diagnostic', { exact: true }).fill('Paludisme simple');
   await page.getByLabel('Code CIM-10 (facultatif)').fill('B54');
@@ -89,7 +89,7 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
   await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText('Clos');
   await expect(picker).toHaveCount(0);
   await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/episode-clos.png' });
+  await page.screenshot({ path: screenshotPath('episode-clos.png') });
 
   await page.getByRole('button', { name: '← Retour à la liste' }).click();
   const row = list.getByRole('row', { name: new RegExp(number) });
@@ -114,8 +114,7 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
         ['Sidibé', 'Awa', 'F', '1999-04-03'],
       ].map(([family, given, sex, birth], i) => ({ ...somePerson(i + 10, family, given), sex: sex as 'M' | 'F', birth_date: birth })),
     );
-    const month = new Date().toISOString().slice(0, 7);
-    await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 60 }, accounts: [], note: () => {} });
+    await demoEpisodes.run({ deps: core.deps, options: { month: demoHost.month, episodes: 60 }, accounts: [], note: () => {} });
     // Added to the demo's own episodes (for the persons of its sample registry).
     total = Number(
       (
@@ -149,7 +148,7 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
   const list = page.getByRole('table', { name: 'Épisodes' });
   await expect(page.getByText(`${new Intl.NumberFormat('fr-FR').format(total)} ligne(s)`)).toBeVisible();
   await expect(page.getByText(`Page 1 sur ${pages}`)).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/episodes-liste.png' });
+  await page.screenshot({ path: screenshotPath('episodes-liste.png') });
 
   await page.getByRole('button', { name: 'Suivante ›' }).click();
   await expect(page.getByText(`Page 2 sur ${pages}`)).toBeVisible();
@@ -197,7 +196,7 @@ test('the administrator imports the reference lists and sees the line errors', a
   const errors = page.getByRole('table', { name: 'Lignes refusées : Liste des tarifs' });
   await expect(errors).toContainText('catégorie « labo » invalide');
   await expect(errors).toContainText('prix : 500 → 800');
-  await page.screenshot({ path: 'docs/screenshots/tarifs-import-erreurs.png' });
+  await page.screenshot({ path: screenshotPath('tarifs-import-erreurs.png') });
 
   const good = testInfo.outputPath('tarifs-corriges.csv');
   writeFileSync(

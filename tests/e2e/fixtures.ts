@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { systemClock } from '../../electron/core/clock';
 
 export interface DemoAccount {
   login: string;
@@ -13,12 +14,41 @@ export interface DemoAccount {
 export interface Host {
   url: string;
   db: string;
+  /** The demo's reference month (YYYY-MM): the month of the suite's clock (RAMED_TODAY, or today). */
+  month: string;
   accounts: DemoAccount[];
   /** Runs a `ramed` CLI command against the host's database. */
   cli(...args: string[]): Promise<{ code: number; stdout: string }>;
 }
 
 const ROOT = join(import.meta.dirname, '../..');
+
+/**
+ * The suite's day: the app's own clock, which RAMED_TODAY moves (the hosts and CLI runs inherit it).
+ * Tests derive every date and month they expect from it, never from the machine's calendar.
+ */
+export const today = (): string => systemClock.now().toISOString().slice(0, 10);
+
+/** The month `back` months before `month` (YYYY-MM). */
+export function monthBefore(month: string, back: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+}
+
+/** « Réclamation de mars 2027 — version 1 » (or « d’avril … »), as the claim screen titles it. */
+export function claimTitle(monthName: string, version: number): RegExp {
+  return new RegExp(`Réclamation d(e |’|')${monthName} — version ${version}`);
+}
+
+/**
+ * Where a test saves what a person would see. Screenshots for the docs are refreshed on purpose, by
+ * `npm run screenshots` (RAMED_SCREENSHOTS=1); an ordinary run keeps them out of the tracked tree.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.RAMED_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(ROOT, 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 function run(args: string[]): Promise<{ code: number; stdout: string }> {
@@ -53,18 +83,19 @@ export const test = base.extend<{ host: Host; demoHost: Host }>({
     const dir = mkdtempSync(join(tmpdir(), 'ramed-e2e-'));
     const db = join(dir, 'e2e.db');
     const { url, child } = await startHost(db);
-    await use({ url, db, accounts: [], cli: (...args) => run(['electron/cli/index.ts', ...args, '--db', db]) });
+    await use({ url, db, month: today().slice(0, 7), accounts: [], cli: (...args) => run(['electron/cli/index.ts', ...args, '--db', db]) });
     child.kill();
     rmSync(dir, { recursive: true, force: true });
   },
   demoHost: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'ramed-e2e-'));
     const db = join(dir, 'e2e.db');
-    const demo = await run(['electron/cli/index.ts', 'demo', '--db', db, '--json']);
+    const month = today().slice(0, 7);
+    const demo = await run(['electron/cli/index.ts', 'demo', '--month', month, '--db', db, '--json']);
     if (demo.code !== 0) throw new Error(`ramed demo a échoué (${demo.code})`);
     const { accounts } = JSON.parse(demo.stdout) as { accounts: DemoAccount[] };
     const { url, child } = await startHost(db);
-    await use({ url, db, accounts, cli: (...args) => run(['electron/cli/index.ts', ...args, '--db', db]) });
+    await use({ url, db, month, accounts, cli: (...args) => run(['electron/cli/index.ts', ...args, '--db', db]) });
     child.kill();
     rmSync(dir, { recursive: true, force: true });
   },

@@ -1,4 +1,5 @@
 import { openCore } from '../../electron/core/app';
+import { systemClock } from '../../electron/core/clock';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
 import { MAX_ATTEMPTS } from '../../electron/core/outbox/send';
@@ -7,22 +8,21 @@ import { setSetting } from '../../electron/core/settings/settings';
 import { signMonth } from '../support/claim-responses';
 import { clientFor, slotAs } from '../support/db';
 import { failUntilAbandoned, manualClock } from '../support/outbox';
-import { expect, loginAs, test, type Host } from './fixtures';
-
-const MONTH = '2026-10';
+import { expect, loginAs, monthBefore, test, type Host, screenshotPath } from './fixtures';
 
 /**
- * October signed while the ANAM's service was unreachable: the worker tried each Claim until it
+ * A month (two before the demo's) signed while the ANAM's service was unreachable: the worker tried each Claim until it
  * gave up (as many attempts as it allows, hours apart). The address is then cleared, so nothing
  * is sent behind the test's back.
  */
 async function abandonedMonth(host: Host): Promise<{ failed: number; error: string }> {
+  const MONTH = monthBefore(host.month, 2);
   const core = await openCore({ db: host.db, log: silentLogger });
   try {
     await demoEpisodes.run({ deps: core.deps, options: { month: MONTH, episodes: 4 }, accounts: [], note: () => {} });
     await signMonth(clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata')), MONTH);
     const db = core.deps.handle.db;
-    const clock = manualClock(new Date().toISOString());
+    const clock = manualClock(systemClock.now().toISOString());
     await setSetting(db, clock, 'anam.endpoint', 'http://127.0.0.1:9/fhir', 'test');
     await failUntilAbandoned(() => core.deps.handle, clock);
     await setSetting(db, clock, 'anam.endpoint', '', 'test');
@@ -65,7 +65,7 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   await page.keyboard.press('Enter');
   await expect(form.getByText('Indiquez le motif (3 caractères au moins)')).toBeVisible();
   await showList();
-  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retry.png' });
+  await page.screenshot({ path: screenshotPath('claims-outbox-retry.png') });
   await reason.fill('Connexion à l’ANAM rétablie par Orange');
   await page.keyboard.press('Enter');
 
@@ -82,7 +82,7 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   await expect(rows).toHaveCount(abandoned - 1);
   await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText('1 réclamation(s) en attente d’envoi');
   await showList();
-  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retried.png' });
+  await page.screenshot({ path: screenshotPath('claims-outbox-retried.png') });
 
   // The requeue is on record, with its reason, and the failed attempts are all still there.
   const status = JSON.parse((await demoHost.cli('outbox', 'status', '--json')).stdout) as {
@@ -101,7 +101,7 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   await expect(allReason).toBeFocused();
   await allReason.fill('Coupure Orange du 3 au 9 octobre terminée');
   await showList();
-  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retry-all.png' });
+  await page.screenshot({ path: screenshotPath('claims-outbox-retry-all.png') });
   await allReason.fill('');
   await page.keyboard.press('Enter');
   await expect(allForm.getByText('Indiquez le motif (3 caractères au moins)')).toBeVisible();
@@ -118,7 +118,7 @@ test('the manager sends an abandoned Claim again once the connection is back', a
   await expect(resendAll).toHaveCount(0);
   await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText(`${abandoned} réclamation(s) en attente d’envoi`);
   await showList();
-  await page.screenshot({ path: 'docs/screenshots/claims-outbox-retried-all.png' });
+  await page.screenshot({ path: screenshotPath('claims-outbox-retried-all.png') });
   const after = JSON.parse((await demoHost.cli('outbox', 'status', '--json')).stdout) as {
     messages: Array<{ status: string; retries: number; supersededByVersion?: number }>;
   };

@@ -3,7 +3,8 @@ import { createEpisode } from '../../electron/core/episodes/create';
 import { receiveBatch } from '../../electron/core/pharmacy/stock';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons } from '../support/persons';
-import { expect, loginAs, test } from './fixtures';
+import { addDays } from '../../shared/dates';
+import { expect, loginAs, test, today, screenshotPath } from './fixtures';
 
 test('the pharmacist dispenses two DCIs to a patient with an open episode and sees the stock decrease', async ({ page, demoHost }) => {
   const core = await openCore({ db: demoHost.db, log: silentLogger });
@@ -24,11 +25,11 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
     await receiveBatch(writer, {
       medicineCode: 'PARA500C',
       lot: 'PA-TARDIF',
-      expiry: '2029-12-31',
+      expiry: addDays(today(), 1000),
       quantity: 500,
       unitCost: 8,
       supplier: 'PPM Bamako',
-      receivedOn: new Date().toISOString().slice(0, 10),
+      receivedOn: today(),
     });
   } finally {
     await core.close();
@@ -96,7 +97,7 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
   const table = page.getByRole('table', { name: 'Médicaments dispensés' });
   await expect(table.getByRole('row', { name: /Paracétamol/ })).toHaveCount(2);
   await expect(table.getByRole('row', { name: /Amoxicilline/ })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/pharmacie-dispensation.png' });
+  await page.screenshot({ path: screenshotPath('pharmacie-dispensation.png') });
 
   await page.getByRole('tab', { name: 'Stock' }).click();
   await expect(
@@ -105,9 +106,9 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
       .getByRole('row', { name: /Périmé/ })
       .first(),
   ).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/pharmacie-stock.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('pharmacie-stock.png'), fullPage: true });
 
   await page.getByRole('tab', { name: /Ruptures/ }).click();
   await expect(page.getByRole('row', { name: /Zinc/ })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/pharmacie-ruptures.png' });
+  await page.screenshot({ path: screenshotPath('pharmacie-ruptures.png') });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures';
+import { expect, loginAs, test, screenshotPath } from './fixtures';
 
 /** Clicks the button that produces a file and answers where the downloaded file was saved. */
 async function downloaded(page: Page, button: string, path: string): Promise<{ name: string; path: string }> {
@@ -25,9 +25,9 @@ test('the desk: an eligible holder checked by récépissé, household shown, adm
   await expect(verdict).toContainText('COULIBALY Bakary');
   const household = page.getByRole('table', { name: 'Foyer' });
   await expect(household.getByRole('row', { name: /COULIBALY Fatoumata/ })).toContainText('Enfant de 14 à 21 ans non scolarisé');
-  await page.screenshot({ path: 'docs/screenshots/accueil-eligible.png' });
+  await page.screenshot({ path: screenshotPath('accueil-eligible.png') });
   await household.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/accueil-foyer.png' });
+  await page.screenshot({ path: screenshotPath('accueil-foyer.png') });
 
   await page.getByLabel('Pièce présentée').selectOption('cni_nina');
   await page.getByLabel('N° de la pièce').fill('15068012345678B');
@@ -51,7 +51,7 @@ test('the desk: an eligible holder checked by récépissé, household shown, adm
   ]) {
     expect(text).toContain(expected);
   }
-  execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', slip.path, 'docs/screenshots/fiche-admission']);
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', slip.path, screenshotPath('fiche-admission')]);
 
   await page.keyboard.press('Escape');
   await expect(field).toBeFocused();
@@ -66,7 +66,7 @@ test('the desk: an eligible holder checked by récépissé, household shown, adm
   await expect(row).toContainText('Carte NINA / CNI');
   const figures = page.getByRole('definition');
   await expect(figures.first()).not.toHaveText('0');
-  await page.screenshot({ path: 'docs/screenshots/accueil-aujourdhui.png' });
+  await page.screenshot({ path: screenshotPath('accueil-aujourdhui.png') });
   await row.getByRole('button', { name: number }).click();
   await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText(number);
   const again = await downloaded(page, 'Imprimer la fiche d’admission', test.info().outputPath('fiche-2.pdf'));
@@ -85,7 +85,7 @@ test('the desk: expired and out-of-school child refused with the reason; names f
   await expect(verdict.getByRole('status')).toHaveText('✘ NON ÉLIGIBLE');
   await expect(verdict.getByRole('list', { name: 'Motifs' })).toContainText('Récépissé expiré');
   await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/accueil-non-eligible.png' });
+  await page.screenshot({ path: screenshotPath('accueil-non-eligible.png') });
 
   // The refusal is on the day's list, with its reason, among the non-eligible ones.
   await page.getByRole('tab', { name: 'Aujourd’hui' }).click();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registryCsv, writeRegistry } from '../support/registry-generator';
 import { HOUSEHOLD } from '../support/registry-files';
-import { expect, loginAs, test } from './fixtures';
+import { expect, loginAs, test, screenshotPath } from './fixtures';
 
 test('Administration › Registre: import with rejected lines, then the history', async ({ page, demoHost }) => {
   await loginAs(page, demoHost, 'admin');
@@ -28,7 +28,7 @@ test('Administration › Registre: import with rejected lines, then the history'
   await expect(report).toContainText('Date de naissance invalide « 31/02/2015 »');
   await expect(report).toContainText('Récépissé invalide « 12345 » : 13 chiffres attendus (5 saisis).');
   await expect(page.getByText('44 personne(s) dans le registre local.')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/registry-import.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('registry-import.png'), fullPage: true });
 
   await history.getByRole('row', { name: /registre-exemple-illustratif\.csv/ }).focus();
   await page.keyboard.press('Enter');
@@ -48,7 +48,7 @@ test('Administration › Registre: a long import shows its progress, can be canc
     const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
     await expect(progress).toContainText(/Import des lignes…[\d\s\u202f]+ sur [\d\s\u202f]+/);
     await expect(progress).toContainText('restantes');
-    await page.screenshot({ path: 'docs/screenshots/registry-import-progress.png' });
+    await page.screenshot({ path: screenshotPath('registry-import-progress.png') });
     await page.getByRole('button', { name: 'Annuler' }).click();
     await expect(page.getByRole('alert')).toContainText('Import annulé après');
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { auditRows } from './audit-rows';
-import { expect, loginAs, test } from './fixtures';
+import { expect, loginAs, test, screenshotPath } from './fixtures';
 
 const section = (page: Page, title: string) => page.getByRole('form', { name: title });
 
@@ -24,7 +24,7 @@ test('the administrator edits the facility and the settings; a bad value is refu
   await expect(minutes).toHaveAttribute('aria-invalid', 'true');
   await expect(minutes).toHaveAccessibleDescription('Au moins 1 minute');
   await expect(security.getByLabel('Échecs de connexion avant blocage du compte')).toHaveAccessibleDescription('Nombre entier attendu');
-  await page.screenshot({ path: 'docs/screenshots/settings.png' });
+  await page.screenshot({ path: screenshotPath('settings.png') });
   expect(JSON.parse((await demoHost.cli('settings', 'get', 'lock.inactivityMinutes', '--json')).stdout)).toMatchObject({ value: 10 });
 
   await minutes.fill('15');

@@ -1,4 +1,4 @@
-import { loginAs, test, expect } from './fixtures';
+import { loginAs, test, expect, screenshotPath } from './fixtures';
 
 test('first run: creates the facility and administrator, then shows the shell', async ({ page, host }) => {
   await page.goto(host.url);
@@ -23,7 +23,7 @@ test('first run: creates the facility and administrator, then shows the shell', 
   await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText('CSREF de Kati [CS-KATI]');
   await expect(page.getByRole('contentinfo', { name: 'État' })).toContainText('Awa Sangaré');
 
-  await page.screenshot({ path: 'docs/screenshots/shell-administration.png' });
+  await page.screenshot({ path: screenshotPath('shell-administration.png') });
   await page.getByRole('tab', { name: "Journal d'audit" }).click();
   await page.getByRole('button', { name: "Vérifier l'intégrité du journal" }).click();
   await expect(page.getByRole('status')).toContainText('Journal intact');

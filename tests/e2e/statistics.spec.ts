@@ -4,9 +4,7 @@ import { openCore } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import type { StatisticsReport } from '../../shared/domain/statistics';
 import { answerClaim } from '../support/claim-answers';
-import { expect, loginAs, test, type Host } from './fixtures';
-
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+import { expect, loginAs, test, type Host, screenshotPath } from './fixtures';
 
 /** The demo month's claim signed, and the ANAM's answer to most of it: a line in ten refused. */
 async function claimAnswered(host: Host, month: string): Promise<void> {
@@ -43,7 +41,7 @@ async function claimAnswered(host: Host, month: string): Promise<void> {
 
 test('the manager reads the month and the year, downloads a table and the district report', async ({ page, demoHost }, info) => {
   test.setTimeout(120_000);
-  const month = thisMonth();
+  const month = demoHost.month;
   await claimAnswered(demoHost, month);
   const cli = await demoHost.cli('stats', '--month', month, '--json');
   const { report } = JSON.parse(cli.stdout) as { report: StatisticsReport };
@@ -79,11 +77,11 @@ test('the manager reads the month and the year, downloads a table and the distri
   // 1366 × 768: nothing wider than the window.
   const overflow = await page.locator('main.content').evaluate((main) => main.scrollWidth - main.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'docs/screenshots/statistiques-mois.png' });
+  await page.screenshot({ path: screenshotPath('statistiques-mois.png') });
   await page.getByRole('region', { name: 'Réclamations à l’ANAM' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/statistiques-reclamations.png' });
+  await page.screenshot({ path: screenshotPath('statistiques-reclamations.png') });
   await page.getByRole('region', { name: 'Motifs de rejet de l’ANAM' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/statistiques-refus.png' });
+  await page.screenshot({ path: screenshotPath('statistiques-refus.png') });
 
   const download = async (button: ReturnType<typeof page.getByRole>) => {
     const event = page.waitForEvent('download');
@@ -106,7 +104,7 @@ test('the manager reads the month and the year, downloads a table and the distri
   expect(text).toContain(`Rapport mensuel RAMED – ${report.label}`);
   expect(text).toContain('CSCOM de Banconi');
   expect(text).toContain('Page 1/1');
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf.path, 'docs/screenshots/statistiques-rapport-mensuel']);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf.path, screenshotPath('statistiques-rapport-mensuel')]);
 
   // The year, month by month.
   await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
@@ -115,5 +113,5 @@ test('the manager reads the month and the year, downloads a table and the distri
   const months = page.getByRole('table', { name: 'Activité mois par mois' });
   await expect(months.locator('tbody tr')).toHaveCount(12);
   await expect(page.getByRole('button', { name: 'Rapport mensuel (PDF)' })).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/statistiques-annee.png' });
+  await page.screenshot({ path: screenshotPath('statistiques-annee.png') });
 });

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeEachDb, freshDatabase, type TestDbKind } from '../support/db';
+import { describeEachDb, freshDatabase, preparedDatabase, type TestDbKind } from '../support/db';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
 import { ramed } from '../support/cli';
 
 describeEachDb('ramed CLI', (kind: TestDbKind) => {
   let db: { target: string; drop(): Promise<void> };
   beforeEach(async () => {
-    db = await freshDatabase(kind);
+    db = await preparedDatabase(kind);
   });
   afterEach(async () => db.drop());
 
@@ -45,6 +47,32 @@ describeEachDb('ramed CLI', (kind: TestDbKind) => {
     expect(verify).toMatchObject({ code: 0, json: { ok: true, rows: 1 } });
   });
 
+  it('refuses, exit 2, a database that does not exist or holds no RAMED data, and leaves it as it was', async () => {
+    const missing = await freshDatabase(kind);
+    try {
+      for (const argv of [
+        ['check', '1101000000017'],
+        ['search', 'Traoré'],
+        ['settings', 'get'],
+        ['audit', 'verify'],
+      ]) {
+        const r = await ramed(...argv, '--db', missing.target, '--json');
+        expect(r.code, argv.join(' ')).toBe(2);
+        expect(r.json).toMatchObject({
+          error: { code: 'USAGE', message: expect.stringMatching(/n’existe pas|ne contient pas de données RAMED/) },
+        });
+      }
+      if (kind === 'sqlite') expect(existsSync(missing.target)).toBe(false);
+      else expect(await tableCount(missing.target)).toBe(0);
+      // init (like demo and restore) is how a database comes to be.
+      const init = await ramed('init', '--db', missing.target, '--facility-code', 'T01', '--facility-name', 'Test', '--level', 'cscom');
+      expect(init.code).toBe(0);
+      expect((await ramed('check', '1101000000017', '--db', missing.target)).stdout).toContain('Absent du registre');
+    } finally {
+      await missing.drop();
+    }
+  });
+
   it('demo prints one account per role, then refuses a second run', async () => {
     const r = await ramed('demo', '--db', db.target, '--json');
     expect(r.code).toBe(0);
@@ -54,3 +82,16 @@ describeEachDb('ramed CLI', (kind: TestDbKind) => {
     expect(again.stderr).toMatch(/déjà un établissement/);
   });
 });
+
+async function tableCount(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from information_schema.tables where table_schema = 'public'",
+    );
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}

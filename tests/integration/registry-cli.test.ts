@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ramed } from '../support/cli';
-import { describeEachDb, freshDatabase, type TestDbKind } from '../support/db';
+import { describeEachDb, preparedDatabase, type TestDbKind } from '../support/db';
 import { HOUSEHOLD, tempFolder } from '../support/registry-files';
 import { registryCsv } from '../support/registry-generator';
 
@@ -8,7 +8,7 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   let db: { target: string; drop(): Promise<void> };
   let files: ReturnType<typeof tempFolder>;
   beforeEach(async () => {
-    db = await freshDatabase(kind);
+    db = await preparedDatabase(kind);
     files = tempFolder();
   });
   afterEach(async () => {

@@ -48,6 +48,14 @@ export async function freshDatabase(kind: TestDbKind): Promise<{ target: string;
   };
 }
 
+/** A database `ramed init` would have prepared (migrated, no facility): what every other CLI command expects. */
+export async function preparedDatabase(kind: TestDbKind): Promise<{ target: string; drop(): Promise<void> }> {
+  const fresh = await freshDatabase(kind);
+  const core = await openCore({ db: fresh.target, log: silentLogger });
+  await core.close();
+  return fresh;
+}
+
 export interface TestCore extends Core {
   target: string;
   /** Closes the core and drops the database. */

@@ -37,6 +37,7 @@ export const backupCommand: CliCommand = {
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
+  createsDatabase: true,
   summary: 'remplace la base par une sauvegarde vérifiée (la base actuelle est gardée à côté)',
   usage: 'restore FICHIER [--manifest FICHIER.manifest.json]',
   options: { manifest: { type: 'string' } },

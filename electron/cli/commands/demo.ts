@@ -6,6 +6,7 @@ import { UsageError, type CliCommand } from '../command';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
+  createsDatabase: true,
   summary: 'remplit une base vide avec des données de démonstration',
   usage: 'demo [--month AAAA-MM] [--episodes N]',
   options: { month: { type: 'string' }, episodes: { type: 'string' } },

@@ -4,6 +4,7 @@ import { UsageError, type CliCommand } from '../command';
 
 export const initCommand: CliCommand = {
   name: 'init',
+  createsDatabase: true,
   summary: "crée ou met à jour la base et l'établissement",
   usage: 'init --facility-code CODE --facility-name "NOM" --level cscom|csref|hopital [--region R] [--cercle C] [--commune C]',
   options: {

@@ -46,3 +46,10 @@ export async function schemaVersion(db: Kysely<any>, features: DialectFeatures):
 }
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.name;
+
+/** Whether the database has ever been migrated by this app (false: empty, or somebody else's). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function hasRamedSchema(db: Kysely<any>): Promise<boolean> {
+  const tables = await db.introspection.getTables();
+  return tables.some((t) => t.name === 'schema_migration');
+}

@@ -4,6 +4,7 @@ import { createUser } from '../auth/users';
 import { runDemo } from '../demo/demo';
 import { conflict } from '../errors';
 import { getFacility, saveFacility } from '../facility/facility';
+import { isoToday } from '../clock';
 import { schemaVersion } from '../db/migrate';
 import type { Handlers } from './types';
 import type { Kysely } from 'kysely';
@@ -24,6 +25,7 @@ export const systemHandlers: Handlers<typeof systemApi> = {
       database: { kind: handle.kind, label: handle.label },
       facility: await getFacility(ctx.db),
       setupDone: await isSetupDone(ctx.db),
+      today: isoToday(ctx.deps.clock),
     };
   },
   'setup.create': async (input, ctx) => {

@@ -8,15 +8,10 @@ import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { formatDate, formatMonth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { monthsAgo } from '../../lib/today';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
 
 /** The month before today's: the one a manager claims at the start of a month. */
-function previousMonth(): string {
-  const now = new Date();
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return first.toISOString().slice(0, 7);
-}
-
 const money = (pick: (f: NonNullable<ClaimListRow['followUp']>) => number) => (c: ClaimListRow) => (c.followUp ? pick(c.followUp) : null);
 
 /** What the version is beside the month's claim: a resubmission, or replaced before it left. */
@@ -90,7 +85,7 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
  */
 export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
   const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
-  const [month, setMonth] = useState(previousMonth);
+  const [month, setMonth] = useState(() => monthsAgo(1));
   const [jobId, setJobId] = useState<string | null>(null);
   const list = useCall(ramed.claims.list);
   const build = useCall(ramed.claims.build);

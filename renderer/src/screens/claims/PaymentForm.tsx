@@ -6,9 +6,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';
+import { today } from '../../lib/today';
 import { AllocationRows, allocationsOf, parseFcfa, type AllocationDraft } from './AllocationRows';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Records a payment of the ANAM (as its notice or the bank says) and how it splits over the claims. */
 export function PaymentForm({ claims, onSaved }: { claims: readonly ClaimListRow[]; onSaved(): void }) {

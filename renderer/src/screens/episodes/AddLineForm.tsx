@@ -8,9 +8,8 @@ import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { today } from '../../lib/today';
 import { ActPicker } from './ActPicker';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Logs an act: the picker offers the acts in force on the chosen date at the facility's level,

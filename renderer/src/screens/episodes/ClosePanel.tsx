@@ -6,8 +6,7 @@ import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from '../../lib/today';
 
 /** Diagnosis and outcome, saved while the episode is open, then the closing that freezes it for the claim. */
 export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {

@@ -7,6 +7,7 @@ import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { today } from '../../lib/today';
 import { MedicinePicker, pickedMedicine } from './MedicinePicker';
 
 const STATE_LABELS: Record<BatchView['state'], string> = { ok: '', bientot: 'périme sous 90 jours', perime: 'périmé' };
@@ -45,8 +46,6 @@ const MOVEMENT_COLUMNS: readonly DataColumn<MovementView>[] = [
   { key: 'reason', header: 'Motif', value: (m) => m.reason ?? '' },
   { key: 'by', header: 'Par', value: (m) => m.byLogin },
 ];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Batches held, alerts, the ledger, and the forms that add to it (receipt, count, adjustment, threshold). */
 export function StockTab() {

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { formatMonth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { thisMonth } from '../../lib/today';
 
 const COLUMNS: readonly DataColumn<UnmetReportRow>[] = [
   { key: 'dci', header: 'DCI', value: (r) => `${r.dci} ${r.form} ${r.strength}` },
@@ -22,7 +23,7 @@ const COLUMNS: readonly DataColumn<UnmetReportRow>[] = [
 
 /** Per medicine and month: unmet demand, and days out of stock (no usable unit left at the day's end). */
 export function UnmetReportTab() {
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  const [month, setMonth] = useState(thisMonth);
   const [rows, setRows] = useState<UnmetReportRow[]>([]);
   const report = useCall(ramed.pharmacy.unmetReport);
   const run = report.run;

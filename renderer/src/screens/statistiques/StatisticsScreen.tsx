@@ -6,12 +6,12 @@ import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { thisMonth } from '../../lib/today';
 import { KeyFigureCards } from './KeyFigureCards';
 import { PeriodPicker, type PeriodKind } from './PeriodPicker';
 import { StatisticsSections } from './StatisticsSections';
 
 /** Bamako is UTC+0: the window's UTC date is the facility's. */
-const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 /**
  * The manager's dashboard for a month or a year: key figures, then each figure as a chart with its
