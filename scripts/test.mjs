@@ -1,5 +1,8 @@
-// `npm test`: typecheck, lint, format, Electron security checks, unit + integration (SQLite and PostgreSQL), build, end-to-end.
-// Ends with one line "N passed, N failed, N skipped" summing vitest and Playwright.
+// `npm test`: typecheck, lint, format, Electron security checks, unit + integration (SQLite and PostgreSQL),
+// the first run (`npm run dev:web` in Chromium), end-to-end. Ends with one line "N passed, N failed, N skipped"
+// summing vitest and Playwright.
+// `npm run test:dated -- AAAA-MM-JJ`: the same tests (not the static checks) with the app's clock moved to
+// that day (RAMED_TODAY), to prove no test depends on the day it runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -19,11 +22,24 @@ if (!skipE2e && !existsSync(chromium)) {
   process.exit(1);
 }
 
+const datedIndex = process.argv.indexOf('--dated');
+const dated = datedIndex === -1 ? null : process.argv[datedIndex + 1];
+if (datedIndex !== -1) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dated ?? '')) {
+    console.error('Usage : npm run test:dated -- AAAA-MM-JJ (par exemple 2028-02-29)');
+    process.exit(2);
+  }
+  process.env.RAMED_TODAY = dated;
+  console.log(`Horloge de l’application déplacée au ${dated} (RAMED_TODAY).`);
+}
+
 let ok = true;
-ok = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
-ok = step('lint', bin('eslint'), ['.', '--max-warnings', '0']) && ok;
-ok = step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']) && ok;
-ok = step('electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']) && ok;
+if (!dated) {
+  ok = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
+  ok = step('lint', bin('eslint'), ['.', '--max-warnings', '0']) && ok;
+  ok = step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']) && ok;
+  ok = step('electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']) && ok;
+}
 ok =
   step('unit + integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']) && ok;
 if (!skipE2e) {
@@ -47,5 +63,5 @@ if (!skipE2e && existsSync('.tmp/playwright.json')) {
   counts.skipped += s.skipped;
 }
 if (!ok && counts.failed === 0) counts.failed = 1; // a failed typecheck, lint or build counts too
-console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+console.log(`\n${dated ? `${dated}: ` : ''}${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(ok ? 0 : 1);

@@ -25,10 +25,10 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   demoHost,
 }, info) => {
   test.setTimeout(150_000);
-  // A month of its own, two before the demo's: the demo claimed the fourth before and fills its own.
+  // A month of its own, two before the demo's: the demo claimed the fifth before and fills its own.
   const month = monthBefore(demoHost.month, 2);
   const monthName = frenchMonth(month);
-  const followedUp = frenchMonth(monthBefore(demoHost.month, 4));
+  const followedUp = frenchMonth(monthBefore(demoHost.month, 5));
   await withCore(demoHost, (core) => demoEpisodes.run({ deps: core.deps, options: { month, episodes: 30 }, accounts: [], note: () => {} }));
 
   await loginAs(page, demoHost, 'gestionnaire');
@@ -36,7 +36,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(status).toContainText('0 réclamation(s) en attente d’envoi · dernier envoi réussi :');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Réclamations' }).click();
 
-  // The demo's month sent four months ago: partly rejected, partly paid, highlighted past the delay.
+  // The demo's month sent five months ago: partly rejected, partly paid, highlighted past the delay.
   const list = page.getByRole('table', { name: 'Réclamations mensuelles' });
   const july = list.getByRole('row', { name: followedUp });
   await expect(july).toContainText('Partiellement rejetée');

@@ -31,7 +31,7 @@ async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promis
 
 test('a month claimed: built, reviewed, a line and an episode excluded, signed, exported', async ({ page, demoHost }, info) => {
   test.setTimeout(120_000);
-  // A month of its own, two before the demo's: the demo claimed the fourth before and fills its own.
+  // A month of its own, two before the demo's: the demo claimed the fifth before and fills its own.
   const month = monthBefore(demoHost.month, 2);
   const monthName = frenchMonth(month);
   const { first, last } = monthBounds(month);

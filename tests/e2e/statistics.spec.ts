@@ -1,17 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openCore } from '../../electron/core/app';
+import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
 import type { StatisticsReport } from '../../shared/domain/statistics';
 import { answerClaim } from '../support/claim-answers';
-import { expect, loginAs, test, type Host, screenshotPath } from './fixtures';
+import { expect, loginAs, monthBefore, test, type Host, screenshotPath } from './fixtures';
 
-/** The demo month's claim signed, and the ANAM's answer to most of it: a line in ten refused. */
+/**
+ * Last month filled with the demo's episodes (it has ended, whatever the day: its claim can be built),
+ * its claim signed, and the ANAM's answer to most of it: a line in ten refused.
+ */
 async function claimAnswered(host: Host, month: string): Promise<void> {
-  for (const step of ['build', 'sign']) expect((await host.cli('claims', step, '--month', month)).code).toBe(0);
   const core = await openCore({ db: host.db, log: silentLogger });
   try {
-    const db = core.deps.handle.db;
+    await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 60 }, accounts: [], note: () => {} });
+  } finally {
+    await core.close();
+  }
+  for (const step of ['build', 'sign']) expect((await host.cli('claims', step, '--month', month)).code).toBe(0);
+  const answering = await openCore({ db: host.db, log: silentLogger });
+  try {
+    const db = answering.deps.handle.db;
     const claim = await db
       .selectFrom('claim')
       .select('id')
@@ -35,16 +45,21 @@ async function claimAnswered(host: Host, month: string): Promise<void> {
       (episode) => !episode.endsWith('7'),
     );
   } finally {
-    await core.close();
+    await answering.close();
   }
 }
 
 test('the manager reads the month and the year, downloads a table and the district report', async ({ page, demoHost }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
+  // This month's activity (desk refusals, stock-outs, dispensings) is the demo's; last month, ended
+  // whatever the day, is claimed and answered by the ANAM.
   const month = demoHost.month;
-  await claimAnswered(demoHost, month);
-  const cli = await demoHost.cli('stats', '--month', month, '--json');
-  const { report } = JSON.parse(cli.stdout) as { report: StatisticsReport };
+  const claimed = monthBefore(month, 1);
+  await claimAnswered(demoHost, claimed);
+  const reportOf = async (m: string) =>
+    (JSON.parse((await demoHost.cli('stats', '--month', m, '--json')).stdout) as { report: StatisticsReport }).report;
+  const report = await reportOf(month);
+  const claimedReport = await reportOf(claimed);
 
   await loginAs(page, demoHost, 'gestionnaire');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Statistiques' }).click();
@@ -55,7 +70,6 @@ test('the manager reads the month and the year, downloads a table and the distri
   await expect(card('Patients RAMED vus')).toContainText(String(report.patients.seen));
   await expect(card('Épisodes de soins')).toContainText(String(report.episodes));
   await expect(card('Refus d’éligibilité')).toContainText(String(report.eligibility.refused));
-  await expect(card('Rejeté par l’ANAM')).not.toContainText('—');
   await expect(card('Payé par l’ANAM')).toContainText('Aucun paiement enregistré');
 
   // Every chart has its table.
@@ -78,10 +92,6 @@ test('the manager reads the month and the year, downloads a table and the distri
   const overflow = await page.locator('main.content').evaluate((main) => main.scrollWidth - main.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: screenshotPath('statistiques-mois.png') });
-  await page.getByRole('region', { name: 'Réclamations à l’ANAM' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath('statistiques-reclamations.png') });
-  await page.getByRole('region', { name: 'Motifs de rejet de l’ANAM' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath('statistiques-refus.png') });
 
   const download = async (button: ReturnType<typeof page.getByRole>) => {
     const event = page.waitForEvent('download');
@@ -99,9 +109,20 @@ test('the manager reads the month and the year, downloads a table and the distri
   expect(lines[0]).toBe('DCI;Forme et dosage;Lignes;Quantité;Montant (FCFA)');
   expect(lines).toHaveLength(report.medicines.length + 1);
 
+  // Last month: what the ANAM refused of its claim.
+  await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
+  await page.getByLabel('Mois', { exact: true }).selectOption(claimed);
+  await expect(page.getByRole('heading', { name: `Statistiques RAMED — ${claimedReport.label}` })).toBeVisible();
+  await expect(card('Épisodes de soins')).toContainText(String(claimedReport.episodes));
+  await expect(card('Rejeté par l’ANAM')).not.toContainText('—');
+  await page.getByRole('region', { name: 'Réclamations à l’ANAM' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('statistiques-reclamations.png') });
+  await page.getByRole('region', { name: 'Motifs de rejet de l’ANAM' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('statistiques-refus.png') });
+
   const pdf = await download(page.getByRole('button', { name: 'Rapport mensuel (PDF)' }));
   const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
-  expect(text).toContain(`Rapport mensuel RAMED – ${report.label}`);
+  expect(text).toContain(`Rapport mensuel RAMED – ${claimedReport.label}`);
   expect(text).toContain('CSCOM de Banconi');
   expect(text).toContain('Page 1/1');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf.path, screenshotPath('statistiques-rapport-mensuel')]);

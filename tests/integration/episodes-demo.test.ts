@@ -36,7 +36,7 @@ describeEachDb('demo: reference lists and a month of episodes', (kind) => {
     );
     await runDemo(core.deps, { month: '2026-11', episodes: 80 });
     const gestionnaire = clientFor(core, slotAs(['gestionnaire']));
-    // The month asked for (the demo also claims a month four months earlier, with its own episodes).
+    // The month asked for (the demo also claims a month five months earlier, with its own episodes).
     const all = await gestionnaire.episodes.list({ from: '2026-11-01', to: '2026-11-30', pageSize: 200, sort: 'number', desc: false });
     if (!all.ok) throw new Error(all.error.message);
     expect(all.value.total).toBe(80);

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { systemClock } from '../../electron/core/clock';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { ramed } from '../support/cli';
 import { describeEachDb, openTestCore, type TestCore } from '../support/db';
 import { queuedClaim } from '../support/outbox';
 
-/** The command line runs on the real clock. */
-const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+/** The command line runs on the app's clock (RAMED_TODAY, or the machine's). */
+const anHourAgo = () => new Date(systemClock.now().getTime() - 3_600_000).toISOString();
 
 describeEachDb('ramed outbox', (kind) => {
   let core: TestCore;

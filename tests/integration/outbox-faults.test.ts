@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { systemClock } from '../../electron/core/clock';
 import { outboxStatus } from '../../electron/core/outbox/status';
 import { sendDue } from '../../electron/core/outbox/send';
 import { startAnamReceiver, type AnamReceiver, type Fault } from '../support/anam-receiver';
@@ -14,8 +15,8 @@ const FAULTS: Fault[] = ['http500', 'http503', 'drop', 'twice', 'malformed', 'pa
 describeEachDb('outbox under faults', (kind) => {
   let core: TestCore;
   let receiver: AnamReceiver;
-  // Start in the past so a child process on the real clock finds the messages due.
-  const clock = manualClock(new Date(Date.now() - HOUR).toISOString());
+  // Start in the past so a child process on the app's clock (RAMED_TODAY or the machine's) finds the messages due.
+  const clock = manualClock(new Date(systemClock.now().getTime() - HOUR).toISOString());
 
   beforeEach(async () => {
     core = await openTestCore(kind, { clock });

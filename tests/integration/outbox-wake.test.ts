@@ -25,7 +25,7 @@ describeEachDb('the worker woken by a sign-off', (kind) => {
     await setFacility(core, 'cscom');
     await importList(core, 'tariffs', TEST_TARIFFS);
     const [person] = await insertPersons(core.deps.handle.db, [somePerson(1)]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = systemClock.now().toISOString().slice(0, 10);
     await closedEpisode(core, person!, [{ code: 'CS-CUR' }], today);
     await pointAt(core.deps.handle.db, systemClock, receiver.url, 'jeton');
     const worker = startOutboxWorker(core, 'test');

@@ -69,7 +69,7 @@ function answer(key: string, items: readonly ClaimedItem[], n: number) {
 }
 
 /**
- * A month claimed four months ago, as a facility without network lives it: signed early the next
+ * A month claimed five months ago (so that, whatever the day, it is owed past the 90-day delay), as a facility without network lives it: signed early the next
  * month, carried to the ANAM on a USB key, answered six weeks later with some lines rejected and
  * some amounts cut, then paid in part: still owed past the reimbursement delay, so the claims list
  * shows it highlighted, with rejected lines waiting for a resubmission.
@@ -78,8 +78,8 @@ export const demoClaimsFollowUp: DemoPart = {
   label: 'Réclamation envoyée, réponse de l’ANAM et paiement',
   async run(ctx) {
     const { handle } = ctx.deps;
-    const month = monthBefore(ctx.options.month, 4);
-    const next = monthBefore(ctx.options.month, 3);
+    const month = monthBefore(ctx.options.month, 5);
+    const next = monthBefore(ctx.options.month, 4);
     const episodes = Math.round(ctx.options.episodes / 3);
     if (episodes === 0) return;
     await demoEpisodes.run({ ...ctx, options: { month, episodes }, note: () => {} });

@@ -234,6 +234,8 @@ interface DemoPerson {
   id: number;
   sex: string;
   birth_date: string;
+  recepisse: string;
+  holder_recepisse: string | null;
 }
 
 const age = (p: DemoPerson, day: string) => Number(day.slice(0, 4)) - Number(p.birth_date.slice(0, 4));
@@ -260,6 +262,14 @@ interface Made {
   closed: boolean;
 }
 
+/**
+ * The household the guides walk through at the desk (README, guide-accueil, the e2e suite): never
+ * already admitted today, so its first admission is a clean one whatever the day, the 1st included,
+ * when the whole current month is today.
+ */
+const WALKTHROUGH_HOLDER = '1101000000017';
+const inWalkthrough = (p: DemoPerson) => p.recepisse === WALKTHROUGH_HOLDER || p.holder_recepisse === WALKTHROUGH_HOLDER;
+
 async function oneEpisode(
   db: Kysely<Database>,
   features: DialectFeatures,
@@ -272,8 +282,8 @@ async function oneEpisode(
 ): Promise<Made> {
   const day = at.slice(0, 10);
   const scenario = twin?.scenario ?? weighted(random, SCENARIOS, (sc) => sc.weight);
-  const suited = persons.filter((p) => fits[scenario.patient](p, day));
-  const pool = suited.length > 0 ? suited : persons;
+  const suited = persons.filter((p) => fits[scenario.patient](p, day) && !(day === today && inWalkthrough(p)));
+  const pool = suited.length > 0 ? suited : persons.filter((p) => !(day === today && inWalkthrough(p)));
   const person = twin?.person ?? pool[Math.floor(random() * pool.length)]!;
   const document = twin ? 'recepisse_seul' : weighted(random, DOCUMENTS, ([, w]) => w)[0];
   const { id } = await createEpisode(db, fixedClock(at), 'accueil', {
