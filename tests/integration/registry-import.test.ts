@@ -412,7 +412,12 @@ describeEachDb('registry import', (kind) => {
     await db().updateTable('registry_import').set({ status: 'running', heartbeat_at: '2026-11-16T09:29:30.000Z' }).execute();
     expect(await importFile(path)).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('déjà en cours') },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Un import du registre est déjà en cours (« grand.csv », lancé par test) : attendez qu’il se termine. ' +
+          'S’il a été interrompu (poste arrêté, commande coupée), relancez le même fichier à partir de 09:31 : l’import reprendra où il s’est arrêté.',
+      },
     });
 
     await db().updateTable('registry_import').set({ heartbeat_at: '2026-11-16T09:00:00.000Z' }).execute();

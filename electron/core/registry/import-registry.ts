@@ -134,10 +134,14 @@ async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ 
   const now = deps.clock.now();
   const iso = now.toISOString();
   const running = await db.selectFrom('registry_import').selectAll().where('status', '=', 'running').executeTakeFirst();
-  if (running && now.getTime() - Date.parse(running.heartbeat_at ?? running.started_at) < STALE_AFTER_MS) {
+  const lastSign = running ? Date.parse(running.heartbeat_at ?? running.started_at) : 0;
+  if (running && now.getTime() - lastSign < STALE_AFTER_MS) {
+    // Alive or just dead, nothing tells yet; the command line has no cancel, so say when it may be taken over.
+    const takeOver = new Date(lastSign + STALE_AFTER_MS).toISOString().slice(11, 16);
     throw new DomainError(
       'CONFLICT',
-      `Un import du registre est déjà en cours (« ${running.file_name} », lancé par ${running.by_login}). Attendez qu’il se termine ou annulez-le.`,
+      `Un import du registre est déjà en cours (« ${running.file_name} », lancé par ${running.by_login}) : attendez qu’il se termine. ` +
+        `S’il a été interrompu (poste arrêté, commande coupée), relancez le même fichier à partir de ${takeOver} : l’import reprendra où il s’est arrêté.`,
     );
   }
   const latest = await db.selectFrom('registry_import').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
