@@ -61,6 +61,14 @@ export class FileStore {
     return this.register(path, name);
   }
 
+  /** Deletes an uploaded copy and forgets its reference (a file picked on disk is only forgotten). */
+  removeUpload(ref: string): void {
+    const entry = this.#entries.get(ref);
+    if (!entry) return;
+    this.#entries.delete(ref);
+    if (this.#uploadDir !== null && entry.path.startsWith(this.#uploadDir)) rmSync(entry.path, { force: true });
+  }
+
   /**
    * Removes the uploaded copies (a registry can weigh hundreds of megabytes) and forgets every
    * file: called when the host closes. Files the user picked on disk are never touched.
