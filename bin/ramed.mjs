@@ -12,8 +12,10 @@ const { env, nodeFlags } = cliProcess;
 const started =
   Object.entries(env).every(([name, value]) => process.env[name] === value) && nodeFlags.every((flag) => process.execArgv.includes(flag));
 if (!started) {
+  // The IPC channel ties the child to this process: if this one dies (even by kill -9), the
+  // channel closes and the child stops its job and exits instead of running on, orphaned.
   const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   });
   // Ctrl-C reaches the child itself (same process group): it cancels the job and says so, then
@@ -29,6 +31,16 @@ if (!started) {
     else process.exitCode = code ?? 1;
   });
 } else {
+  if (process.channel) {
+    // Started by the wrapper above: the channel must not keep this process alive by itself.
+    process.channel.unref();
+    process.once('disconnect', () => {
+      // The wrapper is gone: stop as Ctrl-C would (a running import is cancelled between two
+      // batches and recorded so), and leave for good if that takes too long.
+      setTimeout(() => process.exit(130), 60_000).unref();
+      process.kill(process.pid, 'SIGINT');
+    });
+  }
   register();
   await import('../electron/cli/index.ts');
 }

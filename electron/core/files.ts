@@ -25,6 +25,11 @@ export class FileStore {
   /** `parentDir` receives one folder per store, removed by `dispose`. */
   constructor(private readonly parentDir: string) {}
 
+  /** Where a job may put its own working copies (beside the uploads, not in a RAM-backed /tmp by choice). */
+  get workDir(): string {
+    return this.parentDir;
+  }
+
   register(path: string, name = basename(path)): FileEntry {
     const entry = { ref: randomBytes(16).toString('hex'), path, name };
     this.#entries.set(entry.ref, entry);
@@ -54,6 +59,14 @@ export class FileStore {
       throw error;
     }
     return this.register(path, name);
+  }
+
+  /** Deletes an uploaded copy and forgets its reference (a file picked on disk is only forgotten). */
+  removeUpload(ref: string): void {
+    const entry = this.#entries.get(ref);
+    if (!entry) return;
+    this.#entries.delete(ref);
+    if (this.#uploadDir !== null && entry.path.startsWith(this.#uploadDir)) rmSync(entry.path, { force: true });
   }
 
   /**

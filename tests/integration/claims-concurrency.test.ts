@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
+import { insertDraft } from '../../electron/core/claims/store';
 import { closedEpisode } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons, somePerson } from '../support/persons';
@@ -49,12 +50,35 @@ describeEachDb('claims signed from two workstations at once', (kind) => {
     expect(audit.map((a) => a.outcome)).toEqual(['failed', 'failed', 'failed', 'ok']);
   });
 
+  it('answers CONFLICT in French when the draft version it writes was written meanwhile by another workstation', async () => {
+    const writer = (core: Core, login: string) => ({
+      db: core.deps.handle.db,
+      features: core.deps.handle.features,
+      clock: core.deps.clock,
+      login,
+    });
+    // Both read « no claim yet » before either wrote: the second insert meets the unique (month, version).
+    await insertDraft(writer(desk2, 'ibrahim'), '2026-11', undefined, [], 0);
+    const lost = insertDraft(writer(desk1, 'fatoumata'), '2026-11', undefined, [], 0);
+    await expect(lost).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message:
+        'Un autre poste vient de préparer la réclamation de 2026-11 au même moment. Rouvrez-la pour voir la version enregistrée, puis recommencez si besoin.',
+    });
+    expect(await desk1.deps.handle.db.selectFrom('claim').select(['version', 'built_by']).execute()).toEqual([
+      { version: 1, built_by: 'ibrahim' },
+    ]);
+  });
+
   it('makes one draft when two managers build the month at once', async () => {
     const a = clientFor(desk1, slotAs(['gestionnaire']));
     const b = clientFor(desk2, slotAs(['gestionnaire']));
     const results = await Promise.all([a, b, a, b].map((c) => c.claims.build({ month: '2026-11' })));
     const ok = results.filter((r) => r.ok);
     expect(ok.length).toBeGreaterThanOrEqual(1);
+    // A loser (PostgreSQL: the second insert of version 1) is told plainly, never INTERNAL.
+    for (const r of results)
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Un autre poste') });
     const rows = await desk1.deps.handle.db.selectFrom('claim_episode').selectAll().execute();
     expect(rows).toHaveLength(2);
     expect(await desk1.deps.handle.db.selectFrom('claim').select('version').execute()).toEqual([{ version: 1 }]);

@@ -52,18 +52,26 @@ describeEachDb('foundation', (kind) => {
     expect(await core.deps.handle.db.selectFrom('app_user').selectAll().execute()).toEqual([]);
   });
 
-  it('logs in, refuses a wrong password, and locks after five failures', async () => {
+  it('logs in, refuses a wrong password, and locks after five failures, never telling whether an account exists', async () => {
     await core.dispatch(newSlot(), 'setup.create', SETUP);
     const slot = newSlot();
-    for (let i = 1; i <= 4; i++) {
-      const r = await core.dispatch(slot, 'auth.login', { login: 'admin', password: 'mauvais' });
-      expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining(`Encore ${5 - i} essai`) } });
-    }
-    const locked = await core.dispatch(slot, 'auth.login', { login: 'admin', password: 'mauvais' });
-    expect(locked).toMatchObject({ ok: false, error: { message: expect.stringContaining('bloqué') } });
+    const refused = { ok: false, error: { code: 'REFUSED', message: 'Identifiant ou mot de passe incorrect.' } };
+    // Five wrong passwords (the fifth locks), a sixth while locked, an unknown account: the same answer.
+    for (let i = 1; i <= 6; i++) expect(await core.dispatch(slot, 'auth.login', { login: 'admin', password: 'mauvais' })).toEqual(refused);
+    expect(await core.dispatch(slot, 'auth.login', { login: 'personne', password: 'mauvais' })).toEqual(refused);
+    // Only the right password learns of the lockout, and whom to ask.
     const evenRight = await core.dispatch(slot, 'auth.login', { login: 'admin', password: SETUP.admin.password });
-    expect(evenRight).toMatchObject({ ok: false, error: { message: expect.stringContaining('bloqué') } });
+    expect(evenRight).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED', message: expect.stringMatching(/^Compte bloqué .*Demandez à un administrateur de le débloquer/) },
+    });
     expect(slot.session).toBeNull();
+    await core.deps.handle.db.updateTable('app_user').set({ locked_until: null, active: 0 }).execute();
+    expect(await core.dispatch(slot, 'auth.login', { login: 'admin', password: 'mauvais' })).toEqual(refused);
+    expect(await core.dispatch(slot, 'auth.login', { login: 'admin', password: SETUP.admin.password })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('désactivé') },
+    });
   });
 
   it('answers unknown methods, missing sessions and wrong roles with refusals', async () => {

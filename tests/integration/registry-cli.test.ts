@@ -17,7 +17,7 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   });
 
   it('import-registry answers the counts and the rejected lines (JSON), then French text', async () => {
-    const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;1990;enfant;;;;;;;;;;;\n`;
+    const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;1990;enfant;;;;;;;;;;;\n#FIN;6\n`;
     const path = files.write('registre.csv', text);
     const first = await ramed('import-registry', path, '--db', db.target, '--json');
     expect(first.code).toBe(0);

@@ -59,7 +59,7 @@ describeEachDb('registry import', (kind) => {
       value: { inserted: 5, updated: 0, unchanged: 0, struckOff: 0, rejected: [], rejectedCount: 0, signature: 'unsigned', resumed: false },
     });
     const before = await snapshot();
-    const again = await importText(registryCsv(HOUSEHOLD), { mode: 'full' });
+    const again = await importText(registryCsv(HOUSEHOLD, ';', { trailer: true }), { mode: 'full' });
     expect(again).toMatchObject({ ok: true, value: { inserted: 0, updated: 0, unchanged: 5, struckOff: 0, rejected: [] } });
     expect(await snapshot()).toEqual(before);
     const overview = await admin.registry.imports({});
@@ -113,7 +113,7 @@ describeEachDb('registry import', (kind) => {
     expect(delta).toMatchObject({ ok: true, value: { unchanged: 3, struckOff: 0 } });
     expect((await personStatus('1111234567893')).status).toBe('actif');
 
-    const full = await importText(registryCsv(withoutChild), { mode: 'full' });
+    const full = await importText(registryCsv(withoutChild, ';', { trailer: true }), { mode: 'full' });
     expect(full).toMatchObject({ ok: true, value: { unchanged: 3, struckOff: 1 } });
     expect(await personStatus('1111234567893')).toEqual({
       status: 'radie',
@@ -126,7 +126,7 @@ describeEachDb('registry import', (kind) => {
       expect.objectContaining({ changed: ['status'], previous: expect.objectContaining({ status: 'actif' }) }),
     ]);
 
-    const back = await importText(registryCsv(HOUSEHOLD), { mode: 'full' });
+    const back = await importText(registryCsv(HOUSEHOLD, ';', { trailer: true }), { mode: 'full' });
     expect(back).toMatchObject({ ok: true, value: { updated: 2, unchanged: 3, struckOff: 0 } });
     expect((await personStatus('1111234567893')).status).toBe('actif');
   });
@@ -134,7 +134,7 @@ describeEachDb('registry import', (kind) => {
   it('a full import does not strike off a person whose row was rejected', async () => {
     await importText(registryCsv(HOUSEHOLD));
     const typo = HOUSEHOLD.map((r) => (r.recepisse === '1111234567891' ? { ...r, date_naissance: '14/13/1982' } : r));
-    const full = await importText(registryCsv(typo), { mode: 'full' });
+    const full = await importText(registryCsv(typo, ';', { trailer: true }), { mode: 'full' });
     expect(full).toMatchObject({ ok: true, value: { struckOff: 0, rejectedCount: 1 } });
     expect((await personStatus('1111234567891')).status).toBe('actif');
   });
@@ -179,7 +179,7 @@ describeEachDb('registry import', (kind) => {
     await importText(registryCsv(HOUSEHOLD));
     const before = await snapshot();
     const rows = [...HOUSEHOLD.map((r) => ({ ...r, commune: 'Ségou' })), { ...HOUSEHOLD[2], recepisse: '3333000000001', sexe: 'X' }];
-    const result = await importText(registryCsv(rows), { strict: true, mode: 'full' });
+    const result = await importText(registryCsv(rows, ';', { trailer: true }), { strict: true, mode: 'full' });
     expect(result).toEqual({
       ok: false,
       error: {
@@ -215,7 +215,12 @@ describeEachDb('registry import', (kind) => {
       /Fichier mal formé \(ligne \d+\) : un guillemet ouvert n’est jamais refermé/,
     ],
     ['an empty file', '', /Fichier vide/],
-    ['a header alone', 'recepisse;nom;prenoms;sexe;date_naissance;qualite\n', null],
+    [
+      'a header alone, without trailer',
+      'recepisse;nom;prenoms;sexe;date_naissance;qualite\n',
+      /Import complet refusé : rien ne prouve que le fichier est entier/,
+    ],
+    ['a header alone, with its trailer', 'recepisse;nom;prenoms;sexe;date_naissance;qualite\n#FIN;0\n', null],
   ])('refuses %s, changing nothing', async (_name, text, message) => {
     await importText(registryCsv(HOUSEHOLD.slice(0, 1)));
     const before = await snapshot();
@@ -407,7 +412,12 @@ describeEachDb('registry import', (kind) => {
     await db().updateTable('registry_import').set({ status: 'running', heartbeat_at: '2026-11-16T09:29:30.000Z' }).execute();
     expect(await importFile(path)).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('déjà en cours') },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Un import du registre est déjà en cours (« grand.csv », lancé par test) : attendez qu’il se termine. ' +
+          'S’il a été interrompu (poste arrêté, commande coupée), relancez le même fichier à partir de 09:31 : l’import reprendra où il s’est arrêté.',
+      },
     });
 
     await db().updateTable('registry_import').set({ heartbeat_at: '2026-11-16T09:00:00.000Z' }).execute();

@@ -236,6 +236,8 @@ export function* generateRegistry(options: GeneratorOptions): Generator<Generate
 export interface WriteOptions extends GeneratorOptions {
   delimiter?: ';' | ',' | '\t';
   bom?: boolean;
+  /** Ends the file with the trailer line `#FIN;N` that a full import needs (default: true, as the ANAM writes it). */
+  trailer?: boolean;
 }
 
 /** csv-stringify hands out a chunk per record: given to gzip one by one, each is a trip to a worker thread. */
@@ -274,13 +276,20 @@ export async function writeRegistry(path: string, options: WriteOptions): Promis
     })(),
   );
   const csv = stringify({ header: true, columns: [...FILE_COLUMNS], delimiter: options.delimiter ?? ';', bom: options.bom ?? false });
-  if (path.endsWith('.gz')) await pipeline(records, csv, inBlocks(), createGzip({ level: 6 }), createWriteStream(path));
-  else await pipeline(records, csv, createWriteStream(path));
+  const delimiter = options.delimiter ?? ';';
+  const trailer = options.trailer ?? true;
+  async function* withTrailer(lines: AsyncIterable<Buffer>) {
+    yield* lines;
+    if (trailer) yield Buffer.from(`#FIN${delimiter}${rows}\n`);
+  }
+  if (path.endsWith('.gz')) await pipeline(records, csv, withTrailer, inBlocks(), createGzip({ level: 6 }), createWriteStream(path));
+  else await pipeline(records, csv, withTrailer, createWriteStream(path));
   return { rows, dirty };
 }
 
-/** A registry file's text from records, for tests that write small files by hand. */
-export function registryCsv(records: ReadonlyArray<Partial<RegistryRecord>>, delimiter = ';'): string {
+/** A registry file's text from records, for tests that write small files by hand; `trailer` adds the line `#FIN;N`. */
+export function registryCsv(records: ReadonlyArray<Partial<RegistryRecord>>, delimiter = ';', { trailer = false } = {}): string {
   const lines = [FILE_COLUMNS.join(delimiter), ...records.map((r) => FILE_COLUMNS.map((c) => r[c] ?? '').join(delimiter))];
+  if (trailer) lines.push(`#FIN${delimiter}${records.length}`);
   return `${lines.join('\n')}\n`;
 }

@@ -58,11 +58,19 @@ export async function createUser(
 }
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+const lockedOut = (row: UserRow) =>
+  new DomainError(
+    'REFUSED',
+    `Compte bloqué après trop d'échecs, jusqu'à ${frenchTime(row.locked_until!)}. Demandez à un administrateur de le débloquer (il vous donnera un mot de passe provisoire), ou réessayez ensuite.`,
+  );
 
 /**
- * Checks a password. Failures are counted; after `auth.maxFailedLogins` the account is
- * locked for `auth.lockoutMinutes`. The counter is written even when the login fails, so this
- * must not run inside a transaction that the failure rolls back.
+ * Checks a password at sign-in. Whatever is wrong (unknown account, wrong password, account
+ * disabled or locked out), a wrong password gets one message: the sign-in screen never tells
+ * whether an account exists. Only the right password learns that the account is disabled or
+ * locked. Failures are counted; after `auth.maxFailedLogins` the account is locked for
+ * `auth.lockoutMinutes`. The counter is written even when the login fails, so this must not run
+ * inside a transaction that the failure rolls back.
  */
 export async function authenticate(db: Kysely<Database>, clock: Clock, login: string, password: string): Promise<UserRow> {
   const row = await db.selectFrom('app_user').selectAll().where('login', '=', login).executeTakeFirst();
@@ -71,8 +79,13 @@ export async function authenticate(db: Kysely<Database>, clock: Clock, login: st
     await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
     throw new DomainError('REFUSED', BAD_CREDENTIALS);
   }
+  const locked = isLockedOut(row, clock);
+  if (!(await verifyPassword(password, row.password_hash))) {
+    if (!locked && row.active === 1) await countFailure(db, clock, row);
+    throw new DomainError('REFUSED', BAD_CREDENTIALS);
+  }
   if (row.active !== 1) throw new DomainError('REFUSED', 'Ce compte est désactivé. Adressez-vous à l’administrateur.');
-  await verifyCredentials(db, clock, row, password, BAD_CREDENTIALS);
+  if (locked) throw lockedOut(row);
   const now = clock.now().toISOString();
   return db
     .updateTable('app_user')
@@ -82,28 +95,9 @@ export async function authenticate(db: Kysely<Database>, clock: Clock, login: st
     .executeTakeFirstOrThrow();
 }
 
-/**
- * Checks the password of a known account (sign-in or unlocking the screen): refuses while the
- * account is locked out, counts a failure and locks the account after too many. Not in a
- * transaction that a refusal would roll back.
- */
-export async function verifyCredentials(
-  db: Kysely<Database>,
-  clock: Clock,
-  row: UserRow,
-  password: string,
-  wrongMessage = 'Mot de passe incorrect.',
-): Promise<void> {
+/** Counts a wrong password; locks the account at the limit. Answers what is left. */
+async function countFailure(db: Kysely<Database>, clock: Clock, row: UserRow): Promise<{ lockedMinutes: number | null; left: number }> {
   const now = clock.now();
-  if (isLockedOut(row, clock)) {
-    throw new DomainError('REFUSED', `Compte bloqué après trop d'échecs, jusqu'à ${frenchTime(row.locked_until!)}.`);
-  }
-  if (await verifyPassword(password, row.password_hash)) {
-    if (row.failed_attempts > 0) {
-      await db.updateTable('app_user').set({ failed_attempts: 0, updated_at: now.toISOString() }).where('id', '=', row.id).execute();
-    }
-    return;
-  }
   const max = await getSetting(db, 'auth.maxFailedLogins');
   const attempts = row.failed_attempts + 1;
   const lock = attempts >= max;
@@ -114,8 +108,34 @@ export async function verifyCredentials(
     .set({ failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil, updated_at: now.toISOString() })
     .where('id', '=', row.id)
     .execute();
-  if (lock) throw new DomainError('REFUSED', `Trop d'échecs : compte bloqué pour ${minutes} minutes.`);
-  throw new DomainError('REFUSED', `${wrongMessage} Encore ${max - attempts} essai(s) avant blocage.`);
+  return { lockedMinutes: lock ? minutes : null, left: max - attempts };
+}
+
+/**
+ * Checks the password of the signed-in account at the lock screen (the account is known there):
+ * refuses while the account is locked out, counts a failure and locks the account after too
+ * many. Not in a transaction that a refusal would roll back.
+ */
+export async function verifyCredentials(db: Kysely<Database>, clock: Clock, row: UserRow, password: string): Promise<void> {
+  if (isLockedOut(row, clock)) throw lockedOut(row);
+  if (await verifyPassword(password, row.password_hash)) {
+    if (row.failed_attempts > 0) {
+      await db
+        .updateTable('app_user')
+        .set({ failed_attempts: 0, updated_at: clock.now().toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return;
+  }
+  const { lockedMinutes, left } = await countFailure(db, clock, row);
+  if (lockedMinutes !== null) {
+    throw new DomainError(
+      'REFUSED',
+      `Trop d'échecs : compte bloqué pour ${lockedMinutes} minutes. Demandez à un administrateur de le débloquer.`,
+    );
+  }
+  throw new DomainError('REFUSED', `Mot de passe incorrect. Encore ${left} essai(s) avant blocage.`);
 }
 
 export const isLockedOut = (row: Pick<UserRow, 'locked_until'>, clock: Clock): boolean =>

@@ -4,6 +4,7 @@ import { blockingCount, flagViews } from '../../../shared/claim-document';
 import type { ResubmissionEpisode, ResubmissionPreview } from '../../../shared/domain/claim-responses';
 import type { ClaimDocument, ClaimSummary } from '../../../shared/domain/claims';
 import { frenchMonth } from '../../../shared/months';
+import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
 import { conflict, notFound, refused } from '../errors';
@@ -184,7 +185,11 @@ export async function resubmit(w: ClaimWriter, input: { month: string; version: 
       sha256,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict(`Un autre poste vient de signer une resoumission de ${input.month} au même moment. Rouvrez le mois pour la voir.`);
+    });
   await setEpisodes(
     w.db,
     row.id,

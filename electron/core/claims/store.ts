@@ -1,9 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ClaimSummary } from '../../../shared/domain/claims';
 import type { Clock } from '../clock';
-import type { DialectFeatures } from '../db/dialect';
+import { isUniqueViolation, type DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
+import { conflict } from '../errors';
 import { assertMonthNotSent } from '../outbox/supersede';
 
 /** Who changes claims, when, and through which database or transaction. */
@@ -74,7 +75,13 @@ export async function insertDraft(
       total,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict(
+        `Un autre poste vient de préparer la réclamation de ${month} au même moment. Rouvrez-la pour voir la version enregistrée, puis recommencez si besoin.`,
+      );
+    });
   await setEpisodes(w.db, row.id, episodeIds);
   return row;
 }

@@ -40,3 +40,14 @@ const postgres: DialectFeatures = {
 };
 
 export const dialectFeatures = (kind: DbKind): DialectFeatures => (kind === 'sqlite' ? sqlite : postgres);
+
+/**
+ * True when `error` is a unique-constraint violation, as each driver reports it: PostgreSQL's
+ * SQLSTATE 23505, SQLite's SQLITE_CONSTRAINT « UNIQUE constraint failed ». Two workstations that
+ * write the same row at once meet it; the loser gets a CONFLICT, not an internal error.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === '23505') return true;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') && /UNIQUE constraint failed/.test(String(message));
+}

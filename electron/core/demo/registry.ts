@@ -28,6 +28,12 @@ export function shiftSampleDates(csv: string, days: number): string {
   return stringify(shifted, { header: true, delimiter: ';' });
 }
 
+/** Ends the file with `#FIN;N`, as the ANAM does, so that it may be imported in full mode. */
+function withTrailer(csv: string): string {
+  const records = (parse(csv, { delimiter: ';', columns: true }) as unknown[]).length;
+  return `${csv}#FIN;${records}\n`;
+}
+
 /** The sample registry (every eligibility case), imported as the ANAM file would be. */
 export const demoRegistry: DemoPart = {
   label: 'Registre de l’ANAM (échantillon illustratif)',
@@ -36,7 +42,7 @@ export const demoRegistry: DemoPart = {
     const dir = mkdtempSync(join(tmpdir(), 'ramed-demo-'));
     try {
       const path = join(dir, SAMPLE_REGISTRY);
-      writeFileSync(path, shiftSampleDates(readFileSync(resourceFile(SAMPLE_REGISTRY), 'utf8'), days));
+      writeFileSync(path, withTrailer(shiftSampleDates(readFileSync(resourceFile(SAMPLE_REGISTRY), 'utf8'), days)));
       await importRegistry(
         ctx.deps,
         { path, fileName: SAMPLE_REGISTRY, signaturePath: null, mode: 'full', strict: true, by: 'demo' },

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Clock } from '../clock';
 import type { DbHandle } from '../db/connect';
 import type { Database } from '../db/schema/index';
@@ -204,11 +204,18 @@ export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?
   return report;
 }
 
-/** When the next message falls due (null when nothing waits). */
+/**
+ * When the next message falls due (null when nothing waits). A message another worker has leased
+ * is not due before its lease ends: counting it as due would make a waiting sender spin until then.
+ */
 export async function nextDueAt(db: Kysely<Database>): Promise<string | null> {
   const row = await db
     .selectFrom('outbox_message')
-    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+    .select(
+      sql<
+        string | null
+      >`min(case when lease_until is not null and lease_until > next_attempt_at then lease_until else next_attempt_at end)`.as('at'),
+    )
     .where('status', '=', 'en_attente')
     .executeTakeFirst();
   return row?.at ?? null;

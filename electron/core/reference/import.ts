@@ -46,8 +46,11 @@ export async function importReferenceFile<C>(
 ): Promise<ReferenceImportReport> {
   const size = await stat(file.path).catch(() => null);
   if (!size?.isFile()) throw new DomainError('NOT_FOUND', `Fichier introuvable : ${file.name}.`);
-  if (size.size > MAX_BYTES) throw new DomainError('INVALID_INPUT', `Fichier trop volumineux pour une liste de référence : ${file.name}.`);
+  const tooBig = () => new DomainError('INVALID_INPUT', `Fichier trop volumineux pour une liste de référence : ${file.name}.`);
+  if (size.size > MAX_BYTES) throw tooBig();
+  // Read once: the checks, the import and the recorded SHA-256 all use these bytes, whatever happens to the file meanwhile.
   const bytes = await readFile(file.path);
+  if (bytes.length > MAX_BYTES) throw tooBig();
 
   const table = readCsvTable(bytes, spec.columns);
   const rejected: LineError[] = [...table.errors];

@@ -9,7 +9,8 @@ import type { RegistryImportTable } from '../db/schema/registry';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
 import { nextAbsents, screenBatch, strikeOff, writeRows, type BatchItem } from './apply-batch';
-import { openRegistryFile, readRecords, sha256File, type RegistryFile } from './registry-file';
+import { privateCopy } from './private-copy';
+import { describeReadError, openRegistryFile, readRecords, type FileEnd, type RegistryFile } from './registry-file';
 import { checkHeader, checkRow, type FileHeader } from './registry-row';
 import { checkSignature } from './signature';
 
@@ -47,21 +48,43 @@ const SIGNATURE_REFUSALS: Partial<Record<SignatureStatus, string>> = {
     'Fichier refusé : sa signature ne correspond pas à la clé publique de l’ANAM. Le fichier a pu être modifié : demandez un nouvel exemplaire à l’ANAM.',
 };
 
+const FULL_NEEDS_PROOF =
+  'Import complet refusé : rien ne prouve que le fichier est entier (ni signature de l’ANAM vérifiée, ni ligne de fin « #FIN;N » donnant le nombre d’enregistrements). ' +
+  'Un fichier coupé radierait à tort toutes les personnes absentes de la partie manquante. Importez-le en mode mise à jour, ou demandez à l’ANAM un fichier signé ou terminé par sa ligne de fin. Aucune donnée du registre n’a été modifiée.';
+
 /**
  * Imports a registry file: checks it (signature, gzip, CSV, header; every row first in strict
  * mode), applies it in batched transactions that record where they stand (a restarted import of
  * the same file continues), strikes off the absents of a full import, and records the history.
  */
 export async function importRegistry(deps: CoreDeps, request: ImportRequest, hooks: ImportHooks): Promise<ImportResult> {
+  const signaturePath = request.signaturePath ?? `${request.path}.sig`;
+  const copy = await privateCopy(deps.files.workDir, request.path, signaturePath).catch((error: unknown) => {
+    throw describeReadError(error, false);
+  });
+  try {
+    return await importCopy(deps, request, copy.path, copy.sha256, copy.signature, hooks);
+  } finally {
+    await copy.dispose();
+  }
+}
+
+/** The import proper, of the private copy only (its hash and signature text taken once). */
+async function importCopy(
+  deps: CoreDeps,
+  request: ImportRequest,
+  path: string,
+  sha256: string,
+  signatureText: string | null,
+  hooks: ImportHooks,
+): Promise<ImportResult> {
   const db = deps.handle.db;
   const now = () => deps.clock.now().toISOString();
-  const file = await openRegistryFile(request.path);
-  const sha256 = await sha256File(request.path);
+  const file = await openRegistryFile(path);
   const base = { file_name: request.fileName, sha256, mode: request.mode, strict: request.strict ? 1 : 0, by_login: request.by } as const;
 
-  const signaturePath = request.signaturePath ?? `${request.path}.sig`;
   // A misconfigured key is the facility's problem, not the file's: refused before any history row.
-  const signature = await checkSignature(request.path, signaturePath, await getSetting(db, 'anam.publicKey'));
+  const signature = await checkSignature(path, signatureText, await getSetting(db, 'anam.publicKey'));
   const refusal = SIGNATURE_REFUSALS[signature];
   if (refusal) {
     await recordRefusal(db, { ...base, signature, started_at: now() }, refusal);
@@ -71,7 +94,10 @@ export async function importRegistry(deps: CoreDeps, request: ImportRequest, hoo
   const { row: job, resumed } = await startOrResume(deps, { ...base, signature });
   const run = new ImportRun(deps, job, file, hooks);
   try {
-    const { header, records } = await run.checkPass(request.strict && job.phase === 'checking');
+    const { header, records } = await run.checkPass(
+      request.strict && job.phase === 'checking',
+      request.mode === 'full' && signature !== 'valid',
+    );
     await run.applyPass(header, records);
     if (request.mode === 'full') await run.strikePass();
     await run.finish();
@@ -108,10 +134,14 @@ async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ 
   const now = deps.clock.now();
   const iso = now.toISOString();
   const running = await db.selectFrom('registry_import').selectAll().where('status', '=', 'running').executeTakeFirst();
-  if (running && now.getTime() - Date.parse(running.heartbeat_at ?? running.started_at) < STALE_AFTER_MS) {
+  const lastSign = running ? Date.parse(running.heartbeat_at ?? running.started_at) : 0;
+  if (running && now.getTime() - lastSign < STALE_AFTER_MS) {
+    // Alive or just dead, nothing tells yet; the command line has no cancel, so say when it may be taken over.
+    const takeOver = new Date(lastSign + STALE_AFTER_MS).toISOString().slice(11, 16);
     throw new DomainError(
       'CONFLICT',
-      `Un import du registre est déjà en cours (« ${running.file_name} », lancé par ${running.by_login}). Attendez qu’il se termine ou annulez-le.`,
+      `Un import du registre est déjà en cours (« ${running.file_name} », lancé par ${running.by_login}) : attendez qu’il se termine. ` +
+        `S’il a été interrompu (poste arrêté, commande coupée), relancez le même fichier à partir de ${takeOver} : l’import reprendra où il s’est arrêté.`,
     );
   }
   const latest = await db.selectFrom('registry_import').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -216,14 +246,19 @@ class ImportRun {
     else this.hooks.progress(this.#counts.struckOff, null, step);
   }
 
-  /** Reads the whole file once: CSV syntax, gzip integrity, header, row count; in strict mode every row too. */
-  async checkPass(strictRows: boolean): Promise<{ header: FileHeader; records: number }> {
+  /**
+   * Reads the whole file once: encoding, CSV syntax, gzip integrity, header, row count, trailer;
+   * in strict mode every row too. `needsTrailer`: a full import of a file whose signature was not
+   * verified must prove it is whole by its trailer line, or a cut file would strike off the rest.
+   */
+  async checkPass(strictRows: boolean, needsTrailer: boolean): Promise<{ header: FileHeader; records: number }> {
     let header: FileHeader | null = null;
     let records = 0;
     let batch: BatchItem[] = [];
     const today = isoToday(this.deps.clock);
     this.hooks.progress(0, null, 'Vérification du fichier');
-    for await (const record of readRecords(this.file, { lines: strictRows })) {
+    const end: FileEnd = { trailer: null };
+    for await (const record of readRecords(this.file, { lines: strictRows, end })) {
       if (!header) {
         const checked = checkHeader(record.fields, this.file.delimiterName);
         if (!checked.ok) throw new DomainError('INVALID_INPUT', checked.message);
@@ -246,6 +281,7 @@ class ImportRun {
       }
     }
     if (!header) throw new DomainError('INVALID_INPUT', 'Fichier vide : la première ligne doit nommer les colonnes.');
+    if (needsTrailer && end.trailer === null) throw new DomainError('INVALID_INPUT', FULL_NEEDS_PROOF);
     if (strictRows && batch.length > 0) await this.#screenStrict(batch);
     this.#total = records;
     await this.#db

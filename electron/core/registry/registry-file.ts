@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse';
 import { DomainError } from '../errors';
+import { CheckedText, MAX_LINE_BYTES } from './checked-text';
 
 /** A registry file on disk, as the import reads it: gzip or not, its delimiter. */
 export interface RegistryFile {
@@ -13,6 +13,15 @@ export interface RegistryFile {
   delimiter: string;
   delimiterName: string;
 }
+
+/** What the end of the file said, once every record has been read. */
+export interface FileEnd {
+  /** The record count the trailer line announced (and the file held), or null without a trailer. */
+  trailer: number | null;
+}
+
+/** First field of the optional last line `#FIN;N` (N: the number of data records). */
+export const TRAILER_MARK = '#FIN';
 
 export interface FileRecord {
   /** The file line where the record ends (1 is the header). */
@@ -29,13 +38,6 @@ const DELIMITERS: ReadonlyArray<[string, string]> = [
 
 const badFile = (message: string) => new DomainError('INVALID_INPUT', message);
 
-/** SHA-256 of the file's bytes (what identifies it in the history and for a resumed import). */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 function decoded(path: string, gzip: boolean): Readable {
   const raw = createReadStream(path);
   if (!gzip) return raw;
@@ -44,7 +46,7 @@ function decoded(path: string, gzip: boolean): Readable {
   return raw.pipe(gunzip);
 }
 
-function describeReadError(error: unknown, gzip: boolean): DomainError {
+export function describeReadError(error: unknown, gzip: boolean): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof CsvError) {
     const line = (error as CsvError & { lines?: number }).lines;
@@ -53,11 +55,17 @@ function describeReadError(error: unknown, gzip: boolean): DomainError {
     if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
       return badFile(`Fichier mal formé${where} : guillemet mal placé dans un champ.`);
     }
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      return badFile(
+        `Fichier refusé${where} : enregistrement trop long (plus de ${MAX_LINE_BYTES / 1024} Kio), ce n’est pas une ligne du registre.`,
+      );
+    }
     return badFile(`Fichier mal formé${where} : ${error.message}`);
   }
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return badFile('Fichier introuvable : vérifiez le chemin ou choisissez-le à nouveau.');
   if (code === 'EACCES' || code === 'EPERM') return badFile('Fichier illisible : accès refusé.');
+  if (code === 'ENOSPC') return badFile('Espace disque insuffisant pour la copie de travail du fichier : libérez de la place et relancez.');
   if (gzip && (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message)))) {
     return badFile('Fichier compressé (gzip) tronqué ou abîmé : demandez un nouvel exemplaire du fichier à l’ANAM.');
   }
@@ -107,26 +115,80 @@ async function firstLine(path: string, gzip: boolean): Promise<string> {
 
 /**
  * The file's records in order, streamed (memory stays bounded whatever the size); the header
- * is the first. Errors (CSV syntax, truncated gzip) become French DomainErrors. `lines: false`
- * leaves `line` at 0: the parser then does not describe each record (a quarter of its work).
+ * is the first. Errors (CSV syntax, truncated gzip, bytes that are not UTF-8, a line too long, a
+ * cut last line, a trailer that does not match) become French DomainErrors. The trailer line is
+ * not yielded: `end.trailer` tells what it said. `lines: false` leaves `line` at 0: the parser then
+ * does not describe each record (a quarter of its work).
  */
-export async function* readRecords(file: RegistryFile, { lines = true } = {}): AsyncGenerator<FileRecord> {
+export async function* readRecords(
+  file: RegistryFile,
+  { lines = true, end }: { lines?: boolean; end?: FileEnd } = {},
+): AsyncGenerator<FileRecord> {
   const source = decoded(file.path, file.gzip);
-  const parser = source.pipe(
-    parse({ delimiter: file.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: lines }),
+  const text = new CheckedText();
+  const parser = source.pipe(text).pipe(
+    parse({
+      delimiter: file.delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: lines,
+      max_record_size: MAX_LINE_BYTES,
+    }),
   );
-  source.on('error', (error) => parser.destroy(error));
+  source.on('error', (error) => text.destroy(error));
+  text.on('error', (error) => parser.destroy(error));
+  let headerLength = -1;
+  let last: string[] | null = null;
+  let records = 0;
+  let trailer: number | null = null;
+  const take = (fields: string[]): boolean => {
+    if (trailer !== null)
+      throw badFile(`Fichier refusé : des lignes suivent la ligne de fin « ${TRAILER_MARK} ». Demandez un nouvel exemplaire à l’ANAM.`);
+    last = fields;
+    if (headerLength < 0) {
+      headerLength = fields.length;
+      return true;
+    }
+    if (fields[0] === TRAILER_MARK) {
+      trailer = trailerCount(fields);
+      return false;
+    }
+    records++;
+    return true;
+  };
   try {
     if (lines) {
       for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield { line: item.info.lines, fields: item.record };
+        if (take(item.record)) yield { line: item.info.lines, fields: item.record };
       }
     } else {
-      for await (const fields of parser as AsyncIterable<string[]>) yield { line: 0, fields };
+      for await (const fields of parser as AsyncIterable<string[]>) if (take(fields)) yield { line: 0, fields };
     }
   } catch (error) {
     throw describeReadError(error, file.gzip);
   } finally {
     parser.destroy();
   }
+  const lastFields = last as string[] | null;
+  if (!text.endsWithNewline && lastFields !== null && records > 0 && trailer === null && lastFields.length < headerLength) {
+    throw badFile(
+      `Fichier tronqué : sa dernière ligne (ligne ${text.lastLine}) est coupée (${lastFields.length} champ(s) sur ${headerLength}) et le fichier ne se termine pas par un retour à la ligne. ` +
+        'Demandez un nouvel exemplaire complet du fichier à l’ANAM. Aucune donnée du registre n’a été modifiée.',
+    );
+  }
+  if (trailer !== null && trailer !== records) {
+    throw badFile(
+      `Fichier incomplet : sa ligne de fin annonce ${trailer} enregistrement(s), il en contient ${records}. Demandez un nouvel exemplaire complet à l’ANAM. Aucune donnée du registre n’a été modifiée.`,
+    );
+  }
+  if (end) end.trailer = trailer;
+}
+
+function trailerCount(fields: string[]): number {
+  const count = fields[1]?.trim() ?? '';
+  if (fields.length !== 2 || !/^\d{1,9}$/.test(count)) {
+    throw badFile(`Ligne de fin mal formée : attendu « ${TRAILER_MARK};N » où N est le nombre d’enregistrements du fichier.`);
+  }
+  return Number(count);
 }

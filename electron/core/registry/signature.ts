@@ -1,5 +1,4 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { SignatureStatus } from '../../../shared/api/registry';
 import { DomainError } from '../errors';
@@ -30,15 +29,16 @@ export function parsePublicKey(text: string): KeyObject {
 }
 
 /**
- * Checks the detached signature (base64 Ed25519 over the file's bytes). Ed25519 signs the whole
- * message, so the file is read into memory once here (the compressed bytes for a .gz file).
+ * Checks the detached signature (base64 Ed25519 over the file's bytes; `signatureText` as read,
+ * null when absent). Ed25519 signs the whole message, so the file is read into memory once here
+ * (the compressed bytes for a .gz file).
  */
-export async function checkSignature(path: string, signaturePath: string | null, publicKey: string): Promise<SignatureStatus> {
-  const present = signaturePath !== null && existsSync(signaturePath);
+export async function checkSignature(path: string, signatureText: string | null, publicKey: string): Promise<SignatureStatus> {
+  const present = signatureText !== null;
   if (publicKey.trim() === '') return present ? 'unverified' : 'unsigned';
   const key = parsePublicKey(publicKey);
   if (!present) return 'missing';
-  const signature = Buffer.from((await readFile(signaturePath!, 'utf8')).trim(), 'base64');
+  const signature = Buffer.from(signatureText.trim(), 'base64');
   if (signature.length !== 64) return 'invalid';
   return verify(null, await readFile(path), key, signature) ? 'valid' : 'invalid';
 }

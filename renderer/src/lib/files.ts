@@ -1,5 +1,6 @@
 import type { GeneratedFile, RegisteredFile } from '../../../shared/files';
 import { fail, type ApiResult } from '../../../shared/result';
+import type { UploadKind } from '../../../shared/uploads';
 import { hostCredentials } from './bridge';
 
 declare global {
@@ -13,11 +14,11 @@ declare global {
  * Hands a file chosen in an <input type="file"> to the back end and answers its opaque
  * reference: in Electron the main process reads it where it is; in the browser it is uploaded.
  */
-export async function registerFile(file: File): Promise<ApiResult<RegisteredFile>> {
+export async function registerFile(file: File, kind: UploadKind): Promise<ApiResult<RegisteredFile>> {
   if (window.ramedFiles) return window.ramedFiles.register(file);
   const { token, clientId } = hostCredentials();
   try {
-    const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+    const response = await fetch(`/api/upload?kind=${kind}&name=${encodeURIComponent(file.name)}`, {
       method: 'POST',
       headers: { 'x-ramed-token': token, 'x-ramed-client': clientId, 'content-type': 'application/octet-stream' },
       body: file,

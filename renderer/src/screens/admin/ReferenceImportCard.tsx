@@ -16,17 +16,20 @@ const ERROR_COLUMNS: DataColumn<LineError>[] = [
 export function ReferenceImportCard({
   title,
   help,
+  uploadKind,
   importFile,
   onImported,
 }: {
   title: string;
   help: string;
+  /** What the browser host is told the upload is for. */
+  uploadKind: 'tarifs' | 'medicaments';
   importFile(file: string): Promise<ApiResult<ReferenceImportReport>>;
   onImported(): void;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ReferenceImportReport | null>(null);
-  const upload = useCall(registerFile);
+  const upload = useCall((chosen: File) => registerFile(chosen, uploadKind));
   const run = useCall(importFile);
 
   async function submit(event: FormEvent) {

@@ -63,12 +63,14 @@ export function ReferenceTab(_props: SectionProps) {
       <div className="grid-2 align-start">
         <ReferenceImportCard
           title="Liste des tarifs"
+          uploadKind="tarifs"
           help="Fichier CSV de l’ANAM (séparateur point-virgule, UTF-8) : un acte par ligne, avec ses niveaux, son prix et sa date d’effet. Un prix ne change jamais sur place : une nouvelle date d’effet crée une nouvelle version."
           importFile={(file) => ramed.tariffs.import({ file })}
           onImported={reload}
         />
         <ReferenceImportCard
           title="Liste des médicaments"
+          uploadKind="medicaments"
           help="Fichier CSV des médicaments par DCI (forme, dosage, unité, prix, liste essentielle, date d’effet). Même règle : une nouvelle date d’effet crée une nouvelle version."
           importFile={(file) => ramed.medicines.import({ file })}
           onImported={reload}

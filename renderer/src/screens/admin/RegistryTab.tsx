@@ -83,11 +83,11 @@ export function RegistryTab() {
     const id = crypto.randomUUID();
     setJobId(id);
     try {
-      const registered = await registerFile(file);
+      const registered = await registerFile(file, 'registre');
       if (!registered.ok) return setFileError(registered.error.message);
       let signatureRef: string | undefined;
       if (signature) {
-        const sig = await registerFile(signature);
+        const sig = await registerFile(signature, 'signature');
         if (!sig.ok) return setFileError(sig.error.message);
         signatureRef = sig.value.ref;
       }

@@ -22,8 +22,8 @@ export function RestoreFromFile({ disabled, onChosen }: { disabled: boolean; onC
     if (!backup) return;
     setPending(true);
     setError(null);
-    const file = await registerFile(backup);
-    const sidecar = manifest ? await registerFile(manifest) : null;
+    const file = await registerFile(backup, 'sauvegarde');
+    const sidecar = manifest ? await registerFile(manifest, 'manifeste') : null;
     setPending(false);
     if (!file.ok) return setError(file.error);
     if (sidecar && !sidecar.ok) return setError(sidecar.error);

@@ -33,7 +33,7 @@ export function ImportResponseDialog({ onClose, onImported }: { onClose(): void;
     setPending(true);
     setError(null);
     try {
-      const registered = await registerFile(file);
+      const registered = await registerFile(file, 'reponse');
       const result = registered.ok ? await ramed.claims.importResponse({ file: registered.value.ref }) : registered;
       if (!result.ok) return setError(result.error);
       setReport(result.value);
