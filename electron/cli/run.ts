@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!core) {
           if (!isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
           try {
-            core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger });
+            core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger, program: 'la ligne de commande « ramed »' });
           } catch (error) {
             throw new DomainError('TRANSPORT', openFailure(resolved, error));
           }

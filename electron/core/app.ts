@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
 import { openDatabase, type DbHandle } from './db/connect';
+import { registerHolder } from './db/holders';
 import { migrate } from './db/migrate';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { FileStore } from './files';
@@ -34,10 +35,21 @@ async function openMigrated(target: string): Promise<DbHandle> {
  * Files uploaded through the browser host go to a folder of their own under `uploadDir` (default:
  * the system temp folder), removed when the core closes.
  */
-export async function openCore(options: { db: string; clock?: Clock; log?: Logger; uploadDir?: string }): Promise<Core> {
+export async function openCore(options: {
+  db: string;
+  clock?: Clock;
+  log?: Logger;
+  uploadDir?: string;
+  /** How a refused restore names this process to the user (« l'application », « la ligne de commande »…). */
+  program?: string;
+}): Promise<Core> {
   const gate = new DatabaseGate();
+  const handle = await openMigrated(options.db);
+  const unregister = handle.file
+    ? registerHolder(handle.file, options.program ?? 'RAMED Guichet', (options.clock ?? systemClock).now())
+    : () => {};
   const deps: CoreDeps = {
-    handle: await openMigrated(options.db),
+    handle,
     clock: options.clock ?? systemClock,
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,
@@ -69,6 +81,7 @@ export async function openCore(options: { db: string; clock?: Clock; log?: Logge
     close: async () => {
       deps.files.dispose();
       await deps.handle.close();
+      unregister();
     },
   };
 }

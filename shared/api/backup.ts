@@ -72,7 +72,7 @@ export type BackupCheck = { ok: true; manifest: BackupManifest } | { ok: false; 
 
 export interface RestoreResult {
   restored: BackupManifest;
-  /** Where the database that was replaced now lies (renamed with the time of the restore). */
+  /** Where a copy of the database that was replaced lies (named with the time of the restore). */
   asidePath: string;
   /** The schema after the restore (newer than the backup's when it was migrated). */
   schemaVersion: string;
