@@ -3,6 +3,9 @@ import { systemClock, type Clock } from './clock';
 import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
 import { openDatabase, type DbHandle } from './db/connect';
 import { registerHolder } from './db/holders';
+import { defaultAuditKeyFile, fileKeyStore, type AuditKeyStore } from './audit/audit-key';
+import type { AuditKeyRef } from './audit/audit-log';
+import { loadAuditKey } from './audit/seal';
 import { migrate } from './db/migrate';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { FileStore } from './files';
@@ -19,15 +22,16 @@ export interface Core {
 /** How long a restore waits for the calls in flight (an import, a backup) before refusing. */
 const REOPEN_WAIT_MS = 30_000;
 
-async function openMigrated(target: string): Promise<DbHandle> {
+/** Opens and migrates the base, then loads (or, right after migration 0020, creates and anchors) the audit key. */
+async function openMigrated(target: string, keys: AuditKeyStore, clock: Clock): Promise<{ handle: DbHandle; auditKey: AuditKeyRef }> {
   const handle = await openDatabase(target);
   try {
-    await migrate(handle.db, handle.features);
+    const applied = await migrate(handle.db, handle.features);
+    return { handle, auditKey: await loadAuditKey(handle, keys, applied, clock) };
   } catch (error) {
     await handle.close();
     throw error;
   }
-  return handle;
 }
 
 /**
@@ -42,15 +46,19 @@ export async function openCore(options: {
   uploadDir?: string;
   /** How a refused restore names this process to the user (« l'application », « la ligne de commande »…). */
   program?: string;
+  /** Where the audit key lives; default: the protected file `defaultAuditKeyFile()`. */
+  auditKeys?: AuditKeyStore;
 }): Promise<Core> {
   const gate = new DatabaseGate();
-  const handle = await openMigrated(options.db);
-  const unregister = handle.file
-    ? registerHolder(handle.file, options.program ?? 'RAMED Guichet', (options.clock ?? systemClock).now())
-    : () => {};
+  const clock = options.clock ?? systemClock;
+  const keys = options.auditKeys ?? fileKeyStore(defaultAuditKeyFile());
+  const { handle, auditKey } = await openMigrated(options.db, keys, clock);
+  const unregister = handle.file ? registerHolder(handle.file, options.program ?? 'RAMED Guichet', clock.now()) : () => {};
   const deps: CoreDeps = {
     handle,
-    clock: options.clock ?? systemClock,
+    auditKey,
+    auditKeys: keys,
+    clock,
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,
     files: new FileStore(options.uploadDir ?? tmpdir()),
@@ -65,10 +73,10 @@ export async function openCore(options: {
       let undo: (() => Promise<void>) | undefined;
       try {
         undo = await replace();
-        deps.handle = await openMigrated(options.db);
+        ({ handle: deps.handle, auditKey: deps.auditKey } = await openMigrated(options.db, keys, clock));
       } catch (error) {
         await undo?.();
-        deps.handle = await openMigrated(options.db);
+        ({ handle: deps.handle, auditKey: deps.auditKey } = await openMigrated(options.db, keys, clock));
         throw error;
       }
       gate.endSessions();

@@ -83,7 +83,7 @@ describe('restore [sqlite]', () => {
     expect(now.audit.slice(atBackup.audit.length)).toEqual([
       expect.objectContaining({ method: 'backup.restore', outcome: 'ok', actor_login: 'awa', entity_id: backup.manifest.file }),
     ]);
-    expect(await verifyAudit(f.core.deps.handle.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(f.core.deps.handle.db, f.core.deps.auditKey)).toMatchObject({ ok: true });
 
     // Signed out: this window at once, the other at its next call.
     expect(mine.session).toBeNull();
