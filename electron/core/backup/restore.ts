@@ -4,6 +4,7 @@ import type { CoreDeps } from '../context';
 import { schemaVersion } from '../db/migrate';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
+import { anchorAudit } from '../audit/audit-log';
 import { checkBackup } from './check';
 import { copyHashing, describeFsError } from './files';
 import { readManifest } from './manifest';
@@ -19,6 +20,8 @@ export interface RestoreInput {
   name: string;
   progress?: (done: number, total: number | null, label: string) => void;
   signal?: AbortSignal;
+  /** The user vouches for a backup signed with another workstation's audit key. */
+  acceptOtherKey?: boolean;
 }
 
 /**
@@ -35,11 +38,18 @@ export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promis
   const stamp = fileStamp(deps.clock.now());
   const staged = `${file}.restauration-${stamp}`;
   const aside = `${file}.avant-restauration-${stamp}`;
+  let otherKeyId: string | null;
   try {
     input.progress?.(0, manifest.size, 'Copie de la sauvegarde');
     const hashed = await copyHashing(input.path, staged, (n) => input.progress?.(n, manifest.size, 'Copie de la sauvegarde'), input.signal);
     input.progress?.(0, null, 'Vérification de la sauvegarde');
-    await checkBackup(staged, input.name, manifest, { current: await getFacility(deps.handle.db), hashed });
+    const checked = await checkBackup(staged, input.name, manifest, {
+      current: await getFacility(deps.handle.db),
+      hashed,
+      key: deps.auditKey.key,
+      acceptOtherKey: input.acceptOtherKey,
+    });
+    otherKeyId = checked.otherKeyId;
     input.progress?.(0, null, 'Remplacement de la base');
     await deps
       .reopen(() => swapIn(file, staged, aside))
@@ -58,6 +68,7 @@ export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promis
     if (isFsError(error)) throw new DomainError('REFUSED', describeFsError(error, input.path));
     throw error;
   }
+  if (otherKeyId) await reanchor(deps, otherKeyId, input.name);
   return { restored: manifest, asidePath: aside, schemaVersion: (await schemaVersion(deps.handle.db, deps.handle.features)) ?? '' };
 }
 
@@ -87,6 +98,19 @@ async function swapIn(file: string, staged: string, aside: string): Promise<() =
     // Put back whole: the copy aside has nothing the base does not hold.
     await rm(aside, { force: true });
   };
+}
+
+/** The restored chain was sealed by another workstation's key: from now on it is sealed with this one's, and says so. */
+async function reanchor(deps: CoreDeps, otherKeyId: string, name: string): Promise<void> {
+  const head = await deps.handle.db.selectFrom('audit_head').select('key_id').where('id', '=', 1).executeTakeFirst();
+  if (!deps.auditKey.key || head?.key_id === deps.auditKey.key.id) return;
+  await anchorAudit(deps.handle.db, deps.handle.features, deps.auditKey.key, {
+    at: deps.clock.now().toISOString(),
+    actorLogin: 'système',
+    prior: 'other-key',
+    previousKeyId: otherKeyId,
+    reason: `Restauration de « ${name} », signée par une autre clé d'audit, acceptée par l'utilisateur.`,
+  });
 }
 
 const isFsError = (error: unknown): boolean =>

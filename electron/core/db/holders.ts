@@ -62,7 +62,7 @@ export function otherHolders(file: string): Holder[] {
   return holders;
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
