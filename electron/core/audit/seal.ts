@@ -1,7 +1,8 @@
 import type { Clock } from '../clock';
 import type { DbHandle } from '../db/connect';
 import { anchorAudit, type AuditKeyRef } from './audit-log';
-import { auditKeyFrom, type AuditKeyStore } from './audit-key';
+import { auditKeyFrom, type AuditKey, type AuditKeyStore } from './audit-key';
+import { holdSecretKey, sealStoredSecrets } from '../settings/secrets';
 
 export const AUDIT_KEY_MIGRATION = '0020_audit_key';
 
@@ -20,9 +21,12 @@ export async function loadAuditKey(
   const stored = await store.load();
   const head = await handle.db.selectFrom('audit_head').select(['seq', 'key_id']).where('id', '=', 1).executeTakeFirst();
   if (!justApplied.includes(AUDIT_KEY_MIGRATION) || !head || head.key_id !== null) {
-    return { key: stored ? auditKeyFrom(stored) : null, where: store.where };
+    const key = stored ? auditKeyFrom(stored) : null;
+    if (key) await holdSecrets(handle, key);
+    return { key, where: store.where };
   }
   const key = auditKeyFrom(stored ?? (await store.create()));
+  await holdSecrets(handle, key);
   await anchorAudit(handle.db, handle.features, key, {
     at: clock.now().toISOString(),
     actorLogin: 'système',
@@ -31,4 +35,10 @@ export async function loadAuditKey(
     reason: 'Mise à jour 0020 : le journal existant est scellé avec la clé de ce poste.',
   });
   return { key, where: store.where };
+}
+
+/** The settings' secrets are opened and sealed with the same key; any still in clear are sealed now. */
+async function holdSecrets(handle: DbHandle, key: AuditKey): Promise<void> {
+  holdSecretKey(key);
+  await sealStoredSecrets(handle.db);
 }
