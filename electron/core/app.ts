@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
 import { isPostgresUrl, openDatabase, type DbHandle } from './db/connect';
+import { registerHolder } from './db/holders';
+import { defaultAuditKeyFile, fileKeyStore, type AuditKeyStore } from './audit/audit-key';
+import type { AuditKeyRef } from './audit/audit-log';
+import { loadAuditKey } from './audit/seal';
 import { hasRamedSchema, migrate } from './db/migrate';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { FileStore } from './files';
@@ -24,7 +28,16 @@ export class MissingDatabaseError extends Error {
   override name = 'MissingDatabaseError';
 }
 
-async function openMigrated(target: string, create = true): Promise<DbHandle> {
+/**
+ * Opens and migrates the base, then loads (or, right after migration 0020, creates and anchors) the
+ * audit key. `create: false` refuses a base that does not exist or holds no RAMED schema.
+ */
+async function openMigrated(
+  target: string,
+  keys: AuditKeyStore,
+  clock: Clock,
+  create = true,
+): Promise<{ handle: DbHandle; auditKey: AuditKeyRef }> {
   if (!create && !isPostgresUrl(target) && !existsSync(target)) {
     throw new MissingDatabaseError(
       `La base « ${target} » n’existe pas. Vérifiez le chemin donné par --db, ou créez la base avec « ramed init » ou « ramed demo ».`,
@@ -37,12 +50,12 @@ async function openMigrated(target: string, create = true): Promise<DbHandle> {
         `La base « ${handle.label} » ne contient pas de données RAMED : elle n’a pas été modifiée. Vérifiez --db, ou préparez-la avec « ramed init ».`,
       );
     }
-    await migrate(handle.db, handle.features);
+    const applied = await migrate(handle.db, handle.features);
+    return { handle, auditKey: await loadAuditKey(handle, keys, applied, clock) };
   } catch (error) {
     await handle.close();
     throw error;
   }
-  return handle;
 }
 
 /**
@@ -57,11 +70,21 @@ export async function openCore(options: {
   uploadDir?: string;
   /** false: refuse a database that does not exist or holds no RAMED schema, instead of creating it. */
   create?: boolean;
+  /** How a refused restore names this process to the user (« l'application », « la ligne de commande »…). */
+  program?: string;
+  /** Where the audit key lives; default: the protected file `defaultAuditKeyFile()`. */
+  auditKeys?: AuditKeyStore;
 }): Promise<Core> {
   const gate = new DatabaseGate();
+  const clock = options.clock ?? systemClock;
+  const keys = options.auditKeys ?? fileKeyStore(defaultAuditKeyFile());
+  const { handle, auditKey } = await openMigrated(options.db, keys, clock, options.create ?? true);
+  const unregister = handle.file ? registerHolder(handle.file, options.program ?? 'RAMED Guichet', clock.now()) : () => {};
   const deps: CoreDeps = {
-    handle: await openMigrated(options.db, options.create ?? true),
-    clock: options.clock ?? systemClock,
+    handle,
+    auditKey,
+    auditKeys: keys,
+    clock,
     log: options.log ?? consoleLogger,
     appVersion: APP_VERSION,
     files: new FileStore(options.uploadDir ?? tmpdir()),
@@ -76,10 +99,10 @@ export async function openCore(options: {
       let undo: (() => Promise<void>) | undefined;
       try {
         undo = await replace();
-        deps.handle = await openMigrated(options.db);
+        ({ handle: deps.handle, auditKey: deps.auditKey } = await openMigrated(options.db, keys, clock));
       } catch (error) {
         await undo?.();
-        deps.handle = await openMigrated(options.db);
+        ({ handle: deps.handle, auditKey: deps.auditKey } = await openMigrated(options.db, keys, clock));
         throw error;
       }
       gate.endSessions();
@@ -92,6 +115,7 @@ export async function openCore(options: {
     close: async () => {
       deps.files.dispose();
       await deps.handle.close();
+      unregister();
     },
   };
 }

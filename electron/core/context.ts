@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ApiEvent } from '../../shared/events';
 import type { Role } from '../../shared/roles';
+import type { AuditKeyStore } from './audit/audit-key';
+import type { AuditKeyRef } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { DbHandle } from './db/connect';
 import type { Database } from './db/schema/index';
@@ -11,6 +13,10 @@ import type { Logger } from './logger';
 /** What every service needs, given as arguments so the CLI, tests and benchmarks share it. */
 export interface CoreDeps {
   handle: DbHandle;
+  /** The key sealing this base's audit chain, backups and secret settings (null: absent from this workstation). */
+  auditKey: AuditKeyRef;
+  /** Where that key is kept. */
+  auditKeys: AuditKeyStore;
   clock: Clock;
   log: Logger;
   appVersion: string;

@@ -143,7 +143,7 @@ async function audit(
   ctx: HandlerContext,
   db = deps.handle.db,
 ): Promise<void> {
-  await appendAudit(db, deps.handle.features, {
+  await appendAudit(db, deps.handle.features, deps.auditKey, {
     at: deps.clock.now().toISOString(),
     actorUserId: actor?.userId ?? null,
     actorLogin: actor?.login ?? 'anonyme',
@@ -165,7 +165,7 @@ async function auditSafely(
   summary: Record<string, unknown>,
 ): Promise<void> {
   try {
-    await appendAudit(deps.handle.db, deps.handle.features, {
+    await appendAudit(deps.handle.db, deps.handle.features, deps.auditKey, {
       at: deps.clock.now().toISOString(),
       actorUserId: actor?.userId ?? null,
       actorLogin: actor?.login ?? 'anonyme',

@@ -113,7 +113,7 @@ app.whenReady().then(async () => {
   try {
     resolved = resolveDatabase(undefined, process.env, process.env.RAMED_HOME ?? app.getPath('userData'));
     if (!isPostgresUrl(resolved.target)) mkdirSync(dirname(resolved.target), { recursive: true });
-    core = await openCore({ db: resolved.target });
+    core = await openCore({ db: resolved.target, program: 'l’application RAMED Guichet' });
   } catch (error) {
     // No window without a database: say why in French, and where the address came from.
     dialog.showErrorBox('Base de données inaccessible', resolved ? openFailure(resolved, error) : (error as Error).message);

@@ -15,7 +15,7 @@ const { values } = parseArgs({
 const resolved = resolveDatabase(values.db);
 const db = resolved.target;
 if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
-const core = await openCore({ db }).catch((error: unknown) => {
+const core = await openCore({ db, program: 'l’hôte navigateur' }).catch((error: unknown) => {
   process.stderr.write(`${openFailure(resolved, error)}\n`);
   process.exit(1);
 });

@@ -5,7 +5,8 @@ import { fileRef } from '../files';
 /** What is written next to each backup (`<backup>.manifest.json`) and checked before a restore. */
 export interface BackupManifest {
   format: 'ramed-backup';
-  formatVersion: 1;
+  /** 2: signed with the audit key (1: before, unsigned, accepted only for a base older than 0020). */
+  formatVersion: 1 | 2;
   /** The backup's file name, without folder. */
   file: string;
   sha256: string;
@@ -15,6 +16,12 @@ export interface BackupManifest {
   schemaVersion: string;
   facility: { code: string; name: string } | null;
   createdAt: string;
+  /** Fingerprint of the audit key that signed this manifest (version 2). */
+  keyId?: string;
+  /** The backup's audit head (last row and its hash), as sealed in it (version 2). */
+  auditHead?: { seq: number; hash: string };
+  /** HMAC-SHA-256 under the audit key of every other field (version 2). */
+  signature?: string;
 }
 
 /**
@@ -72,7 +79,7 @@ export type BackupCheck = { ok: true; manifest: BackupManifest } | { ok: false; 
 
 export interface RestoreResult {
   restored: BackupManifest;
-  /** Where the database that was replaced now lies (renamed with the time of the restore). */
+  /** Where a copy of the database that was replaced lies (named with the time of the restore). */
   asidePath: string;
   /** The schema after the restore (newer than the backup's when it was migrated). */
   schemaVersion: string;
@@ -102,7 +109,11 @@ export const backupApi = {
     kind: 'query',
   }),
   'backup.create': defineMethod({
-    input: z.strictObject({ jobId }),
+    input: z.strictObject({
+      jobId,
+      /** An exact file to write (the command line's `--out`), the folder's generations untouched; refused from a window. */
+      out: z.string().min(1).max(1000).optional(),
+    }),
     output: returns<BackupResult>(),
     access: ['admin'],
     kind: 'command',
@@ -116,7 +127,12 @@ export const backupApi = {
     kind: 'query',
   }),
   'backup.restore': defineMethod({
-    input: z.strictObject({ source: restoreSource, jobId }),
+    input: z.strictObject({
+      source: restoreSource,
+      jobId,
+      /** Restore a backup signed with another workstation's audit key; this base's chain is then re-anchored to this key. */
+      acceptOtherKey: z.boolean().optional(),
+    }),
     output: returns<RestoreResult>(),
     access: ['admin'],
     kind: 'command',

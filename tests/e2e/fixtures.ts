@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { systemClock } from '../../electron/core/clock';
+import '../support/audit-key-env';
 
 export interface DemoAccount {
   login: string;

@@ -108,19 +108,19 @@ describeEachDb('foundation', (kind) => {
     const slot = slotAs(['admin']);
     for (const minutes of ['11', '12', '13']) await core.dispatch(slot, 'settings.set', { key: 'lock.inactivityMinutes', value: minutes });
     const db = core.deps.handle.db;
-    expect(await verifyAudit(db)).toEqual({ ok: true, rows: 4 });
+    expect(await verifyAudit(db, core.deps.auditKey)).toEqual({ ok: true, rows: 4 });
     const audit = await db.selectFrom('audit_log').select('summary').execute();
     expect(audit.map((r) => r.summary).join('\n')).not.toContain(SETUP.admin.password);
 
     await sql`update audit_log set summary = replace(summary, '12', '99') where seq = 3`.execute(db);
-    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenSeq: 3 });
+    expect(await verifyAudit(db, core.deps.auditKey)).toMatchObject({ ok: false, brokenSeq: 3 });
   });
 
   it('detects rows removed from the end of the audit', async () => {
     await core.dispatch(newSlot(), 'setup.create', SETUP);
     await core.dispatch(slotAs(['admin']), 'settings.set', { key: 'lock.inactivityMinutes', value: '11' });
     await sql`delete from audit_log where seq = 2`.execute(core.deps.handle.db);
-    expect(await verifyAudit(core.deps.handle.db)).toMatchObject({ ok: false, brokenSeq: 2 });
+    expect(await verifyAudit(core.deps.handle.db, core.deps.auditKey)).toMatchObject({ ok: false, brokenSeq: 2 });
   });
 
   it('keeps one unbroken chain when many commands run at once', async () => {
@@ -128,7 +128,7 @@ describeEachDb('foundation', (kind) => {
     await Promise.all(
       Array.from({ length: 25 }, (_, i) => core.dispatch(slot, 'settings.set', { key: 'lock.inactivityMinutes', value: String(i + 1) })),
     );
-    expect(await verifyAudit(core.deps.handle.db)).toEqual({ ok: true, rows: 25 });
+    expect(await verifyAudit(core.deps.handle.db, core.deps.auditKey)).toEqual({ ok: true, rows: 25 });
   });
 
   it('fills a demo database with one account per role that can log in', async () => {

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Insertable, Kysely } from 'kysely';
+import type { AuditKey, AuditKeyStore } from '../../electron/core/audit/audit-key';
+import { signManifest } from '../../electron/core/backup/manifest';
 import type { Clock } from '../../electron/core/clock';
 import type { Database } from '../../electron/core/db/schema/index';
 import type { PersonTable } from '../../electron/core/db/schema/registry';
@@ -32,9 +34,9 @@ export interface BackupFixture {
 }
 
 /** A set-up facility (`code`) whose backup folder is a fresh temp folder. */
-export async function backupFixture(options: { kind?: TestDbKind; code?: string } = {}): Promise<BackupFixture> {
+export async function backupFixture(options: { kind?: TestDbKind; code?: string; auditKeys?: AuditKeyStore } = {}): Promise<BackupFixture> {
   const clock = manualClock();
-  const core = await openTestCore(options.kind ?? 'sqlite', { clock });
+  const core = await openTestCore(options.kind ?? 'sqlite', { clock, auditKeys: options.auditKeys });
   const slot = newSlot();
   const code = options.code ?? 'CS-BANCONI';
   const created = await core.dispatch(slot, 'setup.create', {
@@ -67,13 +69,17 @@ export function flipByte(path: string, offset: number): void {
   writeFileSync(path, bytes);
 }
 
-/** Rewrites a manifest so that it matches the file's bytes again (a copy damaged, then "re-signed"). */
-export function rehashManifest(backupPath: string, change: Partial<BackupManifest> = {}): void {
+/**
+ * Makes a backup's manifest match its (changed) file: size and SHA-256, plus `change`. Signed again
+ * only with `signWith` (someone holding the audit key); otherwise its old signature stays, as it
+ * would for anyone editing a backup without the key.
+ */
+export function rehashManifest(backupPath: string, change: Partial<BackupManifest> = {}, signWith?: AuditKey): void {
   const manifestPath = `${backupPath}.manifest.json`;
   const bytes = readFileSync(backupPath);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BackupManifest;
   const next = { ...manifest, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, ...change };
-  writeFileSync(manifestPath, JSON.stringify(next));
+  writeFileSync(manifestPath, JSON.stringify(signWith ? signManifest(signWith, next) : next));
 }
 
 export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {

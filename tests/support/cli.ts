@@ -1,3 +1,4 @@
+import './audit-key-env';
 import { runCli } from '../../electron/cli/run';
 
 /** Runs `ramed …` in-process and captures what it prints. */

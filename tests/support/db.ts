@@ -1,3 +1,4 @@
+import './audit-key-env';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openCore, newSlot, type Core } from '../../electron/core/app';
+import type { AuditKeyStore } from '../../electron/core/audit/audit-key';
 import { fixedClock, type Clock } from '../../electron/core/clock';
 import type { ActiveSession, SessionSlot } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/logger';
@@ -62,9 +64,14 @@ export interface TestCore extends Core {
   dispose(): Promise<void>;
 }
 
-export async function openTestCore(kind: TestDbKind, options: { clock?: Clock } = {}): Promise<TestCore> {
+export async function openTestCore(kind: TestDbKind, options: { clock?: Clock; auditKeys?: AuditKeyStore } = {}): Promise<TestCore> {
   const fresh = await freshDatabase(kind);
-  const core = await openCore({ db: fresh.target, clock: options.clock ?? fixedClock('2026-11-16T09:30:00.000Z'), log: silentLogger });
+  const core = await openCore({
+    db: fresh.target,
+    clock: options.clock ?? fixedClock('2026-11-16T09:30:00.000Z'),
+    log: silentLogger,
+    auditKeys: options.auditKeys,
+  });
   return {
     ...core,
     target: fresh.target,

@@ -7,6 +7,8 @@ import { freshDatabase, type TestDbKind } from './db';
 type OldDb = Kysely<any>;
 
 interface MigrationDb {
+  /** The file or URL, for opening the base again (e.g. with `openCore`). */
+  target: string;
   handle: DbHandle;
   db: OldDb;
   migrateToLatest(): Promise<string[]>;
@@ -19,6 +21,7 @@ export async function databaseAt(kind: TestDbKind, target: string): Promise<Migr
   const handle = await openDatabase(fresh.target);
   await migrate(handle.db, handle.features, { target });
   return {
+    target: fresh.target,
     handle,
     db: handle.db,
     migrateToLatest: () => migrate(handle.db, handle.features),

@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BackupResult } from '../../../shared/api/backup';
-import { createBackup } from '../../core/backup/create';
 import { manifestPathOf } from '../../core/backup/names';
 import { UsageError, type CliCommand } from '../command';
 
@@ -14,14 +12,8 @@ export const backupCommand: CliCommand = {
   usage: 'backup [--out FICHIER]',
   options: { out: { type: 'string' } },
   async run(ctx, { values }) {
-    let result: BackupResult;
-    if (typeof values.out === 'string') {
-      // An exact file named on the command line: written as asked, the folder's generations untouched.
-      const core = await ctx.core();
-      result = await createBackup(core.deps, { by: 'ligne de commande', out: resolve(values.out) });
-    } else {
-      result = await ctx.call('backup.create', {});
-    }
+    // An exact file named on the command line: written as asked, the folder's generations untouched.
+    const result = await ctx.call('backup.create', typeof values.out === 'string' ? { out: resolve(values.out) } : {});
     const { manifest } = result;
     return {
       json: result,
@@ -39,8 +31,8 @@ export const restoreCommand: CliCommand = {
   name: 'restore',
   createsDatabase: true,
   summary: 'remplace la base par une sauvegarde vérifiée (la base actuelle est gardée à côté)',
-  usage: 'restore FICHIER [--manifest FICHIER.manifest.json]',
-  options: { manifest: { type: 'string' } },
+  usage: 'restore FICHIER [--manifest FICHIER.manifest.json] [--autre-cle]',
+  options: { manifest: { type: 'string' }, 'autre-cle': { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run(ctx, { values, positionals }) {
     const path = resolve(positionals[0]!);
@@ -54,7 +46,7 @@ export const restoreCommand: CliCommand = {
       file: deps.files.register(path).ref,
       ...(manifestPath ? { manifest: deps.files.register(manifestPath).ref } : {}),
     };
-    const result = await ctx.call('backup.restore', { source });
+    const result = await ctx.call('backup.restore', { source, ...(values['autre-cle'] === true ? { acceptOtherKey: true } : {}) });
     return {
       json: result,
       text: [

@@ -2,15 +2,20 @@ import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { BackupManifest } from '../../../shared/api/backup';
 import type { Facility } from '../../../shared/domain/facility';
+import type { AuditKey } from '../audit/audit-key';
+import { AUDIT_KEY_MIGRATION } from '../audit/seal';
 import { MIGRATIONS } from '../db/migrations/index';
 import { DomainError, refused } from '../errors';
 import { sha256File } from './files';
+import { manifestSignatureHolds } from './manifest';
 import { openSqliteFile, sqliteCode } from './sqlite-file';
 
 export interface DatabaseFacts {
   /** Migrations the file holds, in order; the last is its schema version. */
   migrations: string[];
   facility: { code: string; name: string } | null;
+  /** The audit head the file holds; null when it has none. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 const KNOWN_MIGRATIONS = new Set(MIGRATIONS.map((m) => m.name));
@@ -38,7 +43,8 @@ export async function inspectDatabaseFile(path: string, name: string): Promise<D
     if (tables.length === 0) throw refused(`« ${name} » n'est pas une sauvegarde de RAMED Guichet (aucun schéma reconnu).`);
     const migrations = (await file.all<{ name: string }>('select name from schema_migration order by name')).map((r) => r.name);
     const facility = (await file.all<{ code: string; name: string }>('select code, name from facility where id = 1'))[0] ?? null;
-    return { migrations, facility };
+    const auditHead = (await file.all<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1'))[0] ?? null;
+    return { migrations, facility, auditHead };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     const code = sqliteCode(error);
@@ -71,8 +77,16 @@ export async function checkBackup(
   path: string,
   name: string,
   manifest: BackupManifest,
-  options: { current: Facility | null; hashed?: { sha256: string; size: number } },
-): Promise<DatabaseFacts> {
+  options: {
+    current: Facility | null;
+    hashed?: { sha256: string; size: number };
+    /** This workstation's audit key, which must have signed the manifest. */
+    key: AuditKey | null;
+    /** Accept a manifest signed by another workstation's key (the user said so). */
+    acceptOtherKey?: boolean;
+  },
+): Promise<DatabaseFacts & { otherKeyId: string | null }> {
+  const otherKeyId = checkSignature(name, manifest, options.key, options.acceptOtherKey ?? false);
   const size = options.hashed?.size ?? (await stat(path)).size;
   if (size !== manifest.size) {
     throw refused(
@@ -89,13 +103,48 @@ export async function checkBackup(
   }
   const facts = await inspectDatabaseFile(path, name);
   refuseNewerSchema(facts, name);
-  if (facts.migrations.at(-1) !== manifest.schemaVersion || facts.facility?.code !== manifest.facility?.code) {
+  const headDiffers =
+    manifest.formatVersion === 2 &&
+    (facts.auditHead?.seq !== manifest.auditHead?.seq || facts.auditHead?.hash !== manifest.auditHead?.hash);
+  if (facts.migrations.at(-1) !== manifest.schemaVersion || facts.facility?.code !== manifest.facility?.code || headDiffers) {
     throw refused(`Le manifeste de « ${name} » ne correspond pas à son contenu : choisissez une autre sauvegarde.`);
+  }
+  if (manifest.formatVersion === 1 && facts.migrations.includes(AUDIT_KEY_MIGRATION)) {
+    throw refused(
+      `Le manifeste de « ${name} » n'est pas signé, alors que la sauvegarde vient d'une version qui signe les siennes : ` +
+        'il a été remplacé. Choisissez une autre sauvegarde.',
+    );
   }
   const current = options.current;
   if (current && facts.facility?.code !== current.code) {
     const theirs = facts.facility ? `${facts.facility.name} [${facts.facility.code}]` : 'aucun établissement';
     throw refused(`La sauvegarde « ${name} » est celle d'un autre établissement (${theirs}), pas de ${current.name} [${current.code}].`);
   }
-  return facts;
+  return { ...facts, otherKeyId };
+}
+
+/**
+ * A format-2 manifest must be signed by this workstation's key: a copy edited and its manifest
+ * recomputed cannot be signed again without it. One signed by another key is refused unless the
+ * user says where it comes from (`acceptOtherKey`); answers that key's fingerprint then.
+ */
+function checkSignature(name: string, manifest: BackupManifest, key: AuditKey | null, acceptOtherKey: boolean): string | null {
+  if (manifest.formatVersion === 1) return null;
+  if (!key) {
+    throw refused(`La clé d'audit est absente de ce poste : la signature de la sauvegarde « ${name} » ne peut pas être vérifiée.`);
+  }
+  if (manifest.keyId !== key.id) {
+    if (acceptOtherKey && manifest.keyId) return manifest.keyId;
+    throw refused(
+      `La sauvegarde « ${name} » a été signée par un autre poste (clé d'audit ${manifest.keyId ?? 'inconnue'}, celle de ce poste : ${key.id}). ` +
+        'Si vous êtes sûr de sa provenance, restaurez-la avec l’option « --autre-cle » (ligne de commande) : ' +
+        'son journal sera alors scellé avec la clé de ce poste, et la restauration notée dans le journal.',
+    );
+  }
+  if (!manifestSignatureHolds(key, manifest)) {
+    throw refused(
+      `Le manifeste de la sauvegarde « ${name} » a été modifié : sa signature ne correspond pas. Choisissez une autre sauvegarde.`,
+    );
+  }
+  return null;
 }

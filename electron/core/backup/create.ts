@@ -8,7 +8,8 @@ import { getFacility } from '../facility/facility';
 import { getSetting } from '../settings/settings';
 import { inspectDatabaseFile } from './check';
 import { describeFsError, sha256File, syncFile } from './files';
-import { writeManifest } from './manifest';
+import { signManifest, writeManifest } from './manifest';
+import { partialPathOf, removeAbandonedPartials } from './partials';
 import { backupFileNameIn, manifestPathOf } from './names';
 import { pruneBackups } from './prune';
 import { recordRun } from './runs';
@@ -46,6 +47,8 @@ export async function createBackup(deps: CoreDeps, options: BackupOptions): Prom
     const name = options.out ? basename(options.out) : backupFileNameIn(folder, facility?.code ?? null, deps.clock.now());
     path = join(folder, name);
     if (existsSync(path)) throw refused(`Le fichier « ${path} » existe déjà : choisissez un autre nom.`);
+    const abandoned = await removeAbandonedPartials(folder);
+    if (abandoned.length > 0) deps.log.info(`copies inachevées supprimées : ${abandoned.join(', ')}`);
     const manifest = await writeCopy(deps, source, path, options);
     const pruned = options.out ? [] : await pruneBackups(folder, facility?.code ?? null, await getSetting(db, 'backup.keep'));
     await recordRun(db, {
@@ -98,7 +101,14 @@ async function backupFolder(deps: CoreDeps): Promise<string> {
 }
 
 async function writeCopy(deps: CoreDeps, source: string, path: string, options: BackupOptions): Promise<BackupManifest> {
-  const partial = `${path}.partial`;
+  const key = deps.auditKey.key;
+  if (!key) {
+    throw refused(
+      `La clé d'audit est absente de ce poste (${deps.auditKey.where}) : une sauvegarde ne peut pas être signée. ` +
+        'Copiez-y le fichier audit.key du poste qui a créé la base.',
+    );
+  }
+  const partial = partialPathOf(path);
   const name = basename(path);
   try {
     await vacuumInto(source, partial, options);
@@ -108,9 +118,8 @@ async function writeCopy(deps: CoreDeps, source: string, path: string, options: 
     const sha256 = await sha256File(partial);
     const size = statSync(partial).size;
     await rename(partial, path);
-    const manifest: BackupManifest = {
+    const manifest = signManifest(key, {
       format: 'ramed-backup',
-      formatVersion: 1,
       file: name,
       sha256,
       size,
@@ -118,7 +127,8 @@ async function writeCopy(deps: CoreDeps, source: string, path: string, options: 
       schemaVersion: facts.migrations.at(-1) ?? '',
       facility: facts.facility,
       createdAt: deps.clock.now().toISOString(),
-    };
+      ...(facts.auditHead ? { auditHead: facts.auditHead } : {}),
+    });
     await writeManifest(manifestPathOf(path), manifest);
     return manifest;
   } catch (error) {

@@ -1,13 +1,14 @@
-import { existsSync, statSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { RestoreResult } from '../../../shared/api/backup';
 import type { CoreDeps } from '../context';
 import { schemaVersion } from '../db/migrate';
-import { conflict, DomainError, refused } from '../errors';
+import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
+import { anchorAudit } from '../audit/audit-log';
 import { checkBackup } from './check';
 import { copyHashing, describeFsError } from './files';
 import { readManifest } from './manifest';
+import { lockExclusive } from './live-file';
 import { fileStamp } from './names';
 import { requireSqliteFile } from './sqlite-only';
 
@@ -19,14 +20,17 @@ export interface RestoreInput {
   name: string;
   progress?: (done: number, total: number | null, label: string) => void;
   signal?: AbortSignal;
+  /** The user vouches for a backup signed with another workstation's audit key. */
+  acceptOtherKey?: boolean;
 }
 
 /**
  * Replaces the database with a backup, or changes nothing: the backup is first copied next to
  * the database (the key may be pulled out) while hashed, and the copy checked against its
  * manifest (size, SHA-256), SQLite's integrity check, the schema (not newer than this app) and
- * the facility. Then the core closes the database, which is kept aside renamed with the time,
- * puts the copy in its place and reopens it, migrating an older schema.
+ * the facility. Then the core closes the database, takes it alone (no other program may have it
+ * open), keeps a copy of it aside named with the time, writes the backup into it through SQLite's
+ * backup API and reopens it, migrating an older schema.
  */
 export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promise<RestoreResult> {
   const file = requireSqliteFile(deps.handle);
@@ -34,11 +38,18 @@ export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promis
   const stamp = fileStamp(deps.clock.now());
   const staged = `${file}.restauration-${stamp}`;
   const aside = `${file}.avant-restauration-${stamp}`;
+  let otherKeyId: string | null;
   try {
     input.progress?.(0, manifest.size, 'Copie de la sauvegarde');
     const hashed = await copyHashing(input.path, staged, (n) => input.progress?.(n, manifest.size, 'Copie de la sauvegarde'), input.signal);
     input.progress?.(0, null, 'Vérification de la sauvegarde');
-    await checkBackup(staged, input.name, manifest, { current: await getFacility(deps.handle.db), hashed });
+    const checked = await checkBackup(staged, input.name, manifest, {
+      current: await getFacility(deps.handle.db),
+      hashed,
+      key: deps.auditKey.key,
+      acceptOtherKey: input.acceptOtherKey,
+    });
+    otherKeyId = checked.otherKeyId;
     input.progress?.(0, null, 'Remplacement de la base');
     await deps
       .reopen(() => swapIn(file, staged, aside))
@@ -57,34 +68,49 @@ export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promis
     if (isFsError(error)) throw new DomainError('REFUSED', describeFsError(error, input.path));
     throw error;
   }
+  if (otherKeyId) await reanchor(deps, otherKeyId, input.name);
   return { restored: manifest, asidePath: aside, schemaVersion: (await schemaVersion(deps.handle.db, deps.handle.features)) ?? '' };
 }
 
-/** With the database closed: the current file aside, the checked copy in its place. */
+/**
+ * With the core's own connection closed: takes the base alone (refused, naming them, while other
+ * programs have it open), copies it aside, then writes the checked copy's pages into the live
+ * file. The file is never renamed: a program that opens it next finds the restored base.
+ */
 async function swapIn(file: string, staged: string, aside: string): Promise<() => Promise<void>> {
-  const wal = `${file}-wal`;
-  // The last connection to close removes the WAL; one left means another program has the base open.
-  if (existsSync(wal) && statSync(wal).size > 0) {
-    throw conflict(
-      'La base est encore ouverte par un autre programme (une autre fenêtre de RAMED Guichet, la ligne de commande ?) : ' +
-        'fermez-le, puis recommencez.',
-    );
-  }
-  await rm(wal, { force: true });
-  await rm(`${file}-shm`, { force: true });
-  await rename(file, aside);
+  const live = await lockExclusive(file);
   try {
-    await rename(staged, file);
+    await live.copyTo(aside);
+    await live.replaceFrom(staged);
   } catch (error) {
-    await rename(aside, file);
+    await live.close();
     throw error;
   }
+  await live.close();
+  await rm(staged, { force: true });
   return async () => {
-    await rm(file, { force: true });
-    await rm(`${file}-wal`, { force: true });
-    await rm(`${file}-shm`, { force: true });
-    await rename(aside, file);
+    const again = await lockExclusive(file);
+    try {
+      await again.replaceFrom(aside);
+    } finally {
+      await again.close();
+    }
+    // Put back whole: the copy aside has nothing the base does not hold.
+    await rm(aside, { force: true });
   };
+}
+
+/** The restored chain was sealed by another workstation's key: from now on it is sealed with this one's, and says so. */
+async function reanchor(deps: CoreDeps, otherKeyId: string, name: string): Promise<void> {
+  const head = await deps.handle.db.selectFrom('audit_head').select('key_id').where('id', '=', 1).executeTakeFirst();
+  if (!deps.auditKey.key || head?.key_id === deps.auditKey.key.id) return;
+  await anchorAudit(deps.handle.db, deps.handle.features, deps.auditKey.key, {
+    at: deps.clock.now().toISOString(),
+    actorLogin: 'système',
+    prior: 'other-key',
+    previousKeyId: otherKeyId,
+    reason: `Restauration de « ${name} », signée par une autre clé d'audit, acceptée par l'utilisateur.`,
+  });
 }
 
 const isFsError = (error: unknown): boolean =>

@@ -24,7 +24,7 @@ export async function verifyBackup(deps: CoreDeps, name: string): Promise<Backup
   if (!existsSync(path)) return { ok: false, reason: `La sauvegarde « ${name} » est introuvable dans le dossier.` };
   try {
     const manifest = await readManifest(manifestPathOf(path), name);
-    await checkBackup(path, name, manifest, { current: await getFacility(deps.handle.db) });
+    await checkBackup(path, name, manifest, { current: await getFacility(deps.handle.db), key: deps.auditKey.key });
     return { ok: true, manifest };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, reason: error.message };

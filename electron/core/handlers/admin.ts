@@ -40,5 +40,5 @@ export const adminHandlers: Handlers<typeof adminApi> = {
     const all = await getAllSettings(ctx.db);
     return (Object.keys(all) as SettingKey[]).map((key) => view(key, all[key]));
   },
-  'audit.verify': async (_input, ctx) => verifyAudit(ctx.db),
+  'audit.verify': async (_input, ctx) => verifyAudit(ctx.db, ctx.deps.auditKey),
 };

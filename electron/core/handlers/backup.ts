@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { backupApi, RestoreSource } from '../../../shared/api/backup';
+import { refused } from '../errors';
 import { createBackup } from '../backup/create';
 import { manifestPathOf } from '../backup/names';
 import { backupOverview } from '../backup/overview';
@@ -19,8 +21,19 @@ async function locate(source: RestoreSource, ctx: HandlerContext): Promise<Pick<
 
 export const backupHandlers: Handlers<typeof backupApi> = {
   'backup.overview': async (_input, ctx) => backupOverview(ctx.deps),
-  'backup.create': async (_input, ctx) => {
-    const result = await createBackup(ctx.deps, { by: ctx.actor?.login ?? 'anonyme', progress: ctx.progress, signal: ctx.signal });
+  'backup.create': async (input, ctx) => {
+    // A path on this machine is the command line's to name; a window (perhaps a browser tab) uses the backup folder.
+    if (input.out !== undefined && ctx.actor?.userId !== null) {
+      throw refused(
+        'Le fichier de sauvegarde ne se choisit qu’en ligne de commande (ramed backup --out) : utilisez le dossier des sauvegardes.',
+      );
+    }
+    const result = await createBackup(ctx.deps, {
+      by: ctx.actor?.login ?? 'anonyme',
+      ...(input.out !== undefined ? { out: resolve(input.out) } : {}),
+      progress: ctx.progress,
+      signal: ctx.signal,
+    });
     ctx.audit.entityId = result.manifest.file;
     ctx.audit.detail = { path: result.path, sha256: result.manifest.sha256, size: result.manifest.size, pruned: result.pruned };
     return result;
@@ -28,7 +41,12 @@ export const backupHandlers: Handlers<typeof backupApi> = {
   'backup.verify': async (input, ctx) => verifyBackup(ctx.deps, input.name),
   'backup.restore': async (input, ctx) => {
     const source = await locate(input.source, ctx);
-    const result = await restoreBackup(ctx.deps, { ...source, progress: ctx.progress, signal: ctx.signal });
+    const result = await restoreBackup(ctx.deps, {
+      ...source,
+      acceptOtherKey: input.acceptOtherKey,
+      progress: ctx.progress,
+      signal: ctx.signal,
+    });
     // Recorded in the restored database's audit: who brought it back, from what, and where the replaced one lies.
     ctx.audit.entityId = result.restored.file;
     ctx.audit.detail = {

@@ -4,11 +4,13 @@ import { describeZodError } from '../../../shared/validation';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
+import { isSealed, isSecretSetting, openSecret, sealSecret } from './secrets';
 
 /** A setting's value from its stored JSON text, or its default when it was never set. */
 export function settingValue<K extends SettingKey>(key: K, stored: string | null | undefined): SettingValue<K> {
   const def = SETTINGS[key];
-  return def.schema.parse(stored === null || stored === undefined ? def.default : JSON.parse(stored)) as SettingValue<K>;
+  const raw: unknown = stored === null || stored === undefined ? def.default : JSON.parse(stored);
+  return def.schema.parse(isSecretSetting(key) && isSealed(raw) ? openSecret(key, raw) : raw) as SettingValue<K>;
 }
 
 export async function getSetting<K extends SettingKey>(db: Kysely<Database>, key: K): Promise<SettingValue<K>> {
@@ -29,7 +31,13 @@ export async function getAllSettings(db: Kysely<Database>): Promise<{ [K in Sett
   const out: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(SETTINGS)) {
     const raw = stored.get(key);
-    out[key] = def.schema.parse(raw === undefined ? def.default : JSON.parse(raw));
+    try {
+      out[key] = settingValue(key as SettingKey, raw);
+    } catch (error) {
+      // A secret this workstation cannot open is listed masked, not fatal to the whole list.
+      if (!(error instanceof DomainError) || raw === undefined) throw error;
+      out[key] = def.schema.parse(JSON.parse(raw));
+    }
   }
   return out as { [K in SettingKey]: SettingValue<K> };
 }
@@ -76,7 +84,7 @@ export async function updateSettings(
   const before = await getAllSettings(db);
   const updatedAt = clock.now().toISOString();
   for (const { key, value } of parsed) {
-    const row = { key, value: JSON.stringify(value), updated_at: updatedAt, updated_by: by };
+    const row = { key, value: JSON.stringify(isSecretSetting(key) ? sealSecret(value) : value), updated_at: updatedAt, updated_by: by };
     await db
       .insertInto('setting')
       .values(row)

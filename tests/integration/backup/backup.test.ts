@@ -61,7 +61,7 @@ describe('backups [sqlite]', () => {
     while (next < 40_100) await new Promise((resolve) => setTimeout(resolve, 5));
 
     const committedBefore = next;
-    const auditBefore = (await verifyAudit(db)).rows;
+    const auditBefore = (await verifyAudit(db, f.core.deps.auditKey)).rows;
     backupRunning = true;
     const result = unwrap(await f.ramed.backup.create({}));
     backupRunning = false;
@@ -93,7 +93,7 @@ describe('backups [sqlite]', () => {
       expect(count).toBeGreaterThanOrEqual(committedBefore);
       expect(count % 5).toBe(0);
       expect(maxId).toBe(count);
-      const audit = await verifyAudit(copy.db);
+      const audit = await verifyAudit(copy.db, f.core.deps.auditKey);
       expect(audit).toMatchObject({ ok: true });
       expect(audit.rows).toBeGreaterThanOrEqual(auditBefore);
     } finally {

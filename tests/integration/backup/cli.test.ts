@@ -1,9 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../../electron/core/app';
+import { openSqliteFile } from '../../../electron/core/backup/sqlite-file';
+import { silentLogger } from '../../../electron/core/logger';
 import { ramed } from '../../support/cli';
-import { describeEachDb, freshDatabase } from '../../support/db';
+import { describeEachDb, freshDatabase, slotAs } from '../../support/db';
 
 describe('ramed backup and restore [sqlite]', () => {
   let dir: string;
@@ -58,6 +63,47 @@ describe('ramed backup and restore [sqlite]', () => {
     const restore = await ramed('restore', out, '--db', db, '--json');
     expect(restore).toMatchObject({ code: 1, json: { error: { code: 'REFUSED', message: expect.stringMatching(/incomplète/) } } });
     expect(readdirSync(dir).filter((n) => n.includes('restauration'))).toEqual([]);
+  });
+
+  it('backup --out goes through the contract: audited like any backup', async () => {
+    const out = join(dir, 'copie.db');
+    expect((await ramed('backup', '--out', out, '--db', db)).code).toBe(0);
+    const file = await openSqliteFile(db, 'read');
+    try {
+      const rows = await file.all<{ method: string; entity_id: string; outcome: string; summary: string }>(
+        "select method, entity_id, outcome, summary from audit_log where method = 'backup.create'",
+      );
+      expect(rows).toEqual([expect.objectContaining({ method: 'backup.create', entity_id: 'copie.db', outcome: 'ok' })]);
+      expect(JSON.parse(rows[0]!.summary)).toMatchObject({ input: { out: out }, detail: { path: out } });
+    } finally {
+      await file.close();
+    }
+    expect(await ramed('audit', 'verify', '--db', db)).toMatchObject({ code: 0 });
+  });
+
+  it('removes the unfinished copies a killed backup left, not one being written', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
+    const abandoned = [`ramed-CS01-20261101-080000.db.partial`, `ramed-CS01-20261102-080000.db.${hostname()}-${dead}.partial`];
+    const live = `ramed-CS01-20261103-080000.db.${hostname()}-${process.pid}.partial`;
+    const elsewhere = `ramed-CS01-20261104-080000.db.autre-poste-${dead}.partial`;
+    for (const name of [...abandoned, live, elsewhere]) writeFileSync(join(dir, name), 'x'.repeat(1000));
+    expect((await ramed('backup', '--out', join(dir, 'copie.db'), '--db', db)).code).toBe(0);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.partial'))
+        .sort(),
+    ).toEqual([live, elsewhere].sort());
+  });
+
+  it('refuses an exact file from a window: only the command line names a path', async () => {
+    const core = await openCore({ db, log: silentLogger });
+    try {
+      const result = await core.dispatch(slotAs(['admin'], 1, 'admin'), 'backup.create', { out: join(dir, 'ailleurs.db') });
+      expect(result).toMatchObject({ ok: false, error: { code: 'REFUSED', message: /ne se choisit qu’en ligne de commande/ } });
+      expect(existsSync(join(dir, 'ailleurs.db'))).toBe(false);
+    } finally {
+      await core.close();
+    }
   });
 
   it('says what is missing on bad usage', async () => {

@@ -11,6 +11,7 @@ import type { Database } from '../../../electron/core/db/schema/index';
 import type { ApiEvent } from '../../../shared/events';
 import type { RestoreSource } from '../../../shared/api/backup';
 import { backupFixture, flipByte, insertPersons, rehashManifest, unwrap, type BackupFixture } from '../../support/backup';
+import { tempKeyStore } from '../../support/audit';
 import { clientFor, describeEachDb } from '../../support/db';
 import { databaseAt } from '../../support/migration';
 
@@ -83,7 +84,7 @@ describe('restore [sqlite]', () => {
     expect(now.audit.slice(atBackup.audit.length)).toEqual([
       expect.objectContaining({ method: 'backup.restore', outcome: 'ok', actor_login: 'awa', entity_id: backup.manifest.file }),
     ]);
-    expect(await verifyAudit(f.core.deps.handle.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(f.core.deps.handle.db, f.core.deps.auditKey)).toMatchObject({ ok: true });
 
     // Signed out: this window at once, the other at its next call.
     expect(mine.session).toBeNull();
@@ -117,7 +118,7 @@ describe('restore [sqlite]', () => {
         'damaged inside, its manifest made to match',
         (path) => {
           flipByte(path, 4096); // the type byte of page 2's b-tree header
-          rehashManifest(path);
+          rehashManifest(path, {}, f.core.deps.auditKey.key!);
         },
         /abîmée|n'est pas une base/,
       ],
@@ -125,7 +126,7 @@ describe('restore [sqlite]', () => {
         'not a database at all',
         (path) => {
           writeFileSync(path, 'nom;prenoms\nTraoré;Awa\n'.repeat(500));
-          rehashManifest(path);
+          rehashManifest(path, {}, f.core.deps.auditKey.key!);
         },
         /n'est pas une base de données lisible/,
       ],
@@ -135,9 +136,38 @@ describe('restore [sqlite]', () => {
           const file = await openSqliteFile(path, 'write');
           await file.run("insert into schema_migration (name, timestamp) values ('9999_avenir', '2030-01-01')");
           await file.close();
-          rehashManifest(path, { schemaVersion: '9999_avenir' });
+          rehashManifest(path, { schemaVersion: '9999_avenir' }, f.core.deps.auditKey.key!);
         },
         /version plus récente de RAMED Guichet \(schéma 9999_avenir\)/,
+      ],
+      [
+        'edited inside (a user added), its manifest recomputed without the key',
+        async (path) => {
+          const file = await openSqliteFile(path, 'write');
+          await file.run("update app_user set full_name = 'Intrus' where login = 'awa'");
+          await file.close();
+          rehashManifest(path);
+        },
+        /manifeste de la sauvegarde .* a été modifié : sa signature ne correspond pas/,
+      ],
+      [
+        'its manifest recomputed and passed off as an unsigned one of before 0020',
+        (path) => {
+          flipByte(path, 20_000);
+          rehashManifest(path, { formatVersion: 1, keyId: undefined, signature: undefined });
+        },
+        /n'est pas signé, alors que la sauvegarde vient d'une version qui signe les siennes/,
+      ],
+      [
+        'a signed manifest whose audit head is not the file’s',
+        async (path) => {
+          const file = await openSqliteFile(path, 'write');
+          await file.run('delete from audit_log where seq = (select max(seq) from audit_log)');
+          await file.run('update audit_head set seq = seq - 1');
+          await file.close();
+          rehashManifest(path, {}, f.core.deps.auditKey.key!);
+        },
+        /ne correspond pas à son contenu/,
       ],
       ['without its manifest', (path) => rmSync(`${path}.manifest.json`), /manifeste .* introuvable/],
     ];
@@ -160,6 +190,42 @@ describe('restore [sqlite]', () => {
       expect(after.audit.at(-1)).toMatchObject({ method: 'backup.restore', outcome: 'failed' });
       expect(readdirSync(dirname(dbFile)).sort()).toEqual(files);
       expect(await f.ramed.settings.list({})).toMatchObject({ ok: true });
+    });
+
+    it('a backup signed by another workstation’s key: refused, unless the user vouches for it; the chain is then re-anchored', async () => {
+      const keys = tempKeyStore();
+      const other = await backupFixture({ auditKeys: keys.store });
+      try {
+        const theirs = unwrap(await other.ramed.backup.create({}));
+        const picked = pickedCopy(theirs.path);
+        expect(await f.ramed.backup.restore({ source: picked.source })).toMatchObject({
+          ok: false,
+          error: {
+            code: 'REFUSED',
+            message: /signée par un autre poste \(clé d'audit [0-9a-f]{16}, celle de ce poste : [0-9a-f]{16}\).*--autre-cle/,
+          },
+        });
+        expect(await f.core.deps.handle.db.selectFrom('person').select('id').execute()).toHaveLength(300);
+
+        unwrap(await f.ramed.backup.restore({ source: picked.source, acceptOtherKey: true }));
+        const db = f.core.deps.handle.db;
+        expect(await db.selectFrom('person').select('id').execute()).toHaveLength(0);
+        const tail = await db.selectFrom('audit_log').select(['method', 'summary']).orderBy('seq', 'desc').limit(2).execute();
+        expect(tail.map((r) => r.method)).toEqual(['backup.restore', 'audit.anchor']);
+        expect(JSON.parse(tail[1]!.summary)).toMatchObject({
+          prior: 'other-key',
+          previousKeyId: theirs.manifest.keyId,
+          keyId: f.core.deps.auditKey.key!.id,
+        });
+        expect(await verifyAudit(db, f.core.deps.auditKey)).toMatchObject({ ok: true });
+        // Its next backup is signed with this workstation's key.
+        const again = newSlot();
+        unwrap(await clientFor(f.core, again).auth.login({ login: 'awa', password: 'motdepasse1' }));
+        expect(unwrap(await clientFor(f.core, again).backup.create({})).manifest.keyId).toBe(f.core.deps.auditKey.key!.id);
+      } finally {
+        await other.dispose();
+        keys.dispose();
+      }
     });
 
     it("another facility's backup", async () => {

@@ -62,6 +62,12 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** Fingerprint of the key the chain is sealed with; null until anchored (0020). */
+  key_id: string | null;
+  /** Rows up to this one were chained before the key (plain SHA-256, or another key's); 0: none. */
+  anchor_seq: number | null;
+  /** HMAC of the head (seq, hash, anchor, key). */
+  mac: string | null;
 }
 
 export interface SystemTables {
