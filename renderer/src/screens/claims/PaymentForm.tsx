@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';
+import { focusUnreadField } from '../../lib/unreadFields';
 import { AllocationRows, allocationsOf, parseFcfa, type AllocationDraft } from './AllocationRows';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -25,6 +26,7 @@ export function PaymentForm({ claims, onSaved }: { claims: readonly ClaimListRow
   async function submit(event: FormEvent) {
     event.preventDefault();
     setLocal(null);
+    if (focusUnreadField(event.currentTarget)) return;
     const value = parseFcfa(amount);
     if (value === null || value === 0) {
       return setLocal({

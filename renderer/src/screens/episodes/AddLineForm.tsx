@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { focusUnreadField } from '../../lib/unreadFields';
 import { ActPicker } from './ActPicker';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -46,6 +47,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     if (!act) {
       add.setError({
         code: 'INVALID_INPUT',

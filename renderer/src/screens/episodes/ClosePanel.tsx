@@ -6,6 +6,7 @@ import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { focusUnreadField } from '../../lib/unreadFields';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -28,6 +29,7 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     if (!confirming) return setConfirming(true);
     const view = await close.run({ episodeId: episode.id, endedOn, diagnosis, icd10, outcome: outcome as Outcome });
     setConfirming(false);

@@ -59,6 +59,7 @@ const COLUMNS: DataColumn<EpisodeListRow>[] = [
     width: '6rem',
   },
   { key: 'activeLines', header: 'Actes', value: (r) => r.activeLines, kind: 'number', width: '4.5rem' },
+  { key: 'activeMedicines', header: 'Médic.', value: (r) => r.activeMedicines, kind: 'number', width: '4.5rem' },
   { key: 'ramedTotal', header: 'Total RAMED', value: (r) => r.ramedTotal, kind: 'money', width: '8.5rem' },
 ];
 

@@ -4,7 +4,7 @@ import { QUALITY_LABELS, formatRecepisse } from '../../../../shared/domain/regis
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
-import { formatDate } from '../../lib/format';
+import { formatBirth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { AdmitForm } from './AdmitForm';
 import { SlipButton } from './SlipButton';
@@ -19,7 +19,7 @@ const COLUMNS: DataColumn<PersonMatch>[] = [
   {
     key: 'birth',
     header: 'Naissance',
-    value: (p) => (p.birthYearOnly ? `vers ${p.birthDate.slice(0, 4)}` : formatDate(p.birthDate)),
+    value: (p) => formatBirth(p.birthDate, p.birthYearOnly),
     width: '8rem',
   },
   { key: 'commune', header: 'Commune', value: (p) => p.commune ?? '' },
