@@ -36,6 +36,14 @@ async function openedEpisode(host: Host, recepisse: string) {
   });
 }
 
+/** Screenshots to look at (not tracked): at 1366×768 and at 125 % Windows scaling (1093×614). */
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `.tmp/screens/${name}-1366.png` });
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await page.screenshot({ path: `.tmp/screens/${name}-1093.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 const french = (iso: string) => iso.split('-').reverse().join('/');
 
 async function openFromList(page: Page, number: string) {
@@ -102,6 +110,7 @@ test('medicines dispensed show in the episode, with one total for acts and medic
   expect(amount).toBeTruthy();
   await expect(total).toContainText(amount!);
   await expect(total).toContainText('1 médicament');
+  await shoot(page, 'episode-medicaments');
 
   await page.getByRole('button', { name: 'Clore l’épisode' }).click();
   await expect(page.getByRole('alert')).toContainText(amount!);
@@ -143,6 +152,8 @@ test('a typo cannot empty the stock: an unusual quantity is asked again, and a d
   const question = page.getByRole('alert', { name: 'Quantité à confirmer' });
   await expect(question).toContainText('1\u202f000 gélules');
   await expect(page.getByRole('button', { name: 'Corriger la quantité' })).toBeFocused();
+  await shoot(page, 'pharmacie-confirmation');
+  await page.getByRole('button', { name: 'Corriger la quantité' }).focus();
   await page.keyboard.press('Enter');
   await expect(question).toHaveCount(0);
   await expect(quantity).toBeFocused();
@@ -164,5 +175,43 @@ test('a typo cannot empty the stock: an unusual quantity is asked again, and a d
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Ligne annulée' })).toBeVisible();
   await expect(lines).toContainText('annulation (Quantité saisie par erreur)');
+  await shoot(page, 'pharmacie-annulation');
   await expect.poll(stock).toBe(before);
+});
+
+test('by keyboard alone: scan, Enter admits and the slip comes out; a second visit today is said with the verdict', async ({
+  page,
+  demoHost,
+}) => {
+  await loginAs(page, demoHost, 'accueil');
+  const field = page.getByLabel('Récépissé (tapé ou scanné, puis Entrée) ou nom');
+  const verdict = page.getByRole('region', { name: 'Résultat de la vérification' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('1101000000017');
+  await page.keyboard.press('Enter');
+  await expect(verdict.getByRole('status')).toHaveText('✔ ÉLIGIBLE');
+  await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toBeFocused();
+  const slip = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const admitted = page.getByRole('status').filter({ hasText: 'Admis : épisode' });
+  await expect(admitted).toContainText(/EP-\d{4}-\d{6}/);
+  const number = /EP-\d{4}-\d{6}/.exec((await admitted.textContent())!)![0];
+  expect((await slip).suggestedFilename()).toBe(`fiche-admission-${number}.pdf`);
+  await expect(page.getByRole('button', { name: 'Imprimer la fiche d’admission' })).toBeFocused();
+  await shoot(page, 'accueil-admis');
+
+  await page.keyboard.press('Escape');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('1101000000017');
+  await page.keyboard.press('Enter');
+  // Said with the verdict, before anything is pressed; the earlier episode is the first key.
+  const warning = page.getByRole('alert').filter({ hasText: 'Déjà admis aujourd’hui' });
+  await expect(warning).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Admettre à nouveau (nouvel épisode)' })).toBeVisible();
+  const open = warning.getByRole('button', { name: `Ouvrir l’épisode ${number}` });
+  await expect(open).toBeFocused();
+  await shoot(page, 'accueil-deja-admis');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText(number);
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { CheckResult, Household, PersonMatch } from '../../../../shared/api/registry';
+import type { DeskCheck } from '../../../../shared/api/reception';
+import type { Household, PersonMatch } from '../../../../shared/api/registry';
 import { QUALITY_LABELS, formatRecepisse } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -42,7 +43,7 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
   const results = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
   const [matches, setMatches] = useState<PersonMatch[] | null>(null);
-  const [result, setResult] = useState<CheckResult | null>(null);
+  const [result, setResult] = useState<DeskCheck | null>(null);
   const [household, setHousehold] = useState<Household | null>(null);
   const [admitted, setAdmitted] = useState<{ id: number; number: string } | null>(null);
   const check = useCall(ramed.reception.check);
@@ -84,6 +85,8 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
     setHousehold(null);
     const answer = await check.run({ recepisse });
     setResult(answer ?? null);
+    // Admettre takes the focus when there is something to admit; otherwise back to the search.
+    if (!answer?.eligible || !answer.person) input.current?.focus();
     if (answer?.person) {
       setMatches(null);
       const found = await loadHousehold.run({ recepisse: answer.person.recepisse });
@@ -151,14 +154,20 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
                 Admis : épisode <strong className="mono">{admitted.number}</strong>.
               </p>
               <div className="actions">
-                <SlipButton episodeId={admitted.id} autoFocus />
+                <SlipButton episodeId={admitted.id} autoFocus printNow />
                 <button type="button" onClick={() => onOpenEpisode(admitted.id)}>
                   Ouvrir l’épisode
                 </button>
               </div>
             </div>
           ) : result.eligible && result.person ? (
-            <AdmitForm recepisse={result.person.recepisse} onAdmitted={(id, number) => setAdmitted({ id, number })} />
+            <AdmitForm
+              key={result.person.recepisse}
+              recepisse={result.person.recepisse}
+              seenToday={result.seenToday}
+              onAdmitted={(id, number) => setAdmitted({ id, number })}
+              onOpenEpisode={onOpenEpisode}
+            />
           ) : null}
           {household ? <HouseholdTable household={household} current={result.person?.recepisse ?? ''} /> : null}
         </>
