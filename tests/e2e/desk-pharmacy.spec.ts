@@ -215,3 +215,49 @@ test('by keyboard alone: scan, Enter admits and the slip comes out; a second vis
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText(number);
 });
+
+test('homonyms: the person’s own récépissé, sex, age and NINA tell them apart; a long list asks to narrow it', async ({
+  page,
+  demoHost,
+}) => {
+  await withCore(demoHost, async (core) => {
+    const db = core.deps.handle.db;
+    const ids = await insertPersons(
+      db,
+      Array.from({ length: 24 }, (_, i) => ({
+        recepisse: `55512345${String(i).padStart(5, '0')}`,
+        family_name: 'Traoré',
+        given_names: 'Alou',
+        sex: i % 2 === 0 ? ('M' as const) : ('F' as const),
+        birth_date: `${1950 + i}-06-15`,
+      })),
+    );
+    for (const [i, id] of ids.entries())
+      await db
+        .updateTable('person')
+        .set({ nina: `NINA${String(i).padStart(4, '0')}` })
+        .where('id', '=', id)
+        .execute();
+  });
+  await loginAs(page, demoHost, 'accueil');
+  const field = page.getByLabel('Récépissé (tapé ou scanné, puis Entrée) ou nom');
+  await page.keyboard.type('traore alou');
+  await expect(page.getByText(/Plus de 20 personnes portent ce nom : affinez/)).toBeVisible();
+  const found = page.getByRole('table', { name: 'Personnes trouvées' });
+  await expect(found.locator('tbody tr')).toHaveCount(20);
+  const first = found.locator('tbody tr').first();
+  await expect(first).toContainText(/5551 2345 000\d\d/);
+  await expect(first).toContainText(/NINA00\d\d/);
+  await expect(first).toContainText(/\d+ ans \(15\/06\/\d{4}\)/);
+  await page.keyboard.press('ArrowDown');
+  await expect(first).toBeFocused();
+  // The keyboard's row is not the hover tint: it has its own outline.
+  expect(await first.evaluate((row) => getComputedStyle(row).outlineStyle)).toBe('solid');
+  await shoot(page, 'accueil-homonymes');
+
+  // « 11O1… » with a letter O is a mistyped récépissé, said so, not searched as a name.
+  await page.keyboard.press('Escape');
+  await field.fill('11O1000000017');
+  await expect(page.getByText(/contient des lettres à la place de chiffres.*1101 0000 00017/)).toBeVisible();
+  await expect(found).toHaveCount(0);
+});

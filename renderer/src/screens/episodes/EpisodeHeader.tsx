@@ -1,6 +1,7 @@
 import { EPISODE_TYPE_LABELS, IDENTITY_DOCUMENT_LABELS, type EpisodeView } from '../../../../shared/domain/episodes';
 import { formatBirth, formatDate, formatDateTime, formatFcfa } from '../../lib/format';
 import { StatusBadge } from './StatusBadge';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 
 const QUALITY_LABELS: Record<string, string> = {
   titulaire: 'Titulaire',
@@ -47,7 +48,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
         </h2>
         <dl className="facts">
           <dt>Récépissé</dt>
-          <dd className="mono">{p.recepisse}</dd>
+          <dd className="mono">{formatRecepisse(p.recepisse)}</dd>
           <dt>Sexe, âge</dt>
           <dd>
             {p.sex === 'F' ? 'Féminin' : 'Masculin'}, {p.birthYearOnly ? 'environ ' : ''}
@@ -57,7 +58,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
           <dt>Qualité</dt>
           <dd>
             {QUALITY_LABELS[p.quality] ?? p.quality}
-            {p.holderRecepisse ? ` (titulaire ${p.holderRecepisse})` : ''}
+            {p.holderRecepisse ? ` (titulaire ${formatRecepisse(p.holderRecepisse)})` : ''}
           </dd>
         </dl>
       </div>

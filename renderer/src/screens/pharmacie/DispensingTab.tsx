@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { DispensedLines } from './DispensedLines';
 import { DispenseForm } from './DispenseForm';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 
 /** Find the episode (récépissé or episode number, typed or scanned), then give medicines by DCI. */
 export function DispensingTab() {
@@ -76,8 +77,9 @@ export function DispensingTab() {
               {current.episode.patient} — {current.episode.number}
             </h2>
             <p className="muted">
-              Récépissé {current.episode.recepisse} · {current.episode.status === 'ouvert' ? 'épisode ouvert' : 'épisode clos aujourd’hui'}{' '}
-              depuis le {formatDate(current.episode.openedAt)}
+              Récépissé {formatRecepisse(current.episode.recepisse)} ·{' '}
+              {current.episode.status === 'ouvert' ? 'épisode ouvert' : 'épisode clos aujourd’hui'} depuis le{' '}
+              {formatDate(current.episode.openedAt)}
             </p>
           </div>
           {current.episode.dispensable ? (
