@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, returns } from '../contract';
 import { isoDate } from '../dates';
 import { EPISODE_TYPES, IDENTITY_DOCUMENTS } from '../domain/episodes';
-import type { AdmitResult, DeskDay } from '../domain/reception';
+import type { AdmitResult, DeskDay, SameDayEpisode } from '../domain/reception';
 import type { GeneratedFile } from '../files';
 import { recepisseInput, type CheckResult } from './registry';
 
@@ -14,11 +14,16 @@ const optionalText = (max: number, message: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** The desk's check: the eligibility answer, and the episodes already opened today for the person. */
+export interface DeskCheck extends CheckResult {
+  seenToday: SameDayEpisode[];
+}
+
 export const receptionApi = {
   /** The desk's eligibility check of a récépissé: answered like registry.check, and recorded for the statistics. */
   'reception.check': defineMethod({
     input: z.strictObject({ recepisse: recepisseInput }),
-    output: returns<CheckResult>(),
+    output: returns<DeskCheck>(),
     access: ['accueil'],
     kind: 'command',
     entity: 'reception_check',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Payer } from '../pricing';
 import type { TariffCategory } from './reference';
 import type { FacilityLevel } from './facility';
+import type { DispensedLine } from './pharmacy';
 
 /** An episode of care: opened at reception, completed with prestations, closed for the monthly claim. */
 
@@ -105,6 +106,8 @@ export interface EpisodePatient {
   givenNames: string;
   sex: 'M' | 'F';
   birthDate: string;
+  /** Only the year is known (« né vers 1968 »): the day and month stored are not real. */
+  birthYearOnly: boolean;
   quality: string;
   holderRecepisse: string | null;
 }
@@ -144,11 +147,18 @@ export interface EpisodeEvent {
 }
 
 export interface EpisodeTotals {
-  /** What the RAMED is billed: the lines still in force, priced, excluding the caesarean programme. */
+  /** What the RAMED is billed: acts and medicines still in force, excluding the caesarean programme. */
   ramed: number;
+  /** The acts' part of `ramed`. */
+  acts: number;
+  /** The medicines' part of `ramed` (dispensed by the pharmacy on this episode). */
+  medicines: number;
   /** Recorded for the free caesarean programme, not billed to the RAMED. */
   programme: number;
+  /** Act lines in force. */
   activeLines: number;
+  /** Medicine lines in force. */
+  activeMedicines: number;
 }
 
 export interface EpisodeView {
@@ -175,6 +185,8 @@ export interface EpisodeView {
   /** The facility level its acts are priced at. */
   level: FacilityLevel;
   lines: EpisodeLine[];
+  /** What the pharmacy dispensed on the episode, cancellations included (they stay visible). */
+  medicines: DispensedLine[];
   totals: EpisodeTotals;
   events: EpisodeEvent[];
 }
@@ -189,8 +201,10 @@ export interface EpisodeListRow {
   endedOn: string | null;
   recepisse: string;
   patientName: string;
+  /** Acts and medicines in force billed to the RAMED. */
   ramedTotal: number;
   activeLines: number;
+  activeMedicines: number;
 }
 
 export const EPISODE_SORTS = ['openedAt', 'number', 'patient', 'type', 'status'] as const;

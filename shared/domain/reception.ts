@@ -1,4 +1,4 @@
-import type { IdentityDocument } from './episodes';
+import type { EpisodeStatus, IdentityDocument } from './episodes';
 import { REASON_LABELS, type ReasonCode } from './registry';
 
 /** Why the desk refused an admission besides eligibility: the facility's referral rule. */
@@ -30,12 +30,13 @@ export const REFUSAL_ADVICE: Record<RefusalCode, string> = {
   REFERRAL_REQUIRED: 'Orientez le patient vers son CSCOM, qui le référera si besoin ; une urgence est toujours admise.',
 };
 
-/** One open episode of the person today, shown when the desk admits them again. */
+/** One episode of the person opened today (still open or already closed), shown before admitting them again. */
 export interface SameDayEpisode {
   id: number;
   number: string;
   openedAt: string;
   openedBy: string;
+  status: EpisodeStatus;
 }
 
 export type AdmitResult =

@@ -58,7 +58,7 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
 
   const total = page.getByLabel('Total RAMED');
   await expect(total).toContainText(/1\s400 FCFA/);
-  await expect(total).toContainText('3 acte(s)');
+  await expect(total).toContainText('3 actes');
 
   // An act the RAMED does not cover is refused before and after submitting.
   await picker.fill('certificat');

@@ -94,12 +94,14 @@ describeEachDb('episodes list', (kind) => {
     const bytes = Buffer.from(file.value.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
-    expect(lines[0]).toBe('N° d’épisode;Ouvert le;Heure;Fin des soins;Patient;Récépissé;Type;Urgence;Statut;Actes;Total RAMED (FCFA)');
+    expect(lines[0]).toBe(
+      'N° d’épisode;Ouvert le;Heure;Fin des soins;Patient;Récépissé;Type;Urgence;Statut;Actes;Médicaments;Total RAMED (FCFA)',
+    );
     expect(lines.slice(1)).toEqual([
-      'EP-2026-000005;05/11/2026;08:00;05/11/2026;COULIBALY Moussa;1111234567891;Consultation externe;non;Clos;2;1000',
-      'EP-2026-000010;10/11/2026;08:00;10/11/2026;DIARRA Fatoumata Bintou;2222000000001;Consultation externe;non;Clos;2;1000',
-      'EP-2026-000015;15/11/2026;08:00;;KEÏTA Sékou;3333000000001;Consultation externe;non;Ouvert;1;500',
-      'EP-2026-000020;20/11/2026;08:00;;TRAORÉ Aïssata;1111234567890;Consultation externe;non;Ouvert;2;1100',
+      'EP-2026-000005;05/11/2026;08:00;05/11/2026;COULIBALY Moussa;1111234567891;Consultation externe;non;Clos;2;0;1000',
+      'EP-2026-000010;10/11/2026;08:00;10/11/2026;DIARRA Fatoumata Bintou;2222000000001;Consultation externe;non;Clos;2;0;1000',
+      'EP-2026-000015;15/11/2026;08:00;;KEÏTA Sékou;3333000000001;Consultation externe;non;Ouvert;1;0;500',
+      'EP-2026-000020;20/11/2026;08:00;;TRAORÉ Aïssata;1111234567890;Consultation externe;non;Ouvert;2;0;1100',
     ]);
   });
 

@@ -66,7 +66,7 @@ describeEachDb('episodes', (kind) => {
         level: 'cscom',
         patient: { recepisse: '1111234567890', familyName: 'Traoré', givenNames: 'Aïssata' },
         lines: [],
-        totals: { ramed: 0, programme: 0, activeLines: 0 },
+        totals: { ramed: 0, acts: 0, medicines: 0, programme: 0, activeLines: 0, activeMedicines: 0 },
         events: [{ kind: 'ouverture', by: 'accueil' }],
       },
     });
@@ -91,7 +91,7 @@ describeEachDb('episodes', (kind) => {
       ['CS-CUR', '2026-11-14', 500, 500, 'active'],
       ['CS-CUR', '2026-11-15', 600, 600, 'active'],
     ]);
-    expect(after.value.totals).toEqual({ ramed: 1100, programme: 0, activeLines: 2 });
+    expect(after.value.totals).toEqual({ ramed: 1100, acts: 1100, medicines: 0, programme: 0, activeLines: 2, activeMedicines: 0 });
     expect(after.value.lines[0]!.prescriber).toBe('Dr Sidibé');
   });
 
@@ -121,7 +121,14 @@ describeEachDb('episodes', (kind) => {
     const first = view.ok ? view.value.lines[0]!.id : 0;
     await accueil.episodes.cancelLine({ episodeId: id, lineId: first, reason: 'Erreur de quantité' });
     const again = await accueil.episodes.addLine(line(id, 'HO-OBS', { quantity: 3 }));
-    expect(again.ok && again.value.totals).toEqual({ ramed: 3000, programme: 0, activeLines: 1 });
+    expect(again.ok && again.value.totals).toEqual({
+      ramed: 3000,
+      acts: 3000,
+      medicines: 0,
+      programme: 0,
+      activeLines: 1,
+      activeMedicines: 0,
+    });
   });
 
   it('refuses line dates in the future or before the opening', async () => {
@@ -151,7 +158,7 @@ describeEachDb('episodes', (kind) => {
     const [, original, mirror] = cancelled.value.lines;
     expect(original).toMatchObject({ state: 'annulee', cancelledById: mirror!.id, reason: 'Examen saisi en double', amount: 1000 });
     expect(mirror).toMatchObject({ state: 'annulation', cancelsId: original!.id, quantity: -2, amount: -1000, createdBy: 'aminata' });
-    expect(cancelled.value.totals).toEqual({ ramed: 600, programme: 0, activeLines: 1 });
+    expect(cancelled.value.totals).toEqual({ ramed: 600, acts: 600, medicines: 0, programme: 0, activeLines: 1, activeMedicines: 0 });
     // The rows written before are untouched.
     const after = await core.deps.handle.db.selectFrom('prestation').selectAll().orderBy('id').execute();
     expect(after.slice(0, 2)).toEqual(before);
@@ -265,7 +272,7 @@ describeEachDb('episodes', (kind) => {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.value.lines[1]).toMatchObject({ code: 'MA-CES', payer: 'programme_cesarienne', amount: 75000 });
-      expect(result.value.totals).toEqual({ ramed: 1000, programme: 75000, activeLines: 2 });
+      expect(result.value.totals).toEqual({ ramed: 1000, acts: 1000, medicines: 0, programme: 75000, activeLines: 2, activeMedicines: 0 });
       const list = await accueil.episodes.list({});
       expect(list.ok && list.value.rows[0]!.ramedTotal).toBe(1000);
     });

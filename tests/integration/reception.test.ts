@@ -153,7 +153,15 @@ describeEachDb('reception desk', (kind) => {
       ok: true,
       value: {
         outcome: 'sameDay',
-        episodes: [{ id: first.value.episodeId, number: 'EP-2026-000001', openedAt: '2026-11-16T09:30:00.000Z', openedBy: 'aminata' }],
+        episodes: [
+          {
+            id: first.value.episodeId,
+            number: 'EP-2026-000001',
+            openedAt: '2026-11-16T09:30:00.000Z',
+            openedBy: 'aminata',
+            status: 'ouvert',
+          },
+        ],
       },
     });
     expect(await episodeCount()).toBe(1);
@@ -161,6 +169,25 @@ describeEachDb('reception desk', (kind) => {
       ok: true,
       value: { outcome: 'admitted', number: 'EP-2026-000002' },
     });
+  });
+
+  it('shows the episodes opened today with the verdict, and asks again after the first one closed', async () => {
+    const none = await accueil.reception.check({ recepisse: HOLDER });
+    expect(none.ok && none.value.seenToday).toEqual([]);
+    const first = await accueil.reception.admit(visit(HOLDER));
+    if (!first.ok || first.value.outcome !== 'admitted') throw new Error('not admitted');
+    const episodeId = first.value.episodeId;
+    const seen = await accueil.reception.check({ recepisse: HOLDER });
+    expect(seen.ok && seen.value.seenToday).toEqual([
+      { id: episodeId, number: 'EP-2026-000001', openedAt: '2026-11-16T09:30:00.000Z', openedBy: 'aminata', status: 'ouvert' },
+    ]);
+    const closed = await accueil.episodes.close({ episodeId, endedOn: '2026-11-16', diagnosis: 'Paludisme simple', outcome: 'gueri' });
+    expect(closed.ok).toBe(true);
+    expect(await accueil.reception.admit(visit(HOLDER))).toMatchObject({
+      ok: true,
+      value: { outcome: 'sameDay', episodes: [{ id: episodeId, status: 'clos' }] },
+    });
+    expect(await episodeCount()).toBe(1);
   });
 
   it('admits without any identity document but flags it in the episode', async () => {

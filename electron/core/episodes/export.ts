@@ -21,6 +21,7 @@ export async function exportEpisodes(db: Kysely<Database>, filter: EpisodeFilter
       'Urgence',
       'Statut',
       'Actes',
+      'Médicaments',
       'Total RAMED (FCFA)',
     ],
     ...rows.map((r) => [
@@ -34,6 +35,7 @@ export async function exportEpisodes(db: Kysely<Database>, filter: EpisodeFilter
       r.emergency ? 'oui' : 'non',
       EPISODE_STATUS_LABELS[r.status],
       r.activeLines,
+      r.activeMedicines,
       r.ramedTotal,
     ]),
   ];

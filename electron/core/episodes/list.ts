@@ -67,7 +67,7 @@ function rowsOf(db: Kysely<Database>, filter: EpisodeFilter) {
     .orderBy('episode.id', direction);
 }
 
-/** Per episode: what the RAMED is billed, and how many lines are still in force. */
+/** Per episode: what the RAMED is billed for acts, and how many act lines are still in force. */
 function totalsOf(db: Kysely<Database>) {
   return db
     .selectFrom('prestation')
@@ -79,9 +79,28 @@ function totalsOf(db: Kysely<Database>) {
     .groupBy('episode_id');
 }
 
+/** Per episode: the medicines dispensed in force (a cancellation line carries the negative amount). */
+function medicineTotalsOf(db: Kysely<Database>) {
+  return db
+    .selectFrom('dispensation')
+    .select([
+      'episode_id',
+      sql<number>`coalesce(sum(amount), 0)`.as('medicine_amount'),
+      sql<number>`sum(case when cancels_id is null then 1 else -1 end)`.as('medicine_lines'),
+    ])
+    .groupBy('episode_id');
+}
+
+interface Sums {
+  amount: number;
+  lines: number;
+  medicineAmount: number;
+  medicineLines: number;
+}
+
 type Row = Awaited<ReturnType<ReturnType<typeof rowsOf>['execute']>>[number];
 
-const toListRow = (r: Row, totals: { amount: number; lines: number } | undefined): EpisodeListRow => ({
+const toListRow = (r: Row, totals: Partial<Sums> | undefined): EpisodeListRow => ({
   id: r.id,
   number: r.number,
   status: r.status,
@@ -91,8 +110,9 @@ const toListRow = (r: Row, totals: { amount: number; lines: number } | undefined
   endedOn: r.ended_on,
   recepisse: r.recepisse,
   patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
-  ramedTotal: Number(totals?.amount ?? 0),
+  ramedTotal: Number(totals?.amount ?? 0) + Number(totals?.medicineAmount ?? 0),
   activeLines: Number(totals?.lines ?? 0),
+  activeMedicines: Number(totals?.medicineLines ?? 0),
 });
 
 /** One page of episodes, with the number of all that match. */
@@ -107,25 +127,37 @@ export async function listEpisodes(
     .limit(filter.pageSize)
     .offset(filter.pageIndex * filter.pageSize)
     .execute();
-  const sums =
-    page.length > 0
-      ? await totalsOf(db)
-          .where(
-            'episode_id',
-            'in',
-            page.map((r) => r.id),
-          )
-          .execute()
-      : [];
-  const totals = new Map(sums.map((s) => [s.episode_id, s]));
-  return { total: Number(counted.n), rows: page.map((r) => toListRow(r, totals.get(r.id))) };
+  const ids = page.map((r) => r.id);
+  const [acts, medicines] =
+    ids.length > 0
+      ? await Promise.all([
+          totalsOf(db).where('episode_id', 'in', ids).execute(),
+          medicineTotalsOf(db).where('episode_id', 'in', ids).execute(),
+        ])
+      : [[], []];
+  const actsOf = new Map(acts.map((s) => [s.episode_id, s]));
+  const medicinesOf = new Map(medicines.map((s) => [s.episode_id, s]));
+  const sumsOf = (id: number): Partial<Sums> => {
+    const a = actsOf.get(id);
+    const m = medicinesOf.get(id);
+    return { amount: a?.amount, lines: a?.lines, medicineAmount: m?.medicine_amount, medicineLines: m?.medicine_lines };
+  };
+  return { total: Number(counted.n), rows: page.map((r) => toListRow(r, sumsOf(r.id))) };
 }
 
 /** Every episode a filter selects (for the CSV export), with its totals joined in one query. */
 export async function allEpisodes(db: Kysely<Database>, filter: EpisodeFilter): Promise<EpisodeListRow[]> {
   const rows = await rowsOf(db, filter)
     .leftJoin(totalsOf(db).as('t'), 't.episode_id', 'episode.id')
-    .select(['t.amount', 't.lines'])
+    .leftJoin(medicineTotalsOf(db).as('m'), 'm.episode_id', 'episode.id')
+    .select(['t.amount', 't.lines', 'm.medicine_amount', 'm.medicine_lines'])
     .execute();
-  return rows.map((r) => toListRow(r, { amount: r.amount ?? 0, lines: r.lines ?? 0 }));
+  return rows.map((r) =>
+    toListRow(r, {
+      amount: r.amount ?? 0,
+      lines: r.lines ?? 0,
+      medicineAmount: r.medicine_amount ?? 0,
+      medicineLines: r.medicine_lines ?? 0,
+    }),
+  );
 }

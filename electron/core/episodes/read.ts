@@ -1,9 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { EligibilitySnapshot, EpisodeLine, EpisodeTotals, EpisodeView, LineState } from '../../../shared/domain/episodes';
+import type { DispensedLine } from '../../../shared/domain/pharmacy';
 import type { Database } from '../db/schema/index';
 import type { PrestationTable } from '../db/schema/episodes';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
+import { episodeLines } from '../pharmacy/lines';
 
 /** Each line with its state: in force, cancelled (by a later line), or the cancellation itself. */
 export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>): EpisodeLine[] {
@@ -33,13 +35,22 @@ export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>):
   });
 }
 
-/** What the RAMED is billed for: lines in force only (a cancelled line and its cancellation cancel out). */
-export function totalsOf(lines: readonly EpisodeLine[]): EpisodeTotals {
+/**
+ * What the RAMED is billed for: acts and medicines in force only (a cancelled line and its
+ * cancellation cancel out). Medicines are always billed to the RAMED.
+ */
+export function totalsOf(lines: readonly EpisodeLine[], medicines: readonly DispensedLine[] = []): EpisodeTotals {
   const active = lines.filter((l) => l.state === 'active');
+  const activeMedicines = medicines.filter((m) => m.state === 'active');
+  const acts = active.filter((l) => l.payer === 'ramed').reduce((sum, l) => sum + l.amount, 0);
+  const medicineAmount = activeMedicines.reduce((sum, m) => sum + m.amount, 0);
   return {
-    ramed: active.filter((l) => l.payer === 'ramed').reduce((sum, l) => sum + l.amount, 0),
+    ramed: acts + medicineAmount,
+    acts,
+    medicines: medicineAmount,
     programme: active.filter((l) => l.payer !== 'ramed').reduce((sum, l) => sum + l.amount, 0),
     activeLines: active.length,
+    activeMedicines: activeMedicines.length,
   };
 }
 
@@ -48,7 +59,15 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
     .selectFrom('episode')
     .innerJoin('person', 'person.id', 'episode.person_id')
     .selectAll('episode')
-    .select(['person.family_name', 'person.given_names', 'person.sex', 'person.birth_date', 'person.quality', 'person.holder_recepisse'])
+    .select([
+      'person.family_name',
+      'person.given_names',
+      'person.sex',
+      'person.birth_date',
+      'person.birth_year_only',
+      'person.quality',
+      'person.holder_recepisse',
+    ])
     .where('episode.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Épisode introuvable.');
@@ -57,6 +76,7 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
   const lineRows = await db.selectFrom('prestation').selectAll().where('episode_id', '=', id).orderBy('id').execute();
   const events = await db.selectFrom('episode_event').selectAll().where('episode_id', '=', id).orderBy('id').execute();
   const lines = describeLines(lineRows);
+  const medicines = await episodeLines(db, id);
   return {
     id: row.id,
     number: row.number,
@@ -84,12 +104,14 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
       givenNames: row.given_names,
       sex: row.sex,
       birthDate: row.birth_date,
+      birthYearOnly: row.birth_year_only === 1,
       quality: row.quality,
       holderRecepisse: row.holder_recepisse,
     },
     level: facility.level,
     lines,
-    totals: totalsOf(lines),
+    medicines,
+    totals: totalsOf(lines, medicines),
     events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, by: e.by_login, reason: e.reason })),
   };
 }

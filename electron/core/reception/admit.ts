@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CheckResult } from '../../../shared/api/registry';
+import type { DeskCheck } from '../../../shared/api/reception';
 import { addDays } from '../../../shared/dates';
 import type { IdentityDocument, EpisodeType } from '../../../shared/domain/episodes';
 import {
@@ -33,8 +33,9 @@ export interface AdmitInput {
 }
 
 /** The desk's check of a récépissé, recorded. */
-export async function checkAtDesk(db: Kysely<Database>, clock: Clock, byLogin: string, recepisse: string): Promise<CheckResult> {
-  const result = await checkRecepisse(db, recepisse, isoToday(clock));
+export async function checkAtDesk(db: Kysely<Database>, clock: Clock, byLogin: string, recepisse: string): Promise<DeskCheck> {
+  const today = isoToday(clock);
+  const result = await checkRecepisse(db, recepisse, today);
   await recordCheck(db, {
     at: clock.now().toISOString(),
     byLogin,
@@ -46,7 +47,9 @@ export async function checkAtDesk(db: Kysely<Database>, clock: Clock, byLogin: s
     reasons: result.reasons,
     warnings: result.warnings,
   });
-  return result;
+  // Shown with the verdict, so the agent knows before pressing Admettre.
+  const seenToday = result.person ? await openedToday(db, result.person.id, today) : [];
+  return { ...result, seenToday };
 }
 
 /** At a CSREF or hospital, a visit neither referred nor an emergency is allowed, warned or refused per setting. */
@@ -58,17 +61,17 @@ async function referralDecision(db: Kysely<Database>, input: AdmitInput): Promis
   return rule === 'allow' ? 'ok' : rule;
 }
 
-async function openToday(db: Kysely<Database>, personId: number, today: string): Promise<SameDayEpisode[]> {
+/** The person's episodes opened today, open or already closed: a second one the same day is asked again. */
+async function openedToday(db: Kysely<Database>, personId: number, today: string): Promise<SameDayEpisode[]> {
   const rows = await db
     .selectFrom('episode')
-    .select(['id', 'number', 'opened_at', 'opened_by'])
+    .select(['id', 'number', 'opened_at', 'opened_by', 'status'])
     .where('person_id', '=', personId)
-    .where('status', '=', 'ouvert')
     .where('opened_at', '>=', today)
     .where('opened_at', '<', addDays(today, 1))
     .orderBy('opened_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, number: r.number, openedAt: r.opened_at, openedBy: r.opened_by }));
+  return rows.map((r) => ({ id: r.id, number: r.number, openedAt: r.opened_at, openedBy: r.opened_by, status: r.status }));
 }
 
 /**
@@ -111,7 +114,7 @@ export async function admit(
     return { outcome: 'refused', reasons, message: `Admission au titre du RAMED impossible : ${labels.join(' ; ')}.` };
   }
   if (!input.confirmSameDay) {
-    const episodes = await openToday(db, check.person.id, today);
+    const episodes = await openedToday(db, check.person.id, today);
     if (episodes.length > 0) return { outcome: 'sameDay', episodes };
   }
   const episode = await createEpisode(db, clock, byLogin, {

@@ -46,6 +46,7 @@ export function DateField({ label, value, onChange, error, required }: DateField
         value={text}
         required={required}
         aria-invalid={Boolean(message)}
+        data-unread={invalid ? 'true' : undefined}
         aria-describedby={message ? `${id}-error` : undefined}
         onChange={(e) => {
           setText(e.target.value);

@@ -11,6 +11,11 @@ export function formatDate(iso: string | null | undefined): string {
   return d && m && y ? `${d}/${m}/${y}` : iso;
 }
 
+/** A birth date as known: « vers 1968 » when only the year is, never an invented 1 January. */
+export function formatBirth(birthDate: string, yearOnly: boolean): string {
+  return yearOnly ? `vers ${birthDate.slice(0, 4)}` : formatDate(birthDate);
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return `${formatDate(iso)} ${iso.slice(11, 16)}`;

@@ -1,6 +1,7 @@
 import type { MissingEpisode } from '../../../../shared/domain/claims';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../lib/format';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 
 const COLUMNS: DataColumn<MissingEpisode>[] = [
   {
@@ -16,7 +17,7 @@ const COLUMNS: DataColumn<MissingEpisode>[] = [
     key: 'recepisse',
     header: 'Récépissé',
     value: (e) => e.recepisse,
-    render: (e) => <span className="mono">{e.recepisse}</span>,
+    render: (e) => <span className="mono nowrap">{formatRecepisse(e.recepisse)}</span>,
     width: '10rem',
   },
 ];

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';
 import { today } from '../../lib/today';
+import { focusUnreadField } from '../../lib/unreadFields';
 import { AllocationRows, allocationsOf, parseFcfa, type AllocationDraft } from './AllocationRows';
 
 /** Records a payment of the ANAM (as its notice or the bank says) and how it splits over the claims. */
@@ -24,6 +25,7 @@ export function PaymentForm({ claims, onSaved }: { claims: readonly ClaimListRow
   async function submit(event: FormEvent) {
     event.preventDefault();
     setLocal(null);
+    if (focusUnreadField(event.currentTarget)) return;
     const value = parseFcfa(amount);
     if (value === null || value === 0) {
       return setLocal({

@@ -9,6 +9,7 @@ import { ramed } from '../../lib/bridge';
 import { formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { today } from '../../lib/today';
+import { focusUnreadField } from '../../lib/unreadFields';
 import { ActPicker } from './ActPicker';
 
 /**
@@ -45,6 +46,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     if (!act) {
       add.setError({
         code: 'INVALID_INPUT',

@@ -7,6 +7,7 @@ import { ramed } from '../../lib/bridge';
 import { formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { today } from '../../lib/today';
+import { focusUnreadField } from '../../lib/unreadFields';
 
 /** Diagnosis and outcome, saved while the episode is open, then the closing that freezes it for the claim. */
 export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {
@@ -27,6 +28,7 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     if (!confirming) return setConfirming(true);
     const view = await close.run({ episodeId: episode.id, endedOn, diagnosis, icd10, outcome: outcome as Outcome });
     setConfirming(false);

@@ -1,6 +1,7 @@
 import { EPISODE_TYPE_LABELS, IDENTITY_DOCUMENT_LABELS, type EpisodeView } from '../../../../shared/domain/episodes';
-import { formatDate, formatDateTime, formatFcfa } from '../../lib/format';
+import { formatBirth, formatDate, formatDateTime, formatFcfa } from '../../lib/format';
 import { StatusBadge } from './StatusBadge';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 
 const QUALITY_LABELS: Record<string, string> = {
   titulaire: 'Titulaire',
@@ -21,6 +22,18 @@ function identity(episode: EpisodeView): string {
   return `${document}${number}${match}`;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** What the total is made of: acts and medicines, each with its amount when both are present. */
+export function totalsNote(episode: EpisodeView): string {
+  const t = episode.totals;
+  const acts = plural(t.activeLines, 'acte', 'actes');
+  const medicines = plural(t.activeMedicines, 'médicament', 'médicaments');
+  const parts =
+    t.activeMedicines > 0 ? `${acts} (${formatFcfa(t.acts)}) · ${medicines} (${formatFcfa(t.medicines)})` : `${acts} · ${medicines}`;
+  return t.programme > 0 ? `${parts} · ${formatFcfa(t.programme)} hors RAMED (césarienne)` : parts;
+}
+
 /** Who the patient is and how the episode was opened, readable at a glance. */
 export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
   const p = episode.patient;
@@ -35,16 +48,17 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
         </h2>
         <dl className="facts">
           <dt>Récépissé</dt>
-          <dd className="mono">{p.recepisse}</dd>
+          <dd className="mono">{formatRecepisse(p.recepisse)}</dd>
           <dt>Sexe, âge</dt>
           <dd>
-            {p.sex === 'F' ? 'Féminin' : 'Masculin'}, {ageOn(p.birthDate, episode.openedAt.slice(0, 10))} ans (né{p.sex === 'F' ? 'e' : ''}{' '}
-            le {formatDate(p.birthDate)})
+            {p.sex === 'F' ? 'Féminin' : 'Masculin'}, {p.birthYearOnly ? 'environ ' : ''}
+            {ageOn(p.birthDate, episode.openedAt.slice(0, 10))} ans (né{p.sex === 'F' ? 'e' : ''} {p.birthYearOnly ? '' : 'le '}
+            {formatBirth(p.birthDate, p.birthYearOnly)})
           </dd>
           <dt>Qualité</dt>
           <dd>
             {QUALITY_LABELS[p.quality] ?? p.quality}
-            {p.holderRecepisse ? ` (titulaire ${p.holderRecepisse})` : ''}
+            {p.holderRecepisse ? ` (titulaire ${formatRecepisse(p.holderRecepisse)})` : ''}
           </dd>
         </dl>
       </div>
@@ -78,10 +92,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
       <div className="episode-total" aria-label="Total RAMED">
         <span className="muted">Total RAMED</span>
         <strong>{formatFcfa(episode.totals.ramed)}</strong>
-        <span className="muted small">
-          {episode.totals.activeLines} acte(s)
-          {episode.totals.programme > 0 ? ` · ${formatFcfa(episode.totals.programme)} hors RAMED (césarienne)` : ''}
-        </span>
+        <span className="muted small">{totalsNote(episode)}</span>
       </div>
     </section>
   );

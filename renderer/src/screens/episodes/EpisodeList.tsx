@@ -18,6 +18,7 @@ import { downloadFile } from '../../lib/files';
 import { formatDateTime } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { StatusBadge } from './StatusBadge';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 
 const PAGE_SIZE = 15;
 const SORTABLE: readonly EpisodeSort[] = ['openedAt', 'number', 'patient', 'type', 'status'];
@@ -41,8 +42,8 @@ const COLUMNS: DataColumn<EpisodeListRow>[] = [
   {
     key: 'recepisse',
     header: 'Récépissé',
-    value: (r) => r.recepisse,
-    render: (r) => <span className="mono">{r.recepisse}</span>,
+    value: (r) => formatRecepisse(r.recepisse),
+    render: (r) => <span className="mono nowrap">{formatRecepisse(r.recepisse)}</span>,
     width: '9.5rem',
   },
   {
@@ -59,6 +60,7 @@ const COLUMNS: DataColumn<EpisodeListRow>[] = [
     width: '6rem',
   },
   { key: 'activeLines', header: 'Actes', value: (r) => r.activeLines, kind: 'number', width: '4.5rem' },
+  { key: 'activeMedicines', header: 'Médic.', value: (r) => r.activeMedicines, kind: 'number', width: '4.5rem' },
   { key: 'ramedTotal', header: 'Total RAMED', value: (r) => r.ramedTotal, kind: 'money', width: '8.5rem' },
 ];
 

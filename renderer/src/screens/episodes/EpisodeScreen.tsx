@@ -11,6 +11,7 @@ import { ClosePanel } from './ClosePanel';
 import { EpisodeHeader } from './EpisodeHeader';
 import { EpisodeHistory } from './EpisodeHistory';
 import { LinesTable } from './LinesTable';
+import { MedicinesTable } from './MedicinesTable';
 import { ReopenPanel } from './ReopenPanel';
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
@@ -73,6 +74,7 @@ export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number;
             <AddLineForm key={episode.id} episode={episode} onChanged={setEpisode} />
           ) : null}
           <LinesTable episode={episode} canCancel={canWrite && episode.status === 'ouvert'} onChanged={setEpisode} />
+          {episode.medicines.length > 0 ? <MedicinesTable lines={episode.medicines} /> : null}
           {action ? (
             <div className="grid-2 align-start">
               {action}

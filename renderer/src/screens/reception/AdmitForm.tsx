@@ -8,7 +8,7 @@ import {
   type IdentityDocument,
 } from '../../../../shared/domain/episodes';
 import type { AdmitResult } from '../../../../shared/domain/reception';
-import { REFERRAL_LABELS } from '../../../../shared/domain/reception';
+import { REFERRAL_LABELS, type SameDayEpisode } from '../../../../shared/domain/reception';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
@@ -17,8 +17,23 @@ import { useCall } from '../../lib/useCall';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
-/** Identity check and visit details; the server checks eligibility and the referral rule again. */
-export function AdmitForm({ recepisse, onAdmitted }: { recepisse: string; onAdmitted: (episodeId: number, number: string) => void }) {
+/**
+ * Identity check and visit details; the server checks eligibility and the referral rule again.
+ * « Admettre » has the focus as soon as the verdict shows: Enter admits. When the person was already
+ * admitted today, that is said first, the earlier episode is one key away, and the one button admits
+ * again knowingly.
+ */
+export function AdmitForm({
+  recepisse,
+  seenToday,
+  onAdmitted,
+  onOpenEpisode,
+}: {
+  recepisse: string;
+  seenToday: readonly SameDayEpisode[];
+  onAdmitted: (episodeId: number, number: string) => void;
+  onOpenEpisode: (episodeId: number) => void;
+}) {
   const [type, setType] = useState<EpisodeType>('consultation_externe');
   const [emergency, setEmergency] = useState(false);
   const [referralFrom, setReferralFrom] = useState('');
@@ -28,9 +43,13 @@ export function AdmitForm({ recepisse, onAdmitted }: { recepisse: string; onAdmi
   const [matches, setMatches] = useState<'oui' | 'non'>('oui');
   const [answer, setAnswer] = useState<AdmitResult | null>(null);
   const admit = useCall(ramed.reception.admit);
+  // Another desk may have admitted the person since the check: the server's answer counts too.
+  const earlier = answer?.outcome === 'sameDay' ? answer.episodes : seenToday;
+  const again = earlier.length > 0;
 
   const submit = async (confirmSameDay: boolean, e?: FormEvent) => {
     e?.preventDefault();
+    if (admit.pending) return;
     const result = await admit.run({
       recepisse,
       type,
@@ -49,8 +68,27 @@ export function AdmitForm({ recepisse, onAdmitted }: { recepisse: string; onAdmi
   const fields = admit.error?.fields ?? {};
 
   return (
-    <form className="admit-form" aria-label="Admission" onSubmit={(e) => void submit(false, e)}>
+    <form className="admit-form" aria-label="Admission" noValidate onSubmit={(e) => void submit(again, e)}>
       <h3>Admission</h3>
+      {again ? (
+        <div role="alert" className="warning-box">
+          <p>
+            <strong>Déjà admis aujourd’hui.</strong> Ouvrez l’épisode existant pour y ajouter les soins ; n’admettez à nouveau que pour une
+            autre venue.
+          </p>
+          <ul className="plain-list">
+            {earlier.map((e, i) => (
+              <li key={e.id}>
+                <button type="button" className="link-button" autoFocus={i === 0} onClick={() => onOpenEpisode(e.id)}>
+                  Ouvrir l’épisode {e.number}
+                </button>{' '}
+                (ouvert le {formatDateTime(e.openedAt)} par {e.openedBy}
+                {e.status === 'clos' ? ', déjà clos' : ''})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="form-row">
         <SelectField
           label="Type de venue"
@@ -102,19 +140,8 @@ export function AdmitForm({ recepisse, onAdmitted }: { recepisse: string; onAdmi
           {answer.reasons.includes('REFERRAL_REQUIRED') ? ` ${REFERRAL_LABELS.REFERRAL_REQUIRED}.` : ''}
         </p>
       ) : null}
-      {answer?.outcome === 'sameDay' ? (
-        <div role="alert" className="warning-box">
-          <p>
-            Déjà admis aujourd’hui :{' '}
-            {answer.episodes.map((e) => `${e.number} (ouvert le ${formatDateTime(e.openedAt)} par ${e.openedBy})`).join(', ')}.
-          </p>
-          <button type="button" onClick={() => void submit(true)} disabled={admit.pending}>
-            Admettre quand même
-          </button>
-        </div>
-      ) : null}
-      <button type="submit" className="primary" disabled={admit.pending}>
-        Admettre
+      <button type="submit" className="primary" autoFocus={!again} aria-disabled={admit.pending}>
+        {again ? 'Admettre à nouveau (nouvel épisode)' : 'Admettre'}
       </button>
     </form>
   );

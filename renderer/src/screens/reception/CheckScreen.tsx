@@ -1,30 +1,44 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { CheckResult, Household, PersonMatch } from '../../../../shared/api/registry';
+import type { DeskCheck } from '../../../../shared/api/reception';
+import type { Household, PersonMatch } from '../../../../shared/api/registry';
 import { QUALITY_LABELS, formatRecepisse } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
-import { formatDate } from '../../lib/format';
+import { formatBirth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { AdmitForm } from './AdmitForm';
 import { SlipButton } from './SlipButton';
 import { HouseholdTable, Verdict } from './Verdict';
 
-const SEARCH_DELAY_MS = 250;
+/** A pause between keystrokes this long means the agent stopped typing (the core answers in ~15 ms). */
+const SEARCH_DELAY_MS = 60;
 /** A récépissé as typed or scanned: digits, with the spaces, dots and dashes people put in them. */
 const looksLikeRecepisse = (text: string) => /^[\d\s.-]+$/.test(text.trim());
 
+/** Asked one more than shown: a full answer means there are more, and the agent is told to narrow it. */
+const SHOWN = 20;
+
+/** What tells two homonyms apart: their own récépissé, sex, age, NINA, commune. */
 const COLUMNS: DataColumn<PersonMatch>[] = [
   { key: 'name', header: 'Nom', value: (p) => `${p.familyName.toUpperCase()} ${p.givenNames}` },
   {
-    key: 'birth',
-    header: 'Naissance',
-    value: (p) => (p.birthYearOnly ? `vers ${p.birthDate.slice(0, 4)}` : formatDate(p.birthDate)),
-    width: '8rem',
+    key: 'recepisse',
+    header: 'Récépissé',
+    value: (p) => formatRecepisse(p.recepisse),
+    render: (p) => <span className="mono nowrap">{formatRecepisse(p.recepisse)}</span>,
+    width: '10.5rem',
   },
+  { key: 'sex', header: 'Sexe', value: (p) => p.sex, width: '3.5rem' },
+  {
+    key: 'birth',
+    header: 'Âge (naissance)',
+    value: (p) => `${p.eligibility.age ?? '?'} ans (${formatBirth(p.birthDate, p.birthYearOnly)})`,
+    width: '12rem',
+  },
+  { key: 'nina', header: 'NINA', value: (p) => p.nina ?? '', render: (p) => <span className="mono">{p.nina ?? '—'}</span>, width: '11rem' },
   { key: 'commune', header: 'Commune', value: (p) => p.commune ?? '' },
-  { key: 'quality', header: 'Qualité', value: (p) => QUALITY_LABELS[p.quality], width: '8rem' },
-  { key: 'holder', header: 'Titulaire', value: (p) => (p.holderRecepisse ? formatRecepisse(p.holderRecepisse) : ''), width: '10rem' },
+  { key: 'quality', header: 'Qualité', value: (p) => QUALITY_LABELS[p.quality], width: '7rem' },
   {
     key: 'eligible',
     header: 'Aujourd’hui',
@@ -36,13 +50,22 @@ const COLUMNS: DataColumn<PersonMatch>[] = [
   },
 ];
 
+/** « 11O1… » or « 1101 0000 00l17 »: digits with a letter O, o, l or I among them is a mistyped récépissé, not a name. */
+function recepisseTypo(text: string): string | null {
+  const compact = text.replace(/[\s.-]/g, '');
+  if (compact.length < 8 || !/^[\dOoIl]+$/.test(compact) || /^\d+$/.test(compact)) return null;
+  const digits = compact.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+  return `« ${text.trim()} » contient des lettres à la place de chiffres (O pour 0, l ou I pour 1) : vouliez-vous dire ${formatRecepisse(digits)} ? Corrigez puis Entrée.`;
+}
+
 /** The desk's first screen: one field for a récépissé or a name, the answer, the household, the admission. */
 export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
+  const searches = useRef(0);
   const [text, setText] = useState('');
   const [matches, setMatches] = useState<PersonMatch[] | null>(null);
-  const [result, setResult] = useState<CheckResult | null>(null);
+  const [result, setResult] = useState<DeskCheck | null>(null);
   const [household, setHousehold] = useState<Household | null>(null);
   const [admitted, setAdmitted] = useState<{ id: number; number: string } | null>(null);
   const check = useCall(ramed.reception.check);
@@ -51,11 +74,17 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
   const loadHousehold = useCall(ramed.registry.household);
 
   useEffect(() => input.current?.focus(), []);
+  const typo = recepisseTypo(text);
 
   useEffect(() => {
     const typed = text.trim();
-    if (typed.length < 2 || looksLikeRecepisse(typed)) return;
-    const timer = setTimeout(() => void runSearch({ text: typed }).then((found) => found && setMatches(found)), SEARCH_DELAY_MS);
+    if (typed.length < 2 || looksLikeRecepisse(typed) || recepisseTypo(typed)) return;
+    const asked = ++searches.current;
+    const timer = setTimeout(
+      // Only the answer to the latest text is shown: an earlier, slower one never overwrites it.
+      () => void runSearch({ text: typed, limit: SHOWN + 1 }).then((found) => found && asked === searches.current && setMatches(found)),
+      SEARCH_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [text, runSearch]);
 
@@ -84,6 +113,8 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
     setHousehold(null);
     const answer = await check.run({ recepisse });
     setResult(answer ?? null);
+    // Admettre takes the focus when there is something to admit; otherwise back to the search.
+    if (!answer?.eligible || !answer.person) input.current?.focus();
     if (answer?.person) {
       setMatches(null);
       const found = await loadHousehold.run({ recepisse: answer.person.recepisse });
@@ -129,14 +160,25 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
         <small className="muted">Échap : nouvelle recherche. Flèches et Entrée pour choisir dans la liste.</small>
       </div>
       <ErrorBanner error={check.error ?? search.error ?? loadHousehold.error} />
+      {typo ? (
+        <p className="banner banner-warn" role="status">
+          {typo}
+        </p>
+      ) : null}
       {matches && !result ? (
         <div ref={results} onKeyDown={onResultsKey}>
+          {matches.length > SHOWN ? (
+            <p className="banner banner-warn" role="status">
+              Plus de {SHOWN} personnes portent ce nom : affinez (prénoms complets) ou scannez le récépissé. Les {SHOWN} premières sont
+              affichées.
+            </p>
+          ) : null}
           <DataTable
             label="Personnes trouvées"
-            rows={matches}
+            rows={matches.slice(0, SHOWN)}
             columns={COLUMNS}
             rowKey={(p) => p.recepisse}
-            pageSize={8}
+            pageSize={SHOWN}
             onRowActivate={(p) => void checkRecepisse(p.recepisse)}
             empty="Aucune personne de ce nom dans le registre."
           />
@@ -151,14 +193,20 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
                 Admis : épisode <strong className="mono">{admitted.number}</strong>.
               </p>
               <div className="actions">
-                <SlipButton episodeId={admitted.id} autoFocus />
+                <SlipButton episodeId={admitted.id} autoFocus printNow />
                 <button type="button" onClick={() => onOpenEpisode(admitted.id)}>
                   Ouvrir l’épisode
                 </button>
               </div>
             </div>
           ) : result.eligible && result.person ? (
-            <AdmitForm recepisse={result.person.recepisse} onAdmitted={(id, number) => setAdmitted({ id, number })} />
+            <AdmitForm
+              key={result.person.recepisse}
+              recepisse={result.person.recepisse}
+              seenToday={result.seenToday}
+              onAdmitted={(id, number) => setAdmitted({ id, number })}
+              onOpenEpisode={onOpenEpisode}
+            />
           ) : null}
           {household ? <HouseholdTable household={household} current={result.person?.recepisse ?? ''} /> : null}
         </>

@@ -1,7 +1,7 @@
 import type { CheckResult, Household, HouseholdMember } from '../../../../shared/api/registry';
 import { REFUSAL_ADVICE } from '../../../../shared/domain/reception';
 import { QUALITY_LABELS, REASON_LABELS, WARNING_LABELS, formatRecepisse } from '../../../../shared/domain/registry';
-import { formatDate } from '../../lib/format';
+import { formatBirth, formatDate } from '../../lib/format';
 
 const fullName = (p: { familyName: string; givenNames: string }) => `${p.familyName.toUpperCase()} ${p.givenNames}`;
 
@@ -76,7 +76,7 @@ export function HouseholdTable({ household, current }: { household: Household; c
           <tr key={m.person.recepisse} className={m.person.recepisse === current ? 'current' : undefined}>
             <td>{fullName(m.person)}</td>
             <td>{QUALITY_LABELS[m.person.quality]}</td>
-            <td className="nowrap">{m.person.birthYearOnly ? `vers ${m.person.birthDate.slice(0, 4)}` : formatDate(m.person.birthDate)}</td>
+            <td className="nowrap">{formatBirth(m.person.birthDate, m.person.birthYearOnly)}</td>
             <td className="mono nowrap">{formatRecepisse(m.person.recepisse)}</td>
             <td className={m.eligibility.eligible ? 'text-ok' : 'text-no'}>
               {m.eligibility.eligible ? 'Éligible' : `Non éligible : ${m.eligibility.reasons.map((r) => REASON_LABELS[r]).join(', ')}`}

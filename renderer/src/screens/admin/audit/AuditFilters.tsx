@@ -10,6 +10,7 @@ import {
 import { DateField } from '../../../components/DateField';
 import { Field, SelectField } from '../../../components/Field';
 import { ramed } from '../../../lib/bridge';
+import { focusUnreadField } from '../../../lib/unreadFields';
 
 /** The filters applied; empty strings mean "any", dates are ISO days. */
 export interface AuditFilterForm {
@@ -49,6 +50,7 @@ export function AuditFilters({
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     onApply(form);
   }
 

@@ -1,0 +1,263 @@
+import { openCore, type Core } from '../../electron/core/app';
+import { createEpisode } from '../../electron/core/episodes/create';
+import { silentLogger } from '../../electron/core/logger';
+import { dispense } from '../../electron/core/pharmacy/dispense';
+import { receiveBatch } from '../../electron/core/pharmacy/stock';
+import { insertPersons } from '../support/persons';
+import type { Page } from '@playwright/test';
+import { expect, loginAs, test, type Host } from './fixtures';
+
+async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({ db: host.db, log: silentLogger });
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+/** A person born « vers 1968 » with an episode opened by the desk; dates come from the host's own clock. */
+async function openedEpisode(host: Host, recepisse: string) {
+  return withCore(host, async (core) => {
+    const db = core.deps.handle.db;
+    const [personId] = await insertPersons(db, [
+      { recepisse, family_name: 'Konaté', given_names: 'Bakary', sex: 'M', birth_date: '1968-01-01' },
+    ]);
+    await db.updateTable('person').set({ birth_year_only: 1 }).where('id', '=', personId!).execute();
+    const episode = await createEpisode(db, core.deps.clock, 'accueil', {
+      personId: personId!,
+      type: 'consultation_externe',
+      identityDocument: 'recepisse_seul',
+      identityMatches: true,
+      eligibility: { eligible: true, reasons: [], warnings: [] },
+    });
+    const row = await db.selectFrom('episode').select('opened_at').where('id', '=', episode.id).executeTakeFirstOrThrow();
+    return { ...episode, openedOn: row.opened_at.slice(0, 10), core };
+  });
+}
+
+/** Screenshots to look at (not tracked): at 1366×768 and at 125 % Windows scaling (1093×614). */
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `.tmp/screens/${name}-1366.png` });
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await page.screenshot({ path: `.tmp/screens/${name}-1093.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const french = (iso: string) => iso.split('-').reverse().join('/');
+
+async function openFromList(page: Page, number: string) {
+  await page.getByRole('tab', { name: 'Épisodes' }).click();
+  await page
+    .getByRole('table', { name: 'Épisodes' })
+    .getByRole('row', { name: new RegExp(number) })
+    .click();
+}
+
+test('an act with an unreadable date is not saved, by keyboard, and a year-only birth reads « vers »', async ({ page, demoHost }) => {
+  const { number, openedOn } = await openedEpisode(demoHost, '4441234567890');
+  await loginAs(page, demoHost, 'accueil');
+  await openFromList(page, number);
+  const header = page.getByRole('region', { name: 'Patient et épisode' });
+  await expect(header).toContainText('né vers 1968');
+  await expect(header).not.toContainText('01/01/1968');
+
+  const picker = page.getByRole('combobox', { name: 'Acte (code ou libellé)' });
+  await picker.fill('cs-cur');
+  await picker.press('Enter');
+  await page.getByLabel('Prescripteur').fill('Dr Sidibé');
+  const date = page.getByLabel('Date de l’acte');
+  const lines = page.getByRole('table', { name: 'Prestations de l’épisode' });
+  for (const typed of ['32/13/2026', '2026-12-06']) {
+    await date.fill(typed);
+    await date.press('Enter');
+    await expect(page.getByText('Date attendue au format JJ/MM/AAAA')).toBeVisible();
+    await expect(date).toBeFocused();
+    await date.press('Enter');
+  }
+  await expect(lines).toContainText('Aucun acte pour l’instant.');
+  await expect(page.getByLabel('Total RAMED')).toContainText('0 acte');
+
+  await date.fill(french(openedOn));
+  await date.press('Enter');
+  await expect(lines.getByRole('row')).toHaveCount(3); // header, the act, the totals row
+  await expect(lines).toContainText(french(openedOn));
+});
+
+test('medicines dispensed show in the episode, with one total for acts and medicines', async ({ page, demoHost }) => {
+  const { id, number } = await openedEpisode(demoHost, '4441234567891');
+  await withCore(demoHost, async (core) => {
+    const writer = { db: core.deps.handle.db, features: core.deps.handle.features, clock: core.deps.clock, login: 'pharmacie' };
+    await receiveBatch(writer, {
+      medicineCode: 'AMOX500G',
+      lot: 'AM-E2E',
+      expiry: '2099-12-31',
+      quantity: 800,
+      unitCost: 10,
+      supplier: 'PPM Bamako',
+      receivedOn: core.deps.clock.now().toISOString().slice(0, 10),
+    });
+    await dispense(writer, { episodeId: id, medicineCode: 'AMOX500G', quantity: 21, prescriber: 'Dr Sidibé' });
+  });
+
+  await loginAs(page, demoHost, 'accueil');
+  await openFromList(page, number);
+  const medicines = page.getByRole('table', { name: 'Médicaments de l’épisode' });
+  await expect(medicines).toContainText('Amoxicilline');
+  const total = page.getByLabel('Total RAMED');
+  const totalsRow = (await medicines.getByRole('row').last().textContent()) ?? '';
+  const amount = /Total\s*([\d\s\u202f]+ FCFA)/.exec(totalsRow)?.[1];
+  expect(amount).toBeTruthy();
+  await expect(total).toContainText(amount!);
+  await expect(total).toContainText('1 médicament');
+  await shoot(page, 'episode-medicaments');
+
+  await page.getByRole('button', { name: 'Clore l’épisode' }).click();
+  await expect(page.getByRole('alert')).toContainText(amount!);
+  await page.getByRole('button', { name: 'Revenir' }).click();
+  await page.getByRole('button', { name: '← Retour à la liste' }).click();
+  await expect(page.getByRole('table', { name: 'Épisodes' }).getByRole('row', { name: new RegExp(number) })).toContainText(amount!);
+});
+
+test('a typo cannot empty the stock: an unusual quantity is asked again, and a dispensed line can be cancelled', async ({
+  page,
+  demoHost,
+}) => {
+  await openedEpisode(demoHost, '4441234567892');
+  await loginAs(page, demoHost, 'pharmacie');
+  await page.getByLabel('Récépissé ou numéro d’épisode').fill('4441234567892');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /KONATÉ Bakary/ })).toBeVisible();
+
+  const picker = page.getByLabel('Médicament (DCI)');
+  const preview = page.locator('.preview');
+  const stock = async () =>
+    Number((/Stock utilisable : ([\d\s\u202f]+)/.exec((await preview.textContent()) ?? '')?.[1] ?? '').replace(/\D/g, ''));
+  // « amox » names two medicines: Enter says so; the error leaves once a medicine is picked.
+  await picker.fill('amox');
+  await picker.press('Enter');
+  await expect(page.getByText(/médicaments correspondent à « amox »/)).toBeVisible();
+  await picker.fill('amoxicilline — gélule');
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(/^Amoxicilline — gélule 500 mg/);
+  await expect(page.getByText(/correspondent à/)).toHaveCount(0);
+  await expect(preview).toContainText('Prix unitaire');
+  const before = await stock();
+  expect(before).toBeGreaterThan(0);
+
+  await page.getByLabel('Prescripteur').fill('Dr Sidibé');
+  const quantity = page.getByLabel('Quantité');
+  await quantity.fill('1000');
+  await quantity.press('Enter');
+  const question = page.getByRole('alert', { name: 'Quantité à confirmer' });
+  await expect(question).toContainText('1\u202f000 gélules');
+  await expect(page.getByRole('button', { name: 'Corriger la quantité' })).toBeFocused();
+  await shoot(page, 'pharmacie-confirmation');
+  await page.getByRole('button', { name: 'Corriger la quantité' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  await expect(quantity).toBeFocused();
+  expect(await stock()).toBe(before);
+
+  await quantity.fill('10');
+  await quantity.press('Enter');
+  await expect(page.getByRole('status')).toContainText('10 gélules dispensé(s)');
+  await expect(picker).toBeFocused();
+  await picker.fill('Amoxicilline — gélule 500 mg (AMOX500G)');
+  await expect.poll(stock).toBe(before - 10);
+
+  const lines = page.getByRole('table', { name: 'Médicaments dispensés' });
+  await lines
+    .getByRole('button', { name: /Annuler la ligne Amoxicilline/ })
+    .first()
+    .click();
+  await page.getByLabel('Motif de l’annulation').fill('Quantité saisie par erreur');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Ligne annulée' })).toBeVisible();
+  await expect(lines).toContainText('annulation (Quantité saisie par erreur)');
+  await shoot(page, 'pharmacie-annulation');
+  await expect.poll(stock).toBe(before);
+});
+
+test('by keyboard alone: scan, Enter admits and the slip comes out; a second visit today is said with the verdict', async ({
+  page,
+  demoHost,
+}) => {
+  await loginAs(page, demoHost, 'accueil');
+  const field = page.getByLabel('Récépissé (tapé ou scanné, puis Entrée) ou nom');
+  const verdict = page.getByRole('region', { name: 'Résultat de la vérification' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('1101000000017');
+  await page.keyboard.press('Enter');
+  await expect(verdict.getByRole('status')).toHaveText('✔ ÉLIGIBLE');
+  await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toBeFocused();
+  const slip = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const admitted = page.getByRole('status').filter({ hasText: 'Admis : épisode' });
+  await expect(admitted).toContainText(/EP-\d{4}-\d{6}/);
+  const number = /EP-\d{4}-\d{6}/.exec((await admitted.textContent())!)![0];
+  expect((await slip).suggestedFilename()).toBe(`fiche-admission-${number}.pdf`);
+  await expect(page.getByRole('button', { name: 'Imprimer la fiche d’admission' })).toBeFocused();
+  await shoot(page, 'accueil-admis');
+
+  await page.keyboard.press('Escape');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('1101000000017');
+  await page.keyboard.press('Enter');
+  // Said with the verdict, before anything is pressed; the earlier episode is the first key.
+  const warning = page.getByRole('alert').filter({ hasText: 'Déjà admis aujourd’hui' });
+  await expect(warning).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Admettre à nouveau (nouvel épisode)' })).toBeVisible();
+  const open = warning.getByRole('button', { name: `Ouvrir l’épisode ${number}` });
+  await expect(open).toBeFocused();
+  await shoot(page, 'accueil-deja-admis');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText(number);
+});
+
+test('homonyms: the person’s own récépissé, sex, age and NINA tell them apart; a long list asks to narrow it', async ({
+  page,
+  demoHost,
+}) => {
+  await withCore(demoHost, async (core) => {
+    const db = core.deps.handle.db;
+    const ids = await insertPersons(
+      db,
+      Array.from({ length: 24 }, (_, i) => ({
+        recepisse: `55512345${String(i).padStart(5, '0')}`,
+        family_name: 'Traoré',
+        given_names: 'Alou',
+        sex: i % 2 === 0 ? ('M' as const) : ('F' as const),
+        birth_date: `${1950 + i}-06-15`,
+      })),
+    );
+    for (const [i, id] of ids.entries())
+      await db
+        .updateTable('person')
+        .set({ nina: `NINA${String(i).padStart(4, '0')}` })
+        .where('id', '=', id)
+        .execute();
+  });
+  await loginAs(page, demoHost, 'accueil');
+  const field = page.getByLabel('Récépissé (tapé ou scanné, puis Entrée) ou nom');
+  await page.keyboard.type('traore alou');
+  await expect(page.getByText(/Plus de 20 personnes portent ce nom : affinez/)).toBeVisible();
+  const found = page.getByRole('table', { name: 'Personnes trouvées' });
+  await expect(found.locator('tbody tr')).toHaveCount(20);
+  const first = found.locator('tbody tr').first();
+  await expect(first).toContainText(/5551 2345 000\d\d/);
+  await expect(first).toContainText(/NINA00\d\d/);
+  await expect(first).toContainText(/\d+ ans \(15\/06\/\d{4}\)/);
+  await page.keyboard.press('ArrowDown');
+  await expect(first).toBeFocused();
+  // The keyboard's row is not the hover tint: it has its own outline.
+  expect(await first.evaluate((row) => getComputedStyle(row).outlineStyle)).toBe('solid');
+  await shoot(page, 'accueil-homonymes');
+
+  // « 11O1… » with a letter O is a mistyped récépissé, said so, not searched as a name.
+  await page.keyboard.press('Escape');
+  await field.fill('11O1000000017');
+  await expect(page.getByText(/contient des lettres à la place de chiffres.*1101 0000 00017/)).toBeVisible();
+  await expect(found).toHaveCount(0);
+});
