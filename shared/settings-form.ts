@@ -26,6 +26,11 @@ const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[
     prefixes: ['anam.'],
   },
   {
+    title: 'DHIS2 (SNIS)',
+    description: 'Le serveur DHIS2 du district qui reçoit les chiffres mensuels du RAMED, et la correspondance des indicateurs.',
+    prefixes: ['dhis2.'],
+  },
+  {
     title: 'Sécurité des comptes',
     description: 'Verrouillage de l’écran et blocage d’un compte après des mots de passe erronés.',
     prefixes: ['lock.', 'auth.'],
