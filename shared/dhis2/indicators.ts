@@ -1,4 +1,4 @@
-import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '../domain/claims';
+import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type CategoryTotals } from '../domain/claims';
 import { EPISODE_TYPES, EPISODE_TYPE_LABELS } from '../domain/episodes';
 import { QUALITIES, QUALITY_LABELS } from '../domain/registry';
 import type { StatisticsReport } from '../domain/statistics';
@@ -16,9 +16,10 @@ const SEX_LABELS = { M: 'hommes', F: 'femmes' } as const;
 /**
  * The monthly RAMED figures DHIS2 receives, read from the statistics screen's own report (never
  * recomputed) plus the split of its patients by sex, age band and quality. A figure the app does
- * not know (a claim not signed, no answer or payment yet) is absent, not zero. Pure.
+ * not know (a claim not signed, no answer or payment yet) is absent, not zero. `claimed` is the
+ * signed claim's own totals by category (null while none is signed). Pure.
  */
-export function monthIndicators(report: StatisticsReport, groups: PatientGroups): Indicator[] {
+export function monthIndicators(report: StatisticsReport, groups: PatientGroups, claimed: CategoryTotals | null = null): Indicator[] {
   const out: Indicator[] = [];
   const add = (key: string, label: string, value: number | null | undefined) => {
     if (value !== null && value !== undefined) out.push({ key, label, value });
@@ -41,6 +42,9 @@ export function monthIndicators(report: StatisticsReport, groups: PatientGroups)
   add('medicines.amount', 'Médicaments dispensés (FCFA)', report.medicinesAmount);
   const claim = report.claims.months[0];
   add('claim.claimed', 'Montant réclamé (FCFA)', claim?.claimed);
+  if (claimed && claim?.claimed !== null)
+    for (const category of CLAIM_CATEGORIES)
+      add(`claim.claimedByCategory.${category}`, `Montant réclamé (FCFA) : ${CLAIM_CATEGORY_LABELS[category]}`, claimed[category] ?? 0);
   add('claim.accepted', 'Montant accepté par l’ANAM (FCFA)', claim?.accepted);
   add('claim.rejected', 'Montant rejeté par l’ANAM (FCFA)', claim?.rejected);
   add('claim.paid', 'Montant payé par l’ANAM (FCFA)', claim?.paid);
@@ -61,6 +65,7 @@ export const FIXED_INDICATOR_KEYS: readonly string[] = [
   ...CLAIM_CATEGORIES.map((c) => `care.amount.${c}`),
   'medicines.amount',
   'claim.claimed',
+  ...CLAIM_CATEGORIES.map((c) => `claim.claimedByCategory.${c}`),
   'claim.accepted',
   'claim.rejected',
   'claim.paid',

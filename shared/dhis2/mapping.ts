@@ -82,6 +82,12 @@ export const DEFAULT_DHIS2_MAPPING: Dhis2Mapping = {
     ),
     'medicines.amount': { dataElement: 'RAMED_MEDICAMENTS_MONTANT' },
     'claim.claimed': { dataElement: 'RAMED_MONTANT_RECLAME' },
+    ...Object.fromEntries(
+      CLAIM_CATEGORIES.map((c) => [
+        `claim.claimedByCategory.${c}`,
+        { dataElement: 'RAMED_MONTANT_RECLAME_CATEGORIE', categoryOptionCombo: `CATEGORIE_${c.toUpperCase()}` },
+      ]),
+    ),
     'claim.accepted': { dataElement: 'RAMED_MONTANT_ACCEPTE' },
     'claim.rejected': { dataElement: 'RAMED_MONTANT_REJETE' },
     'claim.paid': { dataElement: 'RAMED_MONTANT_PAYE' },

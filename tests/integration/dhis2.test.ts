@@ -94,8 +94,8 @@ describeEachDb('DHIS2: the monthly RAMED figures', (kind) => {
     // No zero travels; every value is a whole number as text.
     for (const v of file.dataValues) expect(v.value).toMatch(/^[1-9]\d*$/);
 
-    for (const v of july.values.filter((v) => !v.key.startsWith('patients.')))
-      expect([v.key, v.value]).toEqual([v.key, screenFigure(report, v.key)]);
+    const onScreen = july.values.filter((v) => !v.key.startsWith('patients.') && !v.key.startsWith('claim.claimedByCategory.'));
+    for (const v of onScreen) expect([v.key, v.value]).toEqual([v.key, screenFigure(report, v.key)]);
     // The patients split by sex and age band, and by quality, add up to the screen's patients seen.
     const sum = (prefix: string) => july.values.filter((v) => v.key.startsWith(prefix)).reduce((s, v) => s + v.value, 0);
     expect(sum('patients.seen.')).toBe(report.patients.seen);
@@ -107,6 +107,12 @@ describeEachDb('DHIS2: the monthly RAMED figures', (kind) => {
       expect(month[key]).toBeGreaterThan(0);
       expect(july.values.find((v) => v.key === `claim.${key}`)).toMatchObject({ value: month[key] });
     }
+    // The claim by category is its signed document's split of the same amount.
+    const byCategory = july.values.filter((v) => v.key.startsWith('claim.claimedByCategory.'));
+    expect(byCategory.length).toBeGreaterThan(1);
+    expect(byCategory.reduce((s, v) => s + v.value, 0)).toBe(month.claimed);
+    const signed = unwrap(await manager.claims.get({ month: '2026-07', version: month.version }));
+    for (const v of byCategory) expect(v.value).toBe(signed.document.totals[v.key.split('.')[2] as keyof typeof signed.document.totals]);
     expect(report.claims.reasons.length).toBeGreaterThan(0);
     for (const r of report.claims.reasons)
       expect(july.values.find((v) => v.key === `claim.rejectedByReason.${r.code}`)).toMatchObject({

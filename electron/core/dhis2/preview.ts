@@ -9,6 +9,7 @@ import { periodBounds } from '../../../shared/statistics/period';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings';
+import { claimedByCategory } from '../statistics/claim-categories';
 import { seenPatients } from '../statistics/patient-groups';
 import { dayRange } from '../statistics/range';
 import { statisticsReport } from '../statistics/report';
@@ -34,7 +35,10 @@ export async function dhis2Preview(db: Kysely<Database>, month: string, today: s
 
   const bounds = periodBounds({ kind: 'month', month });
   const groups = patientGroups(await seenPatients(db, dayRange(bounds.first, bounds.last)));
-  const built = buildDataValueSet({ month, orgUnit, mapping: mapping.mapping, indicators: monthIndicators(report, groups) });
+  const counted = report.claims.months[0];
+  const claimed = counted && counted.claimed !== null ? await claimedByCategory(db, month, counted.version) : null;
+  const indicators = monthIndicators(report, groups, claimed);
+  const built = buildDataValueSet({ month, orgUnit, mapping: mapping.mapping, indicators });
   const json = JSON.stringify(built.dataValueSet, null, 2);
   return {
     month,
