@@ -71,10 +71,14 @@ export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>
   ),
 };
 
-export type SettingInput = 'choice' | 'number' | 'secret' | 'text';
+export type SettingInput = 'choice' | 'number' | 'secret' | 'text' | 'json';
+
+/** Settings holding a JSON document: typed in a multi-line box. */
+const JSON_SETTINGS: ReadonlySet<SettingKey> = new Set(['dhis2.mapping']);
 
 export function settingInput(key: SettingKey): SettingInput {
   const def = SETTINGS[key];
+  if (JSON_SETTINGS.has(key)) return 'json';
   if ('secret' in def && def.secret) return 'secret';
   if (SETTING_CHOICES[key]) return 'choice';
   return typeof def.default === 'number' ? 'number' : 'text';

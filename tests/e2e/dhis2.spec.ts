@@ -79,3 +79,29 @@ test('the manager tries, then sends the month’s figures to the district’s DH
     await dhis2.close();
   }
 });
+
+test('the administrator sets the DHIS2 link up; a mapping that is not valid is refused under its box', async ({ page, demoHost }) => {
+  await loginAs(page, demoHost, 'admin');
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
+  const form = page.getByRole('form', { name: 'DHIS2 (SNIS)' });
+  await form.getByLabel('Adresse du serveur DHIS2 du SNIS (sans /api)').fill('https://snis.example.ml');
+  await form.getByLabel('Utilisateur DHIS2').fill('cscom_banconi');
+  await form.getByRole('button', { name: 'Définir…' }).click();
+  await form.getByLabel('Mot de passe DHIS2').fill('District2026!');
+  const mapping = form.getByLabel('Correspondance des indicateurs DHIS2 (JSON ; vide : celle par défaut)');
+  await mapping.fill('{"values": {"patients.total": {"dataElement": "RAMED_PATIENTS"}}}');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(mapping).toHaveAttribute('aria-invalid', 'true');
+  await expect(mapping).toHaveAccessibleDescription('Indicateur inconnu : « patients.total » (voir docs/dhis2.md)');
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/screenshots/settings-dhis2.png' });
+  expect(JSON.parse((await demoHost.cli('settings', 'get', 'dhis2.url', '--json')).stdout)).toMatchObject({ value: '' });
+
+  await mapping.fill('');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByRole('status')).toHaveText('Enregistré.');
+  expect(JSON.parse((await demoHost.cli('settings', 'get', 'dhis2.url', '--json')).stdout)).toMatchObject({
+    value: 'https://snis.example.ml',
+  });
+  expect(JSON.parse((await demoHost.cli('settings', 'get', 'dhis2.password', '--json')).stdout)).toMatchObject({ value: '***' });
+});
