@@ -26,6 +26,11 @@ const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[
     prefixes: ['anam.'],
   },
   {
+    title: 'DHIS2 (SNIS)',
+    description: 'Le serveur DHIS2 du district qui reçoit les chiffres mensuels du RAMED, et la correspondance des indicateurs.',
+    prefixes: ['dhis2.'],
+  },
+  {
     title: 'Sécurité des comptes',
     description: 'Verrouillage de l’écran et blocage d’un compte après des mots de passe erronés.',
     prefixes: ['lock.', 'auth.'],
@@ -66,10 +71,14 @@ export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>
   ),
 };
 
-export type SettingInput = 'choice' | 'number' | 'secret' | 'text';
+export type SettingInput = 'choice' | 'number' | 'secret' | 'text' | 'json';
+
+/** Settings holding a JSON document: typed in a multi-line box. */
+const JSON_SETTINGS: ReadonlySet<SettingKey> = new Set(['dhis2.mapping']);
 
 export function settingInput(key: SettingKey): SettingInput {
   const def = SETTINGS[key];
+  if (JSON_SETTINGS.has(key)) return 'json';
   if ('secret' in def && def.secret) return 'secret';
   if (SETTING_CHOICES[key]) return 'choice';
   return typeof def.default === 'number' ? 'number' : 'text';

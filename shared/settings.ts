@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDhis2Mapping } from './dhis2/mapping';
 
 /** A whole number typed in a form or on the command line, with French messages (an empty field is not 0). */
 const wholeNumber = (min: number, max: number, unit = '') => {
@@ -48,6 +49,38 @@ export const SETTINGS = {
     label: "Clé publique de l'ANAM (Ed25519, base64) pour vérifier les fichiers du registre",
     schema: z.string().trim().max(2048),
     default: '',
+  },
+  'dhis2.url': {
+    label: 'Adresse du serveur DHIS2 du SNIS (sans /api)',
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Adresse web attendue (https://…)' })]),
+    default: '',
+  },
+  'dhis2.username': { label: 'Utilisateur DHIS2', schema: z.string().trim().max(200), default: '' },
+  'dhis2.password': { label: 'Mot de passe DHIS2', schema: z.string().max(1024), default: '', secret: true },
+  'dhis2.orgUnit': {
+    label: 'Code DHIS2 de l’établissement (vide : le code de l’établissement)',
+    schema: z
+      .string()
+      .trim()
+      .max(50, 'Code DHIS2 de 50 caractères au plus')
+      .regex(/^[A-Za-z0-9_.-]*$/, 'Code DHIS2 : lettres sans accent, chiffres, « _ », « - » ou « . »'),
+    default: '',
+  },
+  'dhis2.mapping': {
+    label: 'Correspondance des indicateurs DHIS2 (JSON ; vide : celle par défaut)',
+    schema: z
+      .string()
+      .max(100_000, 'Correspondance trop longue (100 000 caractères au plus)')
+      .superRefine((text, ctx) => {
+        const parsed = parseDhis2Mapping(text);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      }),
+    default: '',
+  },
+  'dhis2.timeoutMs': {
+    label: 'Délai d’attente d’un envoi au DHIS2 (ms)',
+    schema: wholeNumber(1000, 300000, 'ms'),
+    default: 60000,
   },
   'referral.rule': {
     label: 'Patient venu sans référence (hors urgence) au CSREF ou à l’hôpital',

@@ -1,5 +1,6 @@
 import type { statisticsApi } from '../../../shared/api/statistics';
 import { isoToday } from '../clock';
+import { dhis2Handlers } from './dhis2';
 import { monthlyReport } from '../statistics/monthly-report';
 import { statisticsReport } from '../statistics/report';
 import type { Handlers } from './types';
@@ -9,4 +10,5 @@ export const statisticsHandlers: Handlers<typeof statisticsApi> = {
   'statistics.year': async (input, ctx) => statisticsReport(ctx.db, { kind: 'year', year: input.year }, isoToday(ctx.deps.clock)),
   'statistics.monthlyReport': async (input, ctx) =>
     monthlyReport(ctx.db, input.month, { clock: ctx.deps.clock, appVersion: ctx.deps.appVersion }),
+  ...dhis2Handlers,
 };

@@ -1,5 +1,6 @@
 import type { BackupTables } from './backup';
 import type { ClaimTables } from './claims';
+import type { Dhis2Tables } from './dhis2';
 import type { EpisodeTables } from './episodes';
 import type { OutboxTables } from './outbox';
 import type { PaymentTables } from './payments';
@@ -21,6 +22,7 @@ export type Database = SystemTables &
   OutboxTables &
   ReceptionTables &
   ResponseTables &
-  PaymentTables;
+  PaymentTables &
+  Dhis2Tables;
 
 export type { Flag } from './system';

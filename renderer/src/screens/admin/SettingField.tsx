@@ -62,6 +62,17 @@ export function SettingField({ setting, draft, error, onChange }: Props) {
         ))}
       </select>
     );
+  } else if (kind === 'json') {
+    control = (
+      <textarea
+        {...common}
+        className="input-json"
+        rows={6}
+        value={draft ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+        spellCheck={false}
+      />
+    );
   } else {
     control = (
       <input

@@ -7,6 +7,7 @@ import { downloadFile } from '../../lib/files';
 import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { thisMonth } from '../../lib/today';
+import { Dhis2Dialog } from './Dhis2Dialog';
 import { KeyFigureCards } from './KeyFigureCards';
 import { PeriodPicker, type PeriodKind } from './PeriodPicker';
 import { StatisticsSections } from './StatisticsSections';
@@ -22,6 +23,7 @@ export function StatisticsScreen() {
   const [month, setMonth] = useState(thisMonth);
   const [year, setYear] = useState(() => thisMonth().slice(0, 4));
   const [report, setReport] = useState<StatisticsReport | null>(null);
+  const [dhis2Open, setDhis2Open] = useState(false);
   const byMonth = useCall(ramed.statistics.month);
   const byYear = useCall(ramed.statistics.year);
   const pdf = useCall(ramed.statistics.monthlyReport);
@@ -70,9 +72,19 @@ export function StatisticsScreen() {
           ) : null}
         </div>
         {kind === 'month' ? (
-          <button type="button" className="primary" onClick={() => void downloadPdf()} disabled={pdf.pending || !report}>
-            Rapport mensuel (PDF)
-          </button>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => void downloadPdf()} disabled={pdf.pending || !report}>
+              Rapport mensuel (PDF)
+            </button>
+            <button
+              type="button"
+              onClick={() => setDhis2Open(true)}
+              disabled={!report || report.running}
+              title={report?.running ? 'Le DHIS2 reçoit les chiffres d’un mois terminé' : undefined}
+            >
+              Envoyer au DHIS2…
+            </button>
+          </div>
         ) : null}
       </section>
       <ErrorBanner error={call.error && !call.error.fields ? call.error : (pdf.error ?? null)} />
@@ -84,6 +96,7 @@ export function StatisticsScreen() {
       ) : call.pending ? (
         <p className="muted">Calcul des statistiques…</p>
       ) : null}
+      {dhis2Open ? <Dhis2Dialog month={month} onClose={() => setDhis2Open(false)} /> : null}
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { buildDataValueSet } from '../../../shared/dhis2/build';
+import { monthIndicators } from '../../../shared/dhis2/indicators';
+import { parseDhis2Mapping } from '../../../shared/dhis2/mapping';
+import { patientGroups } from '../../../shared/dhis2/patient-groups';
+import type { Dhis2Preview } from '../../../shared/domain/dhis2';
+import { addDays, frenchDate } from '../../../shared/dates';
+import { periodBounds } from '../../../shared/statistics/period';
+import type { Database } from '../db/schema/index';
+import { DomainError } from '../errors';
+import { getSettings } from '../settings/settings';
+import { claimedByCategory } from '../statistics/claim-categories';
+import { seenPatients } from '../statistics/patient-groups';
+import { dayRange } from '../statistics/range';
+import { statisticsReport } from '../statistics/report';
+
+/**
+ * The month's figures for the district's DHIS2: the statistics screen's report (the same query,
+ * the same figures), its patients split by sex, age band and quality, through the mapping. Only a
+ * finished month: DHIS2 keeps what it receives as the month's figures.
+ */
+export async function dhis2Preview(db: Kysely<Database>, month: string, today: string): Promise<Dhis2Preview> {
+  const report = await statisticsReport(db, { kind: 'month', month }, today);
+  if (report.running) {
+    const message = `Le mois de ${report.label} n’est pas terminé : le DHIS2 reçoit les chiffres d’un mois complet (à partir du ${frenchDate(addDays(report.last, 1))}).`;
+    throw new DomainError('REFUSED', message, { month: message });
+  }
+  const settings = await getSettings(db, ['dhis2.orgUnit', 'dhis2.mapping']);
+  const orgUnit = settings['dhis2.orgUnit'] || report.facility?.code;
+  if (!orgUnit) {
+    throw new DomainError('REFUSED', 'Code DHIS2 de l’établissement inconnu : réglez dhis2.orgUnit ou l’identité de l’établissement.');
+  }
+  const mapping = parseDhis2Mapping(settings['dhis2.mapping']);
+  if (!mapping.ok) throw new DomainError('REFUSED', `Paramètre dhis2.mapping : ${mapping.message}`);
+
+  const bounds = periodBounds({ kind: 'month', month });
+  const groups = patientGroups(await seenPatients(db, dayRange(bounds.first, bounds.last)));
+  const counted = report.claims.months[0];
+  const claimed = counted && counted.claimed !== null ? await claimedByCategory(db, month, counted.version) : null;
+  const indicators = monthIndicators(report, groups, claimed);
+  const built = buildDataValueSet({ month, orgUnit, mapping: mapping.mapping, indicators });
+  const json = JSON.stringify(built.dataValueSet, null, 2);
+  return {
+    month,
+    label: report.label,
+    period: built.dataValueSet.period,
+    orgUnit,
+    dataSet: built.dataValueSet.dataSet ?? null,
+    values: built.sent,
+    zeros: built.zeros,
+    unmapped: built.unmapped,
+    file: {
+      fileName: `dhis2-ramed-${orgUnit}-${built.dataValueSet.period}.json`,
+      mimeType: 'application/json',
+      base64: Buffer.from(json, 'utf8').toString('base64'),
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Dhis2Conflict } from '../../../shared/dhis2/import-summary';
+import type { Dhis2DataValueSet } from '../../../shared/dhis2/data-value-set';
+import type { Dhis2Send } from '../../../shared/domain/dhis2';
+import type { Clock } from '../clock';
+import type { Database } from '../db/schema/index';
+import type { Dhis2SendTable } from '../db/schema/dhis2';
+import { DomainError } from '../errors';
+import { getSettings } from '../settings/settings';
+import { postDataValueSet } from './post';
+import { dhis2Preview } from './preview';
+
+const toView = (r: Selectable<Dhis2SendTable>): Dhis2Send => ({
+  id: Number(r.id),
+  month: r.month,
+  orgUnit: r.org_unit,
+  url: r.url,
+  sentAt: r.sent_at,
+  by: r.by_login,
+  dryRun: Number(r.dry_run) === 1,
+  httpStatus: Number(r.http_status),
+  status: r.status,
+  imported: Number(r.imported),
+  updated: Number(r.updated),
+  ignored: Number(r.ignored),
+  deleted: Number(r.deleted),
+  conflicts: JSON.parse(r.conflicts) as Dhis2Conflict[],
+  valuesSent: Number(r.values_sent),
+});
+
+/** The sends recorded, newest first (of one month, or all). */
+export async function listDhis2Sends(db: Kysely<Database>, month?: string, limit = 50): Promise<Dhis2Send[]> {
+  let query = db.selectFrom('dhis2_send').selectAll().orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit);
+  if (month) query = query.where('month', '=', month);
+  return (await query.execute()).map(toView);
+}
+
+/**
+ * Posts the month's dataValueSet to the configured DHIS2 and records its import summary (success,
+ * conflicts or whole refusal alike). Nothing is recorded when DHIS2 gave no summary (bad login,
+ * server down, no network): the caller gets the French reason. The post runs outside any
+ * transaction, so a slow server never holds the database.
+ */
+export async function sendToDhis2(
+  db: Kysely<Database>,
+  env: { clock: Clock; by: string; fetch?: typeof fetch },
+  input: { month: string; dryRun: boolean },
+): Promise<Dhis2Send> {
+  const server = await getSettings(db, ['dhis2.url', 'dhis2.username', 'dhis2.password', 'dhis2.timeoutMs']);
+  if (!server['dhis2.url'])
+    throw new DomainError('REFUSED', 'Adresse du DHIS2 non réglée : Administration › Paramètres › DHIS2 (dhis2.url).');
+  if (!server['dhis2.username'])
+    throw new DomainError(
+      'REFUSED',
+      'Utilisateur DHIS2 non réglé : Administration › Paramètres › DHIS2 (dhis2.username et dhis2.password).',
+    );
+  const preview = await dhis2Preview(db, input.month, env.clock.now().toISOString().slice(0, 10));
+  if (preview.values.length === 0)
+    throw new DomainError('REFUSED', `Aucun chiffre à envoyer pour ${preview.label} : tout est à zéro ou hors correspondance.`);
+  const dataValueSet = JSON.parse(Buffer.from(preview.file.base64, 'base64').toString('utf8')) as Dhis2DataValueSet;
+
+  const { httpStatus, summary } = await postDataValueSet(
+    {
+      url: server['dhis2.url'],
+      username: server['dhis2.username'],
+      password: server['dhis2.password'],
+      timeoutMs: server['dhis2.timeoutMs'],
+    },
+    dataValueSet,
+    { dryRun: input.dryRun, fetch: env.fetch },
+  );
+  const row = await db
+    .insertInto('dhis2_send')
+    .values({
+      month: input.month,
+      org_unit: preview.orgUnit,
+      url: server['dhis2.url'],
+      sent_at: env.clock.now().toISOString(),
+      by_login: env.by,
+      dry_run: input.dryRun ? 1 : 0,
+      http_status: httpStatus,
+      status: summary.status,
+      imported: summary.imported,
+      updated: summary.updated,
+      ignored: summary.ignored,
+      deleted: summary.deleted,
+      conflicts: JSON.stringify(summary.conflicts),
+      values_sent: dataValueSet.dataValues.length,
+      payload: JSON.stringify(dataValueSet),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toView(row);
+}

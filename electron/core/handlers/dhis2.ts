@@ -1,0 +1,26 @@
+import type { statisticsApi } from '../../../shared/api/statistics';
+import { isoToday } from '../clock';
+import { dhis2Preview } from '../dhis2/preview';
+import { listDhis2Sends, sendToDhis2 } from '../dhis2/sends';
+import type { Handlers } from './types';
+
+/** The DHIS2 part of the statistics group (statistics.ts spreads it). */
+export const dhis2Handlers: Pick<
+  Handlers<typeof statisticsApi>,
+  'statistics.snisPreview' | 'statistics.snisSend' | 'statistics.snisSends'
+> = {
+  'statistics.snisPreview': async (input, ctx) => dhis2Preview(ctx.db, input.month, isoToday(ctx.deps.clock)),
+  'statistics.snisSend': async (input, ctx) => {
+    const sent = await sendToDhis2(ctx.db, { clock: ctx.deps.clock, by: ctx.actor?.login ?? 'anonyme' }, input);
+    ctx.audit.entityId = String(sent.id);
+    ctx.audit.detail = {
+      month: sent.month,
+      status: sent.status,
+      httpStatus: sent.httpStatus,
+      valuesSent: sent.valuesSent,
+      conflicts: sent.conflicts.length,
+    };
+    return sent;
+  },
+  'statistics.snisSends': async (input, ctx) => listDhis2Sends(ctx.db, input.month),
+};
