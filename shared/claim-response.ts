@@ -21,11 +21,36 @@ const adjudication = z.object({
   amount: amount.optional(),
 });
 
+const identifier = z.object({ system: z.string().optional(), value: z.string().min(1, 'Valeur d’identifiant attendue') });
+
+/**
+ * How a ClaimResponse names its Claim (FHIR R4): `request` (a reference `Claim/<id>` and/or an
+ * identifier), and/or identifiers copied from the Claim (openIMIS). Any, or none: which Claim it
+ * answers is decided by claim-match.ts, against what was sent.
+ */
+const naming = {
+  id: z.string().max(200).optional(),
+  identifier: z.array(identifier).optional(),
+  request: z.object({ reference: z.string().min(1).optional(), identifier: identifier.optional() }).optional(),
+};
+
+/**
+ * An answer that says the Claim was taken in and is waiting for its decision (openIMIS answers a
+ * freshly entered Claim `outcome: queued`); its items are not read.
+ */
+export const queuedResponseSchema = z.object({
+  resourceType: z.literal('ClaimResponse'),
+  outcome: z.literal('queued'),
+  ...naming,
+});
+
+export type QueuedResponse = z.infer<typeof queuedResponseSchema>;
+
 export const claimResponseSchema = z.object({
   resourceType: z.literal('ClaimResponse', { message: 'Ressource attendue : ClaimResponse' }),
   status: z.literal('active', { message: 'Statut attendu : active' }),
   outcome: z.enum(['complete', 'partial', 'error'], { message: 'Résultat attendu : complete, partial ou error' }),
-  request: z.object({ identifier: z.object({ system: z.string(), value: z.string().min(1, 'Clé de la réclamation attendue') }) }),
+  ...naming,
   disposition: z.string().optional(),
   /** Why the ANAM could not process the Claim (with `outcome: error`). */
   error: z.array(z.object({ code: codeable })).optional(),

@@ -45,6 +45,21 @@ export const SETTINGS = {
     schema: wholeNumber(1000, 300000, 'ms'),
     default: 30000,
   },
+  'anam.submitMode': {
+    label: "Envoi des réclamations à l'ANAM : bundle (transaction FHIR) ou claim (POST Claim)",
+    schema: z.enum(['bundle', 'claim'], { message: 'Valeur attendue : bundle ou claim' }),
+    default: 'bundle',
+  },
+  'anam.pollMinutes': {
+    label: "Réclamation reçue sans décision : redemander la réponse de l'ANAM toutes les … minutes",
+    schema: wholeNumber(5, 10080, 'minute'),
+    default: 60,
+  },
+  'anam.pullHours': {
+    label: "Listes de l'ANAM (registre, tarifs, médicaments) : télécharger toutes les … heures (0 : jamais)",
+    schema: wholeNumber(0, 720, 'heure'),
+    default: 24,
+  },
   'anam.publicKey': {
     label: "Clé publique de l'ANAM (Ed25519, base64) pour vérifier les fichiers du registre",
     schema: z.string().trim().max(2048),

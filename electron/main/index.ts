@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { openCore, newSlot, type Core } from '../core/app';
+import { startPullScheduler, type PullScheduler } from '../core/anam-lists/scheduler';
 import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler';
 import { startOutboxWorker, type OutboxWorker } from '../core/outbox/worker';
 import { isPostgresUrl } from '../core/db/connect';
@@ -23,6 +24,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let core: Core | undefined;
 let scheduler: BackupScheduler | undefined;
+let pulls: PullScheduler | undefined;
 let outbox: OutboxWorker | undefined;
 const slots = new Map<number, SessionSlot>();
 
@@ -122,6 +124,7 @@ app.whenReady().then(async () => {
   }
   scheduler = startBackupScheduler(core);
   outbox = startOutboxWorker(core, 'poste');
+  pulls = startPullScheduler(core);
 
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
     const slot = trustedSlot(event);
@@ -160,6 +163,7 @@ function isRegularFile(path: string): boolean {
 
 app.on('window-all-closed', async () => {
   await scheduler?.stop();
+  await pulls?.stop();
   await outbox?.stop();
   await core?.close();
   app.quit();

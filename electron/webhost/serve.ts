@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/app';
+import { startPullScheduler } from '../core/anam-lists/scheduler';
 import { startBackupScheduler } from '../core/backup/scheduler';
 import { isPostgresUrl } from '../core/db/connect';
 import { startOutboxWorker } from '../core/outbox/worker';
@@ -21,6 +22,7 @@ const core = await openCore({ db, program: 'l’hôte navigateur' }).catch((erro
 });
 const scheduler = startBackupScheduler(core);
 const outbox = startOutboxWorker(core, 'web');
+const pulls = startPullScheduler(core);
 const host = await startWebHost({
   core,
   staticDir: resolve(values.static ?? 'out/renderer'),
@@ -34,6 +36,7 @@ const stop = async () => {
   await host.close();
   await scheduler.stop();
   await outbox.stop();
+  await pulls.stop();
   await core.close();
   process.exit(0);
 };

@@ -1,4 +1,5 @@
 import { adminApi } from './admin';
+import { anamApi } from './anam';
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { backupApi } from './backup';
@@ -31,6 +32,7 @@ export const api = {
   ...receptionApi,
   ...statisticsApi,
   ...paymentsApi,
+  ...anamApi,
 };
 
 export type Api = typeof api;

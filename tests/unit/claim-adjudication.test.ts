@@ -292,9 +292,12 @@ describe('a response file', () => {
       'le fichier est un message d’erreur de l’ANAM (OperationOutcome : Lot illisible), pas une réponse',
     ],
     [
-      'a second response without its key',
-      JSON.stringify({ resourceType: 'Bundle', entry: [{ resource: one }, { resource: { ...one, request: undefined } }] }),
-      expect.stringMatching(/^réponse n° 2 \(request\) : /),
+      'a second response with an empty key',
+      JSON.stringify({
+        resourceType: 'Bundle',
+        entry: [{ resource: one }, { resource: { ...one, request: { identifier: { system: 's', value: '' } } } }],
+      }),
+      expect.stringMatching(/^réponse n° 2 \(request\.identifier\.value\) : /),
     ],
     [
       'an amount with decimals',

@@ -8,6 +8,7 @@ import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { outboxExportCommand, outboxRetryCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
 import { paymentsAddCommand, paymentsListCommand } from './payments';
+import { pullCommand } from './pull';
 import { importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly CliCommand[] = [
   usersResetCommand,
   outboxStatusCommand,
   outboxSendCommand,
+  pullCommand,
   statsCommand,
   outboxExportCommand,
   outboxRetryCommand,

@@ -1,5 +1,6 @@
 import type { Api } from '../../../shared/api/index';
 import { adminHandlers } from './admin';
+import { anamHandlers } from './anam';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
@@ -33,4 +34,5 @@ export const handlers: Handlers<Api> = {
   ...receptionHandlers,
   ...statisticsHandlers,
   ...paymentsHandlers,
+  ...anamHandlers,
 };

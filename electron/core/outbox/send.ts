@@ -6,8 +6,10 @@ import type { OutboxMessageTable } from '../db/schema/outbox';
 import type { LineDecision } from '../../../shared/domain/claim-responses';
 import { refreshClaimStatus } from '../responses/claim-status';
 import { itemsOf, readResponse, recordDecisions } from '../responses/record';
-import { getSetting } from '../settings/settings';
-import { readAnswer, type AnswerVerdict } from './answer';
+import { FHIR_SYSTEMS } from '../claims/export/fhir';
+import { getSettings } from '../settings/settings';
+import { readAnswer, type AnswerVerdict, type SubmitMode } from './answer';
+import { claimOfBody, sentClaimOf } from './sent-claim';
 import { backoffMs, retryAfterMs } from './backoff';
 
 /** After this many failed attempts in a series a message stops retrying (`echec`) until a manager puts it back (retry.ts). */
@@ -84,23 +86,51 @@ function networkError(error: unknown, timeoutMs: number): string {
   return `Connexion interrompue avec l’ANAM${code ? ` (${code})` : ''}.`;
 }
 
-async function post(env: OutboxEnv, message: Message, config: { endpoint: string; token: string; timeoutMs: number }): Promise<PostResult> {
+/** What a pass needs from the settings. */
+export interface LinkConfig {
+  endpoint: string;
+  token: string;
+  timeoutMs: number;
+  mode: SubmitMode;
+  pollMinutes: number;
+}
+
+export async function linkConfig(db: Kysely<Database>): Promise<LinkConfig> {
+  const s = await getSettings(db, ['anam.endpoint', 'anam.token', 'anam.timeoutMs', 'anam.submitMode', 'anam.pollMinutes']);
+  return {
+    endpoint: s['anam.endpoint'].replace(/\/+$/, ''),
+    token: s['anam.token'],
+    timeoutMs: s['anam.timeoutMs'],
+    mode: s['anam.submitMode'],
+    pollMinutes: s['anam.pollMinutes'],
+  };
+}
+
+export const fhirHeaders = (config: LinkConfig) => ({
+  accept: 'application/fhir+json',
+  ...(config.token ? { authorization: `Bearer ${config.token}` } : {}),
+});
+
+/** POSTs the message: its transaction Bundle to `{endpoint}/Bundle`, or (`claim` mode) its Claim to `{endpoint}/Claim`. */
+async function post(env: OutboxEnv, message: Message, config: LinkConfig): Promise<PostResult> {
   const signal = AbortSignal.timeout(config.timeoutMs);
+  const claim = config.mode === 'claim';
   try {
-    const response = await env.fetch(`${config.endpoint.replace(/\/+$/, '')}/Bundle`, {
+    const response = await env.fetch(`${config.endpoint}/${claim ? 'Claim' : 'Bundle'}`, {
       method: 'POST',
       headers: {
+        ...fhirHeaders(config),
         'content-type': 'application/fhir+json',
-        accept: 'application/fhir+json',
         'idempotency-key': message.idempotency_key,
-        ...(config.token ? { authorization: `Bearer ${config.token}` } : {}),
+        ...(claim ? { 'if-none-exist': `identifier=${FHIR_SYSTEMS.idempotency}|${message.idempotency_key}` } : {}),
       },
-      body: message.body,
+      body: claim ? JSON.stringify(claimOfBody(message.body)) : message.body,
       signal,
     });
     const text = await response.text();
     const retryAfter = response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), env.clock.now()) : null;
-    return { status: response.status, verdict: readAnswer(response.status, text, message.idempotency_key), retryAfter };
+    const exchange = { status: response.status, text, location: response.headers.get('location') };
+    return { status: response.status, verdict: readAnswer(exchange, sentClaimOf(message), config.mode), retryAfter };
   } catch (error) {
     return { status: null, verdict: { kind: 'failed', error: networkError(error, config.timeoutMs) }, retryAfter: null };
   }
@@ -120,7 +150,7 @@ async function checkDecisions(env: OutboxEnv, message: Message, result: PostResu
 }
 
 /** Records the attempt and its effect on the message (and the answer, line by line) in one transaction. */
-async function record(env: OutboxEnv, message: Message, startedAt: string, result: CheckedResult): Promise<void> {
+async function record(env: OutboxEnv, message: Message, startedAt: string, result: CheckedResult, config: LinkConfig): Promise<void> {
   const now = env.clock.now();
   const attempts = message.attempts + 1;
   // The wait and the cap count the current series only: a message put back in the queue starts over.
@@ -136,7 +166,7 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
         started_at: startedAt,
         finished_at: now.toISOString(),
         http_status: result.status,
-        outcome: verdict.kind === 'delivered' ? 'livre' : verdict.kind === 'duplicate' ? 'doublon' : 'echec',
+        outcome: verdict.kind === 'duplicate' ? 'doublon' : verdict.kind === 'failed' ? 'echec' : 'livre',
         error: verdict.kind === 'failed' ? verdict.error : null,
       })
       .execute();
@@ -164,6 +194,9 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
         delivered_at: now.toISOString(),
         last_error: null,
         response: verdict.kind === 'delivered' ? JSON.stringify(verdict.response) : null,
+        remote_id: verdict.remoteId ?? message.remote_id,
+        // Held but undecided: its ClaimResponse is asked for later (poll.ts).
+        next_poll_at: verdict.kind === 'delivered' ? null : new Date(now.getTime() + config.pollMinutes * 60_000).toISOString(),
         lease_owner: null,
         lease_until: null,
       })
@@ -182,12 +215,7 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
  * however short its drawn delay: a pass never hammers the ANAM with the same message.
  */
 export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SendReport> {
-  const { db } = env.handle();
-  const config = {
-    endpoint: await getSetting(db, 'anam.endpoint'),
-    token: await getSetting(db, 'anam.token'),
-    timeoutMs: await getSetting(db, 'anam.timeoutMs'),
-  };
+  const config = await linkConfig(env.handle().db);
   const report: SendReport = { configured: config.endpoint !== '', attempted: 0, delivered: 0, failed: 0 };
   if (!report.configured) return report;
   const dueBy = env.clock.now().toISOString();
@@ -196,7 +224,7 @@ export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?
     if (!message) break;
     const startedAt = env.clock.now().toISOString();
     const result = await checkDecisions(env, message, await post(env, message, config));
-    await record(env, message, startedAt, result);
+    await record(env, message, startedAt, result, config);
     report.attempted += 1;
     if (result.verdict.kind === 'failed') report.failed += 1;
     else report.delivered += 1;

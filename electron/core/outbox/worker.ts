@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '../app';
+import { nextPollAt, pollDecisions } from './poll';
 import { nextDueAt, sendDue, type OutboxEnv } from './send';
 
 /** Between passes the worker looks again at least this often (new sign-offs, a changed endpoint). */
@@ -14,8 +15,8 @@ export interface OutboxWorker {
 export const workerName = (host: string) => `${host}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
 /**
- * The background sender both hosts start: a pass over the due messages, then a sleep until the
- * next one falls due (or the idle poll). All state is in the database, so stopping anywhere is safe.
+ * The background sender both hosts start: a pass over the due messages and the decisions to ask
+ * for, then a sleep until the next one falls due (or the idle poll). All state is in the database, so stopping anywhere is safe.
  */
 export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick<OutboxEnv, 'fetch' | 'random'>> = {}): OutboxWorker {
   const env: OutboxEnv = {
@@ -44,8 +45,11 @@ export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick
       let wait = IDLE_POLL_MS;
       try {
         await sendDue(env, { signal: controller.signal });
-        const due = await nextDueAt(env.handle().db);
-        if (due) wait = Math.min(IDLE_POLL_MS, Math.max(1000, Date.parse(due) - env.clock.now().getTime()));
+        await pollDecisions(env, { signal: controller.signal });
+        const { db } = env.handle();
+        for (const due of [await nextDueAt(db), await nextPollAt(db)]) {
+          if (due) wait = Math.min(wait, Math.max(1000, Date.parse(due) - env.clock.now().getTime()));
+        }
       } catch (error) {
         core.deps.log.error('envoi à l’ANAM interrompu', error);
       }

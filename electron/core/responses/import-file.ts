@@ -6,6 +6,8 @@ import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { FHIR_SYSTEMS } from '../claims/export/fhir';
+import { claimIdOfReference, matchAnswer } from '../outbox/claim-match';
+import { sentClaimOf } from '../outbox/sent-claim';
 import { getFacility } from '../facility/facility';
 import { refreshClaimStatus } from './claim-status';
 import { itemsOf, readResponse, recordDecisions, responseSha256 } from './record';
@@ -18,6 +20,9 @@ interface Target {
   claim_id: number;
   status: string;
   episode_number: string;
+  idempotency_key: string;
+  remote_id: string | null;
+  body: string;
 }
 
 type Planned = { message: Target; response: ClaimResponseResource } & (
@@ -27,45 +32,107 @@ type Planned = { message: Target; response: ClaimResponseResource } & (
 /** `CODE-AAAA-MM-vN-EPISODE`, the business identifier of a Claim (FHIR_SYSTEMS.claim). */
 const BUSINESS_ID = /^(.+)-(\d{4}-\d{2})-v(\d+)-(.+)$/;
 
-/** The message each response answers: by its idempotency key, or by the Claim's business identifier. */
-async function targetsOf(db: Kysely<Database>, responses: readonly ClaimResponseResource[], facilityCode: string) {
-  const keys = responses.filter((r) => r.request.identifier.system === FHIR_SYSTEMS.idempotency).map((r) => r.request.identifier.value);
-  const byKey = new Map<string, Target>();
-  for (let i = 0; i < keys.length; i += 500) {
+const TARGET_COLUMNS = [
+  'outbox_message.id',
+  'outbox_message.claim_id',
+  'outbox_message.status',
+  'outbox_message.episode_number',
+  'outbox_message.idempotency_key',
+  'outbox_message.remote_id',
+  'outbox_message.body',
+] as const;
+
+/** A way a response names a Claim: our key (Claim.id), the server's id, or the business identifier. */
+type Name = { by: 'key' | 'remote' | 'business'; value: string; keyed?: boolean };
+
+function namesOf(response: ClaimResponseResource): Name[] {
+  const names: Name[] = [];
+  for (const { system, value } of [
+    ...(response.request?.identifier ? [response.request.identifier] : []),
+    ...(response.identifier ?? []),
+  ]) {
+    if (system === FHIR_SYSTEMS.idempotency) names.push({ by: 'key', value, keyed: true });
+    else if (system === FHIR_SYSTEMS.claim) names.push({ by: 'business', value });
+    else if (!system) names.push({ by: 'key', value }, { by: 'remote', value });
+  }
+  const id = response.request?.reference ? claimIdOfReference(response.request.reference) : null;
+  if (id) names.push({ by: 'key', value: id }, { by: 'remote', value: id });
+  return names;
+}
+
+async function byColumn(db: Kysely<Database>, column: 'idempotency_key' | 'remote_id', values: string[]): Promise<Map<string, Target>> {
+  const out = new Map<string, Target>();
+  const unique = [...new Set(values)];
+  for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
       .selectFrom('outbox_message')
-      .select(['id', 'claim_id', 'status', 'episode_number', 'idempotency_key'])
-      .where('idempotency_key', 'in', keys.slice(i, i + 500))
+      .select(TARGET_COLUMNS)
+      .where(`outbox_message.${column}`, 'in', unique.slice(i, i + 500))
       .execute();
-    for (const r of rows) byKey.set(r.idempotency_key, r);
+    for (const r of rows) out.set(column === 'idempotency_key' ? r.idempotency_key : r.remote_id!, r);
   }
+  return out;
+}
+
+/**
+ * The message each response answers, by any name it gives (FHIR's rules, claim-match.ts): our
+ * idempotency key, the Claim's business identifier, or the server's id (`request.reference`); a
+ * response that names nothing we sent, or names two claims, or contradicts the one it names, is refused.
+ */
+async function targetsOf(db: Kysely<Database>, responses: readonly ClaimResponseResource[], facilityCode: string) {
+  const names = responses.map(namesOf);
+  const all = names.flat();
+  const byKey = await byColumn(
+    db,
+    'idempotency_key',
+    all.filter((n) => n.by === 'key').map((n) => n.value),
+  );
+  const byRemote = await byColumn(
+    db,
+    'remote_id',
+    all.filter((n) => n.by === 'remote').map((n) => n.value),
+  );
   const found: Array<Target | string> = [];
-  for (const response of responses) {
-    const { system, value } = response.request.identifier;
-    const shown = value.slice(0, 80);
-    if (system === FHIR_SYSTEMS.idempotency) {
-      found.push(byKey.get(value) ?? `aucune réclamation envoyée avec la clé ${shown}`);
+  for (const [index, response] of responses.entries()) {
+    const given = names[index]!;
+    if (given.length === 0) {
+      found.push('la réponse ne dit pas à quelle réclamation elle répond (ni request, ni identifiant de la réclamation)');
       continue;
     }
-    const match = system === FHIR_SYSTEMS.claim ? BUSINESS_ID.exec(value) : null;
-    if (!match) {
-      found.push(`identifiant de réclamation non reconnu (${system.slice(0, 80)} | ${shown})`);
-      continue;
+    const hits = new Map<number, Target>();
+    let refusal: string | null = null;
+    for (const name of given) {
+      if (name.by !== 'business') {
+        const hit = (name.by === 'key' ? byKey : byRemote).get(name.value);
+        if (hit) hits.set(hit.id, hit);
+        continue;
+      }
+      const match = BUSINESS_ID.exec(name.value);
+      if (!match) continue;
+      const [, facility, month, version, episode] = match;
+      if (facility !== facilityCode) {
+        refusal = `réponse destinée à un autre établissement (${facility!.slice(0, 40)})`;
+        continue;
+      }
+      const row = await db
+        .selectFrom('outbox_message')
+        .innerJoin('claim', 'claim.id', 'outbox_message.claim_id')
+        .select(TARGET_COLUMNS)
+        .where('claim.month', '=', month!)
+        .where('claim.version', '=', Number(version))
+        .where('outbox_message.episode_number', '=', episode!)
+        .executeTakeFirst();
+      if (row) hits.set(row.id, row);
     }
-    const [, facility, month, version, episode] = match;
-    if (facility !== facilityCode) {
-      found.push(`réponse destinée à un autre établissement (${facility!.slice(0, 40)})`);
-      continue;
+    const shown = given[0]!.value.slice(0, 80);
+    const unknown = given[0]!.keyed ? `aucune réclamation envoyée avec la clé ${shown}` : `aucune réclamation envoyée sous ${shown}`;
+    if (hits.size > 1) found.push(`la réponse nomme plusieurs réclamations à la fois (${shown})`);
+    else if (hits.size === 0) found.push(refusal ?? unknown);
+    else {
+      const target = [...hits.values()][0]!;
+      const match = matchAnswer(sentClaimOf(target), response, { learn: false });
+      found.push(match.kind === 'other' ? `réponse pour une autre réclamation (${match.named.slice(0, 80)})` : target);
     }
-    const row = await db
-      .selectFrom('outbox_message')
-      .innerJoin('claim', 'claim.id', 'outbox_message.claim_id')
-      .select(['outbox_message.id', 'outbox_message.claim_id', 'outbox_message.status', 'outbox_message.episode_number'])
-      .where('claim.month', '=', month!)
-      .where('claim.version', '=', Number(version))
-      .where('outbox_message.episode_number', '=', episode!)
-      .executeTakeFirst();
-    found.push(row ?? `aucune réclamation envoyée sous ${shown}`);
   }
   return found;
 }

@@ -59,7 +59,7 @@ export const responseSha256 = (response: ClaimResponseResource): string =>
 /**
  * Records an answer and its decision per line, as new rows: the same answer again (same SHA-256)
  * changes nothing; a different one is added and, being the newest, applies. An answer proves the
- * ANAM holds the Claim: a message not yet marked delivered is, now.
+ * ANAM holds the Claim: a message not yet marked delivered is, now, and it is no longer polled.
  */
 export async function recordDecisions(
   db: Kysely<Database>,
@@ -116,5 +116,12 @@ export async function recordDecisions(
       .where('status', '<>', 'livre')
       .execute();
   }
+  // Decided: nothing left to ask the ANAM about it (poll.ts).
+  await db
+    .updateTable('outbox_message')
+    .set({ next_poll_at: null })
+    .where('id', '=', message.id)
+    .where('next_poll_at', 'is not', null)
+    .execute();
   return 'applied';
 }

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/api/system';
 import type { SessionInfo } from '../../../shared/domain/users';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { OutboxIndicator } from '../components/OutboxIndicator';
+import { PullIndicator } from '../components/PullIndicator';
 import { ramed } from '../lib/bridge';
 import { sectionsFor } from '../sections';
 
@@ -80,6 +81,7 @@ export function Shell({
         </span>
         <span title={info.database.label}>Base : {info.database.kind === 'sqlite' ? 'locale' : 'partagée'}</span>
         <OutboxIndicator />
+        {session.roles.some((r) => r === 'admin' || r === 'gestionnaire') ? <PullIndicator /> : null}
         <span>v{info.appVersion}</span>
       </footer>
     </div>

@@ -35,6 +35,10 @@ export interface OutboxMessageTable {
   superseded_by: number | null;
   /** `attempts` when the current series began (0, or when a manager last put it back in the queue). */
   series_start: Generated<number>;
+  /** The id the ANAM's server gave the Claim (`Claim/<id>`), once known. */
+  remote_id: string | null;
+  /** Delivered but not decided: when to ask the ANAM for its ClaimResponse next (null: nothing to ask). */
+  next_poll_at: string | null;
 }
 
 /** Which claim line each item of the message's Claim bills (`sequence` is `Claim.item.sequence`). */
@@ -79,10 +83,26 @@ export interface OutboxRetryTable {
   last_error: string | null;
 }
 
+/** A list pulled from the ANAM: a registry delta (with its sequence), the tariff list or the medicine list. */
+export interface AnamPullTable {
+  id: Generated<number>;
+  list: 'registre' | 'tarifs' | 'medicaments';
+  sequence: number | null;
+  file_name: string;
+  sha256: string;
+  bytes: number;
+  at: string;
+  by_login: string;
+  /** `applique`: imported; `refuse`: the import or the checks refused it (`error` says why). */
+  status: 'applique' | 'refuse';
+  error: string | null;
+}
+
 export interface OutboxTables {
   outbox_message: OutboxMessageTable;
   outbox_attempt: OutboxAttemptTable;
   outbox_item: OutboxItemTable;
   outbox_export: OutboxExportTable;
   outbox_retry: OutboxRetryTable;
+  anam_pull: AnamPullTable;
 }

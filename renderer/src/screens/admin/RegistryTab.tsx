@@ -17,6 +17,7 @@ import { ramed } from '../../lib/bridge';
 import { registerFile } from '../../lib/files';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { AnamPullCard } from './AnamPullCard';
 import { RejectionReport } from './RejectionReport';
 
 const MODE_SHORT: Record<ImportMode, string> = { full: 'Complet', delta: 'Mise à jour' };
@@ -186,6 +187,8 @@ export function RegistryTab() {
         ) : null}
         {result && result.rejectedCount > 0 ? <RejectionReport importId={result.importId} /> : null}
       </section>
+
+      <AnamPullCard onPulled={refresh} />
 
       <section className="card">
         <h2>Historique des imports</h2>
