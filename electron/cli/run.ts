@@ -94,7 +94,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const create = command.createsDatabase === true;
           if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
           try {
-            core = await openCore({ db: dbTarget, log: json ? silentLogger : consoleLogger, program: 'la ligne de commande « ramed »', create });
+            core = await openCore({
+              db: dbTarget,
+              log: json ? silentLogger : consoleLogger,
+              program: 'la ligne de commande « ramed »',
+              create,
+            });
           } catch (error) {
             if (error instanceof MissingDatabaseError) throw new UsageError(error.message);
             throw new DomainError('TRANSPORT', openFailure(resolved, error));
