@@ -81,6 +81,7 @@ test('the manager tries, then sends the month’s figures to the district’s DH
 });
 
 test('the administrator sets the DHIS2 link up; a mapping that is not valid is refused under its box', async ({ page, demoHost }) => {
+  test.setTimeout(120_000);
   await loginAs(page, demoHost, 'admin');
   await page.getByRole('tab', { name: 'Paramètres' }).click();
   const form = page.getByRole('form', { name: 'DHIS2 (SNIS)' });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { buildDataValueSet } from '../../../shared/dhis2/build';
+import { buildDataValueSet, type Dhis2Build } from '../../../shared/dhis2/build';
 import { monthIndicators } from '../../../shared/dhis2/indicators';
 import { parseDhis2Mapping } from '../../../shared/dhis2/mapping';
 import { patientGroups } from '../../../shared/dhis2/patient-groups';
@@ -19,7 +19,11 @@ import { statisticsReport } from '../statistics/report';
  * the same figures), its patients split by sex, age band and quality, through the mapping. Only a
  * finished month: DHIS2 keeps what it receives as the month's figures.
  */
-export async function dhis2Preview(db: Kysely<Database>, month: string, today: string): Promise<Dhis2Preview> {
+export async function monthDataValueSet(
+  db: Kysely<Database>,
+  month: string,
+  today: string,
+): Promise<Dhis2Build & { label: string; orgUnit: string }> {
   const report = await statisticsReport(db, { kind: 'month', month }, today);
   if (report.running) {
     const message = `Le mois de ${report.label} n’est pas terminé : le DHIS2 reçoit les chiffres d’un mois complet (à partir du ${frenchDate(addDays(report.last, 1))}).`;
@@ -38,11 +42,17 @@ export async function dhis2Preview(db: Kysely<Database>, month: string, today: s
   const counted = report.claims.months[0];
   const claimed = counted && counted.claimed !== null ? await claimedByCategory(db, month, counted.version) : null;
   const indicators = monthIndicators(report, groups, claimed);
-  const built = buildDataValueSet({ month, orgUnit, mapping: mapping.mapping, indicators });
+  return { ...buildDataValueSet({ month, orgUnit, mapping: mapping.mapping, indicators }), label: report.label, orgUnit };
+}
+
+/** The same as the manager sees it before sending, with the JSON file to import by hand. */
+export async function dhis2Preview(db: Kysely<Database>, month: string, today: string): Promise<Dhis2Preview> {
+  const built = await monthDataValueSet(db, month, today);
+  const { orgUnit } = built;
   const json = JSON.stringify(built.dataValueSet, null, 2);
   return {
     month,
-    label: report.label,
+    label: built.label,
     period: built.dataValueSet.period,
     orgUnit,
     dataSet: built.dataValueSet.dataSet ?? null,

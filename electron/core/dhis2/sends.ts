@@ -1,14 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Dhis2Conflict } from '../../../shared/dhis2/import-summary';
-import type { Dhis2DataValueSet } from '../../../shared/dhis2/data-value-set';
 import type { Dhis2Send } from '../../../shared/domain/dhis2';
-import type { Clock } from '../clock';
+import { isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { Dhis2SendTable } from '../db/schema/dhis2';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings';
 import { postDataValueSet } from './post';
-import { dhis2Preview } from './preview';
+import { monthDataValueSet } from './preview';
 
 const toView = (r: Selectable<Dhis2SendTable>): Dhis2Send => ({
   id: Number(r.id),
@@ -54,10 +53,10 @@ export async function sendToDhis2(
       'REFUSED',
       'Utilisateur DHIS2 non réglé : Administration › Paramètres › DHIS2 (dhis2.username et dhis2.password).',
     );
-  const preview = await dhis2Preview(db, input.month, env.clock.now().toISOString().slice(0, 10));
-  if (preview.values.length === 0)
-    throw new DomainError('REFUSED', `Aucun chiffre à envoyer pour ${preview.label} : tout est à zéro ou hors correspondance.`);
-  const dataValueSet = JSON.parse(Buffer.from(preview.file.base64, 'base64').toString('utf8')) as Dhis2DataValueSet;
+  const built = await monthDataValueSet(db, input.month, isoToday(env.clock));
+  if (built.sent.length === 0)
+    throw new DomainError('REFUSED', `Aucun chiffre à envoyer pour ${built.label} : tout est à zéro ou hors correspondance.`);
+  const { dataValueSet } = built;
 
   const { httpStatus, summary } = await postDataValueSet(
     {
@@ -73,7 +72,7 @@ export async function sendToDhis2(
     .insertInto('dhis2_send')
     .values({
       month: input.month,
-      org_unit: preview.orgUnit,
+      org_unit: built.orgUnit,
       url: server['dhis2.url'],
       sent_at: env.clock.now().toISOString(),
       by_login: env.by,
