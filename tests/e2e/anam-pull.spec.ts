@@ -1,7 +1,7 @@
 import { startAnamListsServer } from '../support/anam-lists-server';
 import { HOUSEHOLD } from '../support/registry-files';
 import { registryCsv } from '../support/registry-generator';
-import { expect, loginAs, test } from './fixtures';
+import { expect, loginAs, test, screenshotPath } from './fixtures';
 
 test('Administration › Registre: the ANAM’s lists downloaded on demand, applied, in the history and the status bar', async ({
   page,
@@ -40,7 +40,7 @@ test('Administration › Registre: the ANAM’s lists downloaded on demand, appl
     await expect(page.getByLabel('État')).toContainText('Listes ANAM : refus, voir Administration › Registre');
     await page.getByRole('tab', { name: 'Registre' }).click();
     await expect(pulled.getByRole('row', { name: /registre-delta-000001\.csv/ })).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/anam-pull.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('anam-pull.png'), fullPage: true });
   } finally {
     await server.close();
   }

@@ -4,18 +4,12 @@ import { join } from 'node:path';
 import type { Dhis2Preview } from '../../shared/domain/dhis2';
 import { formatMonth } from '../../renderer/src/lib/format';
 import { metadataFor, startDhis2StandIn } from '../support/dhis2-server';
-import { expect, loginAs, test } from './fixtures';
-
-/** The month the demo claims, answers and pays: four months before the demo's own (the current one). */
-function demoClaimMonth(): string {
-  const now = new Date();
-  const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - 4;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
+import { expect, loginAs, monthBefore, test, screenshotPath } from './fixtures';
 
 test('the manager tries, then sends the month’s figures to the district’s DHIS2 and reads its answer', async ({ page, demoHost }) => {
   test.setTimeout(120_000);
-  const month = demoClaimMonth();
+  // The month the demo claims, answers and pays: five months before the demo's own (the current one).
+  const month = monthBefore(demoHost.month, 5);
   const file = join(mkdtempSync(join(tmpdir(), 'ramed-dhis2-')), 'mois.json');
   const cli = await demoHost.cli('stats', '--month', month, '--dhis2', file, '--json');
   expect(cli.code).toBe(0);
@@ -41,7 +35,7 @@ test('the manager tries, then sends the month’s figures to the district’s DH
     await expect(page.getByRole('button', { name: 'Envoyer au DHIS2…' })).toBeDisabled();
     await page.getByLabel('Mois', { exact: true }).selectOption(month);
     await expect(page.getByRole('heading', { name: `Statistiques RAMED — ${formatMonth(month)}` })).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/statistiques-dhis2-bouton.png' });
+    await page.screenshot({ path: screenshotPath('statistiques-dhis2-bouton.png') });
     await page.getByRole('button', { name: 'Envoyer au DHIS2…' }).click();
 
     const dialog = page.getByRole('dialog', { name: /Envoi au DHIS2/ });
@@ -64,14 +58,14 @@ test('the manager tries, then sends the month’s figures to the district’s DH
     await expect(history.locator('tbody tr').first()).toContainText('Importé avec conflits (HTTP 409)');
     await expect(history.locator('tbody tr').first()).toContainText('RAMED_MONTANT_PAYE : Data element not found or not accessible');
     expect(dhis2.values.size).toBe(preview.values.length - 1);
-    await page.screenshot({ path: 'docs/screenshots/statistiques-dhis2.png' });
+    await page.screenshot({ path: screenshotPath('statistiques-dhis2.png') });
 
     // A wrong password: said in French, nothing added to the history.
     dhis2.password = 'autre';
     await dialog.getByRole('button', { name: 'Envoyer au DHIS2', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText('Le DHIS2 a refusé l’utilisateur ou le mot de passe (HTTP 401)');
     await expect(history.locator('tbody tr')).toHaveCount(2);
-    await page.screenshot({ path: 'docs/screenshots/statistiques-dhis2-refus.png' });
+    await page.screenshot({ path: screenshotPath('statistiques-dhis2-refus.png') });
 
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
@@ -95,7 +89,7 @@ test('the administrator sets the DHIS2 link up; a mapping that is not valid is r
   await expect(mapping).toHaveAttribute('aria-invalid', 'true');
   await expect(mapping).toHaveAccessibleDescription('Indicateur inconnu : « patients.total » (voir docs/dhis2.md)');
   await form.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/settings-dhis2.png' });
+  await page.screenshot({ path: screenshotPath('settings-dhis2.png') });
   expect(JSON.parse((await demoHost.cli('settings', 'get', 'dhis2.url', '--json')).stdout)).toMatchObject({ value: '' });
 
   await mapping.fill('');
