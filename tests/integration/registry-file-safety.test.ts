@@ -3,6 +3,8 @@ import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MAX_LINE_BYTES } from '../../electron/core/registry/checked-text';
+import { openCore } from '../../electron/core/app';
+import { silentLogger } from '../../electron/core/logger';
 import { importRegistry } from '../../electron/core/registry/import-registry';
 import type { Client } from '../../shared/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -71,7 +73,17 @@ describeEachDb('registry file safety', (kind) => {
       },
     };
     const request = { path, fileName: 'registre.csv', signaturePath: null, mode: 'full' as const, strict: false, by: 'test' };
-    const result = await importRegistry(core.deps, request, hooks);
+    // A workstation with its own work folder, to see its private copy come and go.
+    const workDir = files.path('travail');
+    const station = await openCore({ db: core.target, clock: core.deps.clock, log: silentLogger, uploadDir: workDir });
+    const copies: string[][] = [];
+    const result = await importRegistry(station.deps, request, {
+      ...hooks,
+      progress: () => {
+        copies.push(readdirSync(workDir));
+        hooks.progress();
+      },
+    }).finally(() => station.close());
 
     expect(swapped).toHaveLength(1);
     expect(result).toMatchObject({ inserted: 5, signature: 'valid' });
@@ -79,7 +91,8 @@ describeEachDb('registry file safety', (kind) => {
     const history = await db().selectFrom('registry_import').select(['sha256', 'signature']).executeTakeFirstOrThrow();
     expect(history).toEqual({ sha256: createHash('sha256').update(signed).digest('hex'), signature: 'valid' });
     // The private copy is gone once the import ends.
-    expect(readdirSync(core.deps.files.workDir).filter((name) => name.startsWith('ramed-import-'))).toEqual([]);
+    expect(copies[0]).toEqual([expect.stringMatching(/^ramed-import-/)]);
+    expect(readdirSync(workDir)).toEqual([]);
   });
 
   it.each(['full', 'delta'] as const)('refuses a plain file whose last line is cut (%s), changing nothing', async (mode) => {

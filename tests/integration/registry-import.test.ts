@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
@@ -422,6 +424,32 @@ describeEachDb('registry import', (kind) => {
 
     await db().updateTable('registry_import').set({ heartbeat_at: '2026-11-16T09:00:00.000Z' }).execute();
     expect(await importFile(path)).toMatchObject({ ok: true, value: { resumed: true, inserted: rows } });
+  });
+
+  it('continues at once an import whose process on this machine is gone, whatever its heartbeat', async () => {
+    const path = files.path('grand.csv');
+    const { rows } = await writeRegistry(path, { persons: BATCH_ROWS + 200, seed: 3 });
+    await importStoppedAfterOneBatch(path, 'delta');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const recent = { status: 'running' as const, heartbeat_at: '2026-11-16T09:29:30.000Z' };
+    // Another machine's process cannot be checked: its recent heartbeat still holds the newcomer off.
+    await db()
+      .updateTable('registry_import')
+      .set({ ...recent, holder: `autre-poste:${gone}` })
+      .execute();
+    expect(await importFile(path)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // This machine's process still alive (here, the test itself): refused too.
+    await db()
+      .updateTable('registry_import')
+      .set({ ...recent, holder: `${hostname()}:${process.pid}` })
+      .execute();
+    expect(await importFile(path)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await db()
+      .updateTable('registry_import')
+      .set({ ...recent, holder: `${hostname()}:${gone}` })
+      .execute();
+    expect(await importFile(path)).toMatchObject({ ok: true, value: { resumed: true, inserted: rows } });
+    expect(await db().selectFrom('registry_import').select('holder').execute()).toEqual([{ holder: `${hostname()}:${process.pid}` }]);
   });
 
   it('starts afresh (and safely) when a different file replaces a dead import', async () => {

@@ -9,6 +9,7 @@ import type { RegistryImportTable } from '../db/schema/registry';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
 import { nextAbsents, screenBatch, strikeOff, writeRows, type BatchItem } from './apply-batch';
+import { holderIsGone, thisHolder } from './import-holder';
 import { privateCopy } from './private-copy';
 import { describeReadError, openRegistryFile, readRecords, type FileEnd, type RegistryFile } from './registry-file';
 import { checkHeader, checkRow, type FileHeader } from './registry-row';
@@ -135,7 +136,7 @@ async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ 
   const iso = now.toISOString();
   const running = await db.selectFrom('registry_import').selectAll().where('status', '=', 'running').executeTakeFirst();
   const lastSign = running ? Date.parse(running.heartbeat_at ?? running.started_at) : 0;
-  if (running && now.getTime() - lastSign < STALE_AFTER_MS) {
+  if (running && now.getTime() - lastSign < STALE_AFTER_MS && !holderIsGone(running.holder)) {
     // Alive or just dead, nothing tells yet; the command line has no cancel, so say when it may be taken over.
     const takeOver = new Date(lastSign + STALE_AFTER_MS).toISOString().slice(11, 16);
     throw new DomainError(
@@ -154,14 +155,21 @@ async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ 
   if (sameFile) {
     const taken = await db
       .updateTable('registry_import')
-      .set({ status: 'running', heartbeat_at: iso, message: null, by_login: values.by_login, signature: values.signature })
+      .set({
+        status: 'running',
+        heartbeat_at: iso,
+        holder: thisHolder(),
+        message: null,
+        by_login: values.by_login,
+        signature: values.signature,
+      })
       .where('id', '=', latest.id)
       .where('status', '=', latest.status)
       .where('heartbeat_at', latest.heartbeat_at === null ? 'is' : '=', latest.heartbeat_at)
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) !== 1)
       throw new DomainError('CONFLICT', 'Un autre poste vient de reprendre cet import. Attendez sa fin.');
-    return { row: { ...latest, status: 'running', heartbeat_at: iso }, resumed: true };
+    return { row: { ...latest, status: 'running', heartbeat_at: iso, holder: thisHolder() }, resumed: true };
   }
   if (running) {
     await db
@@ -178,7 +186,7 @@ async function startOrResume(deps: CoreDeps, values: ImportIdentity): Promise<{ 
   try {
     const row = await db
       .insertInto('registry_import')
-      .values({ ...values, status: 'running', phase: 'checking', started_at: iso, heartbeat_at: iso })
+      .values({ ...values, status: 'running', phase: 'checking', started_at: iso, heartbeat_at: iso, holder: thisHolder() })
       .returningAll()
       .executeTakeFirstOrThrow();
     // What stopped imports met is no longer needed: none of them can be continued now.

@@ -13,6 +13,7 @@ import { m0013OutboxRetries } from './0013_outbox_retries';
 import { m0018AnamLink } from './0018_anam_link';
 import { m0019Dhis2Sends } from './0019_dhis2_sends';
 import { m0020AuditKey } from './0020_audit_key';
+import { m0021RegistryImportHolder } from './0021_registry_import_holder';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018AnamLink,
   m0019Dhis2Sends,
   m0020AuditKey,
+  m0021RegistryImportHolder,
 ];

@@ -18,6 +18,8 @@ export interface RegistryImportTable {
   finished_at: string | null;
   /** Renewed at every batch: a running import whose heartbeat is old has died and may be resumed. */
   heartbeat_at: string | null;
+  /** The process running it, « host:pid » (null before migration 0021): a dead one on this host is known at once. */
+  holder: string | null;
   by_login: string;
   /** Data rows in the file, once counted. */
   lines_total: number | null;
