@@ -106,6 +106,32 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     expect(await persons()).toBe(HOUSEHOLD.length);
   });
 
+  it('starts over when the server ignores Range, and refuses a file whose SHA-256 is not the one announced', async () => {
+    server.publish('registry', 'registre-delta-000001.csv', delta(HOUSEHOLD), { sequence: 1 });
+    server.cutAfter.set('registre-delta-000001.csv', 300);
+    server.ignoreRange = true;
+    expect((await pullLists(env(), ['registry'])).lists[0]).toMatchObject({ applied: 0 });
+    expect((await pullLists(env(), ['registry'])).lists[0]).toMatchObject({ applied: 1, error: null });
+    expect(server.requests.filter((r) => r.path.startsWith('/fhir/files/registre-delta-000001.csv')).map((r) => r.range)).toEqual([
+      null,
+      'bytes=300-',
+      null,
+    ]);
+    expect(await persons()).toBe(HOUSEHOLD.length);
+
+    server.publish('registry', 'registre-delta-000002.csv', delta(HOUSEHOLD.slice(0, 1)), { sequence: 2 });
+    server.announcedSha256.set('registre-delta-000002.csv', '0'.repeat(64));
+    const report = await pullLists(env(), ['registry']);
+    expect(report.lists[0]!.error).toBe(
+      'registre-delta-000002.csv : empreinte SHA-256 différente de celle annoncée par l’ANAM : fichier altéré, il sera téléchargé à nouveau.',
+    );
+    expect(readdirSync(folder)).toEqual([]);
+    expect((await pulls()).map((p) => [p.sequence, p.status])).toEqual([
+      [1, 'applique'],
+      [2, 'refuse'],
+    ]);
+  });
+
   it('refuses a file whose signature is not the ANAM’s: nothing changed, the next deltas are not applied, the reason recorded', async () => {
     const stranger = generateKeyPairSync('ed25519').privateKey;
     server.publish('registry', 'registre-delta-000001.csv', delta(HOUSEHOLD.slice(0, 4)), { sequence: 1, signedBy: stranger });
