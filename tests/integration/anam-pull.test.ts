@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pullLists, type PullEnv } from '../../electron/core/anam-lists/pull';
+import { startPullScheduler } from '../../electron/core/anam-lists/scheduler';
 import { setSetting } from '../../electron/core/settings/settings';
 import { ramed } from '../support/cli';
 import { startAnamListsServer, type AnamListsServer } from '../support/anam-lists-server';
@@ -193,6 +194,24 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
       code: 1,
       stdout: expect.stringMatching(/^Médicaments : 0 fichier\(s\) appliqué\(s\) sur 1 – medicaments-2026-12\.csv : /),
     });
+  });
+
+  it('pulls on a schedule: soon after start, then not again before anam.pullHours have passed', async () => {
+    server.publish('tariffs', 'tarifs-2026-12.csv', TEST_TARIFFS);
+    const scheduler = startPullScheduler(core, { firstCheckMs: 10, checkEveryMs: 50 });
+    try {
+      await expect.poll(async () => (await pulls()).length, { timeout: 10_000 }).toBe(1);
+      const asked = server.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(server.requests.length).toBe(asked);
+      clock.advance(24 * 3_600_000);
+      await expect.poll(() => server.requests.length, { timeout: 10_000 }).toBeGreaterThan(asked);
+    } finally {
+      await scheduler.stop();
+    }
+    const audit = await db().selectFrom('audit_log').select(['actor_login', 'outcome']).where('method', '=', 'anam.pull').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    expect(audit.every((a) => a.actor_login === 'planificateur' && a.outcome === 'ok')).toBe(true);
   });
 
   it('does nothing offline and nothing without an address', async () => {
