@@ -61,6 +61,10 @@ export function settingSections(): SettingSection[] {
 
 /** French names of the values of settings chosen from a list. */
 export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>> = {
+  'anam.submitMode': {
+    bundle: 'Transaction FHIR (POST Bundle)',
+    claim: 'Réclamation seule (POST Claim, openIMIS)',
+  },
   'referral.rule': {
     allow: 'Accepter sans rien signaler',
     warn: 'Accepter, avec un avertissement',

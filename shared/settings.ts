@@ -46,7 +46,7 @@ export const SETTINGS = {
     default: 30000,
   },
   'anam.submitMode': {
-    label: "Envoi des réclamations à l'ANAM : bundle (transaction FHIR) ou claim (POST Claim)",
+    label: "Forme de l'envoi des réclamations à l'ANAM",
     schema: z.enum(['bundle', 'claim'], { message: 'Valeur attendue : bundle ou claim' }),
     default: 'bundle',
   },

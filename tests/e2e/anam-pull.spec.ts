@@ -7,6 +7,7 @@ test('Administration › Registre: the ANAM’s lists downloaded on demand, appl
   page,
   demoHost,
 }) => {
+  test.setTimeout(150_000);
   const server = await startAnamListsServer({ token: 'jeton-e2e' });
   try {
     for (const [key, value] of [
@@ -41,6 +42,15 @@ test('Administration › Registre: the ANAM’s lists downloaded on demand, appl
     await page.getByRole('tab', { name: 'Registre' }).click();
     await expect(pulled.getByRole('row', { name: /registre-delta-000001\.csv/ })).toBeVisible();
     await page.screenshot({ path: screenshotPath('anam-pull.png'), fullPage: true });
+
+    // The link's settings, in the ANAM section of Administration › Paramètres.
+    await page.getByRole('tab', { name: 'Paramètres' }).click();
+    const anam = page.getByRole('form', { name: 'ANAM' });
+    await expect(anam.getByLabel("Forme de l'envoi des réclamations à l'ANAM")).toHaveValue('bundle');
+    await expect(anam.getByLabel(/redemander la réponse de l'ANAM toutes les … minutes/)).toHaveValue('60');
+    await expect(anam.getByLabel(/télécharger toutes les … heures/)).toHaveValue('24');
+    await anam.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('anam-settings.png') });
   } finally {
     await server.close();
   }

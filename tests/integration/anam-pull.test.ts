@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pullLists, type PullEnv } from '../../electron/core/anam-lists/pull';
+import { startPullScheduler } from '../../electron/core/anam-lists/scheduler';
 import { setSetting } from '../../electron/core/settings/settings';
 import { ramed } from '../support/cli';
 import { startAnamListsServer, type AnamListsServer } from '../support/anam-lists-server';
@@ -106,6 +107,32 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     expect(await persons()).toBe(HOUSEHOLD.length);
   });
 
+  it('starts over when the server ignores Range, and refuses a file whose SHA-256 is not the one announced', async () => {
+    server.publish('registry', 'registre-delta-000001.csv', delta(HOUSEHOLD), { sequence: 1 });
+    server.cutAfter.set('registre-delta-000001.csv', 300);
+    server.ignoreRange = true;
+    expect((await pullLists(env(), ['registry'])).lists[0]).toMatchObject({ applied: 0 });
+    expect((await pullLists(env(), ['registry'])).lists[0]).toMatchObject({ applied: 1, error: null });
+    expect(server.requests.filter((r) => r.path.startsWith('/fhir/files/registre-delta-000001.csv')).map((r) => r.range)).toEqual([
+      null,
+      'bytes=300-',
+      null,
+    ]);
+    expect(await persons()).toBe(HOUSEHOLD.length);
+
+    server.publish('registry', 'registre-delta-000002.csv', delta(HOUSEHOLD.slice(0, 1)), { sequence: 2 });
+    server.announcedSha256.set('registre-delta-000002.csv', '0'.repeat(64));
+    const report = await pullLists(env(), ['registry']);
+    expect(report.lists[0]!.error).toBe(
+      'registre-delta-000002.csv : empreinte SHA-256 différente de celle annoncée par l’ANAM : fichier altéré, il sera téléchargé à nouveau.',
+    );
+    expect(readdirSync(folder)).toEqual([]);
+    expect((await pulls()).map((p) => [p.sequence, p.status])).toEqual([
+      [1, 'applique'],
+      [2, 'refuse'],
+    ]);
+  });
+
   it('refuses a file whose signature is not the ANAM’s: nothing changed, the next deltas are not applied, the reason recorded', async () => {
     const stranger = generateKeyPairSync('ed25519').privateKey;
     server.publish('registry', 'registre-delta-000001.csv', delta(HOUSEHOLD.slice(0, 4)), { sequence: 1, signedBy: stranger });
@@ -167,6 +194,24 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
       code: 1,
       stdout: expect.stringMatching(/^Médicaments : 0 fichier\(s\) appliqué\(s\) sur 1 – medicaments-2026-12\.csv : /),
     });
+  });
+
+  it('pulls on a schedule: soon after start, then not again before anam.pullHours have passed', async () => {
+    server.publish('tariffs', 'tarifs-2026-12.csv', TEST_TARIFFS);
+    const scheduler = startPullScheduler(core, { firstCheckMs: 10, checkEveryMs: 50 });
+    try {
+      await expect.poll(async () => (await pulls()).length, { timeout: 10_000 }).toBe(1);
+      const asked = server.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(server.requests.length).toBe(asked);
+      clock.advance(24 * 3_600_000);
+      await expect.poll(() => server.requests.length, { timeout: 10_000 }).toBeGreaterThan(asked);
+    } finally {
+      await scheduler.stop();
+    }
+    const audit = await db().selectFrom('audit_log').select(['actor_login', 'outcome']).where('method', '=', 'anam.pull').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    expect(audit.every((a) => a.actor_login === 'planificateur' && a.outcome === 'ok')).toBe(true);
   });
 
   it('does nothing offline and nothing without an address', async () => {

@@ -24,6 +24,10 @@ export interface AnamListsServer {
   requests: Array<{ path: string; range: string | null }>;
   /** The next download of a file is cut after this many bytes (then served normally). */
   cutAfter: Map<string, number>;
+  /** Serve whole files with 200, ignoring Range (a server or proxy without resumption). */
+  ignoreRange: boolean;
+  /** The SHA-256 the index announces instead of the true one, by file name (an altered file). */
+  announcedSha256: Map<string, string>;
   publish(
     list: 'registry' | 'tariffs' | 'medicines',
     name: string,
@@ -43,7 +47,7 @@ export async function startAnamListsServer(options: { token: string }): Promise<
     ...(f.sequence !== undefined ? { sequence: f.sequence } : {}),
     name: f.name,
     url: `files/${f.name}`,
-    sha256: createHash('sha256').update(f.bytes).digest('hex'),
+    sha256: self.announcedSha256.get(f.name) ?? createHash('sha256').update(f.bytes).digest('hex'),
     size: f.bytes.length,
   });
 
@@ -67,7 +71,7 @@ export async function startAnamListsServer(options: { token: string }): Promise<
     if (name.endsWith('.sig') && files.has(name.slice(0, -4))) return res.writeHead(200).end(files.get(name.slice(0, -4))!.signature);
     const file = files.get(name);
     if (!file) return res.writeHead(404).end();
-    const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+    const range = self.ignoreRange ? null : /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
     if (start >= file.bytes.length) return res.writeHead(416, { 'content-range': `bytes */${file.bytes.length}` }).end();
     const body = file.bytes.subarray(start);
@@ -94,6 +98,8 @@ export async function startAnamListsServer(options: { token: string }): Promise<
     publicKey: publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64'),
     requests: [],
     cutAfter: new Map(),
+    ignoreRange: false,
+    announcedSha256: new Map(),
     publish(list, name, content, opts = {}) {
       const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
       const signature = sign(null, bytes, opts.signedBy ?? privateKey).toString('base64');
