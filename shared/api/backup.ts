@@ -112,7 +112,11 @@ export const backupApi = {
     input: z.strictObject({
       jobId,
       /** An exact file to write (the command line's `--out`), the folder's generations untouched; refused from a window. */
-      out: z.string().min(1).max(1000).optional(),
+      out: z
+        .string()
+        .max(1000)
+        .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)[^\0]*\.db$/, 'Chemin complet d’un fichier .db attendu (ex. /media/cle/ramed.db ou E:\\ramed.db)')
+        .optional(),
     }),
     output: returns<BackupResult>(),
     access: ['admin'],

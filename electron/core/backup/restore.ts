@@ -83,7 +83,9 @@ async function swapIn(file: string, staged: string, aside: string): Promise<() =
     await live.copyTo(aside);
     await live.replaceFrom(staged);
   } catch (error) {
+    // The backup API writes in one transaction: a failed copy leaves the base as it was.
     await live.close();
+    await rm(aside, { force: true });
     throw error;
   }
   await live.close();
