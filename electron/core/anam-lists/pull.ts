@@ -87,8 +87,9 @@ async function fetchVerified(env: PullEnv, link: Link, file: ListFile): Promise<
   const sig = await env.fetch(`${url}.sig`, { headers: link.headers, signal: AbortSignal.timeout(link.timeoutMs) });
   if (!sig.ok) throw new Refusal(`signature introuvable chez l’ANAM (HTTP ${sig.status})`);
   const signaturePath = `${path}.sig`;
-  await writeFile(signaturePath, await sig.text());
-  const status = await checkSignature(partPath, signaturePath, link.publicKey);
+  const signatureText = await sig.text();
+  await writeFile(signaturePath, signatureText);
+  const status = await checkSignature(partPath, signatureText, link.publicKey);
   if (status !== 'valid') {
     // A file that does not verify is not kept: the next attempt downloads it again.
     await rm(partPath, { force: true });
