@@ -261,3 +261,33 @@ test('homonyms: the person’s own récépissé, sex, age and NINA tell them apa
   await expect(page.getByText(/contient des lettres à la place de chiffres.*1101 0000 00017/)).toBeVisible();
   await expect(found).toHaveCount(0);
 });
+
+test('a new real facility is shown its setup checklist, and an example file imported there is warned about', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByLabel("Code de l'établissement").fill('CS-SIBY');
+  await page.getByLabel("Nom de l'établissement").fill('CSCOM de Siby');
+  await page.getByLabel('Identifiant').fill('awa');
+  await page.getByLabel('Nom complet').fill('Awa Sangaré');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('un-long-mot-de-passe');
+  await page.getByLabel('Confirmer le mot de passe').fill('un-long-mot-de-passe');
+  await page.getByRole('button', { name: /Créer l'établissement/ }).click();
+
+  const checklist = page.getByRole('list', { name: 'Liste de mise en service' });
+  await expect(page.getByRole('heading', { name: 'Mise en service : 6 point(s) à régler' })).toBeVisible();
+  for (const item of ['Registre des bénéficiaires importé — à faire', 'Dossier des sauvegardes choisi et présent — à faire']) {
+    await expect(checklist).toContainText(item);
+  }
+  await expect(checklist).toContainText('Aucun dossier choisi : aucune sauvegarde');
+  await shoot(page, 'admin-mise-en-service');
+
+  await page.getByRole('tab', { name: 'Sauvegardes' }).click();
+  await expect(page.getByText('aucune tant qu’aucun dossier n’est choisi')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Tarifs et médicaments' }).click();
+  await page.getByLabel('Fichier : Liste des tarifs').setInputFiles('resources/exemple-illustratif-tarifs.csv');
+  await page.getByRole('form', { name: 'Liste des tarifs' }).getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByText(/« exemple-illustratif-tarifs\.csv » est un fichier d’exemple/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Établissement' }).click();
+  await expect(checklist).toContainText('Liste des tarifs importée — à corriger');
+  await expect(checklist).toContainText('données fictives');
+});
