@@ -17,6 +17,12 @@ export function monthBounds(month: string): { first: string; last: string } {
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** 2026-11 → novembre 2026 */
+/** 2026-08 → « d’août 2026 », 2026-11 → « de novembre 2026 »: the month after « de », elided before a vowel. */
+export function ofMonth(month: string): string {
+  const name = frenchMonth(month);
+  return /^[aeiouyéè]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 export function frenchMonth(month: string): string {
   const [y, m] = month.split('-');
   return `${MONTHS[Number(m) - 1] ?? m} ${y}`;

@@ -42,12 +42,12 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   // October is built and signed: one Claim per episode waits to be sent, and the status bar says so.
   await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 1/ })).toBeVisible();
   await page.getByRole('button', { name: 'Signer…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Signer la version 1' }).click();
   // A loaded machine may take a while to compose and queue the month.
   await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Signée');
+  await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 1/ })).toContainText('Signée');
   const sent = await withCore(demoHost, async (core) => {
     const claim = await core.deps.handle.db.selectFrom('claim').select('id').where('month', '=', '2026-10').executeTakeFirstOrThrow();
     return sentClaims(core.deps.handle.db, claim.id);
@@ -88,7 +88,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await expect(dialog).toContainText('octobre 2026 v1 – Partiellement rejetée');
   await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toContainText('Partiellement rejetée');
+  await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 1/ })).toContainText('Partiellement rejetée');
   const lines = page.getByRole('table', { name: 'Réponse par ligne' });
   await expect(lines.getByRole('row')).toHaveCount(3); // header, the rejected line, totals
   await expect(lines).toContainText('ORDONNANCE');
@@ -144,7 +144,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await page.screenshot({ path: 'docs/screenshots/claims-resubmission.png' });
   await resubmission.getByRole('button', { name: 'Signer la resoumission (version 2)' }).click();
   await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 2/ })).toContainText('Signée');
+  await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 2/ })).toContainText('Signée');
   await expect(page.getByText('resoumission des lignes corrigées de la version 1')).toBeVisible();
   await expect(status).toContainText('1 réclamation(s) en attente d’envoi');
 

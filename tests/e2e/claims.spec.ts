@@ -54,7 +54,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Réclamations' }).click();
   await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 1/ })).toBeVisible();
 
   // The blocking check comes first; the reception slip is a flagged line.
   const flags = page.getByRole('table', { name: 'Contrôles signalés' });

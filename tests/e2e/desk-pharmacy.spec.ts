@@ -112,6 +112,12 @@ test('medicines dispensed show in the episode, with one total for acts and medic
   await expect(total).toContainText('1 médicament');
   await shoot(page, 'episode-medicaments');
 
+  // Diagnosis and outcome are asked for before the confirmation, not after it.
+  await page.getByRole('button', { name: 'Clore l’épisode' }).click();
+  await expect(page.getByText('Indiquez le diagnostic avant de clore')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirmer la clôture' })).toHaveCount(0);
+  await page.getByLabel('Diagnostic', { exact: true }).fill('Infection respiratoire');
+  await page.getByLabel('Issue').selectOption('gueri');
   await page.getByRole('button', { name: 'Clore l’épisode' }).click();
   await expect(page.getByRole('alert')).toContainText(amount!);
   await page.getByRole('button', { name: 'Revenir' }).click();

@@ -79,7 +79,8 @@ export function Shell({
           {session.fullName} ({session.roles.map((r) => ROLE_LABELS[r]).join(', ')})
         </span>
         <span title={info.database.label}>Base : {info.database.kind === 'sqlite' ? 'locale' : 'partagée'}</span>
-        <OutboxIndicator />
+        {/* Claim sending concerns those who send claims, not the desk or the pharmacy. */}
+        {session.roles.some((r) => r === 'gestionnaire' || r === 'admin') ? <OutboxIndicator /> : null}
         <span>v{info.appVersion}</span>
       </footer>
     </div>
