@@ -40,7 +40,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await page.screenshot({ path: 'docs/screenshots/claims-list-follow-up.png' });
 
   // October is built and signed: one Claim per episode waits to be sent, and the status bar says so.
-  await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
+  await page.getByLabel('Mois (MM/AAAA)').fill('2026-10');
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 1/ })).toBeVisible();
   await page.getByRole('button', { name: 'Signer…' }).click();

@@ -52,7 +52,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
 
   await loginAs(page, demoHost, 'gestionnaire');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Réclamations' }).click();
-  await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
+  await page.getByLabel('Mois (MM/AAAA)').fill('2026-10');
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Réclamation d’octobre 2026 — version 1/ })).toBeVisible();
 

@@ -297,3 +297,30 @@ test('a new real facility is shown its setup checklist, and an example file impo
   await expect(checklist).toContainText('Liste des tarifs importée — à corriger');
   await expect(checklist).toContainText('données fictives');
 });
+
+test('French everywhere: no native date or month control, no browser validation, dates and months typed the French way', async ({
+  page,
+  demoHost,
+}) => {
+  await loginAs(page, demoHost, 'pharmacie');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+  const native = () => page.locator('input[type="date"], input[type="month"], form:not([novalidate])').count();
+
+  await page.getByRole('tab', { name: 'Stock' }).click();
+  const expiry = page.getByRole('form', { name: 'Réception' }).getByLabel('Péremption');
+  await expect(expiry).toHaveAttribute('placeholder', 'JJ/MM/AAAA');
+  await expiry.fill('06/12/2026');
+  await expect(expiry).toHaveValue('06/12/2026');
+  await expiry.fill('12/31/2026');
+  await expect(page.getByText('Date attendue au format JJ/MM/AAAA')).toBeVisible();
+  expect(await native()).toBe(0);
+
+  await page.getByRole('tab', { name: /Ruptures/ }).click();
+  const month = page.getByLabel('Mois', { exact: true });
+  await expect(month).toHaveAttribute('placeholder', 'MM/AAAA');
+  await month.fill('11/2026');
+  await expect(page.getByRole('table', { name: 'Ruptures et demande non satisfaite — novembre 2026' })).toBeVisible();
+  await month.fill('2026-10');
+  await expect(page.getByRole('table', { name: 'Ruptures et demande non satisfaite — octobre 2026' })).toBeVisible();
+  expect(await native()).toBe(0);
+});

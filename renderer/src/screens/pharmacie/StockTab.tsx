@@ -7,6 +7,8 @@ import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
+import { focusUnreadField } from '../../lib/unreadFields';
+import { DateField } from '../../components/DateField';
 import { MedicinePicker, pickedMedicine } from './MedicinePicker';
 
 const STATE_LABELS: Record<BatchView['state'], string> = { ok: '', bientot: 'périme sous 90 jours', perime: 'périmé' };
@@ -117,6 +119,7 @@ function ReceiptForm({ items, onDone }: { items: readonly StockItem[]; onDone():
   const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     const medicine = pickedMedicine(items, f.text);
     const done = await receive.run({
       medicineCode: medicine?.medicineCode ?? '',
@@ -136,11 +139,11 @@ function ReceiptForm({ items, onDone }: { items: readonly StockItem[]; onDone():
       <h2>Réception</h2>
       <MedicinePicker items={items} text={f.text} onText={(text) => setF({ ...f, text })} error={fields.medicineCode} />
       <Field label="Lot" value={f.lot} onChange={set('lot')} error={fields.lot} />
-      <Field label="Péremption" type="date" value={f.expiry} onChange={set('expiry')} error={fields.expiry} />
+      <DateField label="Péremption" value={f.expiry} onChange={(expiry) => setF({ ...f, expiry })} error={fields.expiry} />
       <Field label="Quantité" type="number" value={f.quantity} onChange={set('quantity')} error={fields.quantity} />
       <Field label="Coût unitaire (FCFA)" type="number" value={f.unitCost} onChange={set('unitCost')} error={fields.unitCost} />
       <Field label="Fournisseur" value={f.supplier} onChange={set('supplier')} error={fields.supplier} />
-      <Field label="Reçu le" type="date" value={f.receivedOn} onChange={set('receivedOn')} error={fields.receivedOn} />
+      <DateField label="Reçu le" value={f.receivedOn} onChange={(receivedOn) => setF({ ...f, receivedOn })} error={fields.receivedOn} />
       <button type="submit" className="primary" disabled={receive.pending}>
         Enregistrer la réception
       </button>
