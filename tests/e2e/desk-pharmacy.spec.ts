@@ -324,3 +324,16 @@ test('French everywhere: no native date or month control, no browser validation,
   await expect(page.getByRole('table', { name: 'Ruptures et demande non satisfaite — octobre 2026' })).toBeVisible();
   expect(await native()).toBe(0);
 });
+
+test('the manager reads the stock and the shortages, without the pharmacist’s forms', async ({ page, demoHost }) => {
+  await loginAs(page, demoHost, 'gestionnaire');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Pharmacie' }).click();
+  await expect(page.getByRole('tab', { name: 'Dispensation' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Stock' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Lots en stock' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Réception' })).toHaveCount(0);
+  // An alert names the form and strength, not the DCI alone.
+  const alerts = page.getByRole('table', { name: 'Alertes' });
+  await expect(alerts.getByRole('columnheader', { name: 'Médicament' })).toBeVisible();
+  await shoot(page, 'gestionnaire-stock');
+});
