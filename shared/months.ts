@@ -17,7 +17,24 @@ export function monthBounds(month: string): { first: string; last: string } {
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** 2026-11 → novembre 2026 */
+/** 2026-08 → « d’août 2026 », 2026-11 → « de novembre 2026 »: the month after « de », elided before a vowel. */
+export function ofMonth(month: string): string {
+  const name = frenchMonth(month);
+  return /^[aeiouyéè]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 export function frenchMonth(month: string): string {
   const [y, m] = month.split('-');
   return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** « 11/2026 », « 11-2026 », « 11.2026 » or « 2026-11 » → 2026-11; null when it is not a month. */
+export function parseMonth(text: string): string | null {
+  const t = text.trim();
+  const french = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(t);
+  const [year, month] = french ? [french[2]!, french[1]!] : iso ? [iso[1]!, iso[2]!] : [null, null];
+  if (!year || !month) return null;
+  const m = Number(month);
+  return m >= 1 && m <= 12 ? `${year}-${String(m).padStart(2, '0')}` : null;
 }

@@ -25,7 +25,8 @@ export interface Section {
 /** The app's sections, in menu order; each is shown only to the roles that use it. */
 export const SECTIONS: readonly Section[] = [
   { key: 'accueil', label: 'Accueil', roles: ['accueil', 'gestionnaire'], component: AccueilScreen },
-  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie'], component: PharmacieScreen },
+  // The manager reads the stock and the shortages; only the pharmacist dispenses and moves stock.
+  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie', 'gestionnaire'], component: PharmacieScreen },
   { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: ClaimsScreen },
   { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: StatisticsScreen },
   { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },

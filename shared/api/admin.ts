@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, returns } from '../contract';
+import type { Onboarding } from '../domain/onboarding';
 
 export interface SettingView {
   key: string;
@@ -36,6 +37,13 @@ export const adminApi = {
     entity: 'setting',
     // The handler writes what changed to the audit itself, masked for secret settings.
     secret: ['values'],
+  }),
+  /** Where the facility stands in its setup (registry, tariffs, medicines, users, backups, ANAM), with warnings. */
+  'facility.onboarding': defineMethod({
+    input: z.strictObject({}),
+    output: returns<Onboarding>(),
+    access: ['admin'],
+    kind: 'query',
   }),
   'audit.verify': defineMethod({
     input: z.strictObject({}),

@@ -44,7 +44,7 @@ test('the ANAM’s answer imported, a payment allocated, the rejected line resub
   await page.screenshot({ path: screenshotPath('claims-list-follow-up.png') });
 
   // The month is built and signed: one Claim per episode waits to be sent, and the status bar says so.
-  await page.getByLabel('Mois (AAAA-MM)').fill(month);
+  await page.getByLabel('Mois (MM/AAAA)').fill(month);
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
   await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toBeVisible();
   await page.getByRole('button', { name: 'Signer…' }).click();

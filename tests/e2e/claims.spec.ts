@@ -57,7 +57,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
 
   await loginAs(page, demoHost, 'gestionnaire');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Réclamations' }).click();
-  await page.getByLabel('Mois (AAAA-MM)').fill(month);
+  await page.getByLabel('Mois (MM/AAAA)').fill(month);
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
   await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toBeVisible();
 

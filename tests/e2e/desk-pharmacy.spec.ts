@@ -112,6 +112,12 @@ test('medicines dispensed show in the episode, with one total for acts and medic
   await expect(total).toContainText('1 médicament');
   await shoot(page, 'episode-medicaments');
 
+  // Diagnosis and outcome are asked for before the confirmation, not after it.
+  await page.getByRole('button', { name: 'Clore l’épisode' }).click();
+  await expect(page.getByText('Indiquez le diagnostic avant de clore')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirmer la clôture' })).toHaveCount(0);
+  await page.getByLabel('Diagnostic', { exact: true }).fill('Infection respiratoire');
+  await page.getByLabel('Issue').selectOption('gueri');
   await page.getByRole('button', { name: 'Clore l’épisode' }).click();
   await expect(page.getByRole('alert')).toContainText(amount!);
   await page.getByRole('button', { name: 'Revenir' }).click();
@@ -260,4 +266,74 @@ test('homonyms: the person’s own récépissé, sex, age and NINA tell them apa
   await field.fill('11O1000000017');
   await expect(page.getByText(/contient des lettres à la place de chiffres.*1101 0000 00017/)).toBeVisible();
   await expect(found).toHaveCount(0);
+});
+
+test('a new real facility is shown its setup checklist, and an example file imported there is warned about', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByLabel("Code de l'établissement").fill('CS-SIBY');
+  await page.getByLabel("Nom de l'établissement").fill('CSCOM de Siby');
+  await page.getByLabel('Identifiant').fill('awa');
+  await page.getByLabel('Nom complet').fill('Awa Sangaré');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('un-long-mot-de-passe');
+  await page.getByLabel('Confirmer le mot de passe').fill('un-long-mot-de-passe');
+  await page.getByRole('button', { name: /Créer l'établissement/ }).click();
+
+  const checklist = page.getByRole('list', { name: 'Liste de mise en service' });
+  await expect(page.getByRole('heading', { name: 'Mise en service : 6 point(s) à régler' })).toBeVisible();
+  for (const item of ['Registre des bénéficiaires importé — à faire', 'Dossier des sauvegardes choisi et présent — à faire']) {
+    await expect(checklist).toContainText(item);
+  }
+  await expect(checklist).toContainText('Aucun dossier choisi : aucune sauvegarde');
+  await shoot(page, 'admin-mise-en-service');
+
+  await page.getByRole('tab', { name: 'Sauvegardes' }).click();
+  await expect(page.getByText('aucune tant qu’aucun dossier n’est choisi')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Tarifs et médicaments' }).click();
+  await page.getByLabel('Fichier : Liste des tarifs').setInputFiles('resources/exemple-illustratif-tarifs.csv');
+  await page.getByRole('form', { name: 'Liste des tarifs' }).getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByText(/« exemple-illustratif-tarifs\.csv » est un fichier d’exemple/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Établissement' }).click();
+  await expect(checklist).toContainText('Liste des tarifs importée — à corriger');
+  await expect(checklist).toContainText('données fictives');
+});
+
+test('French everywhere: no native date or month control, no browser validation, dates and months typed the French way', async ({
+  page,
+  demoHost,
+}) => {
+  await loginAs(page, demoHost, 'pharmacie');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+  const native = () => page.locator('input[type="date"], input[type="month"], form:not([novalidate])').count();
+
+  await page.getByRole('tab', { name: 'Stock' }).click();
+  const expiry = page.getByRole('form', { name: 'Réception' }).getByLabel('Péremption');
+  await expect(expiry).toHaveAttribute('placeholder', 'JJ/MM/AAAA');
+  await expiry.fill('06/12/2026');
+  await expect(expiry).toHaveValue('06/12/2026');
+  await expiry.fill('12/31/2026');
+  await expect(page.getByText('Date attendue au format JJ/MM/AAAA')).toBeVisible();
+  expect(await native()).toBe(0);
+
+  await page.getByRole('tab', { name: /Ruptures/ }).click();
+  const month = page.getByLabel('Mois', { exact: true });
+  await expect(month).toHaveAttribute('placeholder', 'MM/AAAA');
+  await month.fill('11/2026');
+  await expect(page.getByRole('table', { name: 'Ruptures et demande non satisfaite — novembre 2026' })).toBeVisible();
+  await month.fill('2026-10');
+  await expect(page.getByRole('table', { name: 'Ruptures et demande non satisfaite — octobre 2026' })).toBeVisible();
+  expect(await native()).toBe(0);
+});
+
+test('the manager reads the stock and the shortages, without the pharmacist’s forms', async ({ page, demoHost }) => {
+  await loginAs(page, demoHost, 'gestionnaire');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Pharmacie' }).click();
+  await expect(page.getByRole('tab', { name: 'Dispensation' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Stock' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Lots en stock' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Réception' })).toHaveCount(0);
+  // An alert names the form and strength, not the DCI alone.
+  const alerts = page.getByRole('table', { name: 'Alertes' });
+  await expect(alerts.getByRole('columnheader', { name: 'Médicament' })).toBeVisible();
+  await shoot(page, 'gestionnaire-stock');
 });

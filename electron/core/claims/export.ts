@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ClaimExportFormat } from '../../../shared/api/claims';
 import type { ClaimDocument } from '../../../shared/domain/claims';
 import type { GeneratedFile } from '../../../shared/files';
-import { frenchMonth } from '../../../shared/months';
+import { frenchMonth, ofMonth } from '../../../shared/months';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { notFound, refused } from '../errors';
@@ -18,7 +18,7 @@ async function signedVersion(db: Kysely<Database>, month: string, version?: numb
   const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (row) return row;
   if (await latestOf(db, month, version))
-    throw refused(`La réclamation de ${frenchMonth(month)} n’est pas signée : signez-la avant de l’exporter.`);
+    throw refused(`La réclamation ${ofMonth(month)} n’est pas signée : signez-la avant de l’exporter.`);
   throw notFound(`Aucune réclamation pour ${frenchMonth(month)}.`);
 }
 

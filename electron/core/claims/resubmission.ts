@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import { blockingCount, flagViews } from '../../../shared/claim-document';
 import type { ResubmissionEpisode, ResubmissionPreview } from '../../../shared/domain/claim-responses';
 import type { ClaimDocument, ClaimSummary } from '../../../shared/domain/claims';
-import { frenchMonth } from '../../../shared/months';
+import { frenchMonth, ofMonth } from '../../../shared/months';
 import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
@@ -48,8 +48,7 @@ async function billedBefore(db: Kysely<Database>, month: string): Promise<Map<st
 
 async function plan(db: Kysely<Database>, source: Selectable<ClaimTable>): Promise<Omit<ResubmissionPreview, 'source'>> {
   const rejected = (await currentDecisions(db, source.id)).filter((d) => d.status === 'rejetee');
-  if (rejected.length === 0)
-    throw refused(`La version ${source.version} de ${frenchMonth(source.month)} n’a aucune ligne rejetée par l’ANAM.`);
+  if (rejected.length === 0) throw refused(`La version ${source.version} ${ofMonth(source.month)} n’a aucune ligne rejetée par l’ANAM.`);
   const doc = parse(source);
   const byNumber = new Map(doc.episodes.map((e) => [e.number, e]));
   const resubmittedRows = await db.selectFrom('claim').selectAll().where('resubmits_id', '=', source.id).execute();

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../../shared/canonical-json';
 import { blockingCount, flagViews } from '../../../shared/claim-document';
 import { CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
-import { frenchMonth } from '../../../shared/months';
+import { frenchMonth, ofMonth } from '../../../shared/months';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { enqueueSignedClaim } from '../outbox/enqueue';
 import { supersedeEarlier } from '../outbox/supersede';
@@ -18,7 +18,7 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
   if (!latest) throw notFound(`Aucune réclamation pour ${frenchMonth(month)} : construisez-la d’abord.`);
   if (latest.status !== 'brouillon') {
     throw conflict(
-      `La version ${latest.version} de ${frenchMonth(month)} est déjà ${CLAIM_STATUS_LABELS[latest.status].toLowerCase()}` +
+      `La version ${latest.version} ${ofMonth(month)} est déjà ${CLAIM_STATUS_LABELS[latest.status].toLowerCase()}` +
         (latest.signed_by ? ` (par ${latest.signed_by}).` : '.'),
     );
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClaimedItem } from '../../../shared/domain/claim-responses';
-import { frenchMonth } from '../../../shared/months';
+import { frenchMonth, ofMonth } from '../../../shared/months';
 import { fixedClock } from '../clock';
 import { buildClaim } from '../claims/build';
 import { getClaim } from '../claims/read';
@@ -86,9 +86,9 @@ export const demoClaimsFollowUp: DemoPart = {
 
     const writer = (at: string) => ({ db: handle.db, features: handle.features, clock: fixedClock(at), login: 'gestionnaire' });
     const built = await buildClaim(writer(`${next}-04T08:30:00.000Z`), month);
-    if (built.episodes === 0) return ctx.note(`Réclamation de ${frenchMonth(month)} : aucun épisode clos`);
+    if (built.episodes === 0) return ctx.note(`Réclamation ${ofMonth(month)} : aucun épisode clos`);
     const view = await getClaim(handle.db, month);
-    if (view.blocking > 0) return ctx.note(`Réclamation de ${frenchMonth(month)} : contrôles bloquants, non signée`);
+    if (view.blocking > 0) return ctx.note(`Réclamation ${ofMonth(month)} : contrôles bloquants, non signée`);
     const signedAt = `${next}-04T09:00:00.000Z`;
     const claim = await handle.db.transaction().execute((trx) => signClaim({ ...writer(signedAt), db: trx }, month, view.sha256));
 
@@ -145,7 +145,7 @@ export const demoClaimsFollowUp: DemoPart = {
           ),
         );
       }
-      ctx.note(`Réclamation de ${frenchMonth(month)} : envoyée, ${report.claims[0]?.rejected ?? 0} FCFA rejetés, ${paid} FCFA payés`);
+      ctx.note(`Réclamation ${ofMonth(month)} : envoyée, ${report.claims[0]?.rejected ?? 0} FCFA rejetés, ${paid} FCFA payés`);
     } finally {
       rmSync(key, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import type { Role } from '../../../shared/roles';
 import { generatePassword } from '../auth/password';
 import { createUser } from '../auth/users';
 import { saveFacility } from '../facility/facility';
+import { DEMO_FACILITY_CODE } from '../facility/onboarding';
 import type { DemoPart } from './parts';
 
 const DEMO_USERS: Array<{ login: string; fullName: string; roles: Role[] }> = [
@@ -17,7 +18,7 @@ export const demoFacilityAndUsers: DemoPart = {
     const { handle, clock } = ctx.deps;
     await handle.db.transaction().execute(async (trx) => {
       await saveFacility(trx, clock, {
-        code: 'DEMO01',
+        code: DEMO_FACILITY_CODE,
         name: 'CSCOM de Banconi (démonstration)',
         level: 'cscom',
         region: 'District de Bamako',

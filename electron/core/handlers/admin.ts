@@ -1,6 +1,7 @@
 import type { adminApi, SettingView } from '../../../shared/api/admin';
 import { SETTINGS, type SettingKey } from '../../../shared/settings';
 import { verifyAudit } from '../audit/audit-log';
+import { onboarding } from '../facility/onboarding';
 import { getAllSettings, setSetting, updateSettings } from '../settings/settings';
 import type { Handlers } from './types';
 
@@ -17,6 +18,7 @@ function view(key: SettingKey, value: unknown): SettingView {
 }
 
 export const adminHandlers: Handlers<typeof adminApi> = {
+  'facility.onboarding': async (_input, ctx) => onboarding(ctx.db),
   'settings.list': async (_input, ctx) => {
     const all = await getAllSettings(ctx.db);
     return (Object.keys(all) as SettingKey[]).map((key) => view(key, all[key]));

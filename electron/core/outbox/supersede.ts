@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { frenchDate } from '../../../shared/dates';
-import { frenchMonth } from '../../../shared/months';
+import { ofMonth } from '../../../shared/months';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
@@ -29,7 +29,7 @@ export async function assertMonthNotSent(db: Kysely<Database>, month: string, ex
     .executeTakeFirst();
   if (!sent) return;
   throw conflict(
-    `La version ${sent.version} de ${frenchMonth(month)} est déjà partie vers l’ANAM (le ${frenchDate(sent.at)}) : ` +
+    `La version ${sent.version} ${ofMonth(month)} est déjà partie vers l’ANAM (le ${frenchDate(sent.at)}) : ` +
       'elle ne peut plus être remplacée. Corrigez les lignes que l’ANAM rejette, puis préparez une resoumission ; ' +
       'un épisode clos depuis ira dans la réclamation du mois en cours.',
   );

@@ -8,6 +8,7 @@ import { DomainError } from '../errors';
 import type { FileEntry } from '../files';
 import { readCsvTable, type CsvColumns } from './csv';
 import { planVersions, type IncomingVersion, type Version } from './versions';
+import { illustrativeInRealFacility } from '../facility/onboarding';
 
 /** What differs between the tariff list and the medicines list; the import itself is shared. */
 export interface ReferenceSpec<C> {
@@ -77,6 +78,8 @@ export async function importReferenceFile<C>(
     report.warnings.push(`${rejected.length} lignes refusées : seules les ${MAX_REPORTED} premières sont listées.`);
   }
   if (!report.applied) return report;
+  const illustrative = await illustrativeInRealFacility(db, file.name);
+  if (illustrative) report.warnings.push(illustrative);
 
   report.unchanged = plan.unchanged;
   if (plan.inserts.length === 0 && plan.closes.length === 0) return report;

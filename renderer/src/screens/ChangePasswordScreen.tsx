@@ -21,7 +21,7 @@ export function ChangePasswordScreen({ session, onDone, forced }: { session: Ses
 
   return (
     <main className="centered narrow">
-      <form className="card" onSubmit={submit} aria-label="Changer le mot de passe">
+      <form className="card" noValidate onSubmit={submit} aria-label="Changer le mot de passe">
         <h2>Changer le mot de passe</h2>
         {forced ? <p>Bonjour {session.fullName}, choisissez votre propre mot de passe avant de commencer.</p> : null}
         <Field

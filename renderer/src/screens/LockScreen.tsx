@@ -41,7 +41,7 @@ export function LockScreen({
         Session de <strong>{session.fullName}</strong> ({session.roles.map((r) => ROLE_LABELS[r]).join(', ')}). Saisissez votre mot de passe
         pour reprendre là où vous en étiez.
       </p>
-      <form onSubmit={submit} aria-label="Déverrouiller l'écran">
+      <form noValidate onSubmit={submit} aria-label="Déverrouiller l'écran">
         <Field
           label="Mot de passe"
           type="password"

@@ -25,7 +25,7 @@ export function LoginScreen({ info, notice, onLoggedIn }: { info: AppInfo; notic
           {notice}
         </p>
       ) : null}
-      <form className="card" onSubmit={submit} aria-label="Connexion">
+      <form className="card" noValidate onSubmit={submit} aria-label="Connexion">
         <h2>Connexion</h2>
         <Field label="Identifiant" value={login} onChange={(e) => setLogin(e.target.value)} autoFocus autoComplete="username" required />
         <Field

@@ -67,7 +67,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     <main className="setup">
       <h1 className="brand">RAMED Guichet — première mise en service</h1>
       <div className="setup-columns">
-        <form className="card" onSubmit={submit} aria-label="Configuration de l'établissement">
+        <form className="card" noValidate onSubmit={submit} aria-label="Configuration de l'établissement">
           <h2>Votre établissement</h2>
           <div className="grid-2">
             <Field

@@ -80,8 +80,13 @@ export function Shell({
           {session.fullName} ({session.roles.map((r) => ROLE_LABELS[r]).join(', ')})
         </span>
         <span title={info.database.label}>Base : {info.database.kind === 'sqlite' ? 'locale' : 'partagée'}</span>
-        <OutboxIndicator />
-        {session.roles.some((r) => r === 'admin' || r === 'gestionnaire') ? <PullIndicator /> : null}
+        {/* Claim sending and the ANAM's lists concern those who send claims, not the desk or the pharmacy. */}
+        {session.roles.some((r) => r === 'gestionnaire' || r === 'admin') ? (
+          <>
+            <OutboxIndicator />
+            <PullIndicator />
+          </>
+        ) : null}
         <span>v{info.appVersion}</span>
       </footer>
     </div>

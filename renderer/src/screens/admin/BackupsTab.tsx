@@ -74,7 +74,9 @@ export function BackupsTab() {
           <dd>
             {overview.intervalHours === 0
               ? 'désactivée'
-              : `toutes les ${overview.intervalHours} h${overview.nextDueAt ? ` — prochaine vers le ${formatDateTime(overview.nextDueAt)}` : ''}`}
+              : overview.folderState === 'unset'
+                ? 'aucune tant qu’aucun dossier n’est choisi'
+                : `toutes les ${overview.intervalHours} h${overview.nextDueAt ? ` — prochaine vers le ${formatDateTime(overview.nextDueAt)}` : ''}`}
           </dd>
           <dt>Sauvegardes gardées</dt>
           <dd>les {overview.keep} plus récentes</dd>

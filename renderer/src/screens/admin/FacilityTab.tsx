@@ -1,5 +1,6 @@
 import { FACILITY_LEVEL_LABELS } from '../../../../shared/domain/facility';
 import type { SectionProps } from '../../sections';
+import { OnboardingChecklist } from './OnboardingChecklist';
 
 export function FacilityTab({ info }: SectionProps) {
   return (
@@ -21,6 +22,7 @@ export function FacilityTab({ info }: SectionProps) {
           </dl>
         ) : null}
       </section>
+      {info.facility ? <OnboardingChecklist /> : null}
     </div>
   );
 }

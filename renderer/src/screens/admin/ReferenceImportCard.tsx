@@ -45,7 +45,7 @@ export function ReferenceImportCard({
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-label={title}>
+    <form className="card" noValidate onSubmit={submit} aria-label={title}>
       <h2>{title}</h2>
       <p className="muted small">{help}</p>
       <div className="file-row">

@@ -123,7 +123,7 @@ export function RegistryTab() {
           </p>
         ) : null}
 
-        <form onSubmit={submit} aria-label="Importer un fichier du registre">
+        <form noValidate onSubmit={submit} aria-label="Importer un fichier du registre">
           <fieldset className="plain" disabled={jobId !== null}>
             <div className="grid-2">
               <div className={`field${fileError ? ' field-invalid' : ''}`}>

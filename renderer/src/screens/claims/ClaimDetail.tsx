@@ -6,7 +6,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
-import { formatDateTime, formatFcfa, formatMonth, formatNumber } from '../../lib/format';
+import { formatDateTime, formatFcfa, formatNumber } from '../../lib/format';
+import { ofMonth } from '../../../../shared/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
 import { useCall } from '../../lib/useCall';
 import { CategoryTotals } from './CategoryTotals';
@@ -146,7 +147,7 @@ export function ClaimDetail({
           <section className="card claim-header" aria-labelledby="claim-title">
             <div>
               <h2 id="claim-title">
-                Réclamation de {formatMonth(month)} — version {summary.version} <ClaimStatusBadge status={summary.status} />
+                Réclamation {ofMonth(month)} — version {summary.version} <ClaimStatusBadge status={summary.status} />
               </h2>
               <p className="muted">
                 Construite le {formatDateTime(summary.builtAt)} par {summary.builtBy}

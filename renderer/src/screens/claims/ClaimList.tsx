@@ -3,15 +3,15 @@ import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { MonthField } from '../../components/MonthField';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { formatDate, formatMonth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { monthsAgo } from '../../lib/today';
+import { focusUnreadField } from '../../lib/unreadFields';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
 
-/** The month before today's: the one a manager claims at the start of a month. */
 const money = (pick: (f: NonNullable<ClaimListRow['followUp']>) => number) => (c: ClaimListRow) => (c.followUp ? pick(c.followUp) : null);
 
 /** What the version is beside the month's claim: a resubmission, or replaced before it left. */
@@ -85,7 +85,7 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
  */
 export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
   const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
-  const [month, setMonth] = useState(() => monthsAgo(1));
+  const [month, setMonth] = useState(() => monthsAgo(1)) // what a manager claims early in a month;
   const [jobId, setJobId] = useState<string | null>(null);
   const list = useCall(ramed.claims.list);
   const build = useCall(ramed.claims.build);
@@ -95,6 +95,7 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     const id = crypto.randomUUID();
     setJobId(id);
     const built = await build.run({ month, jobId: id });
@@ -112,13 +113,11 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
           changé.
         </p>
         <div className="build-row">
-          <Field
-            label="Mois (AAAA-MM)"
+          <MonthField
+            label="Mois (MM/AAAA)"
             value={month}
-            onChange={(e) => setMonth(e.target.value)}
+            onChange={setMonth}
             error={build.error?.fields?.month}
-            inputMode="numeric"
-            placeholder="2026-10"
             disabled={jobId !== null}
           />
           {jobId ? null : (

@@ -3,7 +3,8 @@ import { RESUBMISSION_STATE_LABELS, type ResubmissionPreview, type ResubmissionS
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
-import { formatFcfa, formatMonth, formatNumber } from '../../lib/format';
+import { formatFcfa, formatNumber } from '../../lib/format';
+import { ofMonth } from '../../../../shared/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
 import { useCall } from '../../lib/useCall';
 
@@ -47,7 +48,7 @@ export function ResubmissionDialog({
   const draft = preview?.draft;
   const warnings = draft?.flags.filter((f) => !f.resolved) ?? [];
   return (
-    <Dialog title={`Resoumission de ${formatMonth(month)} — version ${version}`} onClose={onClose} className="wide-dialog">
+    <Dialog title={`Resoumission ${ofMonth(month)} — version ${version}`} onClose={onClose} className="wide-dialog">
       <ErrorBanner error={load.error} />
       {preview ? (
         <div className="stack">

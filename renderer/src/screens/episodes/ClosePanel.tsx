@@ -29,6 +29,15 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (focusUnreadField(event.currentTarget)) return;
+    // What the closing needs is checked before asking to confirm it, not after.
+    const missing: Record<string, string> = {};
+    if (!diagnosis.trim()) missing.diagnosis = 'Indiquez le diagnostic avant de clore';
+    if (!outcome) missing.outcome = 'Choisissez l’issue avant de clore';
+    if (Object.keys(missing).length > 0) {
+      setConfirming(false);
+      close.setError({ code: 'INVALID_INPUT', message: 'Diagnostic et issue à compléter avant la clôture.', fields: missing });
+      return;
+    }
     if (!confirming) return setConfirming(true);
     const view = await close.run({ episodeId: episode.id, endedOn, diagnosis, icd10, outcome: outcome as Outcome });
     setConfirming(false);

@@ -4,12 +4,14 @@ import { DispensingTab } from './DispensingTab';
 import { StockTab } from './StockTab';
 import { UnmetReportTab } from './UnmetReportTab';
 
-const PHARMACY_TABS: readonly Tab<SectionProps>[] = [
-  { key: 'dispensation', label: 'Dispensation', component: DispensingTab },
+const DISPENSING: Tab<SectionProps> = { key: 'dispensation', label: 'Dispensation', component: DispensingTab };
+const READING: readonly Tab<SectionProps>[] = [
   { key: 'stock', label: 'Stock', component: StockTab },
   { key: 'ruptures', label: 'Ruptures et demande non satisfaite', component: UnmetReportTab },
 ];
 
+/** The pharmacist's three tabs; the manager reads the stock and the shortages only. */
 export function PharmacieScreen(props: SectionProps) {
-  return <Tabs tabs={PHARMACY_TABS} props={props} label="Pharmacie" />;
+  const tabs = props.session.roles.includes('pharmacie') ? [DISPENSING, ...READING] : READING;
+  return <Tabs tabs={tabs} props={props} label="Pharmacie" />;
 }

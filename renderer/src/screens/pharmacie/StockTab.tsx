@@ -8,6 +8,9 @@ import { downloadFile } from '../../lib/files';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { today } from '../../lib/today';
+import { focusUnreadField } from '../../lib/unreadFields';
+import { DateField } from '../../components/DateField';
+import type { SectionProps } from '../../sections';
 import { MedicinePicker, pickedMedicine } from './MedicinePicker';
 
 const STATE_LABELS: Record<BatchView['state'], string> = { ok: '', bientot: 'périme sous 90 jours', perime: 'périmé' };
@@ -24,12 +27,26 @@ const BATCH_COLUMNS: readonly DataColumn<BatchView>[] = [
   { key: 'quantity', header: 'Quantité', value: (b) => b.quantity, kind: 'number', total: true },
   { key: 'value', header: 'Valeur', value: (b) => b.quantity * b.unitCost, kind: 'money', total: true },
   { key: 'supplier', header: 'Fournisseur', value: (b) => b.supplier },
-  { key: 'state', header: 'État', value: (b) => STATE_LABELS[b.state] },
+  {
+    key: 'state',
+    header: 'État',
+    value: (b) => STATE_LABELS[b.state],
+    // An expired lot still on the shelf must be seen at once: it is never dispensed and must be withdrawn.
+    render: (b) => (b.state === 'perime' ? <strong className="text-no">PÉRIMÉ : à retirer</strong> : STATE_LABELS[b.state]),
+  },
 ];
 
-const ALERT_COLUMNS: readonly DataColumn<StockAlert>[] = [
+/** The alert names the form and strength too: « Amoxicilline » alone may be gélules or a syrup. */
+const alertColumns = (items: readonly StockItem[]): DataColumn<StockAlert>[] => [
   { key: 'kind', header: 'Alerte', value: (a) => ALERT_LABELS[a.kind] },
-  { key: 'dci', header: 'DCI', value: (a) => a.dci },
+  {
+    key: 'dci',
+    header: 'Médicament',
+    value: (a) => {
+      const item = items.find((i) => i.medicineCode === a.medicineCode);
+      return item ? `${a.dci} ${item.form} ${item.strength}` : `${a.dci} (${a.medicineCode})`;
+    },
+  },
   { key: 'lot', header: 'Lot', value: (a) => a.lot ?? '' },
   { key: 'expiry', header: 'Péremption', value: (a) => a.expiry ?? '', render: (a) => formatDate(a.expiry) },
   { key: 'quantity', header: 'Quantité', value: (a) => a.quantity, kind: 'number' },
@@ -48,7 +65,8 @@ const MOVEMENT_COLUMNS: readonly DataColumn<MovementView>[] = [
 ];
 
 /** Batches held, alerts, the ledger, and the forms that add to it (receipt, count, adjustment, threshold). */
-export function StockTab() {
+export function StockTab({ session }: SectionProps) {
+  const canMove = session.roles.includes('pharmacie');
   const [batches, setBatches] = useState<BatchView[]>([]);
   const [alerts, setAlerts] = useState<StockAlert[]>([]);
   const [movements, setMovements] = useState<MovementView[]>([]);
@@ -78,7 +96,7 @@ export function StockTab() {
       <DataTable
         label="Alertes"
         rows={alerts}
-        columns={ALERT_COLUMNS}
+        columns={alertColumns(items)}
         rowKey={(a) => `${a.kind}-${a.medicineCode}-${a.lot ?? ''}`}
         pageSize={6}
         empty="Aucune alerte."
@@ -91,11 +109,13 @@ export function StockTab() {
         pageSize={10}
         csvName="lots-en-stock"
       />
-      <div className="forms-row">
-        <ReceiptForm items={items} onDone={reload} />
-        <BatchForm batches={batches} onDone={reload} />
-        <ThresholdForm items={items} onDone={reload} />
-      </div>
+      {canMove ? (
+        <div className="forms-row">
+          <ReceiptForm items={items} onDone={reload} />
+          <BatchForm batches={batches} onDone={reload} />
+          <ThresholdForm items={items} onDone={reload} />
+        </div>
+      ) : null}
       <DataTable
         label="Registre des mouvements"
         rows={movements}
@@ -116,6 +136,7 @@ function ReceiptForm({ items, onDone }: { items: readonly StockItem[]; onDone():
   const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (focusUnreadField(event.currentTarget)) return;
     const medicine = pickedMedicine(items, f.text);
     const done = await receive.run({
       medicineCode: medicine?.medicineCode ?? '',
@@ -135,11 +156,11 @@ function ReceiptForm({ items, onDone }: { items: readonly StockItem[]; onDone():
       <h2>Réception</h2>
       <MedicinePicker items={items} text={f.text} onText={(text) => setF({ ...f, text })} error={fields.medicineCode} />
       <Field label="Lot" value={f.lot} onChange={set('lot')} error={fields.lot} />
-      <Field label="Péremption" type="date" value={f.expiry} onChange={set('expiry')} error={fields.expiry} />
+      <DateField label="Péremption" value={f.expiry} onChange={(expiry) => setF({ ...f, expiry })} error={fields.expiry} />
       <Field label="Quantité" type="number" value={f.quantity} onChange={set('quantity')} error={fields.quantity} />
       <Field label="Coût unitaire (FCFA)" type="number" value={f.unitCost} onChange={set('unitCost')} error={fields.unitCost} />
       <Field label="Fournisseur" value={f.supplier} onChange={set('supplier')} error={fields.supplier} />
-      <Field label="Reçu le" type="date" value={f.receivedOn} onChange={set('receivedOn')} error={fields.receivedOn} />
+      <DateField label="Reçu le" value={f.receivedOn} onChange={(receivedOn) => setF({ ...f, receivedOn })} error={fields.receivedOn} />
       <button type="submit" className="primary" disabled={receive.pending}>
         Enregistrer la réception
       </button>

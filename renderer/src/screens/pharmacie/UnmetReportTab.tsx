@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UnmetReportRow } from '../../../../shared/domain/pharmacy';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { MonthField } from '../../components/MonthField';
 import { ramed } from '../../lib/bridge';
 import { formatMonth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
@@ -33,7 +33,7 @@ export function UnmetReportTab() {
   return (
     <div className="pharmacy">
       <div className="toolbar">
-        <Field label="Mois" type="month" value={month} onChange={(e) => setMonth(e.target.value)} error={report.error?.fields?.month} />
+        <MonthField label="Mois" value={month} onChange={setMonth} error={report.error?.fields?.month} />
       </div>
       <ErrorBanner error={report.error && !report.error.fields ? report.error : null} />
       <DataTable

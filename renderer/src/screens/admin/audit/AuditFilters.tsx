@@ -55,7 +55,7 @@ export function AuditFilters({
   }
 
   return (
-    <form className="audit-filters" onSubmit={submit} aria-label="Filtres du journal">
+    <form className="audit-filters" noValidate onSubmit={submit} aria-label="Filtres du journal">
       <Field label="Utilisateur" value={form.login} onChange={set('login')} list="audit-logins" autoComplete="off" error={errors.login} />
       <datalist id="audit-logins">
         {logins.map((l) => (

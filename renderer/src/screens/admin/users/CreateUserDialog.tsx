@@ -32,7 +32,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
       {created ? (
         <OneTimePassword result={created} onDone={onClose} />
       ) : (
-        <form onSubmit={submit} aria-label="Nouveau compte">
+        <form noValidate onSubmit={submit} aria-label="Nouveau compte">
           <div className="grid-2">
             <Field
               label="Identifiant"

@@ -101,7 +101,7 @@ export function UserDialog({ user, onClose, onChanged }: { user: UserSummary; on
         {user.active ? 'Compte actif' : 'Compte désactivé'} · dernière connexion : {formatDateTime(user.lastLoginAt)}
         {user.lockedUntil ? ` · bloqué jusqu’à ${user.lockedUntil.slice(11, 16)} après trop d’échecs` : ''}
       </p>
-      <form onSubmit={save} aria-label="Identité et rôles">
+      <form noValidate onSubmit={save} aria-label="Identité et rôles">
         <Field
           label="Nom complet"
           value={fullName}
