@@ -111,6 +111,10 @@ export const SETTINGS = {
   'claims.check.CAESAREAN_BILLED': checkSeverity('Césarienne facturée au RAMED', 'bloquant'),
   'claims.check.EXCLUDED_CARE': checkSeverity('Soin exclu du RAMED', 'bloquant'),
   'claims.check.IDENTITY_NOT_CHECKED': checkSeverity('Identité non vérifiée à l’admission', 'avertissement'),
+  'claims.check.ELIGIBILITY_CHANGED': checkSeverity(
+    'Éligible à l’admission, registre changé depuis pour la date des soins',
+    'avertissement',
+  ),
   'claims.check.NO_REFERRAL': checkSeverity('CSREF ou hôpital sans référence, hors urgence', 'avertissement'),
 } as const satisfies Record<string, SettingDef>;
 

@@ -41,6 +41,7 @@ export const CLAIM_CHECKS = [
   'EXCLUDED_CARE',
   'IDENTITY_NOT_CHECKED',
   'NO_REFERRAL',
+  'ELIGIBILITY_CHANGED',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -55,6 +56,7 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   EXCLUDED_CARE: 'Soin exclu du RAMED',
   IDENTITY_NOT_CHECKED: 'Identité non vérifiée',
   NO_REFERRAL: 'Sans référence ni urgence',
+  ELIGIBILITY_CHANGED: 'Éligible à l’admission, registre changé depuis',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -110,6 +112,12 @@ export interface EligibilityOnDate {
   eligible: boolean;
   /** Reason codes of domain.md (e.g. SUSPENDED, EXPIRED). */
   reasons: ReasonCode[];
+  /**
+   * What the desk recorded at admission, and whether the registry data of the patient (or the
+   * titulaire) was written after it: care given on an eligible answer is not blocked by a change
+   * received later, even one dated back before the care.
+   */
+  admission?: { eligible: boolean; registryChangedSince: boolean };
 }
 
 /** An episode with everything the checks read: plain data, no database. */

@@ -15,7 +15,7 @@ test('Administration › Registre: import with rejected lines, then the history'
   await page.getByRole('button', { name: 'Importer la mise à jour' }).click();
   await expect(page.getByText('Choisissez le fichier du registre envoyé par l’ANAM')).toBeVisible();
 
-  const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;31/02/2015;enfant;1111234567890;;;;;;;;;;\n12345;Diallo;Issa;M;1990;titulaire;;;;;2025-01-01;2027-12-31;;;;;\n`;
+  const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;31/02/2015;enfant;1111234567890;;;;;;;;;;;\n12345;Diallo;Issa;M;1990;titulaire;;;;;2025-01-01;2027-12-31;;;;;;\n`;
   await page
     .getByLabel('Fichier du registre', { exact: true })
     .setInputFiles({ name: 'registre-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });

@@ -17,7 +17,7 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   });
 
   it('import-registry answers the counts and the rejected lines (JSON), then French text', async () => {
-    const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;1990;enfant;;;;;;;;;;;\n`;
+    const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;1990;enfant;;;;;;;;;;;;\n`;
     const path = files.write('registre.csv', text);
     const first = await ramed('import-registry', path, '--db', db.target, '--json');
     expect(first.code).toBe(0);
@@ -58,7 +58,7 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   });
 
   it('strict mode refuses a bad file with exit 2 and changes nothing', async () => {
-    const path = files.write('registre.csv', `${registryCsv(HOUSEHOLD)}123;Traoré;Awa;F;1990;titulaire;;;;;2024-01-01;2026-12-31;;;;;\n`);
+    const path = files.write('registre.csv', `${registryCsv(HOUSEHOLD)}123;Traoré;Awa;F;1990;titulaire;;;;;2024-01-01;2026-12-31;;;;;;\n`);
     const result = await ramed('import-registry', path, '--strict', '--db', db.target, '--json');
     expect(result.code).toBe(2);
     expect(result.json).toMatchObject({

@@ -93,6 +93,19 @@ const episode = (over: Partial<ClaimEpisodeInput> = {}): ClaimEpisodeInput => ({
 /** Each check: a crafted month on which it must fire, with the level the facility has. */
 const CASES: Array<{ code: ClaimCheck; month: () => ClaimEpisodeInput[]; ctx?: Partial<CheckContext> }> = [
   { code: 'PATIENT_NOT_ELIGIBLE', month: () => [episode({ eligibility: { eligible: false, reasons: ['SUSPENDED'] } })] },
+  // Refused by the registry as it stood that day, and that data was already there at admission.
+  {
+    code: 'PATIENT_NOT_ELIGIBLE',
+    month: () => [
+      episode({ eligibility: { eligible: false, reasons: ['SUSPENDED'], admission: { eligible: true, registryChangedSince: false } } }),
+    ],
+  },
+  {
+    code: 'ELIGIBILITY_CHANGED',
+    month: () => [
+      episode({ eligibility: { eligible: false, reasons: ['STRUCK_OFF'], admission: { eligible: true, registryChangedSince: true } } }),
+    ],
+  },
   { code: 'NOT_IN_TARIFF', month: () => [episode({ lines: [act('OLD', { performedOn: '2026-11-10' })] })] },
   { code: 'NOT_IN_TARIFF', month: () => [episode({ lines: [medicine(2, { code: 'INCONNU' })] })] },
   { code: 'NON_POSITIVE_AMOUNT', month: () => [episode({ lines: [act('CS-CUR', { unitPrice: 0, amount: 0 })] })] },
