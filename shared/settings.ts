@@ -79,6 +79,11 @@ export const SETTINGS = {
     schema: wholeNumber(1, 365, 'jour'),
     default: 45,
   },
+  'registry.maxStrikeOffPercent': {
+    label: 'Import complet : part du registre au-delà de laquelle la radiation des absents doit être confirmée (%)',
+    schema: wholeNumber(0, 100, ''),
+    default: 5,
+  },
   'eligibility.nearExpiryDays': {
     label: 'Alerte de fin de validité proche (jours)',
     schema: wholeNumber(0, 365, 'jour'),

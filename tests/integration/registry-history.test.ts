@@ -33,7 +33,12 @@ describeEachDb('registry history: eligibility as of a date', (kind) => {
   });
 
   const importRecords = async (records: ReadonlyArray<Partial<RegistryRecord>>, mode: 'full' | 'delta' = 'delta') => {
-    const r = await admin.registry.import({ file: fileRef(core, files.write(`r-${Math.random()}.csv`, registryCsv(records))), mode });
+    // A full import here strikes off one person in five: past the 5 % asked about, so confirmed.
+    const r = await admin.registry.import({
+      file: fileRef(core, files.write(`r-${Math.random()}.csv`, registryCsv(records))),
+      mode,
+      force: mode === 'full',
+    });
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse';
 import { DomainError } from '../errors';
+import { isDeclarationLine } from './file-declaration';
 
 /** A registry file on disk, as the import reads it: gzip or not, its delimiter. */
 export interface RegistryFile {
@@ -12,6 +13,8 @@ export interface RegistryFile {
   gzip: boolean;
   delimiter: string;
   delimiterName: string;
+  /** The declaration line before the column names (file-declaration.ts), null when there is none. */
+  declaration: string | null;
 }
 
 export interface FileRecord {
@@ -80,24 +83,26 @@ export async function openRegistryFile(path: string): Promise<RegistryFile> {
   } catch (error) {
     throw describeReadError(error, false);
   }
-  const headerLine = await firstLine(path, gzip);
+  const [first = '', second = ''] = await firstLines(path, gzip, 2);
+  const declaration = isDeclarationLine(first) ? first.replace(/\r$/, '') : null;
+  const headerLine = declaration === null ? first : second;
   const counts = DELIMITERS.map(([d]) => headerLine.split(d).length - 1);
   const best = counts.indexOf(Math.max(...counts));
   const [delimiter, delimiterName] = counts[best]! > 0 ? DELIMITERS[best]! : DELIMITERS[0]!;
-  return { path, gzip, delimiter, delimiterName };
+  return { path, gzip, delimiter, delimiterName, declaration };
 }
 
-async function firstLine(path: string, gzip: boolean): Promise<string> {
+async function firstLines(path: string, gzip: boolean, count: number): Promise<string[]> {
   const stream = decoded(path, gzip);
   let text = '';
   try {
     for await (const chunk of stream) {
       text += (chunk as Buffer).toString('utf8');
-      const end = text.indexOf('\n');
-      if (end >= 0) return text.slice(0, end);
+      const lines = text.split('\n');
+      if (lines.length > count) return lines.slice(0, count);
       if (text.length > 65_536) break;
     }
-    return text;
+    return text.split('\n').slice(0, count);
   } catch (error) {
     throw describeReadError(error, gzip);
   } finally {
@@ -113,7 +118,15 @@ async function firstLine(path: string, gzip: boolean): Promise<string> {
 export async function* readRecords(file: RegistryFile, { lines = true } = {}): AsyncGenerator<FileRecord> {
   const source = decoded(file.path, file.gzip);
   const parser = source.pipe(
-    parse({ delimiter: file.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: lines }),
+    parse({
+      delimiter: file.delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: lines,
+      // The declaration line is not CSV: the records begin with the column names below it.
+      from_line: file.declaration === null ? 1 : 2,
+    }),
   );
   source.on('error', (error) => parser.destroy(error));
   try {

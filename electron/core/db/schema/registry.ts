@@ -9,7 +9,7 @@ export interface RegistryImportTable {
   strict: Generated<Flag>;
   /** See SignatureStatus in shared/api/registry.ts. */
   signature: string;
-  status: 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed';
+  status: 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed' | 'dry_run';
   /** Where a running import stands, so a restart continues: checking → applying → striking → finished. */
   phase: Generated<'checking' | 'applying' | 'striking' | 'finished'>;
   /** Why it was refused, failed or stopped (French). */
