@@ -63,3 +63,34 @@ test('Administration › Registre: a long import shows its progress, can be canc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Administration › Registre: a dry run says what a full import would do; a mass strike-off waits for a confirmation', async ({
+  page,
+  demoHost,
+}) => {
+  await loginAs(page, demoHost, 'admin');
+  await page.getByRole('tab', { name: 'Registre' }).click();
+  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  const text = `#RAMED;extraction=2026-11-20;sequence=1\n${registryCsv(HOUSEHOLD.slice(0, 1))}`;
+  await page
+    .getByLabel('Fichier du registre', { exact: true })
+    .setInputFiles({ name: 'registre-tronque.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByLabel('Mode d’import').selectOption('full');
+  await page.getByRole('button', { name: 'Essai à blanc (ne rien modifier)' }).click();
+  const tried = page.getByRole('status').filter({ hasText: 'Essai à blanc' });
+  await expect(tried).toContainText(
+    'Essai à blanc, rien n’a été modifié. L’import ferait (mise à jour n° 1 du 20/11/2026) : 1 nouvelle(s)',
+  );
+  await expect(tried).toContainText(/\d+ radiée\(s\)/);
+
+  await page.getByRole('button', { name: 'Importer le registre complet' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cet import complet radierait');
+  const confirm = page.getByRole('group', { name: 'Confirmation demandée' });
+  await expect(confirm).toBeVisible();
+  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/registry-strike-off-confirm.png', fullPage: true });
+  await confirm.getByRole('button', { name: 'Je confirme la radiation des absents et j’importe' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toContainText('1 nouvelle(s) personne(s)');
+  const history = page.getByRole('table', { name: 'Historique des imports' });
+  await expect(history.getByRole('row', { name: /registre-tronque\.csv/ }).first()).toContainText('Terminé');
+});
