@@ -50,9 +50,15 @@ const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
   IDENTITY_NOT_CHECKED: (e) =>
     e.identityDocument === 'aucun'
       ? 'Aucune pièce d’identité n’a été présentée à l’admission.'
-      : e.identityMatches !== true
-        ? 'La pièce présentée ne concordait pas avec le registre, ou la concordance n’a pas été notée.'
+      : e.identityMatches === null
+        ? 'La concordance de la pièce présentée n’a pas été notée.'
         : null,
+  IDENTITY_MISMATCH: (e) => {
+    const why = e.identityMismatchReason ? ` Motif noté : « ${e.identityMismatchReason} ».` : '';
+    if (e.identityMatches === false) return `La pièce présentée ne correspondait pas à la personne (admis quand même).${why}`;
+    if (e.ninaCheck === 'mismatch') return 'Le NINA saisi à l’admission diffère de celui du registre.';
+    return null;
+  },
   NO_REFERRAL: (e, ctx) =>
     REFERRAL_LEVELS.includes(ctx.level) && !e.referralFrom && !e.emergency && e.type !== 'urgence'
       ? 'Patient reçu sans référence d’un niveau inférieur, hors urgence.'

@@ -116,6 +116,7 @@ export const SETTINGS = {
   'claims.check.CAESAREAN_BILLED': checkSeverity('Césarienne facturée au RAMED', 'bloquant'),
   'claims.check.EXCLUDED_CARE': checkSeverity('Soin exclu du RAMED', 'bloquant'),
   'claims.check.IDENTITY_NOT_CHECKED': checkSeverity('Identité non vérifiée à l’admission', 'avertissement'),
+  'claims.check.IDENTITY_MISMATCH': checkSeverity('Pièce d’identité ou NINA non concordant à l’admission', 'bloquant'),
   'claims.check.ELIGIBILITY_CHANGED': checkSeverity(
     'Éligible à l’admission, registre changé depuis pour la date des soins',
     'avertissement',

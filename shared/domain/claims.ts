@@ -42,6 +42,7 @@ export const CLAIM_CHECKS = [
   'IDENTITY_NOT_CHECKED',
   'NO_REFERRAL',
   'ELIGIBILITY_CHANGED',
+  'IDENTITY_MISMATCH',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -57,6 +58,7 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   IDENTITY_NOT_CHECKED: 'Identité non vérifiée',
   NO_REFERRAL: 'Sans référence ni urgence',
   ELIGIBILITY_CHANGED: 'Éligible à l’admission, registre changé depuis',
+  IDENTITY_MISMATCH: 'Pièce d’identité non concordante',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -132,6 +134,10 @@ export interface ClaimEpisodeInput {
   referralFrom: string | null;
   identityDocument: IdentityDocument;
   identityMatches: boolean | null;
+  /** Why the agent admitted although the document did not match. */
+  identityMismatchReason?: string | null;
+  /** The NINA typed at admission against the registry's; null or absent when nothing was compared. */
+  ninaCheck?: 'match' | 'mismatch' | null;
   openedOn: string;
   endedOn: string;
   eligibility: EligibilityOnDate;

@@ -127,7 +127,9 @@ const CASES: Array<{ code: ClaimCheck; month: () => ClaimEpisodeInput[]; ctx?: P
   { code: 'CAESAREAN_BILLED', month: () => [episode({ lines: [act('MA-CES', { payer: 'ramed', unitPrice: 75000, amount: 75000 })] })] },
   { code: 'EXCLUDED_CARE', month: () => [episode({ lines: [act('EX-LUN')] })] },
   { code: 'IDENTITY_NOT_CHECKED', month: () => [episode({ identityDocument: 'aucun', identityMatches: null })] },
-  { code: 'IDENTITY_NOT_CHECKED', month: () => [episode({ identityMatches: false })] },
+  { code: 'IDENTITY_NOT_CHECKED', month: () => [episode({ identityMatches: null })] },
+  { code: 'IDENTITY_MISMATCH', month: () => [episode({ identityMatches: false, identityMismatchReason: 'Photo différente' })] },
+  { code: 'IDENTITY_MISMATCH', month: () => [episode({ ninaCheck: 'mismatch' })] },
   { code: 'NO_REFERRAL', month: () => [episode({ lines: [] })], ctx: { level: 'csref' } },
 ];
 

@@ -11,6 +11,7 @@ import { m0010ClaimResponses } from './0010_claim_responses';
 import { m0012BenchIndexes } from './0012_bench_indexes';
 import { m0013OutboxRetries } from './0013_outbox_retries';
 import { m0014RegistryTimeline } from './0014_registry_timeline';
+import { m0015IdentityCheck } from './0015_identity_check';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012BenchIndexes,
   m0013OutboxRetries,
   m0014RegistryTimeline,
+  m0015IdentityCheck,
 ];

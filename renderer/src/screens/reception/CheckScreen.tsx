@@ -158,7 +158,11 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
               </div>
             </div>
           ) : result.eligible && result.person ? (
-            <AdmitForm recepisse={result.person.recepisse} onAdmitted={(id, number) => setAdmitted({ id, number })} />
+            <AdmitForm
+              recepisse={result.person.recepisse}
+              registryNina={result.person.nina}
+              onAdmitted={(id, number) => setAdmitted({ id, number })}
+            />
           ) : null}
           {household ? <HouseholdTable household={household} current={result.person?.recepisse ?? ''} /> : null}
         </>
