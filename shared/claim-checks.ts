@@ -31,19 +31,34 @@ const medicineOf = (line: ClaimLine, ctx: CheckContext) =>
 
 const REFERRAL_LEVELS: readonly FacilityLevel[] = ['csref', 'hopital'];
 
+/** Admitted as eligible, and the registry's data on the patient arrived after: care given in good faith. */
+const protectedByAdmission = (e: ClaimEpisodeInput): boolean =>
+  e.eligibility.admission?.eligible === true && e.eligibility.admission.registryChangedSince;
+const reasonsText = (e: ClaimEpisodeInput): string => e.eligibility.reasons.map((r) => REASON_LABELS[r]).join(' ; ') || 'motif non précisé';
+
 const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
   PATIENT_NOT_ELIGIBLE: (e) =>
-    e.eligibility.eligible
+    e.eligibility.eligible || protectedByAdmission(e)
       ? null
-      : `${e.patientName} n’était pas éligible le ${frenchDate(e.openedOn)} selon le registre actuel (${e.eligibility.reasons.map((r) => REASON_LABELS[r]).join(' ; ') || 'motif non précisé'}).`,
+      : `${e.patientName} n’était pas éligible le ${frenchDate(e.openedOn)} selon le registre à cette date (${reasonsText(e)}).`,
+  ELIGIBILITY_CHANGED: (e) =>
+    !e.eligibility.eligible && protectedByAdmission(e)
+      ? `${e.patientName} était éligible à l’admission du ${frenchDate(e.openedOn)} ; le registre reçu depuis le dit non éligible à cette date (${reasonsText(e)}). Soins donnés de bonne foi.`
+      : null,
   END_BEFORE_START: (e) =>
     e.endedOn < e.openedOn ? `L’épisode finit le ${frenchDate(e.endedOn)}, avant son ouverture le ${frenchDate(e.openedOn)}.` : null,
   IDENTITY_NOT_CHECKED: (e) =>
     e.identityDocument === 'aucun'
       ? 'Aucune pièce d’identité n’a été présentée à l’admission.'
-      : e.identityMatches !== true
-        ? 'La pièce présentée ne concordait pas avec le registre, ou la concordance n’a pas été notée.'
+      : e.identityMatches === null
+        ? 'La concordance de la pièce présentée n’a pas été notée.'
         : null,
+  IDENTITY_MISMATCH: (e) => {
+    const why = e.identityMismatchReason ? ` Motif noté : « ${e.identityMismatchReason} ».` : '';
+    if (e.identityMatches === false) return `La pièce présentée ne correspondait pas à la personne (admis quand même).${why}`;
+    if (e.ninaCheck === 'mismatch') return 'Le NINA saisi à l’admission diffère de celui du registre.';
+    return null;
+  },
   NO_REFERRAL: (e, ctx) =>
     REFERRAL_LEVELS.includes(ctx.level) && !e.referralFrom && !e.emergency && e.type !== 'urgence'
       ? 'Patient reçu sans référence d’un niveau inférieur, hors urgence.'

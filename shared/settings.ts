@@ -127,6 +127,11 @@ export const SETTINGS = {
     schema: wholeNumber(1, 365, 'jour'),
     default: 45,
   },
+  'registry.maxStrikeOffPercent': {
+    label: 'Import complet : part du registre au-delà de laquelle la radiation des absents doit être confirmée (%)',
+    schema: wholeNumber(0, 100, ''),
+    default: 5,
+  },
   'eligibility.nearExpiryDays': {
     label: 'Alerte de fin de validité proche (jours)',
     schema: wholeNumber(0, 365, 'jour'),
@@ -159,6 +164,11 @@ export const SETTINGS = {
   'claims.check.CAESAREAN_BILLED': checkSeverity('Césarienne facturée au RAMED', 'bloquant'),
   'claims.check.EXCLUDED_CARE': checkSeverity('Soin exclu du RAMED', 'bloquant'),
   'claims.check.IDENTITY_NOT_CHECKED': checkSeverity('Identité non vérifiée à l’admission', 'avertissement'),
+  'claims.check.IDENTITY_MISMATCH': checkSeverity('Pièce d’identité ou NINA non concordant à l’admission', 'bloquant'),
+  'claims.check.ELIGIBILITY_CHANGED': checkSeverity(
+    'Éligible à l’admission, registre changé depuis pour la date des soins',
+    'avertissement',
+  ),
   'claims.check.NO_REFERRAL': checkSeverity('CSREF ou hôpital sans référence, hors urgence', 'avertissement'),
 } as const satisfies Record<string, SettingDef>;
 

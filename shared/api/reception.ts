@@ -40,6 +40,10 @@ export const receptionApi = {
         identityDocument: z.enum(IDENTITY_DOCUMENTS, { message: 'Indiquez la pièce présentée' }),
         identityNumber: optionalText(40, 'Numéro de pièce : 40 caractères au plus'),
         identityMatches: z.boolean().nullable(),
+        /** Required when the document does not match: why the agent admits anyway. */
+        identityMismatchReason: optionalText(200, 'Motif : 200 caractères au plus'),
+        /** The agent confirmed admitting although the document does not match. */
+        confirmMismatch: z.boolean().default(false),
         /** The agent saw the episode already opened today and admits again. */
         confirmSameDay: z.boolean().default(false),
       })
@@ -50,6 +54,14 @@ export const receptionApi = {
       .refine((v) => v.identityDocument === 'aucun' || v.identityMatches !== null, {
         message: 'Indiquez si la pièce correspond à la personne',
         path: ['identityMatches'],
+      })
+      .refine((v) => v.identityMatches !== false || (v.identityMismatchReason ?? '').length >= 5, {
+        message: 'La pièce ne correspond pas : indiquez pourquoi vous admettez quand même (5 caractères au moins)',
+        path: ['identityMismatchReason'],
+      })
+      .refine((v) => v.identityMatches !== false || v.confirmMismatch, {
+        message: 'La pièce ne correspond pas : confirmez l’admission',
+        path: ['confirmMismatch'],
       }),
     output: returns<AdmitResult>(),
     access: ['accueil'],

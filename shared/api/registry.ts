@@ -27,8 +27,9 @@ export const IMPORT_MODE_LABELS: Record<ImportMode, string> = {
   delta: 'Mise à jour (ajouts et modifications seulement)',
 };
 
-export type ImportStatus = 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed';
+export type ImportStatus = 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed' | 'dry_run';
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
+  dry_run: 'Essai à blanc (rien modifié)',
   running: 'En cours',
   done: 'Terminé',
   refused: 'Refusé',
@@ -66,6 +67,11 @@ export interface ImportResult {
   signature: SignatureStatus;
   /** True when this call continued an import that had stopped (crash, cancel). */
   resumed: boolean;
+  /** A dry run: the counts say what the import would change; nothing was changed. */
+  dryRun: boolean;
+  /** What the file's declaration line says (null: no declaration). */
+  extractDate: string | null;
+  sequence: number | null;
 }
 
 export const REJECTIONS_RETURNED = 1000;
@@ -90,6 +96,8 @@ export interface ImportSummary {
   unchanged: number;
   struckOff: number;
   rejected: number;
+  extractDate: string | null;
+  sequence: number | null;
 }
 
 export interface RegistryOverview {
@@ -186,6 +194,12 @@ export const registryApi = {
       signature: fileRef.optional(),
       mode: z.enum(IMPORT_MODES, { message: 'Mode attendu : full ou delta' }).default('delta'),
       strict: z.boolean().default(false),
+      /** Counts what the import would change, and changes nothing. */
+      dryRun: z.boolean().default(false),
+      /** The administrator confirms a file that skips numbers in the ANAM's series. */
+      acceptGap: z.boolean().default(false),
+      /** The administrator confirms a full import that strikes off more than registry.maxStrikeOffPercent. */
+      force: z.boolean().default(false),
       jobId,
     }),
     output: returns<ImportResult>(),

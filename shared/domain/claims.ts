@@ -41,6 +41,8 @@ export const CLAIM_CHECKS = [
   'EXCLUDED_CARE',
   'IDENTITY_NOT_CHECKED',
   'NO_REFERRAL',
+  'ELIGIBILITY_CHANGED',
+  'IDENTITY_MISMATCH',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -55,6 +57,8 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   EXCLUDED_CARE: 'Soin exclu du RAMED',
   IDENTITY_NOT_CHECKED: 'Identité non vérifiée',
   NO_REFERRAL: 'Sans référence ni urgence',
+  ELIGIBILITY_CHANGED: 'Éligible à l’admission, registre changé depuis',
+  IDENTITY_MISMATCH: 'Pièce d’identité non concordante',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -110,6 +114,12 @@ export interface EligibilityOnDate {
   eligible: boolean;
   /** Reason codes of domain.md (e.g. SUSPENDED, EXPIRED). */
   reasons: ReasonCode[];
+  /**
+   * What the desk recorded at admission, and whether the registry data of the patient (or the
+   * titulaire) was written after it: care given on an eligible answer is not blocked by a change
+   * received later, even one dated back before the care.
+   */
+  admission?: { eligible: boolean; registryChangedSince: boolean };
 }
 
 /** An episode with everything the checks read: plain data, no database. */
@@ -124,6 +134,10 @@ export interface ClaimEpisodeInput {
   referralFrom: string | null;
   identityDocument: IdentityDocument;
   identityMatches: boolean | null;
+  /** Why the agent admitted although the document did not match. */
+  identityMismatchReason?: string | null;
+  /** The NINA typed at admission against the registry's; null or absent when nothing was compared. */
+  ninaCheck?: 'match' | 'mismatch' | null;
   openedOn: string;
   endedOn: string;
   eligibility: EligibilityOnDate;

@@ -84,6 +84,10 @@ export const episodeOpenInput = z
     identityNumber: optionalText(40, 'Numéro de pièce : 40 caractères au plus'),
     /** Null when nothing could be compared (no document shown). */
     identityMatches: z.boolean().nullable(),
+    /** Why the agent admitted although the document did not match. */
+    identityMismatchReason: optionalText(200, 'Motif : 200 caractères au plus'),
+    /** The typed NINA against the registry's (shared/identity.ts), null when nothing to compare. */
+    ninaCheck: z.enum(['match', 'mismatch']).nullable().default(null),
     eligibility: eligibilitySnapshot,
   })
   .refine((v) => v.identityDocument !== 'aucun' || v.identityMatches === null, {

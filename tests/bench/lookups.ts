@@ -84,8 +84,12 @@ export async function benchLookups(
     const persons = await samplePersons(bare, sizes.checks, seed);
     // The handler's whole SQL for a check (the eligibility context, the person and the holder): one statement.
     const marker = '\u0000recepisse';
-    const checkSql = checkQuery(core.deps.handle.db, marker).compile();
-    const checkParameters = (recepisse: string) => checkSql.parameters.map((v) => (v === marker ? recepisse : v));
+    const dateMarker = '\u0000date';
+    // The service checks as of its clock's day: the bare driver is given the same day.
+    const today = core.deps.clock.now().toISOString().slice(0, 10);
+    const checkSql = checkQuery(core.deps.handle.db, marker, dateMarker).compile();
+    const checkParameters = (recepisse: string) =>
+      checkSql.parameters.map((v) => (v === marker ? recepisse : v === dateMarker ? today : v));
 
     const check = async (p: Sampled) => call(core, slot, 'registry.check', { recepisse: p.recepisse });
     const bareCheck = (p: Sampled) => bare.all(checkSql.sql, checkParameters(p.recepisse));

@@ -29,8 +29,16 @@ test('the desk: an eligible holder checked by récépissé, household shown, adm
   await household.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('accueil-foyer.png') });
 
+  // Nothing is pre-filled: the agent must say which document was shown and whether it matches.
+  await page.getByRole('button', { name: 'Admettre', exact: true }).click();
+  await expect(page.getByText('Indiquez la pièce présentée', { exact: true })).toBeVisible();
   await page.getByLabel('Pièce présentée').selectOption('cni_nina');
   await page.getByLabel('N° de la pièce').fill('15068012345678B');
+  await expect(page.getByRole('status').filter({ hasText: /NINA|rien à comparer/ })).toBeVisible();
+  await page.getByLabel('La pièce correspond').selectOption('non');
+  await expect(page.getByRole('group', { name: 'Pièce qui ne correspond pas' })).toContainText('Pourquoi admettre quand même ?');
+  await page.screenshot({ path: 'docs/screenshots/accueil-identite.png', fullPage: true });
+  await page.getByLabel('La pièce correspond').selectOption('oui');
   await page.getByRole('button', { name: 'Admettre', exact: true }).click();
   const admitted = page.getByRole('status').filter({ hasText: 'Admis : épisode' });
   await expect(admitted).toContainText(/EP-\d{4}-\d{6}/);

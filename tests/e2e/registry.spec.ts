@@ -15,7 +15,7 @@ test('Administration › Registre: import with rejected lines, then the history'
   await page.getByRole('button', { name: 'Importer la mise à jour' }).click();
   await expect(page.getByText('Choisissez le fichier du registre envoyé par l’ANAM')).toBeVisible();
 
-  const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;31/02/2015;enfant;1111234567890;;;;;;;;;;\n12345;Diallo;Issa;M;1990;titulaire;;;;;2025-01-01;2027-12-31;;;;;\n`;
+  const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;31/02/2015;enfant;1111234567890;;;;;;;;;;;\n12345;Diallo;Issa;M;1990;titulaire;;;;;2025-01-01;2027-12-31;;;;;;\n`;
   await page
     .getByLabel('Fichier du registre', { exact: true })
     .setInputFiles({ name: 'registre-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -62,4 +62,35 @@ test('Administration › Registre: a long import shows its progress, can be canc
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Administration › Registre: a dry run says what a full import would do; a mass strike-off waits for a confirmation', async ({
+  page,
+  demoHost,
+}) => {
+  await loginAs(page, demoHost, 'admin');
+  await page.getByRole('tab', { name: 'Registre' }).click();
+  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  const text = `#RAMED;extraction=2026-11-20;sequence=1\n${registryCsv(HOUSEHOLD.slice(0, 1))}`;
+  await page
+    .getByLabel('Fichier du registre', { exact: true })
+    .setInputFiles({ name: 'registre-tronque.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByLabel('Mode d’import').selectOption('full');
+  await page.getByRole('button', { name: 'Essai à blanc (ne rien modifier)' }).click();
+  const tried = page.getByRole('status').filter({ hasText: 'Essai à blanc' });
+  await expect(tried).toContainText(
+    'Essai à blanc, rien n’a été modifié. L’import ferait (mise à jour n° 1 du 20/11/2026) : 1 nouvelle(s)',
+  );
+  await expect(tried).toContainText(/\d+ radiée\(s\)/);
+
+  await page.getByRole('button', { name: 'Importer le registre complet' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cet import complet radierait');
+  const confirm = page.getByRole('group', { name: 'Confirmation demandée' });
+  await expect(confirm).toBeVisible();
+  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/registry-strike-off-confirm.png', fullPage: true });
+  await confirm.getByRole('button', { name: 'Je confirme la radiation des absents et j’importe' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toContainText('1 nouvelle(s) personne(s)');
+  const history = page.getByRole('table', { name: 'Historique des imports' });
+  await expect(history.getByRole('row', { name: /registre-tronque\.csv/ }).first()).toContainText('Terminé');
 });

@@ -17,7 +17,7 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   });
 
   it('import-registry answers the counts and the rejected lines (JSON), then French text', async () => {
-    const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;1990;enfant;;;;;;;;;;;\n#FIN;6\n`;
+    const text = `${registryCsv(HOUSEHOLD)}1111234567899;Traoré;Awa;F;1990;enfant;;;;;;;;;;;;\n#FIN;6\n`;
     const path = files.write('registre.csv', text);
     const first = await ramed('import-registry', path, '--db', db.target, '--json');
     expect(first.code).toBe(0);
@@ -32,6 +32,27 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 nouvelle(s) personne(s), 0 modifiée(s), 5 inchangée(s), 0 radiée(s), 1 ligne(s) rejetée(s).');
     expect(again.stdout).toContain('ligne 7 : Titulaire manquant');
+  });
+
+  it('import-registry --dry-run says what would change; a mass strike-off needs --force', async () => {
+    expect((await ramed('import-registry', files.write('tout.csv', registryCsv(HOUSEHOLD)), '--db', db.target)).code).toBe(0);
+    const oneLine = files.write('une-ligne.csv', `#RAMED;extraction=2026-11-20;sequence=7\n${registryCsv(HOUSEHOLD.slice(0, 1))}`);
+    const refused = await ramed('import-registry', oneLine, '--mode', 'full', '--db', db.target);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('radierait 4 personne(s) sur 5 (80 %)');
+    const tried = await ramed('import-registry', oneLine, '--mode', 'full', '--dry-run', '--db', db.target);
+    expect(tried.code).toBe(0);
+    expect(tried.stdout).toContain('Essai à blanc, rien n’a été modifié');
+    expect(tried.stdout).toContain('Mise à jour n° 7 extraite le 20/11/2026.');
+    expect(tried.stdout).toContain('0 nouvelle(s) personne(s), 0 modifiée(s), 1 inchangée(s), 4 radiée(s)');
+    expect((await ramed('search', 'traore', '--db', db.target, '--json')).json).toHaveLength(3);
+    const forced = await ramed('import-registry', oneLine, '--mode', 'full', '--force', '--db', db.target, '--json');
+    expect(forced.code).toBe(0);
+    expect(forced.json).toMatchObject({ struckOff: 4, unchanged: 1, dryRun: false, sequence: 7, extractDate: '2026-11-20' });
+    const older = files.write('ancien.csv', `#RAMED;extraction=2026-11-10;sequence=6\n${registryCsv(HOUSEHOLD)}`);
+    const stale = await ramed('import-registry', older, '--db', db.target);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('plus ancienne que la dernière appliquée (n° 7 du 20/11/2026)');
   });
 
   it('lists every rejected line in JSON, however many', async () => {
@@ -58,7 +79,7 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   });
 
   it('strict mode refuses a bad file with exit 2 and changes nothing', async () => {
-    const path = files.write('registre.csv', `${registryCsv(HOUSEHOLD)}123;Traoré;Awa;F;1990;titulaire;;;;;2024-01-01;2026-12-31;;;;;\n`);
+    const path = files.write('registre.csv', `${registryCsv(HOUSEHOLD)}123;Traoré;Awa;F;1990;titulaire;;;;;2024-01-01;2026-12-31;;;;;;\n`);
     const result = await ramed('import-registry', path, '--strict', '--db', db.target, '--json');
     expect(result.code).toBe(2);
     expect(result.json).toMatchObject({

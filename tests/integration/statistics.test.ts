@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { setSetting } from '../../electron/core/settings/settings';
 import type { Client } from '../../shared/client';
 import type { StatisticsReport } from '../../shared/domain/statistics';
 import { answerClaim } from '../support/claim-answers';
@@ -149,6 +150,8 @@ describeEachDb('statistics of a generated month', (kind) => {
       identityDocument: 'acte_naissance',
       identityNumber: undefined,
       identityMatches: false,
+      identityMismatchReason: 'Acte de naissance d’une autre personne',
+      confirmMismatch: true,
     });
     await act(ep4, 'HO-OBS', '2026-10-12');
     await give(ep4, 'AMOX500G', 5, '2026-10-12T09:00:00.000Z');
@@ -195,6 +198,8 @@ describeEachDb('statistics of a generated month', (kind) => {
 
     // The October claim, signed, and the ANAM's answer for three of its four episodes.
     at('2026-11-05T10:00:00.000Z');
+    // This facility lets the mismatched birth certificate (the fourth episode) through with a warning.
+    await setSetting(db, clock, 'claims.check.IDENTITY_MISMATCH', 'avertissement', 'admin');
     ok(await manager.claims.build({ month: '2026-10' }));
     const view = ok(await manager.claims.get({ month: '2026-10' }));
     const signed = ok(await manager.claims.sign({ month: '2026-10', sha256: view.sha256 }));

@@ -93,6 +93,19 @@ const episode = (over: Partial<ClaimEpisodeInput> = {}): ClaimEpisodeInput => ({
 /** Each check: a crafted month on which it must fire, with the level the facility has. */
 const CASES: Array<{ code: ClaimCheck; month: () => ClaimEpisodeInput[]; ctx?: Partial<CheckContext> }> = [
   { code: 'PATIENT_NOT_ELIGIBLE', month: () => [episode({ eligibility: { eligible: false, reasons: ['SUSPENDED'] } })] },
+  // Refused by the registry as it stood that day, and that data was already there at admission.
+  {
+    code: 'PATIENT_NOT_ELIGIBLE',
+    month: () => [
+      episode({ eligibility: { eligible: false, reasons: ['SUSPENDED'], admission: { eligible: true, registryChangedSince: false } } }),
+    ],
+  },
+  {
+    code: 'ELIGIBILITY_CHANGED',
+    month: () => [
+      episode({ eligibility: { eligible: false, reasons: ['STRUCK_OFF'], admission: { eligible: true, registryChangedSince: true } } }),
+    ],
+  },
   { code: 'NOT_IN_TARIFF', month: () => [episode({ lines: [act('OLD', { performedOn: '2026-11-10' })] })] },
   { code: 'NOT_IN_TARIFF', month: () => [episode({ lines: [medicine(2, { code: 'INCONNU' })] })] },
   { code: 'NON_POSITIVE_AMOUNT', month: () => [episode({ lines: [act('CS-CUR', { unitPrice: 0, amount: 0 })] })] },
@@ -114,7 +127,9 @@ const CASES: Array<{ code: ClaimCheck; month: () => ClaimEpisodeInput[]; ctx?: P
   { code: 'CAESAREAN_BILLED', month: () => [episode({ lines: [act('MA-CES', { payer: 'ramed', unitPrice: 75000, amount: 75000 })] })] },
   { code: 'EXCLUDED_CARE', month: () => [episode({ lines: [act('EX-LUN')] })] },
   { code: 'IDENTITY_NOT_CHECKED', month: () => [episode({ identityDocument: 'aucun', identityMatches: null })] },
-  { code: 'IDENTITY_NOT_CHECKED', month: () => [episode({ identityMatches: false })] },
+  { code: 'IDENTITY_NOT_CHECKED', month: () => [episode({ identityMatches: null })] },
+  { code: 'IDENTITY_MISMATCH', month: () => [episode({ identityMatches: false, identityMismatchReason: 'Photo différente' })] },
+  { code: 'IDENTITY_MISMATCH', month: () => [episode({ ninaCheck: 'mismatch' })] },
   { code: 'NO_REFERRAL', month: () => [episode({ lines: [] })], ctx: { level: 'csref' } },
 ];
 

@@ -72,6 +72,21 @@ describe('registry file rows', () => {
         commune: null,
         phone: '+223 76 12 34 56',
       },
+      statusDate: null,
+    });
+  });
+
+  it.each([
+    ['2026-11-25', '2026-11-25'],
+    ['25/11/2026', '2026-11-25'],
+  ])('reads the status date %s as the day the version takes effect', (raw, day) => {
+    expect(checkRow(fields({ date_statut: raw }), header, TODAY)).toMatchObject({ ok: true, statusDate: day });
+  });
+
+  it('rejects a status date that is not a day', () => {
+    expect(checkRow(fields({ date_statut: '2026-02-30' }), header, TODAY)).toMatchObject({
+      ok: false,
+      reason: 'Date de statut invalide « 2026-02-30 » : AAAA-MM-JJ ou JJ/MM/AAAA attendu.',
     });
   });
 
@@ -166,7 +181,7 @@ describe('registry file rows', () => {
   it('rejects a row with the wrong number of columns, keeping its récépissé', () => {
     expect(checkRow(fields({}).slice(0, 10), header, TODAY)).toEqual({
       ok: false,
-      reason: 'Nombre de colonnes incorrect : 10 au lieu de 17 (séparateur ou guillemets à vérifier).',
+      reason: 'Nombre de colonnes incorrect : 10 au lieu de 18 (séparateur ou guillemets à vérifier).',
       recepisse: '1111234567890',
     });
   });

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IMPORT_MODES, SIGNATURE_LABELS, type ImportMode, type Rejection } from '../../../shared/api/registry';
-import { isIsoDate } from '../../../shared/dates';
+import { frenchDate, isIsoDate } from '../../../shared/dates';
 import { normalizeRecepisse } from '../../../shared/domain/registry';
 import { UsageError, type CliCommand } from '../command';
 import { checkText, frenchNumber, matchLine } from './registry-text';
@@ -11,8 +11,14 @@ const SHOWN_REJECTIONS = 20;
 export const importRegistryCommand: CliCommand = {
   name: 'import-registry',
   summary: 'importe un fichier du registre de l’ANAM (CSV, CSV.gz ; signature FICHIER.sig vérifiée si une clé est configurée)',
-  usage: 'import-registry FICHIER [--mode full|delta] [--strict]',
-  options: { mode: { type: 'string' }, strict: { type: 'boolean' } },
+  usage: 'import-registry FICHIER [--mode full|delta] [--strict] [--dry-run] [--accept-gap] [--force]',
+  options: {
+    mode: { type: 'string' },
+    strict: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    'accept-gap': { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
   positionals: { min: 1, max: 1 },
   async run(ctx, { values, positionals }) {
     const mode = (values.mode ?? 'delta') as ImportMode;
@@ -27,7 +33,15 @@ export const importRegistryCommand: CliCommand = {
     process.once('SIGINT', onInterrupt);
     let result;
     try {
-      result = await ctx.call('registry.import', { file: file.ref, mode, strict: values.strict === true, jobId });
+      result = await ctx.call('registry.import', {
+        file: file.ref,
+        mode,
+        strict: values.strict === true,
+        dryRun: values['dry-run'] === true,
+        acceptGap: values['accept-gap'] === true,
+        force: values.force === true,
+        jobId,
+      });
     } finally {
       process.off('SIGINT', onInterrupt);
     }
@@ -49,9 +63,15 @@ export const importRegistryCommand: CliCommand = {
         warnings: result.warnings,
         signature: result.signature,
         resumed: result.resumed,
+        dryRun: result.dryRun,
+        extractDate: result.extractDate,
+        sequence: result.sequence,
       },
       text: [
-        `Import ${result.resumed ? 'repris et ' : ''}terminé (import n° ${result.importId}, ${SIGNATURE_LABELS[result.signature].toLowerCase()}) :`,
+        result.dryRun
+          ? `Essai à blanc, rien n’a été modifié (n° ${result.importId}, ${SIGNATURE_LABELS[result.signature].toLowerCase()}) ; l’import ferait :`
+          : `Import ${result.resumed ? 'repris et ' : ''}terminé (import n° ${result.importId}, ${SIGNATURE_LABELS[result.signature].toLowerCase()}) :`,
+        ...(result.sequence !== null ? [`  Mise à jour n° ${result.sequence} extraite le ${frenchDate(result.extractDate!)}.`] : []),
         `  ${frenchNumber(inserted)} nouvelle(s) personne(s), ${frenchNumber(updated)} modifiée(s), ${frenchNumber(unchanged)} inchangée(s), ${frenchNumber(struckOff)} radiée(s), ${frenchNumber(result.rejectedCount)} ligne(s) rejetée(s).`,
         ...result.warnings.map((w) => `  Remarque : ${w}`),
         ...rejected.slice(0, SHOWN_REJECTIONS).map((r) => `  ligne ${r.line} : ${r.reason}`),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
-import { eligibilityOnDate, holdersOf, needsHolder } from './eligibility';
+import { holdersOf, onCareDays } from './eligibility';
 import { byLineOrder, LINE_SOURCES } from './lines';
 
 const CHUNK = 400;
@@ -33,12 +33,16 @@ export async function gatherEpisodes(
         'episode.referral_from',
         'episode.identity_document',
         'episode.identity_matches',
+        'episode.identity_mismatch_reason',
+        'episode.identity_nina_check',
         'episode.opened_at',
         'episode.ended_on',
+        'episode.eligibility as admission_eligibility',
       ])
       .where('episode.id', 'in', ids)
       .execute();
     const holders = await holdersOf(db, rows);
+    const onDay = await onCareDays(db, rows, holders);
     const lines = (await Promise.all(LINE_SOURCES.map((source) => source(db, ids)))).flat();
     const byEpisode = new Map<number, ClaimLine[]>();
     for (const l of lines) byEpisode.set(l.episodeId, [...(byEpisode.get(l.episodeId) ?? []), l]);
@@ -55,9 +59,11 @@ export async function gatherEpisodes(
         referralFrom: r.referral_from,
         identityDocument: r.identity_document,
         identityMatches: r.identity_matches === null ? null : r.identity_matches === 1,
+        identityMismatchReason: r.identity_mismatch_reason,
+        ninaCheck: r.identity_nina_check,
         openedOn,
         endedOn: r.ended_on ?? openedOn,
-        eligibility: eligibilityOnDate(r, needsHolder(r) ? (holders.get(r.holder_recepisse ?? '') ?? null) : null, openedOn),
+        eligibility: onDay(r),
         lines: (byEpisode.get(r.episode_id) ?? []).sort(byLineOrder),
       });
     }

@@ -45,7 +45,8 @@ export const demoRegistry: DemoPart = {
       writeFileSync(path, withTrailer(shiftSampleDates(readFileSync(resourceFile(SAMPLE_REGISTRY), 'utf8'), days)));
       await importRegistry(
         ctx.deps,
-        { path, fileName: SAMPLE_REGISTRY, signaturePath: null, mode: 'full', strict: true, by: 'demo' },
+        // The sample is the demo's whole registry: whoever else is there is struck off, as before.
+        { path, fileName: SAMPLE_REGISTRY, signaturePath: null, mode: 'full', strict: true, by: 'demo', force: true },
         { progress: () => {}, signal: new AbortController().signal },
       );
     } finally {

@@ -60,6 +60,8 @@ export async function createEpisode(
         identity_document: input.identityDocument,
         identity_number: input.identityNumber,
         identity_matches: input.identityMatches === null ? null : input.identityMatches ? 1 : 0,
+        identity_mismatch_reason: input.identityMismatchReason,
+        identity_nina_check: input.ninaCheck,
         eligibility: JSON.stringify(input.eligibility),
         status: 'ouvert',
         opened_at: now,

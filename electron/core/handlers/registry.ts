@@ -31,6 +31,9 @@ export const registryHandlers: Handlers<typeof registryApi> = {
         mode: input.mode,
         strict: input.strict,
         by: ctx.actor?.login ?? 'anonyme',
+        dryRun: input.dryRun,
+        acceptGap: input.acceptGap,
+        force: input.force,
       },
       { progress: ctx.progress, signal: ctx.signal },
     );
@@ -44,6 +47,8 @@ export const registryHandlers: Handlers<typeof registryApi> = {
       rejected: result.rejectedCount,
       signature: result.signature,
       resumed: result.resumed,
+      dryRun: result.dryRun,
+      sequence: result.sequence,
     };
     return result;
   },

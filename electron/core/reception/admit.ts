@@ -11,6 +11,7 @@ import {
   type SameDayEpisode,
 } from '../../../shared/domain/reception';
 import { REASON_LABELS } from '../../../shared/domain/registry';
+import { compareNina } from '../../../shared/identity';
 import { isoToday, type Clock } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
@@ -29,6 +30,7 @@ export interface AdmitInput {
   identityDocument: IdentityDocument;
   identityNumber: string | null;
   identityMatches: boolean | null;
+  identityMismatchReason?: string | null;
   confirmSameDay: boolean;
 }
 
@@ -126,6 +128,8 @@ export async function admit(
     identityDocument: input.identityDocument,
     identityNumber: input.identityNumber ?? undefined,
     identityMatches: input.identityMatches,
+    identityMismatchReason: input.identityMatches === false ? (input.identityMismatchReason ?? undefined) : undefined,
+    ninaCheck: input.identityDocument === 'cni_nina' ? compareNina(input.identityNumber, check.person.nina) : null,
     eligibility: { eligible: true, reasons: [], warnings },
   });
   await recordCheck(db, { ...base, outcome: 'admis', reasons: [], episodeId: episode.id });

@@ -12,6 +12,13 @@ export interface BatchItem {
   check: RowCheck;
 }
 
+/** A valid row of the file and the day its version takes effect (null: the file does not say). */
+export interface ValidRow {
+  line: number;
+  row: RegistryRow;
+  statusDate: string | null;
+}
+
 export interface BatchOutcome {
   inserted: number;
   updated: number;
@@ -42,7 +49,7 @@ export async function screenBatch(
   bulk: BulkStatements,
   importId: number,
   items: readonly BatchItem[],
-): Promise<{ valid: Array<{ line: number; row: RegistryRow }>; rejections: Rejection[] }> {
+): Promise<{ valid: ValidRow[]; rejections: Rejection[] }> {
   const known = [...new Set(items.map((i) => (i.check.ok ? i.check.row.recepisse : i.check.recepisse)).filter((r) => r !== null))];
   const seen = new Map<string, number>();
   for (const part of chunked(known, 1, features)) {
@@ -57,7 +64,7 @@ export async function screenBatch(
   }
 
   const fresh: Array<{ import_id: number; recepisse: string; line: number }> = [];
-  const valid: Array<{ line: number; row: RegistryRow }> = [];
+  const valid: ValidRow[] = [];
   const rejections: Rejection[] = [];
   for (const { line, check } of items) {
     const recepisse = check.ok ? check.row.recepisse : check.recepisse;
@@ -71,7 +78,7 @@ export async function screenBatch(
         continue;
       }
     }
-    if (check.ok) valid.push({ line, row: check.row });
+    if (check.ok) valid.push({ line, row: check.row, statusDate: check.statusDate });
     else rejections.push({ line, reason: check.reason });
   }
   for (const part of chunked(fresh, 3, features)) {
@@ -89,7 +96,15 @@ export async function screenBatch(
 const SNAPSHOT_COLUMNS = [...REGISTRY_COLUMNS, 'import_id', 'updated_at'] as const;
 
 /** Every column a new or changed person is written with, in the order of the compiled statement. */
-const PERSON_COLUMNS = ['recepisse', ...REGISTRY_COLUMNS, 'status_changed_at', 'import_id', 'created_at', 'updated_at'] as const;
+const PERSON_COLUMNS = [
+  'recepisse',
+  ...REGISTRY_COLUMNS,
+  'status_changed_at',
+  'import_id',
+  'effective_from',
+  'created_at',
+  'updated_at',
+] as const;
 const PERSON_TEMPLATE = Object.fromEntries(PERSON_COLUMNS.map((c) => [c, null])) as unknown as Insertable<PersonTable>;
 
 /** Appends a person's values in the order of PERSON_COLUMNS. */
@@ -98,16 +113,24 @@ function pushWrite(
   row: RegistryRow,
   statusChangedAt: string | null,
   importId: number,
+  effectiveFrom: string | null,
   createdAt: string,
   now: string,
 ): void {
   out.push(row.recepisse);
   for (const column of REGISTRY_COLUMNS) out.push(row[column]);
-  out.push(statusChangedAt, importId, createdAt, now);
+  out.push(statusChangedAt, importId, effectiveFrom, createdAt, now);
 }
 
-type HistoryRow = { person_id: number; import_id: number; replaced_at: string; changed: string; previous: string };
-const HISTORY_COLUMNS = ['person_id', 'import_id', 'replaced_at', 'changed', 'previous'] as const;
+type HistoryRow = {
+  person_id: number;
+  import_id: number;
+  replaced_at: string;
+  changed: string;
+  previous: string;
+  effective_from: string | null;
+};
+const HISTORY_COLUMNS = ['person_id', 'import_id', 'replaced_at', 'changed', 'previous', 'effective_from'] as const;
 
 async function insertHistory(trx: Kysely<Database>, features: DialectFeatures, bulk: BulkStatements, rows: readonly HistoryRow[]) {
   for (const part of chunked(rows, HISTORY_COLUMNS.length, features)) {
@@ -117,16 +140,25 @@ async function insertHistory(trx: Kysely<Database>, features: DialectFeatures, b
       part.flatMap((row) => HISTORY_COLUMNS.map((c) => row[c])),
       part.length,
       (n) =>
-        trx
-          .insertInto('person_history')
-          .values(Array.from({ length: n }, () => ({ person_id: 0, import_id: 0, replaced_at: '', changed: '', previous: '' }))),
+        trx.insertInto('person_history').values(
+          Array.from({ length: n }, () => ({
+            person_id: 0,
+            import_id: 0,
+            replaced_at: '',
+            changed: '',
+            previous: '',
+            effective_from: '',
+          })),
+        ),
     );
   }
 }
 
 /**
  * Writes the valid rows of a batch: new persons inserted, changed persons updated with their
- * previous version kept in `person_history`, identical ones left untouched. `firstImport`: the
+ * previous version kept in `person_history`, identical ones left untouched. A new version takes
+ * effect on its row's date_statut, else on the day of the import; a new person's first version
+ * holds for every earlier day too unless the file dates it. `firstImport`: the
  * registry held no one but this import's persons when it began, so none of these rows can exist
  * yet (the file's duplicates are screened out before) and the existing versions are not read.
  */
@@ -136,7 +168,7 @@ export async function writeRows(
   bulk: BulkStatements,
   importId: number,
   now: string,
-  rows: ReadonlyArray<{ row: RegistryRow }>,
+  rows: ReadonlyArray<Pick<ValidRow, 'row' | 'statusDate'>>,
   firstImport = false,
 ): Promise<Pick<BatchOutcome, 'inserted' | 'updated' | 'unchanged'>> {
   const existing = new Map<string, PersonRow>();
@@ -158,11 +190,13 @@ export async function writeRows(
   const history: HistoryRow[] = [];
   let inserted = 0;
   let unchanged = 0;
-  for (const { row } of rows) {
+  // The import's day in Bamako (UTC+0): the ISO timestamp's date.
+  const importDay = now.slice(0, 10);
+  for (const { row, statusDate } of rows) {
     const before = existing.get(row.recepisse);
     if (!before) {
       inserted++;
-      pushWrite(writes, row, now, importId, now, now);
+      pushWrite(writes, row, now, importId, statusDate, now, now);
       continue;
     }
     const changed = REGISTRY_COLUMNS.filter((c) => before[c] !== row[c]);
@@ -170,13 +204,15 @@ export async function writeRows(
       unchanged++;
       continue;
     }
-    pushWrite(writes, row, before.status !== row.status ? now : before.status_changed_at, importId, before.created_at, now);
+    const statusChangedAt = before.status !== row.status ? now : before.status_changed_at;
+    pushWrite(writes, row, statusChangedAt, importId, statusDate ?? importDay, before.created_at, now);
     history.push({
       person_id: Number(before.id),
       import_id: importId,
       replaced_at: now,
       changed: JSON.stringify(changed),
       previous: JSON.stringify(Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, before[c]]))),
+      effective_from: before.effective_from,
     });
   }
 
@@ -210,6 +246,7 @@ export async function writeRows(
             commune: eb.ref('excluded.commune'),
             phone: eb.ref('excluded.phone'),
             import_id: eb.ref('excluded.import_id'),
+            effective_from: eb.ref('excluded.effective_from'),
             updated_at: eb.ref('excluded.updated_at'),
           })),
         ),
@@ -240,7 +277,7 @@ export async function nextAbsents(trx: Kysely<Database>, importId: number, after
     .execute();
 }
 
-/** Strikes off absents of a full import, keeping each previous version. */
+/** Strikes off absents of a full import, keeping each previous version: struck off from the day of the import. */
 export async function strikeOff(
   trx: Kysely<Database>,
   features: DialectFeatures,
@@ -255,6 +292,7 @@ export async function strikeOff(
     replaced_at: now,
     changed: JSON.stringify(['status']),
     previous: JSON.stringify(Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, p[c]]))),
+    effective_from: p.effective_from,
   }));
   await insertHistory(trx, features, bulk, history);
   for (const part of chunked(
@@ -264,7 +302,7 @@ export async function strikeOff(
   )) {
     await trx
       .updateTable('person')
-      .set({ status: 'radie', status_changed_at: now, import_id: importId, updated_at: now })
+      .set({ status: 'radie', status_changed_at: now, import_id: importId, effective_from: now.slice(0, 10), updated_at: now })
       .where('id', 'in', part)
       .execute();
   }

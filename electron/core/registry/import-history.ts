@@ -25,6 +25,8 @@ export function toImportSummary(row: Selectable<RegistryImportTable>): ImportSum
     unchanged: row.unchanged,
     struckOff: row.struck_off,
     rejected: row.rejected,
+    extractDate: row.extract_date,
+    sequence: row.sequence === null ? null : Number(row.sequence),
   };
 }
 

@@ -13,7 +13,11 @@ import { holderIsGone, thisHolder } from './import-holder';
 import { privateCopy } from './private-copy';
 import { describeReadError, openRegistryFile, readRecords, type FileEnd, type RegistryFile } from './registry-file';
 import { checkHeader, checkRow, type FileHeader } from './registry-row';
+import { parseDeclaration } from './file-declaration';
+import { lastAppliedFile, orderDecision } from './import-order';
+import { previewImport, type ImportPreview } from './import-preview';
 import { checkSignature } from './signature';
+import { strikeOffQuestion } from './strike-guard';
 
 export interface ImportRequest {
   path: string;
@@ -24,6 +28,12 @@ export interface ImportRequest {
   mode: ImportMode;
   strict: boolean;
   by: string;
+  /** Count what would change, change nothing. */
+  dryRun?: boolean;
+  /** Confirmed: apply although numbers are missing in the ANAM's series. */
+  acceptGap?: boolean;
+  /** Confirmed: strike off the absents of a full import past registry.maxStrikeOffPercent. */
+  force?: boolean;
 }
 
 export interface ImportHooks {
@@ -92,13 +102,31 @@ async function importCopy(
     throw new DomainError('REFUSED', refusal);
   }
 
-  const { row: job, resumed } = await startOrResume(deps, { ...base, signature });
+  const declared = file.declaration === null ? null : parseDeclaration(file.declaration);
+  const declaration = declared?.ok ? declared.declaration : null;
+  const series = { extract_date: declaration?.extractDate ?? null, sequence: declaration?.sequence ?? null };
+  if (declared && !declared.ok) {
+    await recordRefusal(db, { ...base, signature, ...series, started_at: now() }, declared.message);
+    throw new DomainError('INVALID_INPUT', declared.message);
+  }
+  const order = orderDecision(declaration, await lastAppliedFile(db), sha256, request.acceptGap === true);
+  if (order.kind !== 'apply') {
+    await recordRefusal(db, { ...base, signature, ...series, started_at: now() }, order.message);
+    if (order.kind === 'refuse') throw new DomainError('REFUSED', order.message);
+    throw new DomainError('CONFLICT', order.message, { acceptGap: 'Confirmez l’application malgré les mises à jour manquantes' });
+  }
+
+  const { row: job, resumed } = await startOrResume(deps, { ...base, signature, ...series });
   const run = new ImportRun(deps, job, file, hooks);
   try {
     const { header, records } = await run.checkPass(
       request.strict && job.phase === 'checking',
       request.mode === 'full' && signature !== 'valid',
     );
+    await run.addWarnings(order.warnings);
+    if (request.dryRun) return { ...(await run.dryRun(header, request.mode)), resumed: false };
+    // A resumed import was looked at when it started; a first import has no one to strike off.
+    if (request.mode === 'full' && !resumed && !(await run.registryEmpty())) await run.guardStrikeOff(header, request.force === true);
     await run.applyPass(header, records);
     if (request.mode === 'full') await run.strikePass();
     await run.finish();
@@ -117,6 +145,8 @@ interface ImportIdentity {
   strict: 0 | 1;
   by_login: string;
   signature: SignatureStatus;
+  extract_date?: string | null;
+  sequence?: number | null;
 }
 
 async function recordRefusal(db: Kysely<Database>, values: ImportIdentity & { started_at: string }, message: string) {
@@ -320,6 +350,79 @@ class ImportRun {
     }
   }
 
+  async addWarnings(warnings: readonly string[]): Promise<void> {
+    if (warnings.length === 0) return;
+    const row = await this.#db.selectFrom('registry_import').select('warnings').where('id', '=', this.job.id).executeTakeFirstOrThrow();
+    const all = [...warnings, ...(JSON.parse(row.warnings) as string[]).filter((w) => !warnings.includes(w))];
+    await this.#db
+      .updateTable('registry_import')
+      .set({ warnings: JSON.stringify(all) })
+      .where('id', '=', this.job.id)
+      .execute();
+  }
+
+  async registryEmpty(): Promise<boolean> {
+    return (await this.#db.selectFrom('person').select('id').limit(1).executeTakeFirst()) === undefined;
+  }
+
+  #preview(header: FileHeader, full: boolean): Promise<ImportPreview> {
+    this.hooks.progress(0, this.#total, 'Essai à blanc');
+    const { features } = this.deps.handle;
+    return previewImport(this.#db, features, this.#bulk, this.job.id, this.file, header, full, isoToday(this.deps.clock));
+  }
+
+  /** Full mode: past the share of the registry a full import may strike off, the administrator must confirm. */
+  async guardStrikeOff(header: FileHeader, force: boolean): Promise<void> {
+    const preview = await this.#preview(header, true);
+    const question = strikeOffQuestion(
+      preview.struckOff,
+      preview.notStruckOff,
+      await getSetting(this.#db, 'registry.maxStrikeOffPercent'),
+      force,
+    );
+    if (question) throw new DomainError('CONFLICT', question, { force: 'Confirmez la radiation des absents' });
+    if (force && preview.struckOff > 0) {
+      await this.addWarnings([`Radiation de ${n(preview.struckOff)} absent(s) confirmée par l’administrateur.`]);
+    }
+  }
+
+  /** Records what the file would change, as a finished dry run in the history, and answers it. */
+  async dryRun(header: FileHeader, mode: ImportMode): Promise<Omit<ImportResult, 'resumed'>> {
+    const preview = await this.#preview(header, mode === 'full');
+    const at = this.#now;
+    await this.#db
+      .updateTable('registry_import')
+      .set({
+        status: 'dry_run',
+        phase: 'finished',
+        message: 'Essai à blanc : rien n’a été modifié.',
+        inserted: preview.inserted,
+        updated: preview.updated,
+        unchanged: preview.unchanged,
+        struck_off: preview.struckOff,
+        rejected: preview.rejected,
+        finished_at: at,
+        heartbeat_at: at,
+      })
+      .where('id', '=', this.job.id)
+      .execute();
+    const row = await this.#db.selectFrom('registry_import').selectAll().where('id', '=', this.job.id).executeTakeFirstOrThrow();
+    return {
+      importId: this.job.id,
+      inserted: preview.inserted,
+      updated: preview.updated,
+      unchanged: preview.unchanged,
+      struckOff: preview.struckOff,
+      rejected: [],
+      rejectedCount: preview.rejected,
+      warnings: JSON.parse(row.warnings) as string[],
+      signature: row.signature as SignatureStatus,
+      dryRun: true,
+      extractDate: row.extract_date,
+      sequence: row.sequence === null ? null : Number(row.sequence),
+    };
+  }
+
   /** Applies the rows after the last committed line, one transaction per batch. */
   async applyPass(header: FileHeader, records: number): Promise<void> {
     if (this.#phase === 'striking' || this.#phase === 'finished') return;
@@ -515,6 +618,9 @@ class ImportRun {
       rejectedCount: row.rejected,
       warnings: JSON.parse(row.warnings) as string[],
       signature,
+      dryRun: false,
+      extractDate: row.extract_date,
+      sequence: row.sequence === null ? null : Number(row.sequence),
     };
   }
 }

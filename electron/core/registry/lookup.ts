@@ -8,6 +8,7 @@ import { searchWords } from '../db/name-search';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { settingValue } from '../settings/settings';
+import { personsAsOf, versionAsOf, type StoredVersion } from './as-of';
 import { COLUMN_FIELDS, toEligibilityRecord, toPersonView, type PersonRow } from './person-view';
 
 /** What eligibility needs besides the person: the settings and the day of the last import. */
@@ -48,14 +49,19 @@ export async function eligibilityContext(db: Kysely<Database>, date: string): Pr
   return toContext((await runContextQuery(db))[0]!, date);
 }
 
-async function personsByRecepisse(db: Kysely<Database>, recepisses: readonly string[]): Promise<Map<string, PersonView>> {
+/** Rows read now, as the registry stood on `date`, made views. */
+async function viewsAsOf(db: Kysely<Database>, rows: readonly PersonRow[], date: string): Promise<PersonView[]> {
+  return (await personsAsOf(db, rows, () => date)).map(toPersonView);
+}
+
+async function personsByRecepisse(db: Kysely<Database>, recepisses: readonly string[], date: string): Promise<Map<string, PersonView>> {
   if (recepisses.length === 0) return new Map();
   const rows = await db
     .selectFrom('person')
     .selectAll()
     .where('recepisse', 'in', [...new Set(recepisses)])
     .execute();
-  return new Map(rows.map((r) => [r.recepisse, toPersonView(r)]));
+  return new Map((await viewsAsOf(db, rows, date)).map((p) => [p.recepisse, p]));
 }
 
 function evaluate(person: PersonView | null, holder: PersonView | null, ctx: EligibilityContext): Eligibility {
@@ -71,11 +77,13 @@ function evaluate(person: PersonView | null, holder: PersonView | null, ctx: Eli
 
 const needsHolder = (p: PersonView) => p.quality === 'conjoint' || p.quality === 'enfant';
 
-/** Each person with their eligibility on the day, their holders fetched in one query. */
-async function withEligibility(db: Kysely<Database>, persons: PersonView[], ctx: EligibilityContext): Promise<PersonMatch[]> {
+/** Each person as the registry stood on the day, with their eligibility, their holders fetched in one query. */
+async function withEligibility(db: Kysely<Database>, rows: readonly PersonRow[], ctx: EligibilityContext): Promise<PersonMatch[]> {
+  const persons = await viewsAsOf(db, rows, ctx.date);
   const holders = await personsByRecepisse(
     db,
     persons.filter(needsHolder).map((p) => p.holderRecepisse!),
+    ctx.date,
   );
   return persons.map((p) => ({
     ...p,
@@ -85,10 +93,11 @@ async function withEligibility(db: Kysely<Database>, persons: PersonView[], ctx:
 
 /**
  * The récépissé check in one query, as the desk runs it all day long: the eligibility context,
- * the person and, for a dependant, the holder. One row with null person columns when nobody has
- * this récépissé.
+ * the person and, for a dependant, the holder; and, only for one whose current version took effect
+ * after `date`, their replaced versions (one row each), to answer as the registry stood that day.
+ * One row with null person columns when nobody has this récépissé.
  */
-export const checkQuery = (db: Kysely<Database>, recepisse: string) =>
+export const checkQuery = (db: Kysely<Database>, recepisse: string, date: string) =>
   db
     .selectFrom(contextColumns(db).as('ctx'))
     .leftJoin('person as p', (join) =>
@@ -99,24 +108,42 @@ export const checkQuery = (db: Kysely<Database>, recepisse: string) =>
         ]),
       ),
     )
+    .leftJoin('person_history as h', (join) => join.onRef('h.person_id', '=', 'p.id').on('p.effective_from', '>', date))
     .select(['ctx.registry_at', 'ctx.near_expiry', 'ctx.freshness'])
-    .selectAll('p');
+    .selectAll('p')
+    .select(['h.id as version_id', 'h.effective_from as version_from', 'h.previous as version_previous']);
 
 const runCheckQuery = precompiled(checkQuery);
 
-/** `identityChecked`: false when the desk recorded that no identity document was shown. */
+/**
+ * The récépissé's eligibility on `date`, from the registry as it stood that day.
+ * `identityChecked`: false when the desk recorded that no identity document was shown.
+ */
 export async function checkRecepisse(
   db: Kysely<Database>,
   recepisse: string,
   date: string,
   identityChecked?: boolean,
 ): Promise<CheckResult> {
-  const rows = await runCheckQuery(db, recepisse);
+  const rows = await runCheckQuery(db, recepisse, date);
   const ctx = { ...toContext(rows[0]!, date), identityChecked };
-  const found = new Map<string, PersonView>();
-  for (const row of rows) if (row.recepisse !== null) found.set(row.recepisse, toPersonView(row as PersonRow));
-  const person = found.get(recepisse) ?? null;
-  const holder = person && needsHolder(person) ? (found.get(person.holderRecepisse!) ?? null) : null;
+  const current = new Map<string, PersonRow>();
+  const versions = new Map<string, StoredVersion[]>();
+  for (const row of rows) {
+    if (row.recepisse === null) continue;
+    if (!current.has(row.recepisse)) current.set(row.recepisse, row as PersonRow);
+    if (row.version_id !== null) {
+      const list = versions.get(row.recepisse) ?? [];
+      list.push({ id: Number(row.version_id), effectiveFrom: row.version_from, previous: row.version_previous! });
+      versions.set(row.recepisse, list);
+    }
+  }
+  const asOf = (r: string): PersonView | null => {
+    const row = current.get(r);
+    return row ? toPersonView(versionAsOf(row, versions.get(r) ?? [], date)) : null;
+  };
+  const person = asOf(recepisse);
+  const holder = person && needsHolder(person) ? asOf(person.holderRecepisse!) : null;
   return { ...evaluate(person, holder, ctx), date, person, holder };
 }
 
@@ -142,20 +169,20 @@ export async function searchByName(
       if (!found.has(Number(row.id))) found.set(Number(row.id), row);
     }
   }
-  return withEligibility(db, [...found.values()].map(toPersonView), ctx);
+  return withEligibility(db, [...found.values()], ctx);
 }
 
 export async function findByNina(db: Kysely<Database>, nina: string, ctx: EligibilityContext): Promise<PersonMatch[]> {
   const rows = await db.selectFrom('person').selectAll().where('nina', '=', normalizeNina(nina)).orderBy('id').limit(20).execute();
-  return withEligibility(db, rows.map(toPersonView), ctx);
+  return withEligibility(db, rows, ctx);
 }
 
 /** The household of any of its members: the titulaire, spouses and children, each one's eligibility. */
 export async function householdOf(db: Kysely<Database>, recepisse: string, ctx: EligibilityContext): Promise<Household> {
-  const person = (await personsByRecepisse(db, [recepisse])).get(recepisse);
+  const person = (await personsByRecepisse(db, [recepisse], ctx.date)).get(recepisse);
   if (!person) throw new DomainError('NOT_FOUND', `Aucune personne n’a le récépissé ${formatRecepisse(recepisse)} dans le registre.`);
   const holderRecepisse = needsHolder(person) ? person.holderRecepisse! : person.recepisse;
-  const holder = (await personsByRecepisse(db, [holderRecepisse])).get(holderRecepisse) ?? null;
+  const holder = (await personsByRecepisse(db, [holderRecepisse], ctx.date)).get(holderRecepisse) ?? null;
   const members = await db
     .selectFrom('person')
     .selectAll()
@@ -164,7 +191,7 @@ export async function householdOf(db: Kysely<Database>, recepisse: string, ctx: 
     .orderBy('id')
     .execute();
   const member = (p: PersonView): HouseholdMember => ({ person: p, eligibility: evaluate(p, needsHolder(p) ? holder : null, ctx) });
-  const dependants = members.map(toPersonView).filter(needsHolder);
+  const dependants = (await viewsAsOf(db, members, ctx.date)).filter(needsHolder);
   return {
     date: ctx.date,
     holderRecepisse,

@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse';
 import { DomainError } from '../errors';
 import { CheckedText, MAX_LINE_BYTES } from './checked-text';
+import { isDeclarationLine } from './file-declaration';
 
 /** A registry file on disk, as the import reads it: gzip or not, its delimiter. */
 export interface RegistryFile {
@@ -12,6 +13,8 @@ export interface RegistryFile {
   gzip: boolean;
   delimiter: string;
   delimiterName: string;
+  /** The declaration line before the column names (file-declaration.ts), null when there is none. */
+  declaration: string | null;
 }
 
 /** What the end of the file said, once every record has been read. */
@@ -88,24 +91,26 @@ export async function openRegistryFile(path: string): Promise<RegistryFile> {
   } catch (error) {
     throw describeReadError(error, false);
   }
-  const headerLine = await firstLine(path, gzip);
+  const [first = '', second = ''] = await firstLines(path, gzip, 2);
+  const declaration = isDeclarationLine(first) ? first.replace(/\r$/, '') : null;
+  const headerLine = declaration === null ? first : second;
   const counts = DELIMITERS.map(([d]) => headerLine.split(d).length - 1);
   const best = counts.indexOf(Math.max(...counts));
   const [delimiter, delimiterName] = counts[best]! > 0 ? DELIMITERS[best]! : DELIMITERS[0]!;
-  return { path, gzip, delimiter, delimiterName };
+  return { path, gzip, delimiter, delimiterName, declaration };
 }
 
-async function firstLine(path: string, gzip: boolean): Promise<string> {
+async function firstLines(path: string, gzip: boolean, count: number): Promise<string[]> {
   const stream = decoded(path, gzip);
   let text = '';
   try {
     for await (const chunk of stream) {
       text += (chunk as Buffer).toString('utf8');
-      const end = text.indexOf('\n');
-      if (end >= 0) return text.slice(0, end);
+      const lines = text.split('\n');
+      if (lines.length > count) return lines.slice(0, count);
       if (text.length > 65_536) break;
     }
-    return text;
+    return text.split('\n').slice(0, count);
   } catch (error) {
     throw describeReadError(error, gzip);
   } finally {
@@ -134,6 +139,8 @@ export async function* readRecords(
       skip_empty_lines: true,
       info: lines,
       max_record_size: MAX_LINE_BYTES,
+      // The declaration line is not CSV: the records begin with the column names below it.
+      from_line: file.declaration === null ? 1 : 2,
     }),
   );
   source.on('error', (error) => text.destroy(error));

@@ -20,6 +20,7 @@ export const FILE_COLUMNS = [
   'commune_code',
   'commune',
   'telephone',
+  'date_statut',
 ] as const;
 export type FileColumn = (typeof FILE_COLUMNS)[number];
 
@@ -115,7 +116,8 @@ export function checkHeader(fields: readonly string[], delimiterName: string): H
 }
 
 export type RowCheck =
-  | { ok: true; row: RegistryRow }
+  /** `statusDate`: the day this version takes effect (date_statut), null when the file does not say. */
+  | { ok: true; row: RegistryRow; statusDate: string | null }
   /** `recepisse` is set when it was readable, so a full import does not strike off a person whose row is wrong. */
   | { ok: false; reason: string; recepisse: string | null };
 
@@ -262,6 +264,11 @@ export function checkRow(fields: readonly string[], header: FileHeader, today: s
   const status = STATUS_ALIASES[fold(rawStatus)];
   if (!status) return rejected(`Statut inconnu « ${rawStatus} » : actif, suspendu ou radie attendu.`, known);
 
+  const rawStatusDate = field(fields, header, 'date_statut');
+  const statusDate = rawStatusDate === '' ? null : parseFileDate(rawStatusDate, false);
+  if (statusDate === null && rawStatusDate !== '')
+    return rejected(`Date de statut invalide « ${rawStatusDate} » : AAAA-MM-JJ ou JJ/MM/AAAA attendu.`, known);
+
   const nina = field(fields, header, 'nina');
   const category = fold(field(fields, header, 'categorie')).replace(/\s+/g, '_');
 
@@ -287,5 +294,6 @@ export function checkRow(fields: readonly string[], header: FileHeader, today: s
       commune: optionalField(fields, header, 'commune', 80),
       phone: optionalField(fields, header, 'telephone', 40),
     },
+    statusDate: statusDate?.date ?? null,
   };
 }

@@ -24,6 +24,10 @@ export interface EpisodeTable {
   identity_document: IdentityDocument;
   identity_number: string | null;
   identity_matches: Flag | null;
+  /** Why the agent admitted although the document did not match (required then). */
+  identity_mismatch_reason: string | null;
+  /** The typed NINA against the registry's: 'match', 'mismatch', null when nothing to compare. */
+  identity_nina_check: 'match' | 'mismatch' | null;
   /** JSON text of the EligibilitySnapshot taken at admission. */
   eligibility: string;
   status: EpisodeStatus;

@@ -9,7 +9,7 @@ export interface RegistryImportTable {
   strict: Generated<Flag>;
   /** See SignatureStatus in shared/api/registry.ts. */
   signature: string;
-  status: 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed';
+  status: 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed' | 'dry_run';
   /** Where a running import stands, so a restart continues: checking → applying → striking → finished. */
   phase: Generated<'checking' | 'applying' | 'striking' | 'finished'>;
   /** Why it was refused, failed or stopped (French). */
@@ -34,6 +34,10 @@ export interface RegistryImportTable {
   rejected: Generated<number>;
   /** JSON array of French remarks (ignored columns…). */
   warnings: Generated<string>;
+  /** YYYY-MM-DD: the day the ANAM extracted the file, as its header declares (null: none declared). */
+  extract_date: string | null;
+  /** The file's place in the ANAM's series of registry files (null: none declared). */
+  sequence: number | null;
 }
 
 export interface PersonTable {
@@ -60,6 +64,11 @@ export interface PersonTable {
   phone: string | null;
   /** The import that created or last changed the record (its file name is there). */
   import_id: number | null;
+  /**
+   * YYYY-MM-DD: the day this version took effect (the file's date_statut, else the day it was
+   * imported). Null: the oldest known version, which holds for every earlier day too.
+   */
+  effective_from: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +83,8 @@ export interface PersonHistoryTable {
   changed: string;
   /** JSON object: the registry columns of the replaced version. */
   previous: string;
+  /** The day the replaced version had taken effect (null: the oldest known version). */
+  effective_from: string | null;
 }
 
 export interface RegistryImportRejectionTable {

@@ -15,12 +15,27 @@ import { FilePicker } from '../../components/FilePicker';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { registerFile } from '../../lib/files';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { AnamPullCard } from './AnamPullCard';
 import { RejectionReport } from './RejectionReport';
 
 const MODE_SHORT: Record<ImportMode, string> = { full: 'Complet', delta: 'Mise à jour' };
+
+interface Confirmations {
+  acceptGap?: boolean;
+  force?: boolean;
+}
+const NOTHING_CONFIRMED: Confirmations = {};
+
+/** The confirmations a refused import asks for, named by the fields of its CONFLICT answer. */
+function confirmationsAsked(fields: Record<string, string> | undefined): Confirmations | null {
+  if (!fields) return null;
+  const asked: Confirmations = {};
+  if ('acceptGap' in fields) asked.acceptGap = true;
+  if ('force' in fields) asked.force = true;
+  return asked.acceptGap || asked.force ? asked : null;
+}
 const SIGNATURE_SHORT: Record<SignatureStatus, string> = {
   valid: 'Valide',
   invalid: 'Invalide',
@@ -47,6 +62,7 @@ const HISTORY_COLUMNS: DataColumn<ImportSummary>[] = [
     ),
   },
   { key: 'mode', header: 'Mode', value: (i) => MODE_SHORT[i.mode] },
+  { key: 'sequence', header: 'N°', value: (i) => i.sequence ?? '', kind: 'number' },
   { key: 'status', header: 'État', value: (i) => IMPORT_STATUS_LABELS[i.status] },
   { key: 'signature', header: 'Signature', value: (i) => SIGNATURE_SHORT[i.signature] },
   { key: 'inserted', header: 'Nouvelles', value: (i) => i.inserted, kind: 'number' },
@@ -68,6 +84,8 @@ export function RegistryTab() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [selected, setSelected] = useState<ImportSummary | null>(null);
+  /** What the administrator confirmed after the import asked (missing updates, mass strike-off). */
+  const [confirmed, setConfirmed] = useState<Confirmations>(NOTHING_CONFIRMED);
   const load = useCall(ramed.registry.imports);
   const importCall = useCall(ramed.registry.import);
   const loadOverview = load.run;
@@ -75,8 +93,11 @@ export function RegistryTab() {
   const refresh = useCallback(() => void loadOverview({}).then((v) => v && setOverview(v)), [loadOverview]);
   useEffect(refresh, [refresh]);
 
-  async function submit(event: FormEvent) {
+  const asked = importCall.error?.code === 'CONFLICT' ? confirmationsAsked(importCall.error.fields) : null;
+
+  async function submit(event: FormEvent, dryRun = false, confirmations: Confirmations = NOTHING_CONFIRMED) {
     event.preventDefault();
+    setConfirmed(confirmations);
     setResult(null);
     setSelected(null);
     if (!file) return setFileError('Choisissez le fichier du registre envoyé par l’ANAM (.csv ou .csv.gz).');
@@ -92,7 +113,15 @@ export function RegistryTab() {
         if (!sig.ok) return setFileError(sig.error.message);
         signatureRef = sig.value.ref;
       }
-      const value = await importCall.run({ file: registered.value.ref, signature: signatureRef, mode, strict, jobId: id });
+      const value = await importCall.run({
+        file: registered.value.ref,
+        signature: signatureRef,
+        mode,
+        strict,
+        dryRun,
+        ...confirmations,
+        jobId: id,
+      });
       if (value) setResult(value);
     } finally {
       setJobId(null);
@@ -167,17 +196,35 @@ export function RegistryTab() {
           {jobId ? (
             <JobProgressBar key={jobId} jobId={jobId} label="Préparation de l’import" />
           ) : (
-            <button type="submit" className="primary">
-              {mode === 'full' ? 'Importer le registre complet' : 'Importer la mise à jour'}
-            </button>
+            <div className="actions">
+              <button type="submit" className="primary">
+                {mode === 'full' ? 'Importer le registre complet' : 'Importer la mise à jour'}
+              </button>
+              <button type="button" onClick={(e) => void submit(e, true)}>
+                Essai à blanc (ne rien modifier)
+              </button>
+            </div>
           )}
         </form>
         <ErrorBanner error={importCall.error} />
+        {asked && !jobId ? (
+          <div className="banner banner-warn" role="group" aria-label="Confirmation demandée">
+            <p>Le fichier n’a pas été importé : lisez le message ci-dessus. Pour l’importer quand même, confirmez.</p>
+            <button type="button" className="primary" onClick={(e) => void submit(e, false, { ...confirmed, ...asked })}>
+              {asked.force
+                ? 'Je confirme la radiation des absents et j’importe'
+                : 'Je confirme malgré les mises à jour manquantes et j’importe'}
+            </button>
+          </div>
+        ) : null}
         {result ? (
-          <div className={`banner ${result.rejectedCount > 0 ? 'banner-warn' : 'banner-ok'}`} role="status">
-            Import terminé{result.resumed ? ' (repris là où il s’était arrêté)' : ''} : {formatNumber(result.inserted)} nouvelle(s)
-            personne(s), {formatNumber(result.updated)} modifiée(s), {formatNumber(result.unchanged)} inchangée(s),{' '}
-            {formatNumber(result.struckOff)} radiée(s), {formatNumber(result.rejectedCount)} ligne(s) rejetée(s).
+          <div className={`banner ${result.rejectedCount > 0 || result.dryRun ? 'banner-warn' : 'banner-ok'}`} role="status">
+            {result.dryRun ? 'Essai à blanc, rien n’a été modifié. L’import ferait' : 'Import terminé'}
+            {result.resumed ? ' (repris là où il s’était arrêté)' : ''}
+            {result.sequence !== null ? ` (mise à jour n° ${result.sequence} du ${formatDate(result.extractDate!)})` : ''} :{' '}
+            {formatNumber(result.inserted)} nouvelle(s) personne(s), {formatNumber(result.updated)} modifiée(s),{' '}
+            {formatNumber(result.unchanged)} inchangée(s), {formatNumber(result.struckOff)} radiée(s), {formatNumber(result.rejectedCount)}{' '}
+            ligne(s) rejetée(s).
             {result.warnings.map((w) => (
               <div key={w} className="small">
                 {w}

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/domain/episodes';
 import type { AdmitResult } from '../../../../shared/domain/reception';
 import { REFERRAL_LABELS, type SameDayEpisode } from '../../../../shared/domain/reception';
+import { compareNina, type NinaCheck } from '../../../../shared/identity';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
@@ -17,19 +18,28 @@ import { useCall } from '../../lib/useCall';
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
+const CHOOSE = { value: '', label: '— Choisir —' };
+const NINA_LABELS: Record<NinaCheck, string> = {
+  match: '✔ NINA identique à celui du registre',
+  mismatch: '✘ NINA différent de celui du registre',
+};
+
 /**
  * Identity check and visit details; the server checks eligibility and the referral rule again.
+ * Nothing about identity is pre-filled: the agent chooses the document shown and whether it matches.
  * « Admettre » has the focus as soon as the verdict shows: Enter admits. When the person was already
  * admitted today, that is said first, the earlier episode is one key away, and the one button admits
  * again knowingly.
  */
 export function AdmitForm({
   recepisse,
+  registryNina,
   seenToday,
   onAdmitted,
   onOpenEpisode,
 }: {
   recepisse: string;
+  registryNina: string | null;
   seenToday: readonly SameDayEpisode[];
   onAdmitted: (episodeId: number, number: string) => void;
   onOpenEpisode: (episodeId: number) => void;
@@ -38,9 +48,11 @@ export function AdmitForm({
   const [emergency, setEmergency] = useState(false);
   const [referralFrom, setReferralFrom] = useState('');
   const [referralRef, setReferralRef] = useState('');
-  const [document, setDocument] = useState<IdentityDocument>('recepisse_seul');
+  const [document, setDocument] = useState<IdentityDocument | ''>('');
   const [number, setNumber] = useState('');
-  const [matches, setMatches] = useState<'oui' | 'non'>('oui');
+  const [matches, setMatches] = useState<'oui' | 'non' | ''>('');
+  const [mismatchReason, setMismatchReason] = useState('');
+  const [confirmMismatch, setConfirmMismatch] = useState(false);
   const [answer, setAnswer] = useState<AdmitResult | null>(null);
   const admit = useCall(ramed.reception.admit);
   // Another desk may have admitted the person since the check: the server's answer counts too.
@@ -56,9 +68,12 @@ export function AdmitForm({
       emergency,
       referralFrom,
       referralRef,
-      identityDocument: document,
+      // An unchosen document is refused by the contract with its French message, next to the field.
+      identityDocument: document as IdentityDocument,
       identityNumber: document === 'aucun' ? '' : number,
-      identityMatches: document === 'aucun' ? null : matches === 'oui',
+      identityMatches: document === 'aucun' || matches === '' ? null : matches === 'oui',
+      identityMismatchReason: matches === 'non' ? mismatchReason : '',
+      confirmMismatch: matches === 'non' && confirmMismatch,
       confirmSameDay,
     });
     if (!result) return;
@@ -66,6 +81,7 @@ export function AdmitForm({
     if (result.outcome === 'admitted') onAdmitted(result.episodeId, result.number);
   };
   const fields = admit.error?.fields ?? {};
+  const ninaCheck = document === 'cni_nina' ? compareNina(number, registryNina) : null;
 
   return (
     <form className="admit-form" aria-label="Admission" noValidate onSubmit={(e) => void submit(again, e)}>
@@ -111,8 +127,8 @@ export function AdmitForm({
         <SelectField
           label="Pièce présentée"
           value={document}
-          onChange={(e) => setDocument(e.target.value as IdentityDocument)}
-          options={options(IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS)}
+          onChange={(e) => setDocument(e.target.value as IdentityDocument | '')}
+          options={[CHOOSE, ...options(IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS)]}
           error={fields.identityDocument}
         />
         {document !== 'aucun' ? (
@@ -121,11 +137,8 @@ export function AdmitForm({
             <SelectField
               label="La pièce correspond"
               value={matches}
-              onChange={(e) => setMatches(e.target.value as 'oui' | 'non')}
-              options={[
-                { value: 'oui', label: 'Oui' },
-                { value: 'non', label: 'Non' },
-              ]}
+              onChange={(e) => setMatches(e.target.value as 'oui' | 'non' | '')}
+              options={[CHOOSE, { value: 'oui', label: 'Correspond' }, { value: 'non', label: 'Ne correspond pas' }]}
               error={fields.identityMatches}
             />
           </>
@@ -133,6 +146,31 @@ export function AdmitForm({
           <p className="warning-text">⚠ Aucune pièce : l’épisode sera marqué « identité non vérifiée ».</p>
         )}
       </div>
+      {document === 'cni_nina' && number.trim() !== '' ? (
+        <p role="status" className={ninaCheck === 'mismatch' ? 'warning-text' : ninaCheck === 'match' ? 'text-ok' : 'muted'}>
+          {ninaCheck ? NINA_LABELS[ninaCheck] : 'Le registre n’a pas de NINA pour cette personne : rien à comparer.'}
+          {ninaCheck === 'mismatch' ? ` (registre : ${registryNina}). L’écart sera signalé dans la réclamation.` : ''}
+        </p>
+      ) : null}
+      {matches === 'non' && document !== 'aucun' ? (
+        <div className="warning-box" role="group" aria-label="Pièce qui ne correspond pas">
+          <Field
+            label="Pourquoi admettre quand même ?"
+            value={mismatchReason}
+            onChange={(e) => setMismatchReason(e.target.value)}
+            error={fields.identityMismatchReason}
+          />
+          <label className="checkbox">
+            <input type="checkbox" checked={confirmMismatch} onChange={(e) => setConfirmMismatch(e.target.checked)} /> Je confirme admettre
+            malgré une pièce qui ne correspond pas (signalé dans la réclamation)
+          </label>
+          {fields.confirmMismatch ? (
+            <small className="field-error" role="alert">
+              {fields.confirmMismatch}
+            </small>
+          ) : null}
+        </div>
+      ) : null}
       <ErrorBanner error={admit.error} />
       {answer?.outcome === 'refused' ? (
         <p role="alert" className="verdict-no-text">

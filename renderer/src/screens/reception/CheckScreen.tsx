@@ -203,6 +203,7 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
             <AdmitForm
               key={result.person.recepisse}
               recepisse={result.person.recepisse}
+              registryNina={result.person.nina}
               seenToday={result.seenToday}
               onAdmitted={(id, number) => setAdmitted({ id, number })}
               onOpenEpisode={onOpenEpisode}
