@@ -37,7 +37,7 @@ test('the desk: an eligible holder checked by récépissé, household shown, adm
   await expect(page.getByRole('status').filter({ hasText: /NINA|rien à comparer/ })).toBeVisible();
   await page.getByLabel('La pièce correspond').selectOption('non');
   await expect(page.getByRole('group', { name: 'Pièce qui ne correspond pas' })).toContainText('Pourquoi admettre quand même ?');
-  await page.screenshot({ path: 'docs/screenshots/accueil-identite.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('accueil-identite.png'), fullPage: true });
   await page.getByLabel('La pièce correspond').selectOption('oui');
   await page.getByRole('button', { name: 'Admettre', exact: true }).click();
   const admitted = page.getByRole('status').filter({ hasText: 'Admis : épisode' });

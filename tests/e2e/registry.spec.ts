@@ -88,7 +88,7 @@ test('Administration › Registre: a dry run says what a full import would do; a
   const confirm = page.getByRole('group', { name: 'Confirmation demandée' });
   await expect(confirm).toBeVisible();
   await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/registry-strike-off-confirm.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('registry-strike-off-confirm.png'), fullPage: true });
   await confirm.getByRole('button', { name: 'Je confirme la radiation des absents et j’importe' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toContainText('1 nouvelle(s) personne(s)');
   const history = page.getByRole('table', { name: 'Historique des imports' });

@@ -36,7 +36,8 @@ const stopHost = (child: ChildProcess) =>
 async function call(origin: string, method: string, input: unknown) {
   const res = await fetch(`${origin}/api/call`, {
     method: 'POST',
-    headers: { 'x-ramed-token': 'jeton', 'x-ramed-client': '0123456789abcdef' },
+    // As the window does: its own origin, JSON, the token in a header (electron/webhost/server.ts).
+    headers: { 'content-type': 'application/json', origin, 'x-ramed-token': 'jeton', 'x-ramed-client': '0123456789abcdef' },
     body: JSON.stringify({ method, input }),
   });
   return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
