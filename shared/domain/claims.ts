@@ -3,6 +3,7 @@ import type { FacilityLevel } from './facility';
 import type { EpisodeType, IdentityDocument } from './episodes';
 import type { TariffCategory } from './reference';
 import type { Payer } from '../pricing';
+import type { ClaimPeriod } from '../claim-period';
 
 /** The monthly claim to the ANAM: its versions, lines, checks and totals (domain.md, "Monthly claims"). */
 
@@ -163,6 +164,11 @@ export interface ClaimDocumentEpisode {
   emergency: boolean;
   openedOn: string;
   endedOn: string;
+  /**
+   * « Clôture tardive »: the month (YYYY-MM) the episode ended in, when it was closed after that
+   * month's claim was signed and comes in this later claim. Absent otherwise.
+   */
+  lateClosure?: string;
   /** The exclusion reason, when the whole episode is left out. */
   excluded: string | null;
   lines: ClaimDocumentLine[];
@@ -203,6 +209,8 @@ export interface ClaimSummary {
   previousId: number | null;
   /** A resubmission: the version whose rejected lines it claims again, corrected. */
   resubmitsId: number | null;
+  /** Why this version was built on the month's last day rather than after it (null otherwise). */
+  earlyReason: string | null;
 }
 
 export interface MissingEpisode {
@@ -229,4 +237,20 @@ export interface ClaimView {
   exclusions: ClaimExclusion[];
   /** Episodes of the month still open: they wait for the next build. */
   missing: MissingEpisode[];
+  checklist: MonthEndChecklist;
+}
+
+/** What the manager reviews before signing the month (« Avant de signer »). */
+export interface MonthEndChecklist {
+  /** The month seen from today: a claim is signed once it has ended (or on its last day, built with a reason). */
+  period: ClaimPeriod;
+  /** Why the draft cannot be signed today for its period or emptiness (null: nothing against it; always null once signed). */
+  periodRefusal: string | null;
+  /** Episodes opened by the month's end and still open. */
+  openEpisodes: number;
+  /** Episodes of earlier months closed after their claim was signed, coming in this one. */
+  lateClosures: number;
+  /** Flags neither excluded nor resolved (warnings included). */
+  unresolvedChecks: number;
+  blocking: number;
 }

@@ -87,7 +87,7 @@ export const demoClaimsFollowUp: DemoPart = {
     const writer = (at: string) => ({ db: handle.db, features: handle.features, clock: fixedClock(at), login: 'gestionnaire' });
     const built = await buildClaim(writer(`${next}-04T08:30:00.000Z`), month);
     if (built.episodes === 0) return ctx.note(`Réclamation de ${frenchMonth(month)} : aucun épisode clos`);
-    const view = await getClaim(handle.db, month);
+    const view = await getClaim(handle.db, `${next}-04`, month);
     if (view.blocking > 0) return ctx.note(`Réclamation de ${frenchMonth(month)} : contrôles bloquants, non signée`);
     const signedAt = `${next}-04T09:00:00.000Z`;
     const claim = await handle.db.transaction().execute((trx) => signClaim({ ...writer(signedAt), db: trx }, month, view.sha256));

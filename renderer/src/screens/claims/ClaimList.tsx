@@ -91,6 +91,7 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
 export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
   const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
   const [month, setMonth] = useState(previousMonth);
+  const [earlyReason, setEarlyReason] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const list = useCall(ramed.claims.list);
   const build = useCall(ramed.claims.build);
@@ -102,7 +103,7 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
     event.preventDefault();
     const id = crypto.randomUUID();
     setJobId(id);
-    const built = await build.run({ month, jobId: id });
+    const built = await build.run({ month, jobId: id, ...(earlyReason.trim() ? { earlyReason } : {}) });
     setJobId(null);
     reload();
     if (built) onOpen(built.month);
@@ -114,7 +115,8 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
         <h2>Construire la réclamation d’un mois</h2>
         <p className="muted section-intro">
           Réunit les épisodes clos du mois qu’aucune réclamation ne porte encore ; reconstruire un brouillon ne change rien si rien n’a
-          changé.
+          changé. Un mois se construit une fois terminé (le dernier jour, avec un motif) ; un épisode clos après l’envoi de son mois va dans
+          la réclamation suivante, marqué « clôture tardive ».
         </p>
         <div className="build-row">
           <Field
@@ -124,6 +126,14 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
             error={build.error?.fields?.month}
             inputMode="numeric"
             placeholder="2026-10"
+            disabled={jobId !== null}
+          />
+          <Field
+            label="Motif, si le mois n’est pas fini (son dernier jour seulement)"
+            value={earlyReason}
+            onChange={(e) => setEarlyReason(e.target.value)}
+            error={build.error?.fields?.earlyReason}
+            placeholder="ex. Clôture de l’exercice"
             disabled={jobId !== null}
           />
           {jobId ? null : (
