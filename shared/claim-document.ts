@@ -57,6 +57,7 @@ export function composeClaim(input: {
       openedOn: e.openedOn,
       endedOn: e.endedOn,
       ...(late ? { lateClosure: late } : {}),
+      ...(e.clinical ? { clinical: e.clinical } : {}),
       excluded,
       lines,
       totals: own,

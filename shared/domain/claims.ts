@@ -42,6 +42,15 @@ export const CLAIM_CHECKS = [
   'EXCLUDED_CARE',
   'IDENTITY_NOT_CHECKED',
   'NO_REFERRAL',
+  // The plausibility rules of the médecin conseil (shared/claim-plausibility.ts), as data.
+  'IMPLAUSIBLE_SEX',
+  'IMPLAUSIBLE_AGE',
+  'REPEAT_TOO_SOON',
+  'OVER_PERIOD_LIMIT',
+  'DAYS_OVER_STAY',
+  'OVERLAPPING_STAYS',
+  'DOSE_OVER_MAXIMUM',
+  'NOT_ESSENTIAL',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -56,6 +65,14 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   EXCLUDED_CARE: 'Soin exclu du RAMED',
   IDENTITY_NOT_CHECKED: 'Identité non vérifiée',
   NO_REFERRAL: 'Sans référence ni urgence',
+  IMPLAUSIBLE_SEX: 'Acte incompatible avec le sexe',
+  IMPLAUSIBLE_AGE: 'Acte incompatible avec l’âge',
+  REPEAT_TOO_SOON: 'Acte répété trop tôt',
+  OVER_PERIOD_LIMIT: 'Trop d’actes sur la période',
+  DAYS_OVER_STAY: 'Plus de journées que de jours de séjour',
+  OVERLAPPING_STAYS: 'Séjours qui se chevauchent',
+  DOSE_OVER_MAXIMUM: 'Quantité au-delà de la dose journalière',
+  NOT_ESSENTIAL: 'Médicament hors liste essentielle',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -104,6 +121,8 @@ export interface ClaimLine {
   unitPrice: number;
   amount: number;
   payer: Payer;
+  /** Who prescribed it (the FHIR Claim's care team). */
+  prescriber?: string;
 }
 
 /** What the registry says of the patient on the day of care, re-checked at build time. */
@@ -120,6 +139,9 @@ export interface ClaimEpisodeInput {
   personId: number;
   recepisse: string;
   patientName: string;
+  /** From the registry, for the plausibility rules (sex, age on the day of care). */
+  sex: 'F' | 'M';
+  birthDate: string;
   type: EpisodeType;
   emergency: boolean;
   referralFrom: string | null;
@@ -129,6 +151,20 @@ export interface ClaimEpisodeInput {
   endedOn: string;
   eligibility: EligibilityOnDate;
   lines: ClaimLine[];
+  /** The clinical record the médecin conseil judges (optional: absent in older tests' inputs). */
+  clinical?: EpisodeClinical;
+}
+
+/** What the FHIR Claim carries beyond the lines: diagnosis, referral, who keyed the admission. */
+export interface EpisodeClinical {
+  diagnosis: string | null;
+  /** ICD-10 code of the principal diagnosis. */
+  icd10: string | null;
+  outcome: string | null;
+  referralFrom: string | null;
+  referralRef: string | null;
+  /** The desk agent who opened the episode (FHIR `enterer`). */
+  enterer: string;
 }
 
 export interface ClaimFlag {
@@ -169,6 +205,8 @@ export interface ClaimDocumentEpisode {
    * month's claim was signed and comes in this later claim. Absent otherwise.
    */
   lateClosure?: string;
+  /** Diagnosis, referral and enterer, when the episode was composed with them. */
+  clinical?: EpisodeClinical;
   /** The exclusion reason, when the whole episode is left out. */
   excluded: string | null;
   lines: ClaimDocumentLine[];

@@ -55,6 +55,11 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   await page.getByLabel('Mois (AAAA-MM)').fill('2026-10');
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Réclamation de octobre 2026 — version 1/ })).toBeVisible();
+  // The month-end checklist: October has ended; a blocking check stands in the way.
+  const checklist = page.getByRole('region', { name: 'Avant de signer' });
+  await expect(checklist).toContainText('Mois terminé');
+  await expect(checklist).toContainText('Contrôles non résolus');
+  await checklist.screenshot({ path: 'docs/screenshots/claims-checklist.png' });
 
   // The blocking check comes first; the reception slip is a flagged line.
   const flags = page.getByRole('table', { name: 'Contrôles signalés' });

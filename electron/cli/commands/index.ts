@@ -8,7 +8,7 @@ import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { outboxExportCommand, outboxRetryCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
 import { paymentsAddCommand, paymentsListCommand } from './payments';
-import { importMedicinesCommand, importTariffsCommand } from './reference';
+import { importControlsCommand, importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 import { statsCommand } from './stats';
@@ -26,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   restoreCommand,
   importTariffsCommand,
   importMedicinesCommand,
+  importControlsCommand,
   claimsBuildCommand,
   claimsValidateCommand,
   claimsSignCommand,

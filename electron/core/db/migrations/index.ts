@@ -11,6 +11,7 @@ import { m0010ClaimResponses } from './0010_claim_responses';
 import { m0012BenchIndexes } from './0012_bench_indexes';
 import { m0013OutboxRetries } from './0013_outbox_retries';
 import { m0016ClaimPeriod } from './0016_claim_period';
+import { m0017PlausibilityRules } from './0017_plausibility_rules';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012BenchIndexes,
   m0013OutboxRetries,
   m0016ClaimPeriod,
+  m0017PlausibilityRules,
 ];

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { EarlierLine } from '../../../shared/claim-plausibility';
+import { addDays } from '../../../shared/dates';
+import type { Database } from '../db/schema/index';
+
+const CHUNK = 400;
+
+/**
+ * The acts the claim's patients had in closed episodes outside the claim, from `lookback` days
+ * before `from` to `to`, for the codes a repeat or period rule names: what the repeat checks
+ * count before this month. Cancelled lines and their cancellations stay out.
+ */
+export async function earlierLines(
+  db: Kysely<Database>,
+  input: {
+    personIds: readonly number[];
+    episodeIds: readonly number[];
+    codes: readonly string[];
+    from: string;
+    to: string;
+    lookback: number;
+  },
+): Promise<EarlierLine[]> {
+  if (input.codes.length === 0 || input.lookback === 0 || input.personIds.length === 0) return [];
+  const inClaim = new Set(input.episodeIds);
+  const persons = [...new Set(input.personIds)];
+  const out: EarlierLine[] = [];
+  for (let i = 0; i < persons.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('prestation')
+      .innerJoin('episode', 'episode.id', 'prestation.episode_id')
+      .select(['episode.id as episode_id', 'episode.person_id', 'prestation.code', 'prestation.performed_on', 'prestation.quantity'])
+      .where('episode.person_id', 'in', persons.slice(i, i + CHUNK))
+      .where('episode.status', '=', 'clos')
+      .where('prestation.kind', '=', 'acte')
+      .where('prestation.code', 'in', input.codes)
+      .where('prestation.performed_on', '>=', addDays(input.from, -input.lookback))
+      .where('prestation.performed_on', '<=', input.to)
+      .where('prestation.cancels_id', 'is', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('prestation as c').select('c.id').whereRef('c.cancels_id', '=', 'prestation.id'))))
+      .execute();
+    for (const r of rows) {
+      if (inClaim.has(r.episode_id)) continue;
+      out.push({ personId: r.person_id, code: r.code, performedOn: r.performed_on, quantity: r.quantity });
+    }
+  }
+  return out;
+}
