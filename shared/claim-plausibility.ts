@@ -123,7 +123,9 @@ function repeatFlags(occurrences: readonly Occurrence[], rules: readonly Plausib
   const byPatientAct = new Map<string, Occurrence[]>();
   for (const o of occurrences) {
     const key = `${o.personId}|${o.code}`;
-    byPatientAct.set(key, [...(byPatientAct.get(key) ?? []), o]);
+    const list = byPatientAct.get(key);
+    if (list) list.push(o);
+    else byPatientAct.set(key, [o]);
   }
   for (const list of byPatientAct.values()) {
     list.sort((a, b) => a.day.localeCompare(b.day) || Number(a.episode !== null) - Number(b.episode !== null));

@@ -96,6 +96,11 @@ export const SETTINGS = {
     schema: wholeNumber(1, 10000),
     default: 120,
   },
+  'episodes.icd10AtClosing': {
+    label: 'Code CIM-10 du diagnostic à la clôture d’un épisode',
+    schema: z.enum(['facultatif', 'obligatoire'], { message: 'Valeur attendue : facultatif ou obligatoire' }),
+    default: 'facultatif',
+  },
   'claims.paymentDelayDays': {
     label: 'Réclamation signalée si elle reste impayée plus de … jours après son envoi',
     schema: wholeNumber(1, 730, 'jour'),

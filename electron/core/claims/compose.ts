@@ -4,6 +4,7 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import { checkClaim } from '../../../shared/claim-checks';
 import { checkEssential } from '../../../shared/claim-essential';
 import { checkPlausibility, lookbackDays } from '../../../shared/claim-plausibility';
+import { addDays } from '../../../shared/dates';
 import { monthBounds } from '../../../shared/months';
 import { composeClaim } from '../../../shared/claim-document';
 import { CLAIM_CHECKS, type CheckSeverities, type ClaimDocument, type ClaimExclusion, type ClaimLine } from '../../../shared/domain/claims';
@@ -68,13 +69,14 @@ export async function composeFor(
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
   }));
-  const { first, last } = monthBounds(claim.month);
+  const { first } = monthBounds(claim.month);
   const earlier = await earlierLines(db, {
     personIds: episodes.map((e) => e.personId),
     episodeIds,
     codes: [...new Set(rules.filter((r) => r.minDaysBetween !== null || r.periodDays !== null).map((r) => r.code))],
     from: episodes.reduce((min, e) => (e.openedOn < min ? e.openedOn : min), first),
-    to: last,
+    // The month's own acts are in the claim: the history is what came before it.
+    to: addDays(first, -1),
     lookback: lookbackDays(rules),
   });
   const flags = [

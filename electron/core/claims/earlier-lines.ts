@@ -29,18 +29,26 @@ export async function earlierLines(
     const rows = await db
       .selectFrom('prestation')
       .innerJoin('episode', 'episode.id', 'prestation.episode_id')
-      .select(['episode.id as episode_id', 'episode.person_id', 'prestation.code', 'prestation.performed_on', 'prestation.quantity'])
+      .select([
+        'episode.id as episode_id',
+        'episode.person_id',
+        'prestation.id',
+        'prestation.cancels_id',
+        'prestation.code',
+        'prestation.performed_on',
+        'prestation.quantity',
+      ])
       .where('episode.person_id', 'in', persons.slice(i, i + CHUNK))
       .where('episode.status', '=', 'clos')
       .where('prestation.kind', '=', 'acte')
       .where('prestation.code', 'in', input.codes)
       .where('prestation.performed_on', '>=', addDays(input.from, -input.lookback))
       .where('prestation.performed_on', '<=', input.to)
-      .where('prestation.cancels_id', 'is', null)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('prestation as c').select('c.id').whereRef('c.cancels_id', '=', 'prestation.id'))))
       .execute();
+    // A cancellation keeps its line's code and day: both are in `rows`, and both stay out.
+    const cancelled = new Set(rows.filter((r) => r.cancels_id !== null).map((r) => r.cancels_id));
     for (const r of rows) {
-      if (inClaim.has(r.episode_id)) continue;
+      if (inClaim.has(r.episode_id) || r.cancels_id !== null || cancelled.has(r.id)) continue;
       out.push({ personId: r.person_id, code: r.code, performedOn: r.performed_on, quantity: r.quantity });
     }
   }
