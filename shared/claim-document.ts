@@ -8,6 +8,7 @@ import type {
   ClaimFlag,
   FlagView,
 } from './domain/claims';
+import { lateClosureOf } from './claim-period';
 import { CLAIM_CATEGORIES } from './domain/claims';
 import type { FacilityLevel } from './domain/facility';
 
@@ -45,6 +46,7 @@ export function composeClaim(input: {
       return { ...l, excluded: lineExcluded };
     });
     for (const c of CLAIM_CATEGORIES) totals[c] += own[c];
+    const late = lateClosureOf(input.month, e.endedOn);
     return {
       episodeId: e.episodeId,
       number: e.number,
@@ -54,6 +56,8 @@ export function composeClaim(input: {
       emergency: e.emergency,
       openedOn: e.openedOn,
       endedOn: e.endedOn,
+      ...(late ? { lateClosure: late } : {}),
+      ...(e.clinical ? { clinical: e.clinical } : {}),
       excluded,
       lines,
       totals: own,

@@ -70,6 +70,10 @@ export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>
     warn: 'Accepter, avec un avertissement',
     refuse: 'Refuser (sauf urgence)',
   },
+  'episodes.icd10AtClosing': {
+    facultatif: 'Facultatif',
+    obligatoire: 'Obligatoire (la réclamation le transmet à l’ANAM)',
+  },
   ...Object.fromEntries(
     CLAIM_CHECKS.map((code) => [`claims.check.${code}`, { bloquant: 'Bloque la signature', avertissement: 'Avertit seulement' }]),
   ),

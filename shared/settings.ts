@@ -149,6 +149,11 @@ export const SETTINGS = {
     schema: wholeNumber(1, 10000),
     default: 120,
   },
+  'episodes.icd10AtClosing': {
+    label: 'Code CIM-10 du diagnostic à la clôture d’un épisode',
+    schema: z.enum(['facultatif', 'obligatoire'], { message: 'Valeur attendue : facultatif ou obligatoire' }),
+    default: 'facultatif',
+  },
   'claims.paymentDelayDays': {
     label: 'Réclamation signalée si elle reste impayée plus de … jours après son envoi',
     schema: wholeNumber(1, 730, 'jour'),
@@ -170,6 +175,14 @@ export const SETTINGS = {
     'avertissement',
   ),
   'claims.check.NO_REFERRAL': checkSeverity('CSREF ou hôpital sans référence, hors urgence', 'avertissement'),
+  'claims.check.IMPLAUSIBLE_SEX': checkSeverity('Acte incompatible avec le sexe du patient (règles de contrôle)', 'avertissement'),
+  'claims.check.IMPLAUSIBLE_AGE': checkSeverity('Acte incompatible avec l’âge du patient (règles de contrôle)', 'avertissement'),
+  'claims.check.REPEAT_TOO_SOON': checkSeverity('Même acte répété avant l’intervalle minimum', 'avertissement'),
+  'claims.check.OVER_PERIOD_LIMIT': checkSeverity('Plus d’actes que le maximum sur la période', 'avertissement'),
+  'claims.check.DAYS_OVER_STAY': checkSeverity('Plus de journées facturées que de jours de séjour', 'avertissement'),
+  'claims.check.OVERLAPPING_STAYS': checkSeverity('Deux séjours du même patient qui se chevauchent', 'avertissement'),
+  'claims.check.DOSE_OVER_MAXIMUM': checkSeverity('Médicament au-delà de la dose journalière × jours', 'avertissement'),
+  'claims.check.NOT_ESSENTIAL': checkSeverity('Médicament hors liste nationale des médicaments essentiels', 'avertissement'),
 } as const satisfies Record<string, SettingDef>;
 
 export interface SettingDef {

@@ -30,9 +30,12 @@ export const claimsApi = {
     access: MANAGER,
     kind: 'query',
   }),
-  /** Gathers the month's closed episodes into the draft, or a new version after a signed one. */
+  /**
+   * Gathers the month's closed episodes into the draft, or a new version after a signed one. Only
+   * once the month has ended; on its last day with `earlyReason`.
+   */
   'claims.build': defineMethod({
-    input: z.strictObject({ month: isoMonth, jobId }),
+    input: z.strictObject({ month: isoMonth, jobId, earlyReason: reason.optional() }),
     output: returns<ClaimSummary>(),
     access: MANAGER,
     kind: 'command',

@@ -3,6 +3,7 @@ import type { FacilityLevel } from './facility';
 import type { EpisodeType, IdentityDocument } from './episodes';
 import type { TariffCategory } from './reference';
 import type { Payer } from '../pricing';
+import type { ClaimPeriod } from '../claim-period';
 
 /** The monthly claim to the ANAM: its versions, lines, checks and totals (domain.md, "Monthly claims"). */
 
@@ -43,6 +44,15 @@ export const CLAIM_CHECKS = [
   'NO_REFERRAL',
   'ELIGIBILITY_CHANGED',
   'IDENTITY_MISMATCH',
+  // The plausibility rules of the médecin conseil (shared/claim-plausibility.ts), as data.
+  'IMPLAUSIBLE_SEX',
+  'IMPLAUSIBLE_AGE',
+  'REPEAT_TOO_SOON',
+  'OVER_PERIOD_LIMIT',
+  'DAYS_OVER_STAY',
+  'OVERLAPPING_STAYS',
+  'DOSE_OVER_MAXIMUM',
+  'NOT_ESSENTIAL',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -59,6 +69,14 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   NO_REFERRAL: 'Sans référence ni urgence',
   ELIGIBILITY_CHANGED: 'Éligible à l’admission, registre changé depuis',
   IDENTITY_MISMATCH: 'Pièce d’identité non concordante',
+  IMPLAUSIBLE_SEX: 'Acte incompatible avec le sexe',
+  IMPLAUSIBLE_AGE: 'Acte incompatible avec l’âge',
+  REPEAT_TOO_SOON: 'Acte répété trop tôt',
+  OVER_PERIOD_LIMIT: 'Trop d’actes sur la période',
+  DAYS_OVER_STAY: 'Plus de journées que de jours de séjour',
+  OVERLAPPING_STAYS: 'Séjours qui se chevauchent',
+  DOSE_OVER_MAXIMUM: 'Quantité au-delà de la dose journalière',
+  NOT_ESSENTIAL: 'Médicament hors liste essentielle',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -107,6 +125,8 @@ export interface ClaimLine {
   unitPrice: number;
   amount: number;
   payer: Payer;
+  /** Who prescribed it (the FHIR Claim's care team). */
+  prescriber?: string;
 }
 
 /** What the registry says of the patient on the day of care, re-checked at build time. */
@@ -129,6 +149,9 @@ export interface ClaimEpisodeInput {
   personId: number;
   recepisse: string;
   patientName: string;
+  /** From the registry, for the plausibility rules (sex, age on the day of care). */
+  sex: 'F' | 'M';
+  birthDate: string;
   type: EpisodeType;
   emergency: boolean;
   referralFrom: string | null;
@@ -142,6 +165,20 @@ export interface ClaimEpisodeInput {
   endedOn: string;
   eligibility: EligibilityOnDate;
   lines: ClaimLine[];
+  /** The clinical record the médecin conseil judges (optional: absent in older tests' inputs). */
+  clinical?: EpisodeClinical;
+}
+
+/** What the FHIR Claim carries beyond the lines: diagnosis, referral, who keyed the admission. */
+export interface EpisodeClinical {
+  diagnosis: string | null;
+  /** ICD-10 code of the principal diagnosis. */
+  icd10: string | null;
+  outcome: string | null;
+  referralFrom: string | null;
+  referralRef: string | null;
+  /** The desk agent who opened the episode (FHIR `enterer`). */
+  enterer: string;
 }
 
 export interface ClaimFlag {
@@ -177,6 +214,13 @@ export interface ClaimDocumentEpisode {
   emergency: boolean;
   openedOn: string;
   endedOn: string;
+  /**
+   * « Clôture tardive »: the month (YYYY-MM) the episode ended in, when it was closed after that
+   * month's claim was signed and comes in this later claim. Absent otherwise.
+   */
+  lateClosure?: string;
+  /** Diagnosis, referral and enterer, when the episode was composed with them. */
+  clinical?: EpisodeClinical;
   /** The exclusion reason, when the whole episode is left out. */
   excluded: string | null;
   lines: ClaimDocumentLine[];
@@ -217,6 +261,8 @@ export interface ClaimSummary {
   previousId: number | null;
   /** A resubmission: the version whose rejected lines it claims again, corrected. */
   resubmitsId: number | null;
+  /** Why this version was built on the month's last day rather than after it (null otherwise). */
+  earlyReason: string | null;
 }
 
 export interface MissingEpisode {
@@ -243,4 +289,20 @@ export interface ClaimView {
   exclusions: ClaimExclusion[];
   /** Episodes of the month still open: they wait for the next build. */
   missing: MissingEpisode[];
+  checklist: MonthEndChecklist;
+}
+
+/** What the manager reviews before signing the month (« Avant de signer »). */
+export interface MonthEndChecklist {
+  /** The month seen from today: a claim is signed once it has ended (or on its last day, built with a reason). */
+  period: ClaimPeriod;
+  /** Why the draft cannot be signed today for its period or emptiness (null: nothing against it; always null once signed). */
+  periodRefusal: string | null;
+  /** Episodes opened by the month's end and still open. */
+  openEpisodes: number;
+  /** Episodes of earlier months closed after their claim was signed, coming in this one. */
+  lateClosures: number;
+  /** Flags neither excluded nor resolved (warnings included). */
+  unresolvedChecks: number;
+  blocking: number;
 }

@@ -1,6 +1,7 @@
 import { jsPDF } from 'jspdf';
 import type { Kysely } from 'kysely';
 import { openCore, type Core } from '../../electron/core/app';
+import { fixedClock } from '../../electron/core/clock';
 import type { Database } from '../../electron/core/db/schema/index';
 import type { DemoContext } from '../../electron/core/demo/demo';
 import { demoFacilityAndUsers } from '../../electron/core/demo/facility-users';
@@ -132,7 +133,8 @@ async function insertEpisodes(
 
 async function prepare(path: string, sizes: { claimEpisodes: number; pdfEpisodes: number }, seed: number): Promise<Core> {
   removeDatabase(path);
-  const core = await openCore({ db: path, log: silentLogger });
+  // After October and September have ended, whatever today's date: a month's claim is built once it has ended.
+  const core = await openCore({ db: path, log: silentLogger, clock: fixedClock('2026-11-20T09:00:00.000Z') });
   const demo: DemoContext = { deps: core.deps, options: { month: '2026-10', episodes: 0 }, accounts: [], note: () => {} };
   await demoFacilityAndUsers.run(demo);
   await demoReference.run(demo);

@@ -60,6 +60,11 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   await page.getByLabel('Mois (MM/AAAA)').fill(month);
   await page.getByRole('button', { name: 'Construire', exact: true }).click();
   await expect(page.getByRole('heading', { name: claimTitle(monthName, 1) })).toBeVisible();
+  // The month-end checklist: the month has ended; a blocking check stands in the way.
+  const checklist = page.getByRole('region', { name: 'Avant de signer' });
+  await expect(checklist).toContainText('Mois terminé');
+  await expect(checklist).toContainText('Contrôles non résolus');
+  await checklist.screenshot({ path: screenshotPath('claims-checklist.png') });
 
   // The blocking check comes first; the reception slip is a flagged line.
   const flags = page.getByRole('table', { name: 'Contrôles signalés' });

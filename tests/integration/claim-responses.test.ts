@@ -3,6 +3,7 @@ import type { Client } from '../../shared/client';
 import type { ClaimSummary } from '../../shared/domain/claims';
 import { anamResponse, registerFile, responseBundle, signedNovember, type SentClaim } from '../support/claim-responses';
 import { ramed } from '../support/cli';
+import { novemberEnded } from '../support/claims';
 import { describeEachDb, openTestCore, type TestCore } from '../support/db';
 import { tableCounts } from '../support/snapshot';
 
@@ -15,7 +16,7 @@ describeEachDb('the ANAM’s response imported from a file', (kind) => {
   let sent: SentClaim[];
 
   beforeEach(async () => {
-    core = await openTestCore(kind);
+    core = await openTestCore(kind, { clock: novemberEnded() });
     ({ manager, claim, sent } = await signedNovember(core));
   });
   afterEach(async () => core.dispose());

@@ -18,7 +18,7 @@ describeEachDb('resubmitting what the ANAM rejected', (kind) => {
   let core: TestCore;
   let manager: Client;
   let episodes: number[];
-  const clock = manualClock('2026-11-16T09:30:00.000Z');
+  const clock = manualClock('2026-12-02T09:30:00.000Z');
 
   beforeEach(async () => {
     core = await openTestCore(kind, { clock });
@@ -199,7 +199,7 @@ describeEachDb('resubmitting what the ANAM rejected', (kind) => {
         (m) =>
           m.status === 'echec' &&
           m.supersededByVersion === 2 &&
-          m.lastError === 'Remplacée par la version 2 signée le 16/11/2026 : non envoyée.',
+          m.lastError === 'Remplacée par la version 2 signée le 02/12/2026 : non envoyée.',
       ),
     ).toBe(true);
 
@@ -223,12 +223,12 @@ describeEachDb('resubmitting what the ANAM rejected', (kind) => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: expect.stringMatching(/^La version 2 de novembre 2026 est déjà partie vers l’ANAM \(le 16\/11\/2026\)/),
+        message: expect.stringMatching(/^La version 2 de novembre 2026 est déjà partie vers l’ANAM \(le 02\/12\/2026\)/),
       },
     });
     expect(
       await manager.payments.add({
-        paidOn: '2026-11-16',
+        paidOn: '2026-12-02',
         amount: 500,
         reference: 'VIR-1',
         allocations: [{ month: MONTH, version: 1, amount: 500 }],

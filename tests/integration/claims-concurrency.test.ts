@@ -3,7 +3,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
 import { insertDraft } from '../../electron/core/claims/store';
-import { closedEpisode } from '../support/claims';
+import { closedEpisode, novemberEnded } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons, somePerson } from '../support/persons';
 import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
@@ -14,13 +14,13 @@ describeEachDb('claims signed from two workstations at once', (kind) => {
   let desk2: Core;
 
   beforeEach(async () => {
-    desk1 = await openTestCore(kind);
+    desk1 = await openTestCore(kind, { clock: novemberEnded() });
     await setFacility(desk1, 'cscom');
     await importList(desk1, 'tariffs', TEST_TARIFFS);
     const [p1, p2] = await insertPersons(desk1.deps.handle.db, [somePerson(1), somePerson(2)]);
     await closedEpisode(desk1, p1!, [{ code: 'CS-CUR' }]);
     await closedEpisode(desk1, p2!, [{ code: 'LB-GE' }]);
-    desk2 = await openCore({ db: desk1.target, clock: fixedClock('2026-11-16T10:00:00.000Z'), log: silentLogger });
+    desk2 = await openCore({ db: desk1.target, clock: fixedClock('2026-12-02T10:00:00.000Z'), log: silentLogger });
   });
   afterEach(async () => {
     await desk2.close();

@@ -13,10 +13,12 @@ const MONTH = '2026-11';
 /** The pharmacy's dispensings are claim lines of their episode, beside the acts. */
 describeEachDb('monthly claims: medicines dispensed by the pharmacy', (kind) => {
   let setup: PharmacySetup;
+  let clock: ReturnType<typeof movableClock>;
   let manager: Client;
 
   beforeEach(async () => {
-    setup = await pharmacySetup(kind, movableClock('2026-11-10T09:30:00.000Z'));
+    clock = movableClock('2026-11-10T09:30:00.000Z');
+    setup = await pharmacySetup(kind, clock);
     await importList(setup.core, 'tariffs', TEST_TARIFFS);
     manager = clientFor(setup.core, slotAs(['gestionnaire'], null, 'fatoumata'));
   });
@@ -40,6 +42,7 @@ describeEachDb('monthly claims: medicines dispensed by the pharmacy', (kind) => 
     ok(await pharmacist.pharmacy.cancel({ lineId: amox.lines[0]!.id, reason: 'Erreur de médicament' }));
     ok(await desk.episodes.close({ episodeId, endedOn: '2026-11-10', diagnosis: 'Paludisme simple', outcome: 'gueri' }));
 
+    clock.set('2026-12-02T09:30:00.000Z'); // November has ended: its claim can be built.
     ok(await manager.claims.build({ month: MONTH }));
     const claim = ok(await manager.claims.get({ month: MONTH }));
     const lines = claim.document.episodes[0]!.lines;

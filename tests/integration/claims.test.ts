@@ -3,7 +3,7 @@ import type { Client } from '../../shared/client';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { ClaimDocument } from '../../shared/domain/claims';
 import { createHash } from 'node:crypto';
-import { closedEpisode } from '../support/claims';
+import { closedEpisode, novemberEnded } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { openEpisode } from '../support/episodes';
 import { insertPersons, somePerson } from '../support/persons';
@@ -17,7 +17,7 @@ describeEachDb('monthly claims', (kind) => {
   let persons: number[];
 
   beforeEach(async () => {
-    core = await openTestCore(kind);
+    core = await openTestCore(kind, { clock: novemberEnded() });
     await setFacility(core, 'cscom');
     await importList(core, 'tariffs', TEST_TARIFFS);
     persons = await insertPersons(core.deps.handle.db, [

@@ -1,3 +1,4 @@
+import { DEMO_CONTROL_EPISODES } from '../../electron/core/demo/control-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDemo } from '../../electron/core/demo/demo';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
@@ -39,10 +40,13 @@ describeEachDb('demo: reference lists and a month of episodes', (kind) => {
     // The month asked for (the demo also claims a month five months earlier, with its own episodes).
     const all = await gestionnaire.episodes.list({ from: '2026-11-01', to: '2026-11-30', pageSize: 200, sort: 'number', desc: false });
     if (!all.ok) throw new Error(all.error.message);
-    expect(all.value.total).toBe(80);
+    // The 80 asked for, and the cases planted for the médecin conseil.
+    expect(all.value.total).toBe(80 + DEMO_CONTROL_EPISODES);
     const rows = all.value.rows;
     expect(rows.every((r) => r.openedAt >= '2026-11-01' && r.openedAt < '2026-11-17')).toBe(true);
-    expect(rows.map((r) => r.openedAt)).toEqual([...rows.map((r) => r.openedAt)].sort());
+    // The month's admissions are numbered in time order; the planted cases come after them.
+    const admissions = rows.slice(0, 80);
+    expect(admissions.map((r) => r.openedAt)).toEqual([...admissions.map((r) => r.openedAt)].sort());
     const closed = rows.filter((r) => r.status === 'clos');
     expect(closed.length).toBeGreaterThan(40);
     expect(rows.filter((r) => r.status === 'ouvert').length).toBeGreaterThan(0);

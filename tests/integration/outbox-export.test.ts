@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { OutboxExportManifest } from '../../electron/core/outbox/export-folder';
 import type { Client } from '../../shared/client';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth } from '../support/claim-responses';
-import { closedEpisode } from '../support/claims';
+import { closedEpisode, novemberEnded } from '../support/claims';
 import { ramed } from '../support/cli';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons, somePerson } from '../support/persons';
@@ -20,7 +20,7 @@ describeEachDb('the USB key route to the ANAM', (kind) => {
   let key: string;
 
   beforeEach(async () => {
-    core = await openTestCore(kind);
+    core = await openTestCore(kind, { clock: novemberEnded() });
     await setFacility(core, 'cscom');
     await importList(core, 'tariffs', TEST_TARIFFS);
     const persons = await insertPersons(core.deps.handle.db, [somePerson(1), somePerson(2)]);
@@ -38,7 +38,7 @@ describeEachDb('the USB key route to the ANAM', (kind) => {
     const claim = await signMonth(manager, '2026-11');
     const result = await manager.outbox.export({ folder: key });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value).toMatchObject({ folder: join(key, 'anam-T01-20261116-093000'), files: 2 });
+    expect(result.value).toMatchObject({ folder: join(key, 'anam-T01-20261202-093000'), files: 2 });
 
     const folder = result.value.folder;
     const manifestText = readFileSync(join(folder, 'manifest.json'));
@@ -68,7 +68,7 @@ describeEachDb('the USB key route to the ANAM', (kind) => {
     // Exported, still awaiting the ANAM: the status bar says so; the claims list counts it as sent that day.
     expect(await manager.outbox.summary({})).toMatchObject({ ok: true, value: { pending: 2, exported: 2, delivered: 0 } });
     const list = await manager.claims.list({});
-    expect(list.ok && list.value[0]!.followUp).toMatchObject({ sentAt: '2026-11-16T09:30:00.000Z', daysSinceSent: 0, pendingMessages: 2 });
+    expect(list.ok && list.value[0]!.followUp).toMatchObject({ sentAt: '2026-12-02T09:30:00.000Z', daysSinceSent: 0, pendingMessages: 2 });
 
     const answered = await manager.claims.importResponse({ file: registerFile(core, responseBundle(sent.map((s) => anamResponse(s)))) });
     expect(answered).toMatchObject({ ok: true, value: { applied: 2, claims: [{ status: 'acceptee' }] } });

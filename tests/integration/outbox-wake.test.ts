@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
+import { addDays } from '../../shared/dates';
 import { startOutboxWorker } from '../../electron/core/outbox/worker';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { signMonth } from '../support/claim-responses';
@@ -25,14 +26,16 @@ describeEachDb('the worker woken by a sign-off', (kind) => {
     await setFacility(core, 'cscom');
     await importList(core, 'tariffs', TEST_TARIFFS);
     const [person] = await insertPersons(core.deps.handle.db, [somePerson(1)]);
+    // The last day of the month before today's: a month is claimed once it has ended.
     const today = systemClock.now().toISOString().slice(0, 10);
-    await closedEpisode(core, person!, [{ code: 'CS-CUR' }], today);
+    const lastMonthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
+    await closedEpisode(core, person!, [{ code: 'CS-CUR' }], lastMonthEnd);
     await pointAt(core.deps.handle.db, systemClock, receiver.url, 'jeton');
     const worker = startOutboxWorker(core, 'test');
     try {
       // The worker has looked once, found nothing, and sleeps for its idle minute.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await signMonth(clientFor(core, slotAs(['gestionnaire'])), today.slice(0, 7));
+      await signMonth(clientFor(core, slotAs(['gestionnaire'])), lastMonthEnd.slice(0, 7));
       await vi.waitFor(() => expect(receiver.accepted).toHaveLength(1), { timeout: 5_000, interval: 100 });
     } finally {
       await worker.stop();

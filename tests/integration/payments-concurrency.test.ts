@@ -4,7 +4,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
 import type { Client } from '../../shared/client';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth } from '../support/claim-responses';
-import { closedEpisode } from '../support/claims';
+import { closedEpisode, novemberEnded } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons, somePerson } from '../support/persons';
 import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
@@ -17,7 +17,7 @@ describeEachDb('payments recorded from two workstations at once', (kind) => {
   let ibrahim: Client;
 
   beforeEach(async () => {
-    desk1 = await openTestCore(kind);
+    desk1 = await openTestCore(kind, { clock: novemberEnded() });
     await setFacility(desk1, 'cscom');
     await importList(desk1, 'tariffs', TEST_TARIFFS);
     const persons = await insertPersons(desk1.deps.handle.db, [somePerson(1), somePerson(2)]);
@@ -30,7 +30,7 @@ describeEachDb('payments recorded from two workstations at once', (kind) => {
     const [claim] = await sentClaims(desk1.deps.handle.db, october.id);
     const answered = await fatoumata.claims.importResponse({ file: registerFile(desk1, responseBundle([anamResponse(claim!)])) });
     if (!answered.ok) throw new Error(answered.error.message);
-    desk2 = await openCore({ db: desk1.target, clock: fixedClock('2026-11-16T10:00:00.000Z'), log: silentLogger });
+    desk2 = await openCore({ db: desk1.target, clock: fixedClock('2026-12-02T10:00:00.000Z'), log: silentLogger });
     ibrahim = clientFor(desk2, slotAs(['gestionnaire'], null, 'ibrahim'));
   });
   afterEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Client } from '../../shared/client';
 import type { ClaimSummary } from '../../shared/domain/claims';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth } from '../support/claim-responses';
-import { closedEpisode } from '../support/claims';
+import { closedEpisode, novemberEnded } from '../support/claims';
 import { ramed } from '../support/cli';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons, somePerson } from '../support/persons';
@@ -16,7 +16,7 @@ describeEachDb('payments of the ANAM', (kind) => {
   let november: ClaimSummary;
 
   beforeEach(async () => {
-    core = await openTestCore(kind);
+    core = await openTestCore(kind, { clock: novemberEnded() });
     await setFacility(core, 'cscom');
     await importList(core, 'tariffs', TEST_TARIFFS);
     const persons = await insertPersons(core.deps.handle.db, [somePerson(1), somePerson(2), somePerson(3)]);
@@ -132,7 +132,7 @@ describeEachDb('payments of the ANAM', (kind) => {
       'allocations.1.version',
       'octobre 2026 version 1 figure deux fois dans la répartition.',
     ],
-    ['a date in the future', { paidOn: '2026-11-17', amount: 500 }, 'paidOn', 'La date du paiement ne peut pas être dans le futur.'],
+    ['a date in the future', { paidOn: '2026-12-03', amount: 500 }, 'paidOn', 'La date du paiement ne peut pas être dans le futur.'],
     ['an amount with decimals', { amount: 1500.5 }, 'amount', 'Montant en FCFA entiers (sans virgule)'],
   ])('refuses %s next to the field, and records nothing', async (_name, over, field, message) => {
     const before = await tableCounts(core.deps.handle.db);
@@ -183,10 +183,10 @@ describeEachDb('payments of the ANAM', (kind) => {
       .set({ exported_at: '2026-08-01T10:00:00.000Z' })
       .where('claim_id', '=', october.id)
       .execute();
-    expect((await row('2026-10')).followUp).toMatchObject({ sentAt: '2026-08-01T10:00:00.000Z', daysSinceSent: 107, overdue: true });
+    expect((await row('2026-10')).followUp).toMatchObject({ sentAt: '2026-08-01T10:00:00.000Z', daysSinceSent: 123, overdue: true });
     const admin = clientFor(core, slotAs(['admin']));
-    expect(await admin.settings.set({ key: 'claims.paymentDelayDays', value: '120' })).toMatchObject({ ok: true });
-    expect((await row('2026-10')).followUp).toMatchObject({ daysSinceSent: 107, overdue: false });
+    expect(await admin.settings.set({ key: 'claims.paymentDelayDays', value: '130' })).toMatchObject({ ok: true });
+    expect((await row('2026-10')).followUp).toMatchObject({ daysSinceSent: 123, overdue: false });
     expect(november.status).toBe('signee');
   });
 

@@ -3,6 +3,7 @@ import type { Client } from '../../shared/client';
 import type { StatisticsReport } from '../../shared/domain/statistics';
 import { anamResponse, registerFile, responseBundle, signedNovember, type SentClaim } from '../support/claim-responses';
 import { ramed } from '../support/cli';
+import { novemberEnded } from '../support/claims';
 import { describeEachDb, openTestCore, type TestCore } from '../support/db';
 
 const MONTH = '2026-11';
@@ -13,7 +14,7 @@ describeEachDb('statistics of the ANAM’s answers imported from a file', (kind)
   let sent: SentClaim[];
 
   beforeEach(async () => {
-    core = await openTestCore(kind);
+    core = await openTestCore(kind, { clock: novemberEnded() });
     ({ manager, sent } = await signedNovember(core));
   });
   afterEach(async () => core.dispose());

@@ -2,6 +2,14 @@ import type { Core } from '../../electron/core/app';
 import type { EpisodeOpenInput } from '../../shared/domain/episodes';
 import { clientFor, slotAs } from './db';
 import { openEpisode } from './episodes';
+import { fixedClock } from '../../electron/core/clock';
+
+/**
+ * The day the November 2026 claim is built in the tests: a month's claim is built once it has
+ * ended (a Wednesday, 2 December 2026).
+ */
+export const NOVEMBER_ENDED = '2026-12-02T09:30:00.000Z';
+export const novemberEnded = () => fixedClock(NOVEMBER_ENDED);
 
 /**
  * Opens an episode on `day` (of November 2026), keys its acts and closes it on the same day, as

@@ -78,6 +78,8 @@ const episode = (over: Partial<ClaimEpisodeInput> = {}): ClaimEpisodeInput => ({
   personId: 1,
   recepisse: '1111234567890',
   patientName: 'TRAORÉ Awa',
+  sex: 'F',
+  birthDate: '1990-03-12',
   type: 'consultation_externe',
   emergency: false,
   referralFrom: null,

@@ -25,6 +25,8 @@ const episode = (id: number, lines: ClaimLine[]): ClaimEpisodeInput => ({
   personId: id,
   recepisse: `111100000000${id}`,
   patientName: 'TRAORÉ Awa',
+  sex: 'F',
+  birthDate: '1990-03-12',
   type: 'hospitalisation',
   emergency: false,
   referralFrom: null,
@@ -42,20 +44,31 @@ const doc = composeClaim({
   previousSha256: 'a'.repeat(64),
   facility: { code: 'CSCOM-SEB', name: 'CSCOM de Sébénikoro', level: 'cscom' },
   episodes: [
-    episode(1, [
-      line('prestation:1', {}),
-      line('prestation:2', {
-        kind: 'medicament',
-        code: 'AMOX500',
-        label: 'Amoxicilline 500 mg gélule',
-        category: 'medicaments',
-        quantity: 21,
-        unitPrice: 25,
-        amount: 525,
-      }),
-      line('prestation:3', { code: 'MA-CES', label: 'Césarienne', payer: 'programme_cesarienne', amount: 75000, unitPrice: 75000 }),
-      line('prestation:4', { code: 'LB-GE', label: 'Goutte épaisse' }),
-    ]),
+    {
+      ...episode(1, [
+        line('prestation:1', { prescriber: 'Dr Sidibé' }),
+        line('prestation:9', { code: 'HO-OBS', label: 'Mise en observation', prescriber: 'Infirmier Dembélé', quantity: 2, amount: 1000 }),
+        line('prestation:2', {
+          kind: 'medicament',
+          code: 'AMOX500',
+          label: 'Amoxicilline 500 mg gélule',
+          category: 'medicaments',
+          quantity: 21,
+          unitPrice: 25,
+          amount: 525,
+        }),
+        line('prestation:3', { code: 'MA-CES', label: 'Césarienne', payer: 'programme_cesarienne', amount: 75000, unitPrice: 75000 }),
+        line('prestation:4', { code: 'LB-GE', label: 'Goutte épaisse' }),
+      ]),
+      clinical: {
+        diagnosis: 'Paludisme grave',
+        icd10: 'B50.9',
+        outcome: 'gueri',
+        referralFrom: 'CSCOM de Djélibougou',
+        referralRef: 'REF-2026-114',
+        enterer: 'aminata',
+      },
+    },
     episode(2, [line('prestation:5', { episodeId: 2 })]),
   ],
   flags: [],
@@ -73,6 +86,40 @@ describe('FHIR R4 export of a signed claim', () => {
     expect(r4BundleErrors(bundle as unknown as Record<string, unknown>)).toEqual([]);
   });
 
+  it('carries what a médecin conseil judges: diagnosis (ICD-10, principal), referral, care team, enterer, the stay', () => {
+    const claim = bundle.entry[0]!.resource as unknown as Record<string, unknown>;
+    expect(claim).toMatchObject({
+      diagnosis: [
+        {
+          sequence: 1,
+          diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'B50.9' }], text: 'Paludisme grave' },
+          type: [{ coding: [{ code: 'principal' }] }],
+        },
+      ],
+      referral: { identifier: { value: 'REF-2026-114' }, display: 'Référé par CSCOM de Djélibougou' },
+      enterer: { display: 'aminata' },
+      careTeam: [
+        { sequence: 1, provider: { display: 'Dr Sidibé' }, responsible: true },
+        { sequence: 2, provider: { display: 'Infirmier Dembélé' }, responsible: false },
+      ],
+      supportingInfo: [
+        { sequence: 1, category: { coding: [{ code: 'info' }] }, code: { coding: [{ code: 'hospitalisation' }] } },
+        { sequence: 2, category: { coding: [{ code: 'hospitalized' }] }, timingPeriod: { start: '2026-11-10', end: '2026-11-12' } },
+        { sequence: 3, category: { coding: [{ code: 'discharge' }] }, code: { coding: [{ code: 'gueri' }] }, timingDate: '2026-11-12' },
+      ],
+    });
+    const items = claim.item as Array<{
+      productOrService: { coding: Array<{ code: string }> };
+      careTeamSequence?: number[];
+      diagnosisSequence?: number[];
+    }>;
+    expect(items.map((i) => [i.productOrService.coding[0]!.code, i.careTeamSequence, i.diagnosisSequence])).toEqual([
+      ['CS-CUR', [1], [1]],
+      ['HO-OBS', [2], [1]],
+      ['AMOX500', undefined, [1]],
+    ]);
+  });
+
   it('names the patient by récépissé, the provider, acts and DCI with XOF prices, and leaves out what is not billed', () => {
     expect(bundle.entry).toHaveLength(1);
     const claim = bundle.entry[0]!.resource;
@@ -88,9 +135,10 @@ describe('FHIR R4 export of a signed claim', () => {
       ]),
     ).toEqual([
       [FHIR_SYSTEMS.act, 'CS-CUR', 1, 500],
+      [FHIR_SYSTEMS.act, 'HO-OBS', 2, 500],
       [FHIR_SYSTEMS.medicine, 'AMOX500', 21, 25],
     ]);
-    expect(claim.total).toEqual({ value: 1025, currency: 'XOF' });
+    expect(claim.total).toEqual({ value: 2025, currency: 'XOF' });
     expect(claim.identifier.map((i) => i.value)).toEqual(['CSCOM-SEB-2026-11-v2-EP-2026-000001', claim.id, 'EP-2026-000001']);
   });
 

@@ -26,11 +26,20 @@ async function validate(ctx: CliContext, month: string) {
   );
   const text = [
     describe(view.summary),
-    `${view.flags.length} signalement(s), dont ${view.blocking} bloquant(s) ; ${view.missing.length} épisode(s) encore ouvert(s).`,
+    `${view.flags.length} signalement(s), dont ${view.blocking} bloquant(s) ; ${view.missing.length} épisode(s) encore ouvert(s) ; ` +
+      `${view.checklist.lateClosures} clôture(s) tardive(s).`,
+    ...(view.checklist.periodRefusal ? [`  ${view.checklist.periodRefusal}`] : []),
     ...lines,
   ].join('\n');
   return {
-    json: { summary: view.summary, sha256: view.sha256, flags: view.flags, blocking: view.blocking, missing: view.missing },
+    json: {
+      summary: view.summary,
+      sha256: view.sha256,
+      flags: view.flags,
+      blocking: view.blocking,
+      missing: view.missing,
+      checklist: view.checklist,
+    },
     text,
     exitCode: view.blocking > 0 ? (1 as const) : (0 as const),
   };
@@ -39,11 +48,18 @@ async function validate(ctx: CliContext, month: string) {
 export const claimsBuildCommand: CliCommand = {
   name: 'claims build',
   summary: 'construit la réclamation du mois (épisodes clos, prix, contrôles)',
-  usage: 'claims build --month AAAA-MM',
-  options: monthOption,
+  usage: 'claims build --month AAAA-MM [--early-reason "motif"]',
+  options: { ...monthOption, 'early-reason': { type: 'string' as const } },
   async run(ctx, { values }) {
-    const claim = await ctx.call('claims.build', { month: monthOf(values) });
-    return { json: claim, text: describe(claim) };
+    const early = values['early-reason'];
+    const claim = await ctx.call('claims.build', {
+      month: monthOf(values),
+      ...(typeof early === 'string' ? { earlyReason: early } : {}),
+    });
+    const warning = claim.earlyReason
+      ? `\nAttention : construite le dernier jour du mois (motif : ${claim.earlyReason}) ; un épisode clos plus tard ira dans la réclamation suivante.`
+      : '';
+    return { json: claim, text: describe(claim) + warning };
   },
 };
 

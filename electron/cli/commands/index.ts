@@ -9,7 +9,7 @@ import { initCommand } from './init';
 import { outboxExportCommand, outboxRetryCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
 import { paymentsAddCommand, paymentsListCommand } from './payments';
 import { pullCommand } from './pull';
-import { importMedicinesCommand, importTariffsCommand } from './reference';
+import { importControlsCommand, importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 import { statsCommand } from './stats';
@@ -27,6 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   restoreCommand,
   importTariffsCommand,
   importMedicinesCommand,
+  importControlsCommand,
   claimsBuildCommand,
   claimsValidateCommand,
   claimsSignCommand,

@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import type { ReferenceImportReport } from '../../../shared/domain/reference';
 import { UsageError, type CliCommand, type CliContext, type CliOutput } from '../command';
 
-async function importList(ctx: CliContext, file: string, method: 'tariffs.import' | 'medicines.import'): Promise<CliOutput> {
+async function importList(
+  ctx: CliContext,
+  file: string,
+  method: 'tariffs.import' | 'medicines.import' | 'controls.import',
+): Promise<CliOutput> {
   const path = resolve(file);
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`Fichier introuvable : ${path}`);
   const core = await ctx.core();
@@ -39,4 +43,12 @@ export const importMedicinesCommand: CliCommand = {
   usage: 'import-medicines FICHIER.csv',
   positionals: { min: 1, max: 1 },
   run: (ctx, { positionals }) => importList(ctx, positionals[0]!, 'medicines.import'),
+};
+
+export const importControlsCommand: CliCommand = {
+  name: 'import-controls',
+  summary: 'importe les règles de contrôle de plausibilité des réclamations (CSV ; versions par date d’effet)',
+  usage: 'import-controls FICHIER.csv',
+  positionals: { min: 1, max: 1 },
+  run: (ctx, { positionals }) => importList(ctx, positionals[0]!, 'controls.import'),
 };

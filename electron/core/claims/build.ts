@@ -1,23 +1,40 @@
 import type { Kysely } from 'kysely';
 import type { ClaimSummary } from '../../../shared/domain/claims';
+import { buildRefusal, claimPeriod } from '../../../shared/claim-period';
 import { monthBounds } from '../../../shared/months';
+import { isoToday } from '../clock';
 import type { Database } from '../db/schema/index';
+import { refused } from '../errors';
+import { sentVersionOf } from '../outbox/supersede';
 import { composeFor, episodeIdsOf, sha256Of } from './compose';
 import type { GatherJob } from './gather';
-import { insertDraft, lockLatest, setEpisodes, toSummary, type ClaimWriter } from './store';
+import { insertDraft, latestOf, lockLatest, setEpisodes, toSummary, type ClaimWriter } from './store';
+
+/** Months whose claim has been signed: an episode of theirs closed since goes to a later month's claim. */
+async function signedMonths(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('claim')
+    .select('month')
+    .distinct()
+    .where('status', '<>', 'brouillon')
+    .where('resubmits_id', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.month));
+}
 
 /**
- * The closed episodes the month claims: ended in the month, or ended earlier but closed since the
- * month began (a late closing); never one another month's claim already holds.
+ * The closed episodes the month claims, never one another month's claim already holds: those that
+ * ended in the month, and those of an earlier month closed after that month's claim was signed
+ * (a late closing, marked in the claim). Once the month's claim has left for the ANAM, it keeps
+ * the episodes it holds: one closed since waits for the next month's claim, never lost.
  */
 export async function episodesOfMonth(db: Kysely<Database>, month: string): Promise<number[]> {
   const { first, last } = monthBounds(month);
   const rows = await db
     .selectFrom('episode')
-    .select('id')
+    .select(['id', 'ended_on'])
     .where('status', '=', 'clos')
     .where('ended_on', '<=', last)
-    .where((eb) => eb.or([eb('ended_on', '>=', first), eb('closed_at', '>=', first)]))
     .where((eb) =>
       eb(
         'id',
@@ -31,7 +48,13 @@ export async function episodesOfMonth(db: Kysely<Database>, month: string): Prom
     )
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.id);
+  if (await sentVersionOf(db, month)) {
+    const latest = await latestOf(db, month);
+    const held = new Set(latest ? await episodeIdsOf(db, latest.id) : []);
+    return rows.filter((r) => held.has(r.id)).map((r) => r.id);
+  }
+  const signed = await signedMonths(db);
+  return rows.filter((r) => r.ended_on! >= first || signed.has(r.ended_on!.slice(0, 7))).map((r) => r.id);
 }
 
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -41,7 +64,16 @@ const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.l
  * nothing when nothing changed); after sign-off, a change makes a new draft version pointing at
  * the signed one, and no change leaves the signed version as it is.
  */
-export async function buildClaim(w: ClaimWriter, month: string, job: GatherJob = {}): Promise<ClaimSummary> {
+export async function buildClaim(
+  w: ClaimWriter,
+  month: string,
+  job: GatherJob = {},
+  earlyReason: string | null = null,
+): Promise<ClaimSummary> {
+  const refusal = buildRefusal(month, isoToday(w.clock), earlyReason);
+  if (refusal) throw refused(refusal);
+  // Recorded only when it was needed: on the month's last day.
+  const early = claimPeriod(month, isoToday(w.clock)) === 'dernier_jour' ? earlyReason : null;
   const episodeIds = await episodesOfMonth(w.db, month);
   job.signal?.throwIfAborted();
   return w.db.transaction().execute(async (db) => {
@@ -52,7 +84,13 @@ export async function buildClaim(w: ClaimWriter, month: string, job: GatherJob =
       await setEpisodes(db, latest.id, episodeIds);
       const row = await db
         .updateTable('claim')
-        .set({ built_at: w.clock.now().toISOString(), built_by: w.login, episodes: episodeIds.length, total: document.total })
+        .set({
+          built_at: w.clock.now().toISOString(),
+          built_by: w.login,
+          episodes: episodeIds.length,
+          total: document.total,
+          early_reason: early ?? latest.early_reason,
+        })
         .where('id', '=', latest.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -65,9 +103,9 @@ export async function buildClaim(w: ClaimWriter, month: string, job: GatherJob =
         sameSet(episodeIds, await episodeIdsOf(db, latest.id)) &&
         sha256Of({ ...document, previousSha256: signed.previousSha256 }) === latest.sha256;
       if (unchanged) return toSummary(latest);
-      return toSummary(await insertDraft(tx, month, latest, episodeIds, document.total));
+      return toSummary(await insertDraft(tx, month, latest, episodeIds, document.total, early));
     }
     const document = await composeFor(db, { month, version: 1, previousSha256: null }, episodeIds, job);
-    return toSummary(await insertDraft(tx, month, undefined, episodeIds, document.total));
+    return toSummary(await insertDraft(tx, month, undefined, episodeIds, document.total, early));
   });
 }

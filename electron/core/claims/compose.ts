@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { checkClaim } from '../../../shared/claim-checks';
+import { checkEssential } from '../../../shared/claim-essential';
+import { checkPlausibility, lookbackDays } from '../../../shared/claim-plausibility';
+import { addDays } from '../../../shared/dates';
+import { monthBounds } from '../../../shared/months';
 import { composeClaim } from '../../../shared/claim-document';
 import { CLAIM_CHECKS, type CheckSeverities, type ClaimDocument, type ClaimExclusion, type ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
@@ -11,6 +15,8 @@ import { getFacility } from '../facility/facility';
 import { getAllSettings } from '../settings/settings';
 import { gatherEpisodes, type GatherJob } from './gather';
 import { toTariffEntry } from '../reference/tariffs';
+import { listPlausibilityRules } from '../reference/plausibility-file';
+import { earlierLines } from './earlier-lines';
 
 export const sha256Of = (document: ClaimDocument): string => createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
 
@@ -44,11 +50,12 @@ export async function composeFor(
   const facility = await getFacility(db);
   if (!facility) throw new DomainError('CONFLICT', 'L’établissement n’est pas configuré : voyez l’administrateur.');
   const episodes = await gatherEpisodes(db, episodeIds, job);
-  const [tariffRows, medicineRows, settings, exclusions] = await Promise.all([
+  const [tariffRows, medicineRows, settings, exclusions, rules] = await Promise.all([
     db.selectFrom('tariff').selectAll().execute(),
     db.selectFrom('medicine').selectAll().execute(),
     getAllSettings(db),
     activeExclusions(db, episodeIds),
+    listPlausibilityRules(db),
   ]);
   const medicines = medicineRows.map((r) => ({
     id: r.id,
@@ -62,12 +69,26 @@ export async function composeFor(
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
   }));
-  const flags = checkClaim(episodes, {
-    level: facility.level,
-    tariffs: tariffRows.map(toTariffEntry),
-    medicines,
-    medicineMaxQuantity: settings['claims.medicineMaxQuantity'],
+  const { first } = monthBounds(claim.month);
+  const earlier = await earlierLines(db, {
+    personIds: episodes.map((e) => e.personId),
+    episodeIds,
+    codes: [...new Set(rules.filter((r) => r.minDaysBetween !== null || r.periodDays !== null).map((r) => r.code))],
+    from: episodes.reduce((min, e) => (e.openedOn < min ? e.openedOn : min), first),
+    // The month's own acts are in the claim: the history is what came before it.
+    to: addDays(first, -1),
+    lookback: lookbackDays(rules),
   });
+  const flags = [
+    ...checkClaim(episodes, {
+      level: facility.level,
+      tariffs: tariffRows.map(toTariffEntry),
+      medicines,
+      medicineMaxQuantity: settings['claims.medicineMaxQuantity'],
+    }),
+    ...checkPlausibility(episodes, rules, earlier),
+    ...checkEssential(episodes, medicines),
+  ];
   const kept = keep ? episodes.map((e) => ({ ...e, lines: e.lines.filter(keep) })) : episodes;
   const keptKeys = new Set(kept.flatMap((e) => e.lines.map((l) => l.key)));
   return composeClaim({

@@ -38,6 +38,11 @@ export async function gatherEpisodes(
         'episode.opened_at',
         'episode.ended_on',
         'episode.eligibility as admission_eligibility',
+        'episode.referral_ref',
+        'episode.opened_by',
+        'episode.diagnosis',
+        'episode.icd10',
+        'episode.outcome',
       ])
       .where('episode.id', 'in', ids)
       .execute();
@@ -54,6 +59,8 @@ export async function gatherEpisodes(
         personId: r.id,
         recepisse: r.recepisse,
         patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+        sex: r.sex,
+        birthDate: r.birth_date,
         type: r.type,
         emergency: r.emergency === 1,
         referralFrom: r.referral_from,
@@ -65,6 +72,14 @@ export async function gatherEpisodes(
         endedOn: r.ended_on ?? openedOn,
         eligibility: onDay(r),
         lines: (byEpisode.get(r.episode_id) ?? []).sort(byLineOrder),
+        clinical: {
+          diagnosis: r.diagnosis,
+          icd10: r.icd10,
+          outcome: r.outcome,
+          referralFrom: r.referral_from,
+          referralRef: r.referral_ref,
+          enterer: r.opened_by,
+        },
       });
     }
     job.progress?.(Math.min(start + CHUNK, episodeIds.length), episodeIds.length, 'Épisodes de la réclamation');

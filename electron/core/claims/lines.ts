@@ -30,6 +30,7 @@ export const prestationLines: LineSource = async (db, episodeIds) => {
       unitPrice: l.unitPrice,
       amount: l.amount,
       payer: l.payer,
+      prescriber: l.prescriber,
     }));
 };
 
@@ -48,6 +49,7 @@ export const dispensationLines: LineSource = async (db, episodeIds) =>
     unitPrice: d.unit_price,
     amount: d.amount,
     payer: 'ramed' as const,
+    prescriber: d.prescriber,
   }));
 
 export const LINE_SOURCES: readonly LineSource[] = [prestationLines, dispensationLines];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { blockingCount, flagViews } from '../../../shared/claim-document';
+import { claimPeriod, signRefusal } from '../../../shared/claim-period';
 import type { ClaimView, MissingEpisode } from '../../../shared/domain/claims';
 import { frenchMonth, monthBounds } from '../../../shared/months';
 import type { Database } from '../db/schema/index';
@@ -27,8 +28,11 @@ export async function missingEpisodes(db: Kysely<Database>, month: string): Prom
   }));
 }
 
-/** A version of the month's claim (the newest by default) with its flags, exclusions and missing episodes. */
-export async function getClaim(db: Kysely<Database>, month: string, version?: number): Promise<ClaimView> {
+/**
+ * A version of the month's claim (the newest by default) with its flags, exclusions, missing
+ * episodes and what stands in the way of signing it `today` (the month-end checklist).
+ */
+export async function getClaim(db: Kysely<Database>, today: string, month: string, version?: number): Promise<ClaimView> {
   const row = await latestOf(db, month, version);
   if (!row) throw notFound(`Aucune réclamation pour ${frenchMonth(month)}${version ? ` en version ${version}` : ''}.`);
   const document = await documentOf(db, row);
@@ -36,13 +40,26 @@ export async function getClaim(db: Kysely<Database>, month: string, version?: nu
   const ordered = [...flags].sort(
     (a, b) => Number(a.resolved) - Number(b.resolved) || (a.severity === b.severity ? 0 : a.severity === 'bloquant' ? -1 : 1),
   );
+  const blocking = blockingCount(flags);
+  const missing = await missingEpisodes(db, month);
   return {
     summary: { ...toSummary(row), episodes: document.episodes.length, total: document.total },
     document,
     sha256: row.sha256 ?? sha256Of(document),
     flags: ordered,
-    blocking: blockingCount(flags),
+    blocking,
     exclusions: await activeExclusions(db, await episodeIdsOf(db, row.id)),
-    missing: await missingEpisodes(db, month),
+    missing,
+    checklist: {
+      period: claimPeriod(month, today),
+      periodRefusal:
+        row.status === 'brouillon'
+          ? signRefusal(month, today, { earlyReason: row.early_reason, episodes: document.episodes.length })
+          : null,
+      openEpisodes: missing.length,
+      lateClosures: document.episodes.filter((e) => e.lateClosure).length,
+      unresolvedChecks: flags.filter((f) => !f.resolved).length,
+      blocking,
+    },
   };
 }

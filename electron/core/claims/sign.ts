@@ -1,7 +1,9 @@
 import { canonicalJson } from '../../../shared/canonical-json';
 import { blockingCount, flagViews } from '../../../shared/claim-document';
 import { CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
+import { signRefusal } from '../../../shared/claim-period';
 import { frenchMonth, ofMonth } from '../../../shared/months';
+import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { enqueueSignedClaim } from '../outbox/enqueue';
 import { supersedeEarlier } from '../outbox/supersede';
@@ -23,6 +25,8 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
     );
   }
   const document = await documentOf(w.db, latest);
+  const period = signRefusal(month, isoToday(w.clock), { earlyReason: latest.early_reason, episodes: document.episodes.length });
+  if (period) throw refused(period);
   const blocking = blockingCount(flagViews(document, await checkSeverities(w.db)));
   if (blocking > 0) {
     throw refused(`${blocking} contrôle(s) bloquant(s) restent à traiter : corrigez ou excluez les lignes signalées avant de signer.`);

@@ -30,6 +30,7 @@ export function toSummary(row: Selectable<ClaimTable>): ClaimSummary {
     sha256: row.sha256,
     previousId: row.previous_id,
     resubmitsId: row.resubmits_id,
+    earlyReason: row.early_reason,
   };
 }
 
@@ -59,6 +60,7 @@ export async function insertDraft(
   previous: Selectable<ClaimTable> | undefined,
   episodeIds: readonly number[],
   total: number,
+  earlyReason: string | null = null,
 ): Promise<Selectable<ClaimTable>> {
   if (previous) await assertMonthNotSent(w.db, month);
   const row = await w.db
@@ -73,6 +75,7 @@ export async function insertDraft(
       built_by: w.login,
       episodes: episodeIds.length,
       total,
+      early_reason: earlyReason,
     })
     .returningAll()
     .executeTakeFirstOrThrow()

@@ -11,6 +11,8 @@ import { exportPending } from '../outbox/export-folder';
 import { recordPayment } from '../payments/record';
 import { importResponseFile } from '../responses/import-file';
 import { itemsOf } from '../responses/record';
+import { closeEpisode } from '../episodes/lifecycle';
+import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import type { DemoPart } from './parts';
 
@@ -69,6 +71,31 @@ function answer(key: string, items: readonly ClaimedItem[], n: number) {
 }
 
 /**
+ * One of the month's episodes left open is closed after its claim left: the next month's claim
+ * takes it, marked « clôture tardive » (what the month-end checklist counts).
+ */
+async function closeOneLate(handle: DemoContext['deps']['handle'], month: string, at: string, note: (text: string) => void) {
+  const open = await handle.db
+    .selectFrom('episode')
+    .select(['id', 'opened_at'])
+    .where('status', '=', 'ouvert')
+    .where('opened_at', '>=', `${month}-01`)
+    .where('opened_at', '<', `${month}-99`)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!open) return;
+  const w = { db: handle.db, features: handle.features, clock: fixedClock(at), login: 'accueil' };
+  await closeEpisode(w, {
+    episodeId: open.id,
+    endedOn: open.opened_at.slice(0, 10),
+    diagnosis: 'Paludisme simple',
+    icd10: 'B54',
+    outcome: 'gueri',
+  });
+  note(`Un épisode de ${frenchMonth(month)} clos après l’envoi : clôture tardive, pour la réclamation suivante`);
+}
+
+/**
  * A month claimed five months ago (so that, whatever the day, it is owed past the 90-day delay), as a facility without network lives it: signed early the next
  * month, carried to the ANAM on a USB key, answered six weeks later with some lines rejected and
  * some amounts cut, then paid in part: still owed past the reimbursement delay, so the claims list
@@ -87,7 +114,7 @@ export const demoClaimsFollowUp: DemoPart = {
     const writer = (at: string) => ({ db: handle.db, features: handle.features, clock: fixedClock(at), login: 'gestionnaire' });
     const built = await buildClaim(writer(`${next}-04T08:30:00.000Z`), month);
     if (built.episodes === 0) return ctx.note(`Réclamation ${ofMonth(month)} : aucun épisode clos`);
-    const view = await getClaim(handle.db, month);
+    const view = await getClaim(handle.db, `${next}-04`, month);
     if (view.blocking > 0) return ctx.note(`Réclamation ${ofMonth(month)} : contrôles bloquants, non signée`);
     const signedAt = `${next}-04T09:00:00.000Z`;
     const claim = await handle.db.transaction().execute((trx) => signClaim({ ...writer(signedAt), db: trx }, month, view.sha256));
@@ -146,6 +173,7 @@ export const demoClaimsFollowUp: DemoPart = {
         );
       }
       ctx.note(`Réclamation ${ofMonth(month)} : envoyée, ${report.claims[0]?.rejected ?? 0} FCFA rejetés, ${paid} FCFA payés`);
+      await closeOneLate(handle, month, `${next}-10T10:00:00.000Z`, ctx.note);
     } finally {
       rmSync(key, { recursive: true, force: true });
     }

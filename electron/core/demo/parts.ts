@@ -1,5 +1,6 @@
 import { demoBackups } from './backups';
 import { demoClaimsFollowUp } from './claims-follow-up';
+import { demoControlCases } from './control-cases';
 import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
@@ -20,6 +21,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   demoRegistry,
   demoReference,
   demoEpisodes,
+  demoControlCases,
   demoPharmacy,
   demoFormerAgent,
   demoReceptionChecks,

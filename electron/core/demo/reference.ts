@@ -1,7 +1,8 @@
 import type { ReferenceImportReport } from '../../../shared/domain/reference';
 import { importReferenceFile } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
-import { SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
+import { plausibilityFile } from '../reference/plausibility-file';
+import { DEFAULT_CONTROLS, SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
 import { tariffFile } from '../reference/tariff-file';
 import type { DemoPart } from './parts';
 
@@ -11,12 +12,13 @@ function ensureApplied(name: string, report: ReferenceImportReport): void {
 
 /** The illustrative tariff and medicines lists of resources/, imported as an administrator would. */
 export const demoReference: DemoPart = {
-  label: 'Tarifs et médicaments (exemples illustratifs)',
+  label: 'Tarifs et médicaments (exemples illustratifs), règles de contrôle',
   async run(ctx) {
     const { handle, clock } = ctx.deps;
     await handle.db.transaction().execute(async (trx) => {
       ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_TARIFFS), tariffFile));
       ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_MEDICINES), medicineFile));
+      ensureApplied(DEFAULT_CONTROLS, await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_CONTROLS), plausibilityFile));
     });
   },
 };

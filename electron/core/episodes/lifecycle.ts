@@ -2,6 +2,7 @@ import { frenchDate } from '../../../shared/dates';
 import type { Outcome } from '../../../shared/domain/episodes';
 import { isoToday } from '../clock';
 import { conflict, DomainError } from '../errors';
+import { getSetting } from '../settings/settings';
 import { inTransaction, lockEpisode, lockOpenEpisode, type EpisodeWriter } from './writer';
 
 export interface DiagnosisInput {
@@ -52,6 +53,9 @@ export async function closeEpisode(w: EpisodeWriter, input: DiagnosisInput & { e
     const openedOn = episode.opened_at.slice(0, 10);
     if (input.endedOn > isoToday(w.clock)) throw invalid('endedOn', 'La date de fin ne peut pas être dans le futur.');
     if (input.endedOn < openedOn) throw invalid('endedOn', `La date de fin précède l’ouverture de l’épisode (${frenchDate(openedOn)}).`);
+    if (!input.icd10 && (await getSetting(db, 'episodes.icd10AtClosing')) === 'obligatoire') {
+      throw invalid('icd10', 'Indiquez le code CIM-10 du diagnostic : l’établissement le rend obligatoire à la clôture.');
+    }
     // Lines in force only: a cancelled line keyed at a wrong date must not hold the episode open.
     const last = await db
       .selectFrom('prestation')

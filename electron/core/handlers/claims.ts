@@ -8,6 +8,7 @@ import { signClaim } from '../claims/sign';
 import { claimFollowUp, claimListRows } from '../responses/follow-up';
 import { importResponseFile } from '../responses/import-file';
 import type { ClaimWriter } from '../claims/store';
+import { isoToday } from '../clock';
 import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
 import { wakeOutboxAfterCommit } from './wake-outbox';
@@ -21,24 +22,24 @@ const writer = (ctx: HandlerContext): ClaimWriter => ({
 
 export const claimsHandlers: Handlers<typeof claimsApi> = {
   'claims.list': async (_input, ctx) => claimListRows(ctx.db, ctx.deps.clock),
-  'claims.get': async (input, ctx) => getClaim(ctx.db, input.month, input.version),
+  'claims.get': async (input, ctx) => getClaim(ctx.db, isoToday(ctx.deps.clock), input.month, input.version),
   'claims.build': async (input, ctx) => {
-    const claim = await buildClaim(writer(ctx), input.month, { progress: ctx.progress, signal: ctx.signal });
+    const claim = await buildClaim(writer(ctx), input.month, { progress: ctx.progress, signal: ctx.signal }, input.earlyReason ?? null);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
-    ctx.audit.detail = { episodes: claim.episodes, total: claim.total, status: claim.status };
+    ctx.audit.detail = { episodes: claim.episodes, total: claim.total, status: claim.status, earlyReason: claim.earlyReason };
     return claim;
   },
   'claims.exclude': async (input, ctx) => {
     const { claim, exclusionId } = await excludeFromClaim(writer(ctx), input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { exclusionId };
-    return getClaim(ctx.db, input.month);
+    return getClaim(ctx.db, isoToday(ctx.deps.clock), input.month);
   },
   'claims.cancelExclusion': async (input, ctx) => {
     const { claim, exclusionId } = await cancelExclusion(writer(ctx), input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { cancellationId: exclusionId };
-    return getClaim(ctx.db, input.month);
+    return getClaim(ctx.db, isoToday(ctx.deps.clock), input.month);
   },
   'claims.sign': async (input, ctx) => {
     const claim = await signClaim(writer(ctx), input.month, input.sha256);

@@ -10,13 +10,13 @@ import { conflict } from '../errors';
 const otherVersions = (db: Kysely<Database>, month: string, exceptId: number) =>
   db.selectFrom('claim').select('id').where('month', '=', month).where('resubmits_id', 'is', null).where('id', '<>', exceptId);
 
-/**
- * Refuses a new version of a month whose claim has already left the workstation (a Claim received
- * by the ANAM, or exported for a USB key): a new full version would bill the ANAM twice. What the
- * ANAM rejected is corrected by a resubmission instead.
- */
-export async function assertMonthNotSent(db: Kysely<Database>, month: string, exceptId = 0): Promise<void> {
-  const sent = await db
+/** The month's monthly version that has already left the workstation (received by the ANAM, or exported), if any. */
+export async function sentVersionOf(
+  db: Kysely<Database>,
+  month: string,
+  exceptId = 0,
+): Promise<{ version: number; at: string } | undefined> {
+  return db
     .selectFrom('outbox_message')
     .innerJoin('claim', 'claim.id', 'outbox_message.claim_id')
     .select(['claim.version', sql<string>`coalesce(outbox_message.delivered_at, outbox_message.exported_at)`.as('at')])
@@ -27,11 +27,20 @@ export async function assertMonthNotSent(db: Kysely<Database>, month: string, ex
     .orderBy('at')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * Refuses a new version of a month whose claim has already left the workstation (a Claim received
+ * by the ANAM, or exported for a USB key): a new full version would bill the ANAM twice. What the
+ * ANAM rejected is corrected by a resubmission instead.
+ */
+export async function assertMonthNotSent(db: Kysely<Database>, month: string, exceptId = 0): Promise<void> {
+  const sent = await sentVersionOf(db, month, exceptId);
   if (!sent) return;
   throw conflict(
     `La version ${sent.version} ${ofMonth(month)} est déjà partie vers l’ANAM (le ${frenchDate(sent.at)}) : ` +
       'elle ne peut plus être remplacée. Corrigez les lignes que l’ANAM rejette, puis préparez une resoumission ; ' +
-      'un épisode clos depuis ira dans la réclamation du mois en cours.',
+      'un épisode clos depuis ira dans la réclamation du mois suivant, marqué « clôture tardive ».',
   );
 }
 

@@ -12,7 +12,7 @@ import { illustrativeInRealFacility } from '../facility/onboarding';
 
 /** What differs between the tariff list and the medicines list; the import itself is shared. */
 export interface ReferenceSpec<C> {
-  kind: 'tarifs' | 'medicaments';
+  kind: 'tarifs' | 'medicaments' | 'controles';
   columns: CsvColumns;
   /** One line of the file → its versions (a tariff line lists several levels), or its errors. */
   parseRow(values: Record<string, string>): { versions: Array<Omit<IncomingVersion<C>, 'line'>> } | { errors: string[] };
@@ -84,20 +84,27 @@ export async function importReferenceFile<C>(
   report.unchanged = plan.unchanged;
   if (plan.inserts.length === 0 && plan.closes.length === 0) return report;
   const now = clock.now().toISOString();
-  const imported = await db
-    .insertInto('reference_import')
-    .values({
-      kind: spec.kind,
-      file_name: file.name,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      imported_at: now,
-      by_login: byLogin,
-      lines: table.rows.length,
-      inserted: plan.inserts.length,
-      closed: plan.closes.length,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = {
+    file_name: file.name,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    imported_at: now,
+    by_login: byLogin,
+    lines: table.rows.length,
+    inserted: plan.inserts.length,
+    closed: plan.closes.length,
+  };
+  const imported =
+    spec.kind === 'controles'
+      ? await db
+          .insertInto('plausibility_import')
+          .values({ ...values, kind: spec.kind })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      : await db
+          .insertInto('reference_import')
+          .values({ ...values, kind: spec.kind })
+          .returning('id')
+          .executeTakeFirstOrThrow();
   for (const { id, to } of plan.closes) await spec.close(db, id, to);
   for (let i = 0; i < plan.inserts.length; i += 100) await spec.insert(db, plan.inserts.slice(i, i + 100), imported.id, now);
   report.inserted = plan.inserts.length;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClaimDocument, ClaimDocumentEpisode } from '../../../../shared/domain/claims';
+import { EPISODE_TYPE_LABELS } from '../../../../shared/domain/episodes';
 
 /**
  * The signed claim as FHIR R4: a `collection` Bundle with one `Claim` per episode (as openIMIS
@@ -17,6 +18,12 @@ export const FHIR_SYSTEMS = {
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
   priority: 'http://terminology.hl7.org/CodeSystem/processpriority',
   relatedClaim: 'http://terminology.hl7.org/CodeSystem/related-claim-relationship',
+  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  diagnosisType: 'http://terminology.hl7.org/CodeSystem/ex-diagnosistype',
+  careTeamRole: 'http://terminology.hl7.org/CodeSystem/claimcareteamrole',
+  informationCategory: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory',
+  episodeType: 'https://ramed.anam.ml/fhir/CodeSystem/type-episode',
+  outcome: 'https://ramed.anam.ml/fhir/CodeSystem/issue-episode',
 } as const;
 
 const money = (value: number) => ({ value, currency: 'XOF' });
@@ -30,6 +37,8 @@ const uuidOf = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.sl
 /** The lines of an episode the RAMED is billed for, in the order of the Claim's items (sequence 1, 2…). */
 export const billedLines = (episode: ClaimDocumentEpisode) => episode.lines.filter((l) => !l.excluded && l.payer === 'ramed');
 
+const careTeamOf = (lines: ReturnType<typeof billedLines>) => [...new Set(lines.map((l) => l.prescriber).filter((p): p is string => !!p))];
+
 /** A resubmitted episode's Claim points at the Claim it follows up (the original's key), as a `prior` claim. */
 const relatedOf = (doc: ClaimDocument, episode: ClaimDocumentEpisode) =>
   doc.resubmits
@@ -42,6 +51,68 @@ const relatedOf = (doc: ClaimDocument, episode: ClaimDocumentEpisode) =>
         ],
       }
     : {};
+
+/** Diagnosis, referral, care team, enterer and the visit's nature: what a médecin conseil judges a Claim on. */
+function clinicalOf(episode: ClaimDocumentEpisode, lines: ReturnType<typeof billedLines>) {
+  const c = episode.clinical;
+  const prescribers = careTeamOf(lines);
+  const stay = episode.type === 'hospitalisation' || episode.type === 'maternite';
+  const info: Array<Record<string, unknown>> = [
+    {
+      category: { coding: [{ system: FHIR_SYSTEMS.informationCategory, code: 'info' }] },
+      code: { coding: [{ system: FHIR_SYSTEMS.episodeType, code: episode.type }], text: EPISODE_TYPE_LABELS[episode.type] },
+    },
+  ];
+  if (stay) {
+    info.push({
+      category: { coding: [{ system: FHIR_SYSTEMS.informationCategory, code: 'hospitalized' }] },
+      timingPeriod: { start: episode.openedOn, end: episode.endedOn },
+    });
+  }
+  if (c?.outcome) {
+    info.push({
+      category: { coding: [{ system: FHIR_SYSTEMS.informationCategory, code: 'discharge' }] },
+      code: { coding: [{ system: FHIR_SYSTEMS.outcome, code: c.outcome }] },
+      timingDate: episode.endedOn,
+    });
+  }
+  return {
+    ...(c ? { enterer: { display: c.enterer } } : {}),
+    ...(c?.referralFrom
+      ? {
+          referral: {
+            ...(c.referralRef ? { identifier: { value: c.referralRef } } : {}),
+            display: `Référé par ${c.referralFrom}`,
+          },
+        }
+      : {}),
+    ...(prescribers.length > 0
+      ? {
+          careTeam: prescribers.map((name, i) => ({
+            sequence: i + 1,
+            provider: { display: name },
+            responsible: i === 0,
+            role: { coding: [{ system: FHIR_SYSTEMS.careTeamRole, code: i === 0 ? 'primary' : 'assist' }] },
+          })),
+        }
+      : {}),
+    supportingInfo: info.map((entry, i) => ({ sequence: i + 1, ...entry })),
+    ...(c?.diagnosis || c?.icd10
+      ? {
+          diagnosis: [
+            {
+              sequence: 1,
+              diagnosisCodeableConcept: {
+                ...(c.icd10 ? { coding: [{ system: FHIR_SYSTEMS.icd10, code: c.icd10 }] } : {}),
+                ...(c.diagnosis ? { text: c.diagnosis } : {}),
+              },
+              type: [{ coding: [{ system: FHIR_SYSTEMS.diagnosisType, code: 'principal' }] }],
+            },
+          ],
+        }
+      : {}),
+  };
+}
 
 function claimResource(doc: ClaimDocument, episode: ClaimDocumentEpisode, sha256: string, created: string) {
   const key = idempotencyKey(sha256, episode.number);
@@ -63,8 +134,9 @@ function claimResource(doc: ClaimDocument, episode: ClaimDocumentEpisode, sha256
     created,
     insurer: { identifier: { system: FHIR_SYSTEMS.insurer, value: 'ANAM' }, display: 'ANAM – RAMED' },
     provider: { identifier: { system: FHIR_SYSTEMS.facility, value: doc.facility.code }, display: doc.facility.name },
-    priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: 'normal' }] },
+    priority: { coding: [{ system: FHIR_SYSTEMS.priority, code: episode.emergency || episode.type === 'urgence' ? 'stat' : 'normal' }] },
     ...relatedOf(doc, episode),
+    ...clinicalOf(episode, lines),
     insurance: [
       {
         sequence: 1,
@@ -78,6 +150,10 @@ function claimResource(doc: ClaimDocument, episode: ClaimDocumentEpisode, sha256
         coding: [{ system: l.kind === 'acte' ? FHIR_SYSTEMS.act : FHIR_SYSTEMS.medicine, code: l.code, display: l.label }],
         text: l.label,
       },
+      ...(l.prescriber && careTeamOf(lines).includes(l.prescriber)
+        ? { careTeamSequence: [careTeamOf(lines).indexOf(l.prescriber) + 1] }
+        : {}),
+      ...(episode.clinical?.diagnosis || episode.clinical?.icd10 ? { diagnosisSequence: [1] } : {}),
       servicedDate: l.performedOn,
       quantity: { value: l.quantity },
       unitPrice: money(l.unitPrice),

@@ -12,6 +12,8 @@ import { m0012BenchIndexes } from './0012_bench_indexes';
 import { m0013OutboxRetries } from './0013_outbox_retries';
 import { m0014RegistryTimeline } from './0014_registry_timeline';
 import { m0015IdentityCheck } from './0015_identity_check';
+import { m0016ClaimPeriod } from './0016_claim_period';
+import { m0017PlausibilityRules } from './0017_plausibility_rules';
 import { m0018AnamLink } from './0018_anam_link';
 import { m0019Dhis2Sends } from './0019_dhis2_sends';
 import { m0020AuditKey } from './0020_audit_key';
@@ -34,6 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013OutboxRetries,
   m0014RegistryTimeline,
   m0015IdentityCheck,
+  m0016ClaimPeriod,
+  m0017PlausibilityRules,
   m0018AnamLink,
   m0019Dhis2Sends,
   m0020AuditKey,

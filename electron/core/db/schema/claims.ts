@@ -25,6 +25,8 @@ export interface ClaimTable {
   /** Canonical JSON of the ClaimDocument, set at sign-off. */
   content: string | null;
   sha256: string | null;
+  /** Why the version was built on the month's last day rather than after it (0016); null otherwise. */
+  early_reason: Generated<string | null>;
 }
 
 /** The episodes a version claims; an episode belongs to one month's claims only. */

@@ -49,8 +49,29 @@ export interface MedicineTable {
   created_at: string;
 }
 
+/** One version of a plausibility rule for an act or medicine code (0017). */
+export interface PlausibilityRuleTable {
+  id: Generated<number>;
+  code: string;
+  sex: 'F' | 'M' | null;
+  age_min: number | null;
+  age_max: number | null;
+  min_days_between: number | null;
+  max_per_period: number | null;
+  period_days: number | null;
+  per_day: Generated<Flag>;
+  max_per_day: number | null;
+  effective_from: string;
+  /** Inclusive; null while open-ended. The only column an import ever updates. */
+  effective_to: string | null;
+  import_id: number;
+  created_at: string;
+}
+
 export interface ReferenceTables {
   reference_import: ReferenceImportTable;
   tariff: TariffTable;
   medicine: MedicineTable;
+  plausibility_import: Omit<ReferenceImportTable, 'kind'> & { kind: 'controles' };
+  plausibility_rule: PlausibilityRuleTable;
 }

@@ -17,6 +17,7 @@ import { ClaimStatusBadge } from './ClaimStatusBadge';
 import { ExclusionsTable } from './ExclusionsTable';
 import { FlagsTable } from './FlagsTable';
 import { MissingEpisodes } from './MissingEpisodes';
+import { MonthEndChecklist } from './MonthEndChecklist';
 import { ReasonForm } from './ReasonForm';
 import { SignDialog } from './SignDialog';
 import type { ClaimChange } from './targets';
@@ -201,6 +202,7 @@ export function ClaimDetail({
                   : ''}
             </p>
           ) : null}
+          {draft ? <MonthEndChecklist checklist={view.checklist} earlyReason={summary.earlyReason} /> : null}
           {follow ? <ClaimFollowUp view={follow} onChanged={reload} onOpenVersion={onOpen} /> : null}
 
           <section className="card" aria-labelledby="claim-flags">

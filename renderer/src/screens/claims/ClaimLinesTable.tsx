@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/domain/claims';
 import { EPISODE_TYPE_LABELS } from '../../../../shared/domain/episodes';
 import { DataTable, type DataColumn } from '../../components/DataTable';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatMonth } from '../../lib/format';
 import type { ClaimChange } from './targets';
 
 interface Row {
@@ -54,6 +54,7 @@ export function ClaimLinesTable({
           <br />
           {r.episode.patientName}
           <small className="line-note">{EPISODE_TYPE_LABELS[r.episode.type]}</small>
+          {r.episode.lateClosure ? <small className="line-note">Clôture tardive : {formatMonth(r.episode.lateClosure)}</small> : null}
         </>
       ),
       width: '13rem',

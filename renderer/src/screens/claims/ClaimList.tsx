@@ -3,6 +3,7 @@ import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
@@ -85,7 +86,8 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
  */
 export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
   const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
-  const [month, setMonth] = useState(() => monthsAgo(1)) // what a manager claims early in a month;
+  const [month, setMonth] = useState(() => monthsAgo(1)); // what a manager claims early in a month
+  const [earlyReason, setEarlyReason] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const list = useCall(ramed.claims.list);
   const build = useCall(ramed.claims.build);
@@ -98,7 +100,7 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
     if (focusUnreadField(event.currentTarget)) return;
     const id = crypto.randomUUID();
     setJobId(id);
-    const built = await build.run({ month, jobId: id });
+    const built = await build.run({ month, jobId: id, ...(earlyReason.trim() ? { earlyReason } : {}) });
     setJobId(null);
     reload();
     if (built) onOpen(built.month);
@@ -110,7 +112,8 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
         <h2>Construire la réclamation d’un mois</h2>
         <p className="muted section-intro">
           Réunit les épisodes clos du mois qu’aucune réclamation ne porte encore ; reconstruire un brouillon ne change rien si rien n’a
-          changé.
+          changé. Un mois se construit une fois terminé (le dernier jour, avec un motif) ; un épisode clos après l’envoi de son mois va dans
+          la réclamation suivante, marqué « clôture tardive ».
         </p>
         <div className="build-row">
           <MonthField
@@ -118,6 +121,14 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
             value={month}
             onChange={setMonth}
             error={build.error?.fields?.month}
+            disabled={jobId !== null}
+          />
+          <Field
+            label="Motif, si le mois n’est pas fini (son dernier jour seulement)"
+            value={earlyReason}
+            onChange={(e) => setEarlyReason(e.target.value)}
+            error={build.error?.fields?.earlyReason}
+            placeholder="ex. Clôture de l’exercice"
             disabled={jobId !== null}
           />
           {jobId ? null : (

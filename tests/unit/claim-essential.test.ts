@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkEssential } from '../../shared/claim-essential';
+import type { ClaimEpisodeInput, ClaimLine } from '../../shared/domain/claims';
+import type { MedicineEntry } from '../../shared/domain/reference';
+
+const medicine = (code: string, essential: boolean, over: Partial<MedicineEntry> = {}): MedicineEntry => ({
+  id: 1,
+  code,
+  dci: code,
+  form: 'comprimé',
+  strength: '500 mg',
+  unit: 'comprimé',
+  price: 100,
+  essential,
+  effectiveFrom: '2024-01-01',
+  effectiveTo: null,
+  ...over,
+});
+const MEDICINES = [
+  medicine('PARA500C', true),
+  medicine('VITC', false),
+  medicine('CHANGE', false, { effectiveTo: '2026-10-31' }),
+  medicine('CHANGE', true, { effectiveFrom: '2026-11-01' }),
+];
+const line = (code: string, over: Partial<ClaimLine> = {}): ClaimLine => ({
+  key: `prestation:${code}`,
+  source: 'prestation',
+  episodeId: 1,
+  kind: 'medicament',
+  code,
+  label: code,
+  category: 'medicaments',
+  performedOn: '2026-11-10',
+  quantity: 18,
+  unitPrice: 100,
+  amount: 1800,
+  payer: 'ramed',
+  ...over,
+});
+const episode = (lines: ClaimLine[]) => ({ episodeId: 1, lines }) as unknown as ClaimEpisodeInput;
+
+describe('medicines off the essential list', () => {
+  it.each<[string, ClaimLine, boolean]>([
+    ['an essential medicine', line('PARA500C'), false],
+    ['a medicine off the list, billed 1 800 FCFA', line('VITC'), true],
+    ['off the list but not billed to the RAMED', line('VITC', { payer: 'programme_cesarienne' }), false],
+    ['an act with the same code', line('VITC', { kind: 'acte' }), false],
+    ['off the list on its day (October)', line('CHANGE', { performedOn: '2026-10-31' }), true],
+    ['on the list from 1 November', line('CHANGE', { performedOn: '2026-11-01' }), false],
+    ['unknown to the list (NOT_IN_TARIFF’s business)', line('NOPE'), false],
+  ])('%s', (_name, l, flagged) => {
+    const flags = checkEssential([episode([l])], MEDICINES);
+    expect(flags.map((f) => f.code)).toEqual(flagged ? ['NOT_ESSENTIAL'] : []);
+  });
+
+  it('says it in French with the amount', () => {
+    expect(checkEssential([episode([line('VITC')])], MEDICINES)[0]!.message).toBe(
+      '« VITC » (1 800 FCFA) est hors liste nationale des médicaments essentiels le 10/11/2026.',
+    );
+  });
+});
