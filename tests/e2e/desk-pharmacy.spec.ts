@@ -196,7 +196,15 @@ test('by keyboard alone: scan, Enter admits and the slip comes out; a second vis
   await page.keyboard.type('1101000000017');
   await page.keyboard.press('Enter');
   await expect(verdict.getByRole('status')).toHaveText('✔ ÉLIGIBLE');
-  await expect(page.getByRole('button', { name: 'Admettre', exact: true })).toBeFocused();
+  // Identity first (nothing pre-filled): the arrows choose the document, Tab moves on, Enter admits.
+  await expect(page.getByLabel('Pièce présentée')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Pièce présentée')).toHaveValue('recepisse_seul');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('La pièce correspond')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('La pièce correspond')).toHaveValue('oui');
   const slip = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const admitted = page.getByRole('status').filter({ hasText: 'Admis : épisode' });

@@ -27,9 +27,9 @@ const NINA_LABELS: Record<NinaCheck, string> = {
 /**
  * Identity check and visit details; the server checks eligibility and the referral rule again.
  * Nothing about identity is pre-filled: the agent chooses the document shown and whether it matches.
- * « Admettre » has the focus as soon as the verdict shows: Enter admits. When the person was already
- * admitted today, that is said first, the earlier episode is one key away, and the one button admits
- * again knowingly.
+ * The focus is on « Pièce présentée » as soon as the verdict shows (the arrows choose, Tab moves on),
+ * and Enter in any field of the form admits. When the person was already admitted today, that is
+ * said first, the earlier episode is one key away, and the one button admits again knowingly.
  */
 export function AdmitForm({
   recepisse,
@@ -84,7 +84,19 @@ export function AdmitForm({
   const ninaCheck = document === 'cni_nina' ? compareNina(number, registryNina) : null;
 
   return (
-    <form className="admit-form" aria-label="Admission" noValidate onSubmit={(e) => void submit(again, e)}>
+    <form
+      className="admit-form"
+      aria-label="Admission"
+      noValidate
+      onSubmit={(e) => void submit(again, e)}
+      onKeyDown={(e) => {
+        // A select does not submit its form on Enter as an input does: at the desk, Enter admits from any field.
+        if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
+          e.preventDefault();
+          void submit(again);
+        }
+      }}
+    >
       <h3>Admission</h3>
       {again ? (
         <div role="alert" className="warning-box">
@@ -130,6 +142,7 @@ export function AdmitForm({
           onChange={(e) => setDocument(e.target.value as IdentityDocument | '')}
           options={[CHOOSE, ...options(IDENTITY_DOCUMENTS, IDENTITY_DOCUMENT_LABELS)]}
           error={fields.identityDocument}
+          autoFocus={!again}
         />
         {document !== 'aucun' ? (
           <>
@@ -178,7 +191,7 @@ export function AdmitForm({
           {answer.reasons.includes('REFERRAL_REQUIRED') ? ` ${REFERRAL_LABELS.REFERRAL_REQUIRED}.` : ''}
         </p>
       ) : null}
-      <button type="submit" className="primary" autoFocus={!again} aria-disabled={admit.pending}>
+      <button type="submit" className="primary" aria-disabled={admit.pending}>
         {again ? 'Admettre à nouveau (nouvel épisode)' : 'Admettre'}
       </button>
     </form>
