@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Client } from '../../shared/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { novemberEnded } from '../support/claims';
 import { insertPersons } from '../support/persons';
 import { importList, setFacility, TEST_TARIFFS } from '../support/reference';
 
@@ -27,6 +28,10 @@ describeEachDb('identity checked at admission, and in the claim', (kind) => {
     manager = clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata'));
   });
   afterEach(async () => core.dispose());
+  /** November is claimed once it has ended: the manager builds it on 2 December. */
+  const claimTime = () => {
+    core.deps.clock = novemberEnded();
+  };
 
   const admit = (recepisse: string, over: Record<string, unknown>) =>
     accueil.reception.admit({ recepisse, type: 'consultation_externe', identityDocument: 'cni_nina', identityMatches: true, ...over });
@@ -65,6 +70,7 @@ describeEachDb('identity checked at admission, and in the claim', (kind) => {
     expect(await stored(other)).toMatchObject({ identity_nina_check: 'mismatch' });
     expect(await stored(unknown)).toMatchObject({ identity_nina_check: null });
 
+    claimTime();
     expect((await manager.claims.build({ month: '2026-11' })).ok).toBe(true);
     const claim = await manager.claims.get({ month: '2026-11' });
     if (!claim.ok) throw new Error(claim.error.message);
@@ -95,6 +101,7 @@ describeEachDb('identity checked at admission, and in the claim', (kind) => {
       identity_mismatch_reason: 'Photo ancienne, visage différent',
       identity_nina_check: null,
     });
+    claimTime();
     await manager.claims.build({ month: '2026-11' });
     const claim = await manager.claims.get({ month: '2026-11' });
     expect(claim.ok && claim.value.flags.map((f) => [f.code, f.severity, f.message])).toEqual([

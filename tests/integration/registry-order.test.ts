@@ -28,7 +28,7 @@ describeEachDb('registry updates: in order, guarded, tried first', (kind) => {
     declaration: string | null,
     options: { mode?: 'full' | 'delta'; dryRun?: boolean; acceptGap?: boolean; force?: boolean } = {},
   ) => {
-    const text = `${declaration === null ? '' : `${declaration}\n`}${registryCsv(records)}`;
+    const text = `${declaration === null ? '' : `${declaration}\n`}${registryCsv(records, ';', { trailer: options.mode === 'full' })}`;
     return admin.registry.import({ file: fileRef(core, files.write(`r${++n}.csv`, text)), ...options });
   };
   const declared = (sequence: number, extract: string) => `#RAMED;extraction=${extract};sequence=${sequence}`;
