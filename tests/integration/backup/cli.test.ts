@@ -8,7 +8,7 @@ import { openCore } from '../../../electron/core/app';
 import { openSqliteFile } from '../../../electron/core/backup/sqlite-file';
 import { silentLogger } from '../../../electron/core/logger';
 import { ramed } from '../../support/cli';
-import { describeEachDb, freshDatabase, slotAs } from '../../support/db';
+import { describeEachDb, preparedDatabase, slotAs } from '../../support/db';
 
 describe('ramed backup and restore [sqlite]', () => {
   let dir: string;
@@ -117,7 +117,7 @@ describe('ramed backup and restore [sqlite]', () => {
 
 describeEachDb('ramed backup on PostgreSQL', (kind) => {
   it.runIf(kind === 'postgres')('refuses and points to pg_dump', async () => {
-    const db = await freshDatabase(kind);
+    const db = await preparedDatabase(kind);
     try {
       const r = await ramed('backup', '--out', join(tmpdir(), 'jamais.db'), '--db', db.target);
       expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/pg_dump/) });
