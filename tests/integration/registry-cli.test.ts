@@ -36,7 +36,10 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
 
   it('import-registry --dry-run says what would change; a mass strike-off needs --force', async () => {
     expect((await ramed('import-registry', files.write('tout.csv', registryCsv(HOUSEHOLD)), '--db', db.target)).code).toBe(0);
-    const oneLine = files.write('une-ligne.csv', `#RAMED;extraction=2026-11-20;sequence=7\n${registryCsv(HOUSEHOLD.slice(0, 1))}`);
+    const oneLine = files.write(
+      'une-ligne.csv',
+      `#RAMED;extraction=2026-11-20;sequence=7\n${registryCsv(HOUSEHOLD.slice(0, 1), ';', { trailer: true })}`,
+    );
     const refused = await ramed('import-registry', oneLine, '--mode', 'full', '--db', db.target);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('radierait 4 personne(s) sur 5 (80 %)');
