@@ -12,6 +12,8 @@ interface MigrationDb {
   handle: DbHandle;
   db: OldDb;
   migrateToLatest(): Promise<string[]>;
+  /** Up to `target` only: what the migration under test did, before later ones add their columns. */
+  migrateTo(target: string): Promise<string[]>;
   dispose(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function databaseAt(kind: TestDbKind, target: string): Promise<Migr
     handle,
     db: handle.db,
     migrateToLatest: () => migrate(handle.db, handle.features),
+    migrateTo: (next) => migrate(handle.db, handle.features, { target: next }),
     async dispose() {
       await handle.close();
       await fresh.drop();
