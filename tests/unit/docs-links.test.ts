@@ -4,19 +4,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/**
- * Docs written on other branches at the same time, linked before they land. Delete each name once
- * its file is merged (a name whose file exists is checked like any other link anyway).
- */
-const PENDING_DOCS = [
-  'docs/anam-link.md',
-  'docs/audit-and-backups.md',
-  'docs/import-and-host-safety.md',
-  'docs/dhis2.md',
-  'docs/claim-controls.md',
-  'docs/registry-history.md',
-];
-
 const markdownFiles = [
   'README.md',
   'CONTRIBUTING.md',
@@ -58,7 +45,7 @@ function problemOf(file: string, link: string): string | null {
   const [path, anchor] = link.split('#') as [string, string | undefined];
   const target = path === '' ? file : relative(ROOT, join(ROOT, dirname(file), decodeURIComponent(path)));
   if (!existsSync(join(ROOT, target))) {
-    return PENDING_DOCS.includes(target) ? null : `${link} : ${target} n'existe pas`;
+    return `${link} : ${target} n'existe pas`;
   }
   if (anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(decodeURIComponent(anchor))) {
     return `${link} : pas de titre « #${anchor} » dans ${target}`;
