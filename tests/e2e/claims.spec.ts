@@ -39,7 +39,9 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
     const db = core.deps.handle.db;
     await insertPersons(db, registry);
     await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 80 }, accounts: [], note: () => {} });
-    // Struck off the registry since her visit: the re-check at build time blocks her episode.
+    // Struck off by an update recorded before her visit that the desk had not applied yet: the registry
+    // as it stood on the care day says so, and nothing changed since the admission, so the re-check
+    // blocks her episode (a change recorded after the admission would only warn: ELIGIBILITY_CHANGED).
     // Only that month counts: the demo database also holds the current month's episodes.
     const ofMonth = (qb: typeof db) =>
       qb.selectFrom('episode').where('status', '=', 'clos').where('ended_on', '>=', first).where('ended_on', '<=', last);
@@ -51,7 +53,11 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
       .limit(1)
       .executeTakeFirstOrThrow();
     const episode = await ofMonth(db).select('number').where('person_id', '=', alone.person_id).executeTakeFirstOrThrow();
-    await db.updateTable('person').set({ status: 'radie' }).where('id', '=', alone.person_id).execute();
+    await db
+      .updateTable('person')
+      .set({ status: 'radie', updated_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', alone.person_id)
+      .execute();
     return episode.number;
   });
 

@@ -71,7 +71,7 @@ test('Administration › Registre: a dry run says what a full import would do; a
   await loginAs(page, demoHost, 'admin');
   await page.getByRole('tab', { name: 'Registre' }).click();
   await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
-  const text = `#RAMED;extraction=2026-11-20;sequence=1\n${registryCsv(HOUSEHOLD.slice(0, 1))}`;
+  const text = `#RAMED;extraction=2026-11-20;sequence=1\n${registryCsv(HOUSEHOLD.slice(0, 1), ';', { trailer: true })}`;
   await page
     .getByLabel('Fichier du registre', { exact: true })
     .setInputFiles({ name: 'registre-tronque.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
