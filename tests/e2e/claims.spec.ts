@@ -35,14 +35,12 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   const month = monthBefore(demoHost.month, 2);
   const monthName = frenchMonth(month);
   const { first, last } = monthBounds(month);
-  const struckOff = await withCore(demoHost, async (core) => {
+  const mismatched = await withCore(demoHost, async (core) => {
     const db = core.deps.handle.db;
     await insertPersons(db, registry);
     await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 80 }, accounts: [], note: () => {} });
-    // Struck off by an update recorded before her visit that the desk had not applied yet: the registry
-    // as it stood on the care day says so, and nothing changed since the admission, so the re-check
-    // blocks her episode (a change recorded after the admission would only warn: ELIGIBILITY_CHANGED).
-    // Only that month counts: the demo database also holds the current month's episodes.
+    // Admitted although her card did not match, with a reason: the claim check blocks her episode
+    // until the manager excludes it (IDENTITY_MISMATCH). Only that month counts: the demo database also holds the current month's episodes.
     const ofMonth = (qb: typeof db) =>
       qb.selectFrom('episode').where('status', '=', 'clos').where('ended_on', '>=', first).where('ended_on', '<=', last);
     const alone = await ofMonth(db)
@@ -54,9 +52,9 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
       .executeTakeFirstOrThrow();
     const episode = await ofMonth(db).select('number').where('person_id', '=', alone.person_id).executeTakeFirstOrThrow();
     await db
-      .updateTable('person')
-      .set({ status: 'radie', updated_at: '2000-01-01T00:00:00.000Z' })
-      .where('id', '=', alone.person_id)
+      .updateTable('episode')
+      .set({ identity_document: 'cni_nina', identity_matches: 0, identity_mismatch_reason: 'Photo de la carte d’une autre personne' })
+      .where('number', '=', episode.number)
       .execute();
     return episode.number;
   });
@@ -74,7 +72,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
 
   // The blocking check comes first; the reception slip is a flagged line.
   const flags = page.getByRole('table', { name: 'Contrôles signalés' });
-  await expect(flags.getByRole('row').nth(1)).toContainText('PATIENT_NOT_ELIGIBLE');
+  await expect(flags.getByRole('row').nth(1)).toContainText('IDENTITY_MISMATCH');
   await expect(flags.getByRole('row').nth(1)).toContainText('Bloquant');
   await expect(flags).toContainText('DUPLICATE_ACT');
   await page.locator('main.content').evaluate((main) => main.scrollTo(0, 0));
@@ -94,12 +92,12 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   await page.getByRole('button', { name: 'Exclure', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Exclusions en vigueur' })).toContainText('Acte saisi deux fois à l’accueil');
 
-  const blocking = flags.getByRole('row').filter({ hasText: 'PATIENT_NOT_ELIGIBLE' });
+  const blocking = flags.getByRole('row').filter({ hasText: 'IDENTITY_MISMATCH' });
   await blocking.getByRole('button', { name: /Exclure l’épisode/ }).click();
-  await page.getByLabel('Motif de l’exclusion').fill('Patient radié du registre depuis les soins');
+  await page.getByLabel('Motif de l’exclusion').fill('Identité non établie : soins non facturés à l’ANAM');
   await page.getByRole('button', { name: 'Exclure', exact: true }).click();
-  await expect(flags.getByRole('row').filter({ hasText: 'PATIENT_NOT_ELIGIBLE' })).toContainText('Exclu');
-  await expect(page.getByRole('table', { name: 'Exclusions en vigueur' })).toContainText(struckOff);
+  await expect(flags.getByRole('row').filter({ hasText: 'IDENTITY_MISMATCH' })).toContainText('Exclu');
+  await expect(page.getByRole('table', { name: 'Exclusions en vigueur' })).toContainText(mismatched);
 
   await page.getByRole('button', { name: 'Signer…' }).click();
   await expect(dialog).toContainText('Total RAMED');
@@ -121,7 +119,7 @@ test('a month claimed: built, reviewed, a line and an episode excluded, signed, 
   const pdf = execFileSync('pdftotext', ['-layout', await download('Bordereau PDF'), '-'], { encoding: 'utf8' });
   expect(pdf).toContain(monthName);
   expect(pdf).toContain(hash);
-  expect(pdf).not.toContain(struckOff);
+  expect(pdf).not.toContain(mismatched);
   const bundle = JSON.parse(readFileSync(await download('FHIR R4 (JSON)'), 'utf8')) as { resourceType: string; entry: unknown[] };
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundle.entry.length).toBeGreaterThan(50);
