@@ -112,7 +112,12 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
         ['Touré', 'Kadiatou', 'F', '1989-06-07'],
         ['Maïga', 'Ibrahim', 'M', '2012-09-21'],
         ['Sidibé', 'Awa', 'F', '1999-04-03'],
-      ].map(([family, given, sex, birth], i) => ({ ...somePerson(i + 10, family, given), sex: sex as 'M' | 'F', birth_date: birth })),
+      ].map(([family, given, sex, birth], i) => ({
+        ...somePerson(i + 10, family, given),
+        sex: sex as 'M' | 'F',
+        birth_date: birth,
+        valid_to: `${Number(demoHost.month.slice(0, 4)) + 2}-12-31`,
+      })),
     );
     await demoEpisodes.run({ deps: core.deps, options: { month: demoHost.month, episodes: 60 }, accounts: [], note: () => {} });
     // Added to the demo's own episodes (for the persons of its sample registry).

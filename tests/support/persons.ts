@@ -9,6 +9,8 @@ export interface TestPerson {
   birth_date?: string;
   quality?: 'titulaire' | 'conjoint' | 'enfant' | 'admis_de_droit';
   holder_recepisse?: string | null;
+  /** End of the récépissé's validity (default 2027-12-31): a test run on a moved clock gives one after its day. */
+  valid_to?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function insertPersons(db: Kysely<Database>, persons: readonly Test
         disabled: 0,
         status: 'actif',
         valid_from: '2025-01-01',
-        valid_to: '2027-12-31',
+        valid_to: p.valid_to ?? '2027-12-31',
         created_at: '2026-01-01T00:00:00.000Z',
         updated_at: '2026-01-01T00:00:00.000Z',
       })
