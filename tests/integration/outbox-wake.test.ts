@@ -25,7 +25,9 @@ describeEachDb('the worker woken by a sign-off', (kind) => {
   it('sends a just-signed claim at once instead of at its next look (a minute later)', async () => {
     await setFacility(core, 'cscom');
     await importList(core, 'tariffs', TEST_TARIFFS);
-    const [person] = await insertPersons(core.deps.handle.db, [somePerson(1)]);
+    // Valid past the app's day (RAMED_TODAY or the machine's), so last month's care is claimable.
+    const validTo = `${systemClock.now().getUTCFullYear() + 2}-12-31`;
+    const [person] = await insertPersons(core.deps.handle.db, [{ ...somePerson(1), valid_to: validTo }]);
     // The last day of the month before today's: a month is claimed once it has ended.
     const today = systemClock.now().toISOString().slice(0, 10);
     const lastMonthEnd = addDays(`${today.slice(0, 7)}-01`, -1);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { systemClock } from '../../electron/core/clock';
 import { ramed } from '../support/cli';
 import { describeEachDb, preparedDatabase, type TestDbKind } from '../support/db';
 import { HOUSEHOLD, tempFolder } from '../support/registry-files';
@@ -112,7 +113,10 @@ describeEachDb('ramed registry commands', (kind: TestDbKind) => {
   });
 
   it('search answers persons (JSON array) and a French list', async () => {
-    await ramed('import-registry', files.write('registre.csv', registryCsv(HOUSEHOLD)), '--db', db.target);
+    // `search` judges eligibility on the app's day (RAMED_TODAY or the machine's): validity runs past it.
+    const until = `${systemClock.now().getUTCFullYear() + 2}-12-31`;
+    const household = HOUSEHOLD.map((p) => (p.fin_validite ? { ...p, fin_validite: until } : p));
+    await ramed('import-registry', files.write('registre.csv', registryCsv(household)), '--db', db.target);
     const found = await ramed('search', 'TRAORE seyd', '--db', db.target, '--json');
     expect(found).toMatchObject({ code: 0, json: [{ recepisse: '1111234567893', familyName: 'Traoré', eligibility: { eligible: true } }] });
     const limited = await ramed('search', 'traore', '--limit', '2', '--db', db.target, '--json');
