@@ -38,3 +38,9 @@ export function parseMonth(text: string): string | null {
   const m = Number(month);
   return m >= 1 && m <= 12 ? `${year}-${String(m).padStart(2, '0')}` : null;
 }
+
+/** The month `back` months before `month` (YYYY-MM); a negative `back` goes forward. */
+export function monthBefore(month: string, back: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+}

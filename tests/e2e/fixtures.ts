@@ -30,11 +30,7 @@ const ROOT = join(import.meta.dirname, '../..');
  */
 export const today = (): string => systemClock.now().toISOString().slice(0, 10);
 
-/** The month `back` months before `month` (YYYY-MM). */
-export function monthBefore(month: string, back: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
-}
+export { monthBefore } from '../../shared/months';
 
 /** « Réclamation de mars 2027 — version 1 » (or « d’avril … »), as the claim screen titles it. */
 export function claimTitle(monthName: string, version: number): RegExp {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClaimedItem } from '../../../shared/domain/claim-responses';
-import { frenchMonth, ofMonth } from '../../../shared/months';
+import { frenchMonth, monthBefore, ofMonth } from '../../../shared/months';
 import { fixedClock } from '../clock';
 import { buildClaim } from '../claims/build';
 import { getClaim } from '../claims/read';
@@ -23,13 +23,6 @@ const REJECTIONS = [
   { code: 'DOUBLON', text: 'Acte déjà facturé pour ce patient ce jour' },
 ];
 const ADJUSTMENT = { code: 'TARIF', text: 'Ramené au tarif conventionnel de l’ANAM' };
-
-/** The month `back` months before `month` (YYYY-MM). */
-function monthBefore(month: string, back: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(y, m - 1 - back, 1));
-  return date.toISOString().slice(0, 7);
-}
 
 /** A fixed, varied choice per line (the same demo every time). */
 const pick = (n: number) => (n * 2654435761) % 100;

@@ -1,3 +1,5 @@
+import { monthBefore } from '../../../shared/months';
+
 /**
  * The screens' « today » is the facility's, as the back end's clock says (`system.info`), not the
  * browser's: the two differ when the back end runs with RAMED_TODAY (tests, training) or on another
@@ -21,7 +23,4 @@ export const today = (): string => new Date((browserDay() + shiftDays) * DAY_MS)
 export const thisMonth = (): string => today().slice(0, 7);
 
 /** The month `back` months before this one, YYYY-MM. */
-export function monthsAgo(back: number): string {
-  const [y, m] = thisMonth().split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
-}
+export const monthsAgo = (back: number): string => monthBefore(thisMonth(), back);
