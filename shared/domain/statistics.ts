@@ -75,6 +75,8 @@ export interface StatisticsFigures {
   period: StatisticsPeriod;
   /** The last day counted: the period's last day, or today while the period runs. */
   through: string;
+  /** The day the figures were read: the period still runs while it is not past its last day. */
+  today: string;
   facility: Facility | null;
   patients: PatientCounts;
   /** One entry per month of the period, in order. */

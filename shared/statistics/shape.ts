@@ -52,7 +52,7 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
     first: bounds.first,
     last: bounds.last,
     through: f.through,
-    running: f.through < bounds.last,
+    running: f.today <= bounds.last,
     facility: f.facility,
     patients: { ...f.patients, returning: f.patients.seen - f.patients.new },
     months: f.months.map((m) => ({

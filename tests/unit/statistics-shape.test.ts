@@ -9,6 +9,7 @@ import { csvFileName, statisticsTables } from '../../shared/statistics/tables';
 const empty = (over: Partial<StatisticsFigures> = {}): StatisticsFigures => ({
   period: { kind: 'month', month: '2026-10' },
   through: '2026-10-31',
+  today: '2026-11-05',
   facility: { code: 'T01', name: 'CSCOM de Test', level: 'cscom', region: null, cercle: null, commune: null },
   patients: { seen: 0, new: 0 },
   months: [{ month: '2026-10', patients: { seen: 0, new: 0 }, episodes: 0, prestations: 0, medicines: 0 }],
@@ -87,8 +88,9 @@ describe('shaping the figures', () => {
   });
 
   it.each([
-    ['a month still running', { through: '2026-10-15' }, true],
-    ['a month over', { through: '2026-10-31' }, false],
+    ['a month still running', { through: '2026-10-15', today: '2026-10-15' }, true],
+    ['a month on its last day, still running until midnight', { through: '2026-10-31', today: '2026-10-31' }, true],
+    ['a month over the next morning', { through: '2026-10-31', today: '2026-11-01' }, false],
   ] as const)('knows %s', (_name, over, running) => expect(shapeStatistics(empty(over)).running).toBe(running));
 
   it('orders medicines by amount, stock-outs by days, reasons by size; shares of the refused persons', () => {
@@ -195,6 +197,7 @@ describe('tables and key figures', () => {
     empty({
       period: { kind: 'year', year: 2026 },
       through: '2026-11-16',
+      today: '2026-11-16',
       stockFrom: '2026-01-01',
       patients: { seen: 5, new: 2 },
       months: [{ month: '2026-10', patients: { seen: 5, new: 2 }, episodes: 7, prestations: 3000, medicines: 120 }],

@@ -53,6 +53,7 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
   return {
     period,
     through,
+    today,
     facility,
     patients,
     months: bounds.months.map((month) => ({
