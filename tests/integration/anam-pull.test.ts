@@ -45,6 +45,7 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     core = await openTestCore(kind, { clock });
     server = await startAnamListsServer({ token: TOKEN });
     folder = mkdtempSync(join(tmpdir(), 'ramed-pull-'));
+    server.clientFolder = folder;
     // The contract's pulls keep their downloads under the user data folder.
     process.env.RAMED_HOME = folder;
     await setSetting(db(), clock, 'anam.endpoint', server.url, 'test');

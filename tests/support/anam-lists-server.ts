@@ -1,6 +1,8 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
 
 /** A file the ANAM publishes, with its detached signature. */
 interface Published {
@@ -16,6 +18,8 @@ interface Published {
  * `files/<name>` with HTTP Range (206 + Content-Range) like any static file server, and its
  * signature at `files/<name>.sig`. Faults: a download cut after some bytes, a bad signature.
  */
+const sizeOf = (path: string): number => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+
 export interface AnamListsServer {
   url: string;
   /** The base64 raw Ed25519 public key to configure as `anam.publicKey`. */
@@ -24,6 +28,8 @@ export interface AnamListsServer {
   requests: Array<{ path: string; range: string | null }>;
   /** The next download of a file is cut after this many bytes (then served normally). */
   cutAfter: Map<string, number>;
+  /** Where the client writes `<name>.part`: a cut waits (up to 5 s) until the client has the bytes sent. */
+  clientFolder: string | null;
   /** Serve whole files with 200, ignoring Range (a server or proxy without resumption). */
   ignoreRange: boolean;
   /** The SHA-256 the index announces instead of the true one, by file name (an altered file). */
@@ -83,7 +89,12 @@ export async function startAnamListsServer(options: { token: string }): Promise<
     const cut = self.cutAfter.get(name);
     if (cut !== undefined) {
       self.cutAfter.delete(name);
-      res.write(body.subarray(0, cut), () => setTimeout(() => res.socket?.destroy(), 20));
+      // The connection is reset once the client holds the bytes sent: a reset sooner can also discard
+      // bytes the client has not read yet (a busy machine), which makes the resumption untestable.
+      const received = () => self.clientFolder === null || sizeOf(join(self.clientFolder, `${name}.part`)) >= cut;
+      const resetWhenReceived = (tries: number) =>
+        received() || tries >= 500 ? res.socket?.destroy() : setTimeout(() => resetWhenReceived(tries + 1), 10);
+      res.write(body.subarray(0, cut), () => resetWhenReceived(0));
       return;
     }
     res.end(body);
@@ -98,6 +109,7 @@ export async function startAnamListsServer(options: { token: string }): Promise<
     publicKey: publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64'),
     requests: [],
     cutAfter: new Map(),
+    clientFolder: null,
     ignoreRange: false,
     announcedSha256: new Map(),
     publish(list, name, content, opts = {}) {
