@@ -23,6 +23,7 @@ test('the claims screen lists the month’s free-care programmes and gives each 
   const core = await openCore({ db: demoHost.db, log: silentLogger });
   try {
     const db = core.deps.handle.db;
+    await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 60 }, accounts: [], note: () => {} });
     // Two children, one 4 years old on the day of care (5 tomorrow), one 5 years old: only the first one's malaria test is free.
     const [younger, older] = await insertPersons(db, [
       {
@@ -43,7 +44,6 @@ test('the claims screen lists the month’s free-care programmes and gives each 
         { episodeId: id, endedOn: day, diagnosis: 'Paludisme simple', icd10: 'B54', outcome: 'gueri' },
       );
     }
-    await demoEpisodes.run({ deps: core.deps, options: { month, episodes: 60 }, accounts: [], note: () => {} });
   } finally {
     await core.close();
   }
