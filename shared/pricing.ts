@@ -1,6 +1,7 @@
 import { frenchDate } from './dates';
 import type { FacilityLevel } from './domain/facility';
 import { EXCLUSION_LABELS, LEVEL_SHORT_LABELS, tariffInForce, type TariffEntry } from './domain/reference';
+import { CAESAREAN_PROGRAMME, programmeFor, type CareFacts, type Programme } from './programmes';
 
 /**
  * Pricing of an act for a RAMED episode: the tariff in force on the line's date at the facility's
@@ -19,8 +20,13 @@ export const PRICING_REFUSALS = [
 ] as const;
 export type PricingRefusal = (typeof PRICING_REFUSALS)[number];
 
-/** Who pays a priced line: the RAMED, or the free caesarean programme (recorded, never billed to the RAMED). */
+/**
+ * Who pays a priced line: the RAMED, or a free-care programme (recorded, never billed to the RAMED).
+ * `programme_cesarienne` is the stored value's historical name, from when the caesarean was the only
+ * programme: it now means « a programme », and the line's programme code says which.
+ */
 export type Payer = 'ramed' | 'programme_cesarienne';
+export const PROGRAMME_PAYER: Payer = 'programme_cesarienne';
 
 export interface PricingRequest {
   code: string;
@@ -30,6 +36,8 @@ export interface PricingRequest {
   quantity: number;
   /** Units of the same act already on the episode (not cancelled), for the per-episode maximum. */
   alreadyInEpisode?: number;
+  /** The programmes list and the patient's facts on the day; without them only the caesarean goes to its programme. */
+  coverage?: { programmes: readonly Programme[]; facts: Omit<CareFacts, 'date'> };
 }
 
 export interface PricedLine {
@@ -38,6 +46,8 @@ export interface PricedLine {
   unitPrice: number;
   amount: number;
   payer: Payer;
+  /** The programme's code when a programme pays the line, else null. */
+  programme: string | null;
 }
 
 export type PricingResult = { ok: true; line: PricedLine } | { ok: false; code: PricingRefusal; message: string };
@@ -71,7 +81,8 @@ export function priceAct(tariffs: readonly TariffEntry[], request: PricingReques
       `« ${tariff.label} » est exclu de la prise en charge RAMED (${EXCLUSION_LABELS[tariff.exclusion]}) : il ne peut pas être facturé.`,
     );
   }
-  const payer: Payer = tariff.caesarean ? 'programme_cesarienne' : 'ramed';
+  const programme = programmeOf(tariff, request);
+  const payer: Payer = programme ? PROGRAMME_PAYER : 'ramed';
   if (payer === 'ramed' && !tariff.ramedCovered) {
     return refuse('NOT_COVERED', `« ${tariff.label} » n’est pas couvert par le RAMED selon la liste des tarifs.`);
   }
@@ -86,5 +97,15 @@ export function priceAct(tariffs: readonly TariffEntry[], request: PricingReques
       `« ${tariff.label} » est limité à ${tariff.maxQuantity} par épisode (déjà ${already}, encore ${left} possible).`,
     );
   }
-  return { ok: true, line: { tariff, quantity, unitPrice: tariff.price, amount: tariff.price * quantity, payer } };
+  return { ok: true, line: { tariff, quantity, unitPrice: tariff.price, amount: tariff.price * quantity, payer, programme } };
+}
+
+/** The first programme covering the act; the caesarean keeps its programme when no list covers it. */
+function programmeOf(tariff: TariffEntry, request: PricingRequest): string | null {
+  if (request.coverage) {
+    const item = { kind: 'acte' as const, code: tariff.code, category: tariff.category, caesarean: tariff.caesarean };
+    const found = programmeFor(request.coverage.programmes, item, { ...request.coverage.facts, date: request.date });
+    if (found) return found.code;
+  }
+  return tariff.caesarean ? CAESAREAN_PROGRAMME : null;
 }

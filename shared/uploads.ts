@@ -12,6 +12,7 @@ export const UPLOAD_KINDS = {
   /** A tariff or medicine list (the import itself refuses beyond 20 Mio). */
   tarifs: { method: 'tariffs.import', maxBytes: 20 * 1024 * 1024 },
   medicaments: { method: 'medicines.import', maxBytes: 20 * 1024 * 1024 },
+  programmes: { method: 'programmes.import', maxBytes: 20 * 1024 * 1024 },
   /** A backup of the database (SQLite file) and its manifest. */
   sauvegarde: { method: 'backup.restore', maxBytes: 4 * 1024 * 1024 * 1024 },
   manifeste: { method: 'backup.restore', maxBytes: 1024 * 1024 },

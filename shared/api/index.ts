@@ -8,6 +8,7 @@ import { episodesApi } from './episodes';
 import { outboxApi } from './outbox';
 import { paymentsApi } from './payments';
 import { pharmacyApi } from './pharmacy';
+import { programmesApi } from './programmes';
 import { receptionApi } from './reception';
 import { referenceApi } from './reference';
 import { registryApi } from './registry';
@@ -33,6 +34,7 @@ export const api = {
   ...statisticsApi,
   ...paymentsApi,
   ...anamApi,
+  ...programmesApi,
 };
 
 export type Api = typeof api;

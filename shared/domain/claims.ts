@@ -125,6 +125,8 @@ export interface ClaimLine {
   unitPrice: number;
   amount: number;
   payer: Payer;
+  /** The free-care programme that pays the line (never the RAMED claim then), when one does. */
+  programme?: string | null;
   /** Who prescribed it (the FHIR Claim's care team). */
   prescriber?: string;
 }

@@ -130,6 +130,8 @@ export interface EpisodeLine {
   unitPrice: number;
   amount: number;
   payer: Payer;
+  /** The free-care programme charged when the line was priced, when one covers it. */
+  programme?: string | null;
   prescriber: string;
   state: LineState;
   /** On a cancellation line: the line it cancels. */
@@ -151,13 +153,13 @@ export interface EpisodeEvent {
 }
 
 export interface EpisodeTotals {
-  /** What the RAMED is billed: acts and medicines still in force, excluding the caesarean programme. */
+  /** What the RAMED is billed: acts and medicines still in force, excluding the free-care programmes' lines. */
   ramed: number;
   /** The acts' part of `ramed`. */
   acts: number;
   /** The medicines' part of `ramed` (dispensed by the pharmacy on this episode). */
   medicines: number;
-  /** Recorded for the free caesarean programme, not billed to the RAMED. */
+  /** Recorded for the free-care programmes (caesarean, malaria…), not billed to the RAMED. */
   programme: number;
   /** Act lines in force. */
   activeLines: number;

@@ -63,6 +63,8 @@ export interface StockItem {
 
 export interface DispensedLine {
   id: number;
+  /** The free-care programme that pays it (decided when dispensed), or null for the RAMED. */
+  programme?: string | null;
   episodeId: number;
   medicineCode: string;
   dci: string;

@@ -8,6 +8,7 @@ import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { outboxExportCommand, outboxRetryCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
 import { paymentsAddCommand, paymentsListCommand } from './payments';
+import { importProgrammesCommand, programmesListCommand, programmesStatementCommand } from './programmes';
 import { pullCommand } from './pull';
 import { importControlsCommand, importMedicinesCommand, importTariffsCommand } from './reference';
 import { checkCommand, importRegistryCommand, searchCommand } from './registry';
@@ -28,6 +29,9 @@ export const COMMANDS: readonly CliCommand[] = [
   importTariffsCommand,
   importMedicinesCommand,
   importControlsCommand,
+  importProgrammesCommand,
+  programmesListCommand,
+  programmesStatementCommand,
   claimsBuildCommand,
   claimsValidateCommand,
   claimsSignCommand,

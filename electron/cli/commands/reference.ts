@@ -13,10 +13,10 @@ async function importList(
   const core = await ctx.core();
   const { ref } = core.deps.files.register(path);
   const report = await ctx.call(method, { file: ref });
-  return { json: report, text: describe(report), exitCode: report.applied ? 0 : 2 };
+  return { json: report, text: describeImport(report), exitCode: report.applied ? 0 : 2 };
 }
 
-function describe(report: ReferenceImportReport): string {
+export function describeImport(report: ReferenceImportReport): string {
   const lines = report.applied
     ? [
         `Import terminé (${report.lines} ligne(s) lue(s)) : ${report.inserted} nouvelle(s) version(s), ` +

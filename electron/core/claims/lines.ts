@@ -3,6 +3,7 @@ import type { ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
 import { describeLines } from '../episodes/read';
 import { dispensedLines } from '../pharmacy/lines';
+import { PROGRAMME_PAYER } from '../../../shared/pricing';
 
 /**
  * A source of billed lines for a set of episodes. The claim takes every source's lines: the acts
@@ -30,6 +31,7 @@ export const prestationLines: LineSource = async (db, episodeIds) => {
       unitPrice: l.unitPrice,
       amount: l.amount,
       payer: l.payer,
+      programme: byId.get(l.id)!.programme_code,
       prescriber: l.prescriber,
     }));
 };
@@ -48,7 +50,8 @@ export const dispensationLines: LineSource = async (db, episodeIds) =>
     quantity: d.quantity,
     unitPrice: d.unit_price,
     amount: d.amount,
-    payer: 'ramed' as const,
+    payer: d.programme_code ? PROGRAMME_PAYER : ('ramed' as const),
+    programme: d.programme_code,
     prescriber: d.prescriber,
   }));
 

@@ -4,6 +4,7 @@ import { priceAct, type PricingRefusal } from '../../../shared/pricing';
 import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { getFacility } from '../facility/facility';
+import { coverageOf } from '../programmes/coverage';
 import { tariffVersions } from '../reference/tariffs';
 import { inTransaction, lockOpenEpisode, touchEpisode, type EpisodeWriter } from './writer';
 
@@ -62,9 +63,10 @@ export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<nu
       level: facility.level,
       quantity: input.quantity,
       alreadyInEpisode: await quantityOnEpisode(tx, episode.id, input.code),
+      coverage: await coverageOf(db, episode),
     });
     if (!priced.ok) throw new DomainError('REFUSED', priced.message, { [REFUSAL_FIELD[priced.code]]: priced.message });
-    const { tariff, quantity, unitPrice, amount, payer } = priced.line;
+    const { tariff, quantity, unitPrice, amount, payer, programme } = priced.line;
     const line = await db
       .insertInto('prestation')
       .values({
@@ -80,6 +82,7 @@ export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<nu
         unit_price: unitPrice,
         amount,
         payer,
+        programme_code: programme,
         prescriber: input.prescriber,
         cancels_id: null,
         reason: null,
@@ -130,6 +133,7 @@ export async function cancelLine(w: EpisodeWriter, input: { episodeId: number; l
         unit_price: line.unit_price,
         amount: -line.amount,
         payer: line.payer,
+        programme_code: line.programme_code,
         prescriber: line.prescriber,
         cancels_id: line.id,
         reason: input.reason,

@@ -24,6 +24,7 @@ export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>):
       unitPrice: r.unit_price,
       amount: r.amount,
       payer: r.payer,
+      programme: r.programme_code,
       prescriber: r.prescriber,
       state,
       cancelsId: r.cancels_id,
@@ -37,18 +38,19 @@ export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>):
 
 /**
  * What the RAMED is billed for: acts and medicines in force only (a cancelled line and its
- * cancellation cancel out). Medicines are always billed to the RAMED.
+ * cancellation cancel out), without the lines a free-care programme pays.
  */
 export function totalsOf(lines: readonly EpisodeLine[], medicines: readonly DispensedLine[] = []): EpisodeTotals {
   const active = lines.filter((l) => l.state === 'active');
   const activeMedicines = medicines.filter((m) => m.state === 'active');
   const acts = active.filter((l) => l.payer === 'ramed').reduce((sum, l) => sum + l.amount, 0);
-  const medicineAmount = activeMedicines.reduce((sum, m) => sum + m.amount, 0);
+  const medicineAmount = activeMedicines.filter((m) => !m.programme).reduce((sum, m) => sum + m.amount, 0);
+  const programmeMedicines = activeMedicines.filter((m) => m.programme).reduce((sum, m) => sum + m.amount, 0);
   return {
     ramed: acts + medicineAmount,
     acts,
     medicines: medicineAmount,
-    programme: active.filter((l) => l.payer !== 'ramed').reduce((sum, l) => sum + l.amount, 0),
+    programme: active.filter((l) => l.payer !== 'ramed').reduce((sum, l) => sum + l.amount, 0) + programmeMedicines,
     activeLines: active.length,
     activeMedicines: activeMedicines.length,
   };

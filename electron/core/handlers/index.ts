@@ -9,6 +9,7 @@ import { episodesHandlers } from './episodes';
 import { outboxHandlers } from './outbox';
 import { paymentsHandlers } from './payments';
 import { pharmacyHandlers } from './pharmacy';
+import { programmesHandlers } from './programmes';
 import { receptionHandlers } from './reception';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
@@ -35,4 +36,5 @@ export const handlers: Handlers<Api> = {
   ...statisticsHandlers,
   ...paymentsHandlers,
   ...anamHandlers,
+  ...programmesHandlers,
 };

@@ -4,6 +4,7 @@ import { frenchDate } from '../../../shared/dates';
 import { isoNow, isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { inTransaction, lockEpisode, type EpisodeWriter } from '../episodes/writer';
+import { medicineProgramme } from '../programmes/coverage';
 import { assertDispensable } from './episodes';
 import { addMovement } from './ledger';
 import { episodeLines, episodeUnmet } from './lines';
@@ -86,6 +87,7 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
     }
 
     const lineIds: number[] = [];
+    const programme = await medicineProgramme(db, episode, medicine.code, today);
     for (const a of allocations) {
       const line = await db
         .insertInto('dispensation')
@@ -106,6 +108,7 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
           override_reason: input.batchId !== undefined ? (input.overrideReason ?? null) : null,
           cancels_id: null,
           cancel_reason: null,
+          programme_code: programme,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

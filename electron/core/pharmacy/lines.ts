@@ -19,6 +19,7 @@ export interface ClaimMedicineLine {
   batch_id: number;
   cancels_id: null;
   cancel_reason: null;
+  programme_code: string | null;
 }
 
 /**
@@ -43,6 +44,7 @@ export async function dispensedLines(db: Kysely<Database>, episodeIds: readonly 
       'd.dispensed_by',
       'd.prescriber',
       'd.batch_id',
+      'd.programme_code',
     ])
     .where('d.episode_id', 'in', [...episodeIds])
     .where('d.cancels_id', 'is', null)
@@ -85,6 +87,7 @@ export async function episodeLines(db: Kysely<Database>, episodeId: number): Pro
     state: r.cancels_id !== null ? 'annulation' : cancelled.has(r.id) ? 'annulee' : 'active',
     cancelsId: r.cancels_id,
     cancelReason: r.cancel_reason,
+    programme: r.programme_code,
   }));
 }
 

@@ -12,7 +12,7 @@ import { illustrativeInRealFacility } from '../facility/onboarding';
 
 /** What differs between the tariff list and the medicines list; the import itself is shared. */
 export interface ReferenceSpec<C> {
-  kind: 'tarifs' | 'medicaments' | 'controles';
+  kind: 'tarifs' | 'medicaments' | 'controles' | 'programmes';
   columns: CsvColumns;
   /** One line of the file → its versions (a tariff line lists several levels), or its errors. */
   parseRow(values: Record<string, string>): { versions: Array<Omit<IncomingVersion<C>, 'line'>> } | { errors: string[] };
@@ -100,11 +100,17 @@ export async function importReferenceFile<C>(
           .values({ ...values, kind: spec.kind })
           .returning('id')
           .executeTakeFirstOrThrow()
-      : await db
-          .insertInto('reference_import')
-          .values({ ...values, kind: spec.kind })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+      : spec.kind === 'programmes'
+        ? await db
+            .insertInto('programme_import')
+            .values({ ...values, kind: spec.kind })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        : await db
+            .insertInto('reference_import')
+            .values({ ...values, kind: spec.kind })
+            .returning('id')
+            .executeTakeFirstOrThrow();
   for (const { id, to } of plan.closes) await spec.close(db, id, to);
   for (let i = 0; i < plan.inserts.length; i += 100) await spec.insert(db, plan.inserts.slice(i, i + 100), imported.id, now);
   report.inserted = plan.inserts.length;

@@ -6,6 +6,8 @@ export const SAMPLE_TARIFFS = 'exemple-illustratif-tarifs.csv';
 export const SAMPLE_MEDICINES = 'exemple-illustratif-medicaments.csv';
 /** The reviewed default plausibility rules (docs/claim-controls.md): not illustrative, meant to be used. */
 export const DEFAULT_CONTROLS = 'controles-plausibilite.csv';
+/** The reviewed default free-care programmes (docs/programmes.md): not illustrative, meant to be used. */
+export const DEFAULT_PROGRAMMES = 'programmes-gratuite.csv';
 
 /**
  * A file of the repository's `resources/` folder, found from this module upwards so that the

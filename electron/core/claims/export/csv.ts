@@ -46,7 +46,7 @@ export function claimCsv(doc: ClaimDocument): string {
       l.quantity,
       l.unitPrice,
       l.amount,
-      l.payer === 'ramed' ? 'RAMED' : 'Programme césarienne',
+      l.payer === 'ramed' ? 'RAMED' : `Programme ${l.programme ?? 'CESAR'}`,
       e.excluded ?? l.excluded ?? '',
     ]),
   );

@@ -98,7 +98,11 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
   }
   pdf.setFontSize(9);
   if (doc.programmeTotal > 0) {
-    pdf.text(`Hors RAMED, programme de gratuité de la césarienne : ${formatInteger(doc.programmeTotal)} FCFA (non réclamé).`, 14, y - 2);
+    pdf.text(
+      `Hors RAMED, programmes de gratuité : ${formatInteger(doc.programmeTotal)} FCFA (non réclamé, relevés par programme).`,
+      14,
+      y - 2,
+    );
   }
   const boxes = ['Le responsable de l’établissement', 'Le gestionnaire RAMED', 'Visa de l’ANAM'];
   const boxWidth = (width - 28 - 2 * 8) / 3;

@@ -58,6 +58,8 @@ export interface PrestationTable {
   unit_price: number;
   amount: number;
   payer: Payer;
+  /** The programme the line was charged to when priced (0024): a later list change never moves it. */
+  programme_code: string | null;
   prescriber: string;
   cancels_id: number | null;
   reason: string | null;

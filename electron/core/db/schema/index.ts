@@ -5,6 +5,7 @@ import type { EpisodeTables } from './episodes';
 import type { OutboxTables } from './outbox';
 import type { PaymentTables } from './payments';
 import type { PharmacyTables } from './pharmacy';
+import type { ProgrammeTables } from './programmes';
 import type { ReceptionTables } from './reception';
 import type { ReferenceTables } from './reference';
 import type { RegistryTables } from './registry';
@@ -23,6 +24,7 @@ export type Database = SystemTables &
   ReceptionTables &
   ResponseTables &
   PaymentTables &
-  Dhis2Tables;
+  Dhis2Tables &
+  ProgrammeTables;
 
 export type { Flag } from './system';

@@ -49,6 +49,8 @@ export interface DispensationTable {
   override_reason: string | null;
   cancels_id: number | null;
   cancel_reason: string | null;
+  /** The programme that pays the medicine, decided when dispensed (0024); null for the RAMED. */
+  programme_code: string | null;
 }
 
 export interface UnmetDemandTable {

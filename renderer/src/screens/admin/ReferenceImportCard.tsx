@@ -23,7 +23,7 @@ export function ReferenceImportCard({
   title: string;
   help: string;
   /** What the browser host is told the upload is for. */
-  uploadKind: 'tarifs' | 'medicaments';
+  uploadKind: 'tarifs' | 'medicaments' | 'programmes';
   importFile(file: string): Promise<ApiResult<ReferenceImportReport>>;
   onImported(): void;
 }) {

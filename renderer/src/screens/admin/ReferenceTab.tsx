@@ -75,6 +75,13 @@ export function ReferenceTab(_props: SectionProps) {
           importFile={(file) => ramed.medicines.import({ file })}
           onImported={reload}
         />
+        <ReferenceImportCard
+          title="Programmes de gratuité"
+          uploadKind="programmes"
+          help="Fichier CSV des programmes (césarienne, paludisme, tuberculose…) : ce que chacun couvre, pour quels patients, sa date d’effet. Une ligne qu’un programme couvre ne va jamais sur la réclamation RAMED. Liste par défaut : resources/programmes-gratuite.csv."
+          importFile={(file) => ramed.programmes.import({ file })}
+          onImported={reload}
+        />
       </div>
       <section className="card" aria-label="En vigueur aujourd’hui">
         <div className="section-head">

@@ -50,7 +50,7 @@ export function CategoryTotals({ document }: { document: ClaimDocument }) {
       </div>
       {document.programmeTotal > 0 ? (
         <p className="muted small">
-          Enregistré pour le programme de gratuité de la césarienne, non facturé au RAMED : {formatFcfa(document.programmeTotal)}.
+          Enregistré pour les programmes de gratuité (césarienne, paludisme…), non facturé au RAMED : {formatFcfa(document.programmeTotal)}.
         </p>
       ) : null}
     </section>

@@ -5,6 +5,7 @@ import { ClaimDetail } from './ClaimDetail';
 import { ClaimList } from './ClaimList';
 import { OutboxTab } from './OutboxTab';
 import { PaymentsTab } from './PaymentsTab';
+import { ProgrammesTab } from './ProgrammesTab';
 
 /**
  * The manager's monthly claims: the list by month and one claim version at a time. The list stays
@@ -34,9 +35,10 @@ function MonthlyClaims() {
   );
 }
 
-/** Réclamations: the claims, the ANAM's payments, and the upload queue (network or USB key). */
+/** Réclamations: the claims, the free-care programmes' statements, the ANAM's payments, and the upload queue (network or USB key). */
 const CLAIMS_TABS: readonly Tab<SectionProps>[] = [
   { key: 'reclamations', label: 'Réclamations', component: MonthlyClaims },
+  { key: 'programmes', label: 'Programmes', component: ProgrammesTab },
   { key: 'paiements', label: 'Paiements', component: PaymentsTab },
   { key: 'envois', label: 'Envois à l’ANAM', component: OutboxTab },
 ];

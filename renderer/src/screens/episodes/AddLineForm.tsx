@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EpisodeView } from '../../../../shared/domain/episodes';
 import type { TariffEntry } from '../../../../shared/domain/reference';
 import { priceAct } from '../../../../shared/pricing';
+import { isPregnant, type Programme } from '../../../../shared/programmes';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
@@ -19,12 +20,15 @@ import { ActPicker } from './ActPicker';
 export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {
   const [performedOn, setPerformedOn] = useState(today);
   const [acts, setActs] = useState<TariffEntry[]>([]);
+  const [programmes, setProgrammes] = useState<Programme[]>([]);
   const [code, setCode] = useState<string | null>(null);
   const [quantity, setQuantity] = useState('1');
   const lastPrescriber = episode.lines.at(-1)?.prescriber ?? '';
   const [prescriber, setPrescriber] = useState(lastPrescriber);
   const picker = useRef<HTMLInputElement>(null);
   const tariffs = useCall(ramed.tariffs.list);
+  const programmeList = useCall(ramed.programmes.list);
+  const loadProgrammes = programmeList.run;
   const add = useCall(ramed.episodes.addLine);
   const loadTariffs = tariffs.run;
   const fields = add.error?.fields ?? {};
@@ -33,6 +37,10 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
     if (!performedOn) return;
     void loadTariffs({ date: performedOn, level: episode.level }).then((list) => list && setActs(list));
   }, [loadTariffs, performedOn, episode.level]);
+  useEffect(() => {
+    if (!performedOn) return;
+    void loadProgrammes({ date: performedOn }).then((list) => list && setProgrammes(list));
+  }, [loadProgrammes, performedOn]);
 
   // The version in force on the chosen date (another date may mean another price).
   const act = acts.find((a) => a.code === code) ?? null;
@@ -41,8 +49,18 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
   const preview = useMemo(() => {
     if (!act || !Number.isInteger(units) || units < 1) return null;
     const already = episode.lines.filter((l) => l.kind === 'acte' && l.code === act.code).reduce((sum, l) => sum + l.quantity, 0);
-    return priceAct(acts, { code: act.code, date: performedOn, level: episode.level, quantity: units, alreadyInEpisode: already });
-  }, [act, acts, units, performedOn, episode]);
+    const { sex, birthDate } = episode.patient;
+    const facts = { birthDate, sex, pregnant: isPregnant(episode, sex), icd10: episode.icd10 };
+    return priceAct(acts, {
+      code: act.code,
+      date: performedOn,
+      level: episode.level,
+      quantity: units,
+      alreadyInEpisode: already,
+      coverage: { programmes, facts },
+    });
+  }, [act, acts, programmes, units, performedOn, episode]);
+  const programmeName = (code: string | null) => programmes.find((p) => p.code === code)?.name ?? `Programme ${code ?? ''}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -112,7 +130,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
             </>
           ) : (
             <>
-              Césarienne : {formatFcfa(preview.line.amount)} pris en charge par le programme de gratuité,{' '}
+              {programmeName(preview.line.programme)} : {formatFcfa(preview.line.amount)} pris en charge par le programme de gratuité,{' '}
               <strong>non facturé au RAMED</strong>
             </>
           )

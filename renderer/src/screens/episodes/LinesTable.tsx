@@ -20,7 +20,7 @@ function stateNote(line: EpisodeLine, lines: readonly EpisodeLine[]) {
       </small>
     );
   }
-  if (line.payer !== 'ramed') return <small className="line-note">Gratuité césarienne : non facturé au RAMED</small>;
+  if (line.payer !== 'ramed') return <small className="line-note">Programme {line.programme ?? 'CESAR'} : non facturé au RAMED</small>;
   return null;
 }
 

@@ -101,7 +101,7 @@ export function StatisticsSections({ report: r, tables }: Props) {
           }
           note={
             r.programmeAmount > 0
-              ? `Lignes de soins en vigueur, par date de l’acte. Enregistré pour le programme de gratuité de la césarienne, non facturé au RAMED : ${formatFcfa(r.programmeAmount)}.`
+              ? `Lignes de soins en vigueur, par date de l’acte. Enregistré pour les programmes de gratuité (césarienne, paludisme…), non facturé au RAMED : ${formatFcfa(r.programmeAmount)}.`
               : 'Lignes de soins en vigueur (les lignes annulées sont retirées), par date de l’acte.'
           }
         />

@@ -1,0 +1,37 @@
+import type { programmesApi } from '../../../shared/api/programmes';
+import { tariffInForce } from '../../../shared/domain/reference';
+import { isoToday } from '../clock';
+import { programmeMonthTotals, programmeStatement } from '../programmes/statement';
+import { programmeCsv } from '../programmes/statement-csv';
+import { programmePdf } from '../programmes/statement-pdf';
+import { importReferenceFile } from '../reference/import';
+import { listProgrammes, programmeFile } from '../reference/programme-file';
+import type { Handlers } from './types';
+
+export const programmesHandlers: Handlers<typeof programmesApi> = {
+  'programmes.import': async (input, ctx) => {
+    const file = ctx.deps.files.resolve(input.file);
+    const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, programmeFile);
+    ctx.audit.entityId = file.name;
+    ctx.audit.detail = { applied: report.applied, inserted: report.inserted, closed: report.closed, rejected: report.rejected.length };
+    return report;
+  },
+  'programmes.list': async (input, ctx) => {
+    const date = input.date ?? isoToday(ctx.deps.clock);
+    return (await listProgrammes(ctx.db)).filter((p) => tariffInForce(p, date));
+  },
+  'programmes.month': async (input, ctx) => programmeMonthTotals(ctx.db, input.month),
+  'programmes.statement': async (input, ctx) => {
+    const statement = await programmeStatement(ctx.db, input.month, input.programme);
+    const base = `releve-${statement.programme.code}-${statement.facility.code}-${statement.month}`;
+    if (input.format === 'pdf') {
+      const bytes = programmePdf(statement, { printedAt: ctx.deps.clock.now().toISOString(), appVersion: ctx.deps.appVersion });
+      return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
+    }
+    return {
+      fileName: `${base}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      base64: Buffer.from(programmeCsv(statement), 'utf8').toString('base64'),
+    };
+  },
+};
