@@ -20,11 +20,11 @@ type Phase =
 
 /** Where the app stands: not set up, signed out, or signed in. */
 async function loadPhase(): Promise<Phase> {
-  const info = await ramed.system.info({});
+  // Asked together: the first screen waits for one round trip to the core, not two.
+  const [info, session] = await Promise.all([ramed.system.info({}), ramed.auth.session({})]);
   if (!info.ok) return { kind: 'unreachable', message: info.error.message };
   learnToday(info.value.today);
   if (!info.value.setupDone) return { kind: 'setup', info: info.value };
-  const session = await ramed.auth.session({});
   if (session.ok && session.value) return { kind: 'ready', info: info.value, session: session.value };
   return { kind: 'login', info: info.value };
 }

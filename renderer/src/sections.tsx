@@ -2,11 +2,8 @@ import type { ComponentType } from 'react';
 import type { AppInfo } from '../../shared/api/system';
 import type { SessionInfo } from '../../shared/domain/users';
 import type { Role } from '../../shared/roles';
+import { lazySection } from './lib/lazySection';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
-import { AdminScreen } from './screens/admin/AdminScreen';
-import { ClaimsScreen } from './screens/claims/ClaimsScreen';
-import { PharmacieScreen } from './screens/pharmacie/PharmacieScreen';
-import { StatisticsScreen } from './screens/statistiques/StatisticsScreen';
 
 export interface SectionProps {
   info: AppInfo;
@@ -20,16 +17,25 @@ export interface Section {
   label: string;
   roles: readonly Role[];
   component: ComponentType<SectionProps>;
+  /** Fetches a section loaded on demand ahead of its first showing; absent for the reception, in the first chunk. */
+  preload?: () => Promise<unknown>;
 }
+
+// The reception is the desk's first screen after the login: it comes with the login, in the first
+// chunk. Every other section is its own chunk, fetched when first shown (or once the shell is idle).
+const pharmacie = lazySection(() => import('./screens/pharmacie/PharmacieScreen').then((m) => m.PharmacieScreen));
+const claims = lazySection(() => import('./screens/claims/ClaimsScreen').then((m) => m.ClaimsScreen));
+const statistics = lazySection(() => import('./screens/statistiques/StatisticsScreen').then((m) => m.StatisticsScreen));
+const admin = lazySection(() => import('./screens/admin/AdminScreen').then((m) => m.AdminScreen));
 
 /** The app's sections, in menu order; each is shown only to the roles that use it. */
 export const SECTIONS: readonly Section[] = [
   { key: 'accueil', label: 'Accueil', roles: ['accueil', 'gestionnaire'], component: AccueilScreen },
   // The manager reads the stock and the shortages; only the pharmacist dispenses and moves stock.
-  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie', 'gestionnaire'], component: PharmacieScreen },
-  { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: ClaimsScreen },
-  { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: StatisticsScreen },
-  { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },
+  { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie', 'gestionnaire'], ...pharmacie },
+  { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], ...claims },
+  { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], ...statistics },
+  { key: 'administration', label: 'Administration', roles: ['admin'], ...admin },
 ];
 
 export const sectionsFor = (roles: readonly Role[]) => SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r)));

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProcess from '../../bin/cli-process.json';
+import { openCore } from '../../electron/core/app';
 import { openDatabase } from '../../electron/core/db/connect';
 import { migrate } from '../../electron/core/db/migrate';
+import { silentLogger } from '../../electron/core/logger';
 import { FILE_COLUMNS } from '../../electron/core/registry/registry-row';
 import { ensureSqliteShell, removeDatabase, runProcess, runTs } from './processes';
 import type { Measure } from './report';
@@ -73,6 +75,8 @@ export async function benchImport(file: string, persons: number, dataDir: string
   const sameShell = await sqliteShell(schema, sameWrites(file));
   removeDatabase(schema);
 
+  // `ramed` refuses a missing database (only init, demo and restore make one): made here, untimed.
+  await (await openCore({ db: database, log: silentLogger })).close();
   log(`import-registry --mode full de ${rows} lignes (processus séparé)…`);
   // The Node flags and environment the `ramed` command runs under (bin/ramed.mjs): the memory measured is the command's.
   const child = await runTs('tests/bench/import-child.ts', [file, database], cliProcess);

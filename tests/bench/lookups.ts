@@ -7,14 +7,14 @@ import type { Measure } from './report';
 import { call, signedIn } from './session';
 import { latencies, seededRandom, timeAlternately } from './stats';
 
-interface Sampled {
+export interface Sampled {
   recepisse: string;
   family_name: string;
   given_names: string;
 }
 
 /** `count` persons of the registry drawn at random (seeded), the same ones on every run. */
-async function samplePersons(bare: BareSqlite, count: number, seed: number): Promise<Sampled[]> {
+export async function samplePersons(bare: BareSqlite, count: number, seed: number): Promise<Sampled[]> {
   const { top } = (await bare.get<{ top: number }>('select max(id) as top from person', []))!;
   const random = seededRandom(seed);
   const out: Sampled[] = [];

@@ -1,5 +1,5 @@
 /** What the bench measured, beside what it compares it with, and the targets of issue 13. */
-export type Unit = 'ms' | 's' | 'lignes/s' | 'Mo';
+export type Unit = 'ms' | 's' | 'lignes/s' | 'Mo' | 'Ko';
 
 /** A bound on the figure itself or on its ratio to the baseline; `inclusive` makes it ≤ rather than <. */
 export interface Target {
@@ -49,7 +49,7 @@ const fr = (min: number, max = min) => new Intl.NumberFormat('fr-FR', { minimumF
 
 /** Enough digits to compare, no more: 0,042 ms, 3,41 ms, 48,2 ms, 612 ms, 1 234 lignes/s. */
 export function formatFigure(value: number, unit: Unit): string {
-  const digits = unit === 'lignes/s' || unit === 'Mo' ? 0 : value < 0.1 ? 3 : value < 10 ? 2 : value < 100 ? 1 : 0;
+  const digits = unit === 'lignes/s' || unit === 'Mo' || unit === 'Ko' ? 0 : value < 0.1 ? 3 : value < 10 ? 2 : value < 100 ? 1 : 0;
   // Intl's French grouping separator is a narrow no-break space: plain spaces keep the columns aligned in any terminal.
   return `${fr(digits).format(value).replace(/\s/g, ' ')} ${unit}`;
 }

@@ -30,10 +30,10 @@ async function main(): Promise<0 | 1> {
   log(`${options.quick ? 'banc rapide (--quick)' : 'banc complet'} : ${JSON.stringify(sizes)} ; ${machine.cores} cœurs, charge ${machine.loadAtStart.toFixed(2)}`);
 
   const measures: Measure[] = [];
-  if (parts.includes('import') || parts.includes('lookups')) {
+  if (parts.includes('import') || parts.includes('lookups') || parts.includes('during-import')) {
     let database = `${DATA_DIR}/import-${sizes.persons}.db`;
+    const file = parts.includes('import') || parts.includes('during-import') ? await registryFile(sizes.persons, seed, log) : '';
     if (parts.includes('import')) {
-      const file = await registryFile(sizes.persons, seed, log);
       const { benchImport } = await import('./import');
       const outcome = await benchImport(file, sizes.persons, DATA_DIR, log);
       measures.push(...outcome.measures);
@@ -44,6 +44,10 @@ async function main(): Promise<0 | 1> {
     if (parts.includes('lookups')) {
       const { benchLookups } = await import('./lookups');
       measures.push(...(await benchLookups(database, sizes, seed, log)));
+    }
+    if (parts.includes('during-import')) {
+      const { benchChecksDuringImport } = await import('./checks-during-import');
+      measures.push(...(await benchChecksDuringImport(file, database, DATA_DIR, sizes, seed, log)));
     }
   }
   if (parts.includes('claims')) {

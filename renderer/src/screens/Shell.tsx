@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/system';
 import type { SessionInfo } from '../../../shared/domain/users';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { OutboxIndicator } from '../components/OutboxIndicator';
 import { PullIndicator } from '../components/PullIndicator';
+import { SectionBoundary } from '../components/SectionBoundary';
 import { ramed } from '../lib/bridge';
 import { sectionsFor } from '../sections';
 
@@ -20,7 +21,7 @@ export function Shell({
   /** Covers the screen until the password is given again (a user leaving the desk). */
   onLock: () => void;
 }) {
-  const sections = sectionsFor(session.roles);
+  const sections = useMemo(() => sectionsFor(session.roles), [session.roles]);
   const [current, setCurrent] = useState(sections[0]?.key ?? '');
   const section = sections.find((s) => s.key === current);
 
@@ -36,6 +37,13 @@ export function Shell({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  }, [sections]);
+
+  // The other sections of the role arrive in the background once the first one is drawn, so
+  // that opening one later rarely shows « Chargement… ».
+  useEffect(() => {
+    const handle = requestIdleCallback(() => sections.forEach((s) => void s.preload?.().catch(() => undefined)), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
   }, [sections]);
 
   async function logout() {
@@ -69,7 +77,9 @@ export function Shell({
       </header>
       <main className="content">
         {section ? (
-          <section.component info={info} session={session} refresh={onSessionChange} />
+          <SectionBoundary key={section.key}>
+            <section.component info={info} session={session} refresh={onSessionChange} />
+          </SectionBoundary>
         ) : (
           <p>Aucune section n’est ouverte à votre rôle. Adressez-vous à l’administrateur.</p>
         )}
