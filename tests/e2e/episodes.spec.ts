@@ -246,8 +246,10 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
     .getByRole('row', { name: new RegExp(number) })
     .press('Enter');
   await expect(page.getByRole('status')).toContainText('figé pour la réclamation');
-  await page.getByRole('button', { name: 'Rouvrir l’épisode' }).click();
-  await expect(page.getByText('Indiquez le motif')).toBeVisible();
+  // Nothing refused before a reason is written: the button waits for one, and no claim is named.
+  await expect(page.getByRole('button', { name: 'Rouvrir l’épisode' })).toBeDisabled();
+  await expect(page.getByText('Indiquez le motif')).toHaveCount(0);
+  await expect(page.getByRole('note')).toHaveCount(0);
   await page.getByLabel('Motif de la réouverture').fill('Radiographie de la main oubliée');
   await page.getByRole('button', { name: 'Rouvrir l’épisode' }).click();
   await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText('Ouvert');
@@ -257,4 +259,30 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
   await expect(page.getByRole('combobox', { name: 'Acte (code ou libellé)' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('table', { name: 'Épisodes' })).toBeVisible();
+});
+
+test('reopening an episode of a signed claim says the claim keeps its signed version', async ({ page, demoHost }) => {
+  const claimed = await withCore(demoHost, (core) =>
+    core.deps.handle.db
+      .selectFrom('claim_episode')
+      .innerJoin('claim', 'claim.id', 'claim_episode.claim_id')
+      .innerJoin('episode', 'episode.id', 'claim_episode.episode_id')
+      .select(['episode.number', 'episode.recepisse', 'claim.month', 'claim.version'])
+      .where('claim.status', '!=', 'brouillon')
+      .where('episode.status', '=', 'clos')
+      .orderBy('claim.version', 'desc')
+      .executeTakeFirstOrThrow(),
+  );
+  await loginAs(page, demoHost, 'gestionnaire');
+  await page.getByLabel('Patient').fill(claimed.recepisse);
+  await page
+    .getByRole('table', { name: 'Épisodes' })
+    .getByRole('row', { name: new RegExp(claimed.number) })
+    .press('Enter');
+  const note = page.getByRole('note');
+  await expect(note).toContainText(`version ${claimed.version}`);
+  await expect(note).toContainText('ne change pas cette version signée');
+  await expect(page.getByRole('button', { name: 'Rouvrir l’épisode' })).toBeDisabled();
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('episode-reopen-claimed.png') });
 });
