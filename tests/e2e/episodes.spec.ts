@@ -66,6 +66,18 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
   await expect(page.getByText(/n’est pas couvert par le RAMED/).first()).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await expect(page.getByText(/n’est pas couvert par le RAMED/).first()).toBeVisible();
+  // A long refusal of the quantity reads under the whole row, not in the narrow Quantité column.
+  await picker.fill('goutte epaisse');
+  await picker.press('Enter');
+  await page.getByLabel('Quantité').fill('5');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  const quantityError = page.locator('#add-line-quantity-error');
+  await expect(quantityError).toContainText('limité à 2 par épisode');
+  await expect(page.getByText('limité à 2 par épisode')).toHaveCount(1); // not repeated by the price preview
+  expect((await quantityError.boundingBox())!.height).toBeLessThan(50);
+  await expect(page.getByLabel('Quantité')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: screenshotPath('episode-quantity-error.png') });
+  await page.getByLabel('Quantité').fill('1');
   await picker.fill('');
 
   const lines = page.getByRole('table', { name: 'Prestations de l’épisode' });
