@@ -165,6 +165,14 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
   const list = page.getByRole('table', { name: 'Épisodes' });
   await expect(page.getByText(`${new Intl.NumberFormat('fr-FR').format(total)} ligne(s)`)).toBeVisible();
   await expect(page.getByText(`Page 1 sur ${pages}`)).toBeVisible();
+  // One total for every episode the filters select, all pages together.
+  await expect(
+    page.getByText(
+      new RegExp(
+        `^Total de ces ${new Intl.NumberFormat('fr-FR').format(total)} épisode\\(s\\) : [\\d\\s\u202f]+ FCFA à la charge du RAMED`,
+      ),
+    ),
+  ).toBeVisible();
   await page.screenshot({ path: screenshotPath('episodes-liste.png') });
 
   await page.getByRole('button', { name: 'Suivante ›' }).click();
