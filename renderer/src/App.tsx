@@ -34,6 +34,8 @@ export function App() {
   const [locked, setLocked] = useState(false);
   /** Why the last session ended, when the user did not sign out himself. */
   const [notice, setNotice] = useState<string | null>(null);
+  // The one-time password just typed at sign-in, kept in memory until it is replaced: never asked twice.
+  const [signedInWith, setSignedInWith] = useState<string | null>(null);
   const refresh = useCallback(
     () =>
       void loadPhase().then((next) => {
@@ -77,7 +79,8 @@ export function App() {
         <LoginScreen
           info={phase.info}
           notice={notice}
-          onLoggedIn={() => {
+          onLoggedIn={(password) => {
+            setSignedInWith(password);
             setNotice(null);
             refresh();
           }}
@@ -88,7 +91,15 @@ export function App() {
       return (
         <>
           {phase.session.mustChangePassword ? (
-            <ChangePasswordScreen session={phase.session} onDone={refresh} forced />
+            <ChangePasswordScreen
+              session={phase.session}
+              current={signedInWith}
+              onDone={() => {
+                setSignedInWith(null);
+                refresh();
+              }}
+              forced
+            />
           ) : (
             <Shell info={phase.info} session={phase.session} onSessionChange={refresh} onLock={lock} />
           )}

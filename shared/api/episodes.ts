@@ -39,7 +39,8 @@ export const episodesApi = {
       pageIndex: z.number().int().min(0).default(0),
       pageSize: z.number().int().min(1).max(200).default(25),
     }),
-    output: returns<{ rows: EpisodeListRow[]; total: number }>(),
+    /** `ramedTotal`: FCFA billed to the RAMED (acts and medicines in force) for all the episodes the filter selects. */
+    output: returns<{ rows: EpisodeListRow[]; total: number; ramedTotal: number }>(),
     access: READERS,
     kind: 'query',
   }),

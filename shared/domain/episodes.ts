@@ -3,6 +3,7 @@ import type { Payer } from '../pricing';
 import type { TariffCategory } from './reference';
 import type { FacilityLevel } from './facility';
 import type { DispensedLine } from './pharmacy';
+import type { ClaimStatus } from './claims';
 
 /** An episode of care: opened at reception, completed with prestations, closed for the monthly claim. */
 
@@ -195,6 +196,14 @@ export interface EpisodeView {
   medicines: DispensedLine[];
   totals: EpisodeTotals;
   events: EpisodeEvent[];
+  /** The signed versions of its month's claim that hold it (drafts aside): a reopening does not change them. */
+  claimedIn: ClaimedIn[];
+}
+
+export interface ClaimedIn {
+  month: string;
+  version: number;
+  status: ClaimStatus;
 }
 
 export interface EpisodeListRow {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { loginAs, test, expect, type Host, screenshotPath } from './fixtures';
+import { loginAs, monthBefore, test, expect, type Host, screenshotPath } from './fixtures';
 
 /** A contract call made by the page itself, with its own session: what a tampered window could send. */
 function callFromPage(page: Page, method: string, input: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
@@ -98,7 +98,10 @@ test('an administrator creates an account by keyboard; its one-time password mus
   await page.getByLabel('Mot de passe').fill(otp);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { name: 'Changer le mot de passe' })).toBeVisible();
-  await page.getByLabel('Mot de passe actuel').fill(otp);
+  // The one-time password was just typed: not asked again, the new one has the focus.
+  await expect(page.getByLabel('Mot de passe actuel')).toHaveCount(0);
+  await expect(page.getByLabel('Nouveau mot de passe', { exact: true })).toBeFocused();
+  await page.screenshot({ path: screenshotPath('first-login.png') });
   await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('kadiatou-2026');
   await page.getByLabel('Confirmer le nouveau mot de passe').fill('kadiatou-2026');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -190,6 +193,8 @@ test('the audit screen filters and pages on the server and checks the chain', as
   await page.getByLabel('Mot de passe').fill('mauvais');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('alert')).toContainText('incorrect');
+  const claimMonth = monthBefore(demoHost.month, 1);
+  expect((await demoHost.cli('claims', 'build', '--month', claimMonth)).code).toBe(0);
   await loginAs(page, demoHost, 'admin');
   for (let minutes = 11; minutes <= 40; minutes++) {
     expect(await callFromPage(page, 'settings.set', { key: 'lock.inactivityMinutes', value: minutes })).toMatchObject({ ok: true });
@@ -209,6 +214,20 @@ test('the audit screen filters and pages on the server and checks the chain', as
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table.getByRole('row').nth(1)).toContainText('identifiant : accueil');
   await expect(table.getByRole('row').nth(1)).toContainText('mot de passe : (masqué)');
+
+  // Every operation, object and detail in French: no contract name, no ISO date, amounts in FCFA.
+  await page.getByRole('button', { name: 'Effacer' }).click();
+  await page.getByLabel('Objet').selectOption({ label: 'Réclamation' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const built = table.getByRole('row').nth(1);
+  await expect(built).toContainText("Construction d'une réclamation");
+  await expect(built).toContainText(`Réclamation ${claimMonth.slice(5)}/${claimMonth.slice(0, 4)} v1`);
+  await expect(built).toContainText(`mois : ${claimMonth.slice(5)}/${claimMonth.slice(0, 4)}`);
+  await expect(built).toContainText(/total : [\d ]+ FCFA/);
+  await expect(built).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(built).not.toContainText(/claims\.build|jobId|\d{4}-\d{2}-\d{2}T/);
+  await page.screenshot({ path: screenshotPath('audit-claim.png') });
 
   await page.getByRole('button', { name: 'Effacer' }).click();
   await page.getByLabel('Opération').selectOption({ label: "Modification d'un paramètre" });

@@ -66,6 +66,18 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
   await expect(page.getByText(/n’est pas couvert par le RAMED/).first()).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await expect(page.getByText(/n’est pas couvert par le RAMED/).first()).toBeVisible();
+  // A long refusal of the quantity reads under the whole row, not in the narrow Quantité column.
+  await picker.fill('goutte epaisse');
+  await picker.press('Enter');
+  await page.getByLabel('Quantité').fill('5');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  const quantityError = page.locator('#add-line-quantity-error');
+  await expect(quantityError).toContainText('limité à 2 par épisode');
+  await expect(page.getByText('limité à 2 par épisode')).toHaveCount(1); // not repeated by the price preview
+  expect((await quantityError.boundingBox())!.height).toBeLessThan(50);
+  await expect(page.getByLabel('Quantité')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: screenshotPath('episode-quantity-error.png') });
+  await page.getByLabel('Quantité').fill('1');
   await picker.fill('');
 
   const lines = page.getByRole('table', { name: 'Prestations de l’épisode' });
@@ -153,6 +165,14 @@ test('the episodes list filters and pages on the server', async ({ page, demoHos
   const list = page.getByRole('table', { name: 'Épisodes' });
   await expect(page.getByText(`${new Intl.NumberFormat('fr-FR').format(total)} ligne(s)`)).toBeVisible();
   await expect(page.getByText(`Page 1 sur ${pages}`)).toBeVisible();
+  // One total for every episode the filters select, all pages together.
+  await expect(
+    page.getByText(
+      new RegExp(
+        `^Total de ces ${new Intl.NumberFormat('fr-FR').format(total)} épisode\\(s\\) : [\\d\\s\u202f]+ FCFA à la charge du RAMED`,
+      ),
+    ),
+  ).toBeVisible();
   await page.screenshot({ path: screenshotPath('episodes-liste.png') });
 
   await page.getByRole('button', { name: 'Suivante ›' }).click();
@@ -246,8 +266,10 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
     .getByRole('row', { name: new RegExp(number) })
     .press('Enter');
   await expect(page.getByRole('status')).toContainText('figé pour la réclamation');
-  await page.getByRole('button', { name: 'Rouvrir l’épisode' }).click();
-  await expect(page.getByText('Indiquez le motif')).toBeVisible();
+  // Nothing refused before a reason is written: the button waits for one, and no claim is named.
+  await expect(page.getByRole('button', { name: 'Rouvrir l’épisode' })).toBeDisabled();
+  await expect(page.getByText('Indiquez le motif')).toHaveCount(0);
+  await expect(page.getByRole('note')).toHaveCount(0);
   await page.getByLabel('Motif de la réouverture').fill('Radiographie de la main oubliée');
   await page.getByRole('button', { name: 'Rouvrir l’épisode' }).click();
   await expect(page.getByRole('region', { name: 'Patient et épisode' })).toContainText('Ouvert');
@@ -257,4 +279,30 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
   await expect(page.getByRole('combobox', { name: 'Acte (code ou libellé)' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('table', { name: 'Épisodes' })).toBeVisible();
+});
+
+test('reopening an episode of a signed claim says the claim keeps its signed version', async ({ page, demoHost }) => {
+  const claimed = await withCore(demoHost, (core) =>
+    core.deps.handle.db
+      .selectFrom('claim_episode')
+      .innerJoin('claim', 'claim.id', 'claim_episode.claim_id')
+      .innerJoin('episode', 'episode.id', 'claim_episode.episode_id')
+      .select(['episode.number', 'episode.recepisse', 'claim.month', 'claim.version'])
+      .where('claim.status', '!=', 'brouillon')
+      .where('episode.status', '=', 'clos')
+      .orderBy('claim.version', 'desc')
+      .executeTakeFirstOrThrow(),
+  );
+  await loginAs(page, demoHost, 'gestionnaire');
+  await page.getByLabel('Patient').fill(claimed.recepisse);
+  await page
+    .getByRole('table', { name: 'Épisodes' })
+    .getByRole('row', { name: new RegExp(claimed.number) })
+    .press('Enter');
+  const note = page.getByRole('note');
+  await expect(note).toContainText(`version ${claimed.version}`);
+  await expect(note).toContainText('ne change pas cette version signée');
+  await expect(page.getByRole('button', { name: 'Rouvrir l’épisode' })).toBeDisabled();
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('episode-reopen-claimed.png') });
 });

@@ -154,6 +154,9 @@ describeEachDb('monthly claims', (kind) => {
     await closedEpisode(core, persons[2]!, [{ code: 'CS-CUR' }], '2026-11-14');
     const v2 = await build();
     expect(v2).toMatchObject({ version: 2, status: 'brouillon', previousId: row.id, episodes: 3 });
+    // The episode says which signed versions hold it (the draft is not one): the reopen panel names it.
+    const episode = await manager.episodes.get({ id: a });
+    expect(episode.ok && episode.value.claimedIn).toEqual([{ month: MONTH, version: 1, status: 'signee' }]);
     const second = await view();
     expect(second.document.previousSha256).toBe(row.sha256);
     expect(second.flags.map((f) => [f.code, f.episodeId])).toEqual([['PATIENT_NOT_ELIGIBLE', a]]);

@@ -62,6 +62,11 @@ describeEachDb('episodes list', (kind) => {
     // Day 18: consultation (600 after the 15th) cancelled, malaria test (500) kept.
     expect(day18).toMatchObject({ ramedTotal: 500, activeLines: 1, status: 'ouvert', patientName: 'DIARRA Fatoumata Bintou' });
     expect(first.rows[0]).toMatchObject({ ramedTotal: 1100, activeLines: 2 });
+    // The list's total covers every selected episode, not only the page shown.
+    const sum = (rows: Array<{ ramedTotal: number }>) => rows.reduce((s, r) => s + r.ramedTotal, 0);
+    const all = await list({ pageSize: 50 });
+    expect(first.ramedTotal).toBe(sum(all.rows));
+    expect(first.ramedTotal).toBeGreaterThan(sum(first.rows));
   });
 
   it.each([
@@ -78,6 +83,7 @@ describeEachDb('episodes list', (kind) => {
     const page = await list({ ...filter, pageSize: 50 });
     expect(numbers(page.rows)).toEqual(expected);
     expect(page.total).toBe(expected.length);
+    expect(page.ramedTotal).toBe(page.rows.reduce((s, r) => s + r.ramedTotal, 0));
   });
 
   it('sorts on the server by patient and by number', async () => {

@@ -4,13 +4,11 @@ import { stringify } from 'csv-stringify/sync';
 import {
   AUDIT_EXPORT_MAX_ROWS,
   AUDIT_OUTCOME_LABELS,
-  auditEntityLabel,
-  auditMethodLabel,
-  describeAuditSummary,
   type AuditExportFilter,
   type AuditPage,
   type AuditRow,
 } from '../../../shared/domain/audit';
+import { auditEntityLabel, auditMethodLabel, describeAuditSummary } from '../../../shared/domain/audit-labels';
 import { formatInteger } from '../../../shared/money';
 import type { GeneratedFile } from '../../../shared/files';
 import { refused } from '../errors';

@@ -119,10 +119,24 @@ const toListRow = (r: Row, totals: Partial<Sums> | undefined): EpisodeListRow =>
 export async function listEpisodes(
   db: Kysely<Database>,
   filter: EpisodeFilter & { pageIndex: number; pageSize: number },
-): Promise<{ rows: EpisodeListRow[]; total: number }> {
+): Promise<{ rows: EpisodeListRow[]; total: number; ramedTotal: number }> {
   const counted = await filtered(db, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
+  // What the RAMED is billed for every episode the filter selects, not only this page's.
+  const selected = filtered(db, filter).select('episode.id');
+  const [actsSum, medicinesSum] = await Promise.all([
+    db
+      .selectFrom('prestation')
+      .select(sql<number>`coalesce(sum(case when payer = 'ramed' then amount else 0 end), 0)`.as('s'))
+      .where('episode_id', 'in', selected)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('dispensation')
+      .select(sql<number>`coalesce(sum(amount), 0)`.as('s'))
+      .where('episode_id', 'in', selected)
+      .executeTakeFirstOrThrow(),
+  ]);
   const page = await rowsOf(db, filter)
     .limit(filter.pageSize)
     .offset(filter.pageIndex * filter.pageSize)
@@ -142,7 +156,11 @@ export async function listEpisodes(
     const m = medicinesOf.get(id);
     return { amount: a?.amount, lines: a?.lines, medicineAmount: m?.medicine_amount, medicineLines: m?.medicine_lines };
   };
-  return { total: Number(counted.n), rows: page.map((r) => toListRow(r, sumsOf(r.id))) };
+  return {
+    total: Number(counted.n),
+    ramedTotal: Number(actsSum.s) + Number(medicinesSum.s),
+    rows: page.map((r) => toListRow(r, sumsOf(r.id))),
+  };
 }
 
 /** Every episode a filter selects (for the CSV export), with its totals joined in one query. */

@@ -79,6 +79,14 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
   const events = await db.selectFrom('episode_event').selectAll().where('episode_id', '=', id).orderBy('id').execute();
   const lines = describeLines(lineRows);
   const medicines = await episodeLines(db, id);
+  const claimedIn = await db
+    .selectFrom('claim_episode')
+    .innerJoin('claim', 'claim.id', 'claim_episode.claim_id')
+    .select(['claim.month', 'claim.version', 'claim.status'])
+    .where('claim_episode.episode_id', '=', id)
+    .where('claim.status', '!=', 'brouillon')
+    .orderBy('claim.version')
+    .execute();
   return {
     id: row.id,
     number: row.number,
@@ -115,5 +123,6 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
     medicines,
     totals: totalsOf(lines, medicines),
     events: events.map((e) => ({ id: e.id, kind: e.kind, at: e.at, by: e.by_login, reason: e.reason })),
+    claimedIn,
   };
 }

@@ -17,6 +17,13 @@ export function userMessage(error: ApiError): string {
 /** A French error, said plainly, where the user is looking. */
 export function ErrorBanner({ error }: { error: ApiError | null }) {
   if (!error) return null;
+  // A job the user stopped himself is news, not a failure: no red.
+  if (error.code === 'CANCELLED')
+    return (
+      <div className="banner" role="status">
+        {userMessage(error)}
+      </div>
+    );
   return (
     <div className="banner banner-error" role="alert">
       {userMessage(error)}

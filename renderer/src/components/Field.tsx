@@ -5,17 +5,23 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /**
+   * The id of the element that shows `error` elsewhere (under a whole row of narrow fields): a
+   * long message in a 6rem column would run to a dozen lines.
+   */
+  errorShownAt?: string;
 }
 
 /** A labelled input with its error beneath it, announced to screen readers. */
-export function Field({ label, error, hint, ...input }: FieldProps) {
+export function Field({ label, error, hint, errorShownAt, ...input }: FieldProps) {
   const id = useId();
+  const describedBy = error ? (errorShownAt ?? `${id}-error`) : undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+      <input id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} {...input} />
       {hint && !error ? <small className="muted">{hint}</small> : null}
-      {error ? (
+      {error && !errorShownAt ? (
         <small id={`${id}-error`} className="field-error">
           {error}
         </small>

@@ -32,6 +32,9 @@ export function JobProgressBar({ jobId, label, formatCount = formatNumber }: Pro
             {formatCount(done)} sur {formatCount(total)}
             {left ? ` — ${left}` : ''}
           </span>
+        ) : done > 0 ? (
+          // A step whose total is not known yet (the registry's first reading): the count so far.
+          <span>{formatCount(done)} jusqu’ici</span>
         ) : null}
       </div>
       <progress aria-label={progress?.label ?? label} max={total ?? undefined} value={total ? done : undefined} />

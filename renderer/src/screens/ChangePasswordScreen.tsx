@@ -5,12 +5,27 @@ import { Field } from '../components/Field';
 import { ramed } from '../lib/bridge';
 import { useCall } from '../lib/useCall';
 
-export function ChangePasswordScreen({ session, onDone, forced }: { session: SessionInfo; onDone: () => void; forced?: boolean }) {
-  const [current, setCurrent] = useState('');
+/**
+ * Changing one's password. Right after signing in with a one-time password, `current` is the one
+ * just typed: the form does not ask for it again (unless the core refuses it).
+ */
+export function ChangePasswordScreen({
+  session,
+  onDone,
+  forced,
+  current: known = null,
+}: {
+  session: SessionInfo;
+  onDone: () => void;
+  forced?: boolean;
+  current?: string | null;
+}) {
+  const [current, setCurrent] = useState(known ?? '');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const { run, pending, error } = useCall(ramed.auth.changePassword);
+  const askCurrent = known === null || Boolean(error?.fields?.current);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -24,20 +39,23 @@ export function ChangePasswordScreen({ session, onDone, forced }: { session: Ses
       <form className="card" noValidate onSubmit={submit} aria-label="Changer le mot de passe">
         <h2>Changer le mot de passe</h2>
         {forced ? <p>Bonjour {session.fullName}, choisissez votre propre mot de passe avant de commencer.</p> : null}
-        <Field
-          label="Mot de passe actuel"
-          type="password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          autoFocus
-          required
-          error={error?.fields?.current}
-        />
+        {askCurrent ? (
+          <Field
+            label="Mot de passe actuel"
+            type="password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            autoFocus
+            required
+            error={error?.fields?.current}
+          />
+        ) : null}
         <Field
           label="Nouveau mot de passe"
           type="password"
           value={next}
           onChange={(e) => setNext(e.target.value)}
+          autoFocus={!askCurrent}
           required
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
           error={error?.fields?.next}

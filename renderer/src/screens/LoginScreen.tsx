@@ -5,14 +5,22 @@ import { Field } from '../components/Field';
 import { ramed } from '../lib/bridge';
 import { useCall } from '../lib/useCall';
 
-export function LoginScreen({ info, notice, onLoggedIn }: { info: AppInfo; notice?: string | null; onLoggedIn: () => void }) {
+export function LoginScreen({
+  info,
+  notice,
+  onLoggedIn,
+}: {
+  info: AppInfo;
+  notice?: string | null;
+  onLoggedIn: (password: string) => void;
+}) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const { run, pending, error } = useCall(ramed.auth.login);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await run({ login, password })) onLoggedIn();
+    if (await run({ login, password })) onLoggedIn(password);
     else setPassword('');
   }
 

@@ -147,8 +147,9 @@ export function RegistryTab() {
         ) : null}
         {overview?.stale ? (
           <p className="banner banner-warn">
-            Registre ancien (plus de {overview.freshnessDays} jours) : importez le dernier fichier de l’ANAM pour que l’accueil décide sur
-            des données à jour.
+            {lastImport === null || overview.persons === 0
+              ? 'Registre vide : importez le fichier de l’ANAM, sans lui l’accueil ne peut reconnaître aucun bénéficiaire.'
+              : `Registre ancien (plus de ${overview.freshnessDays} jours) : importez le dernier fichier de l’ANAM pour que l’accueil décide sur des données à jour.`}
           </p>
         ) : null}
 

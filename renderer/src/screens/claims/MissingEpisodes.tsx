@@ -16,7 +16,7 @@ const COLUMNS: DataColumn<MissingEpisode>[] = [
   {
     key: 'recepisse',
     header: 'Récépissé',
-    value: (e) => e.recepisse,
+    value: (e) => formatRecepisse(e.recepisse),
     render: (e) => <span className="mono nowrap">{formatRecepisse(e.recepisse)}</span>,
     width: '10rem',
   },

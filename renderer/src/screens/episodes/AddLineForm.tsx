@@ -13,6 +13,9 @@ import { today } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { ActPicker } from './ActPicker';
 
+/** The quantity's error is shown under the whole row: its column is too narrow for a sentence. */
+const QUANTITY_ERROR = 'add-line-quantity-error';
+
 /**
  * Logs an act: the picker offers the acts in force on the chosen date at the facility's level,
  * and the price shown is the one the server will apply (the same pure pricing rules).
@@ -104,6 +107,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
           value={quantity}
           onChange={(e) => setQuantity(e.target.value)}
           error={fields.quantity}
+          errorShownAt={QUANTITY_ERROR}
           required
         />
         <DateField label="Date de l’acte" value={performedOn} onChange={setPerformedOn} error={fields.performedOn} required />
@@ -119,6 +123,11 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
           Ajouter
         </button>
       </div>
+      {fields.quantity ? (
+        <p id={QUANTITY_ERROR} className="field-error row-error">
+          {fields.quantity}
+        </p>
+      ) : null}
       <p className="preview" aria-live="polite">
         {preview === null ? (
           <span className="muted">Choisissez un acte : son prix s’affiche avant l’ajout.</span>
@@ -134,7 +143,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
               <strong>non facturé au RAMED</strong>
             </>
           )
-        ) : (
+        ) : preview.message === fields.quantity ? null : (
           <span className="field-error">{preview.message}</span>
         )}
       </p>

@@ -15,7 +15,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatFcfa, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { StatusBadge } from './StatusBadge';
 import { formatRecepisse } from '../../../../shared/domain/registry';
@@ -82,7 +82,7 @@ export function EpisodeList({ onOpen, reloadKey = 0 }: { onOpen(id: number): voi
   const [patient, setPatient] = useState('');
   const [sort, setSort] = useState<{ key: EpisodeSort; desc: boolean }>({ key: 'openedAt', desc: true });
   const [pageIndex, setPageIndex] = useState(0);
-  const [page, setPage] = useState<{ rows: EpisodeListRow[]; total: number }>({ rows: [], total: 0 });
+  const [page, setPage] = useState<{ rows: EpisodeListRow[]; total: number; ramedTotal: number }>({ rows: [], total: 0, ramedTotal: 0 });
   const list = useCall(ramed.episodes.list);
   const exporter = useCall(ramed.episodes.export);
   const load = list.run;
@@ -164,6 +164,12 @@ export function EpisodeList({ onOpen, reloadKey = 0 }: { onOpen(id: number): voi
         </button>
       </div>
       <ErrorBanner error={list.error ?? exporter.error} />
+      {page.total > 0 ? (
+        <p className="muted">
+          Total de ces {formatNumber(page.total)} épisode(s) : <strong>{formatFcfa(page.ramedTotal)}</strong> à la charge du RAMED (actes et
+          médicaments)
+        </p>
+      ) : null}
       <DataTable
         label="Épisodes"
         rows={page.rows}

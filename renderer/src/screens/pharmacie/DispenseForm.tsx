@@ -8,6 +8,9 @@ import { formatDate, formatFcfa, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { MedicinePicker, pickedMedicine } from './MedicinePicker';
 
+/** The quantity's error is shown under the whole row: its column is too narrow for a sentence. */
+const QUANTITY_ERROR = 'dispense-quantity-error';
+
 /**
  * Gives a medicine on the episode. An unusual quantity, or serving what is left, is asked again
  * before anything is given; the answer says what was given and the focus goes back to the picker.
@@ -111,6 +114,7 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
             setQuestion(null);
           }}
           error={fields.quantity}
+          errorShownAt={QUANTITY_ERROR}
           required
         />
         <Field
@@ -157,6 +161,11 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
           Servir le disponible et noter le manque
         </button>
       </div>
+      {fields.quantity ? (
+        <p id={QUANTITY_ERROR} className="field-error row-error">
+          {fields.quantity}
+        </p>
+      ) : null}
       <p className="preview" aria-live="polite">
         {medicine ? (
           <>

@@ -1,10 +1,5 @@
-import {
-  AUDIT_OUTCOME_LABELS,
-  auditEntityLabel,
-  auditMethodLabel,
-  describeAuditSummary,
-  type AuditRow,
-} from '../../../../../shared/domain/audit';
+import { AUDIT_OUTCOME_LABELS, type AuditRow } from '../../../../../shared/domain/audit';
+import { auditMethodLabel, auditObject, describeAuditSummary } from '../../../../../shared/domain/audit-labels';
 import { Dialog } from '../../../components/Dialog';
 import { formatDate } from '../../../lib/format';
 
@@ -20,13 +15,9 @@ export function AuditDetailDialog({ row, onClose }: { row: AuditRow; onClose: ()
         <dt>Utilisateur</dt>
         <dd className="mono">{row.actorLogin}</dd>
         <dt>Opération</dt>
-        <dd>
-          {auditMethodLabel(row.method)} <span className="muted mono small">({row.method})</span>
-        </dd>
+        <dd>{auditMethodLabel(row.method)}</dd>
         <dt>Objet</dt>
-        <dd>
-          {auditEntityLabel(row.entity)} {row.entityId ? <span className="mono">{row.entityId}</span> : null}
-        </dd>
+        <dd>{auditObject(row.entity, row.entityId)}</dd>
         <dt>Résultat</dt>
         <dd>{AUDIT_OUTCOME_LABELS[row.outcome]}</dd>
         <dt>Détail</dt>

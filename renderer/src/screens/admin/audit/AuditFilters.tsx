@@ -1,12 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../../../../shared/api/index';
-import {
-  AUDIT_OUTCOME_LABELS,
-  AUDIT_OUTCOMES,
-  auditEntityLabel,
-  auditMethodLabel,
-  type AuditFilter,
-} from '../../../../../shared/domain/audit';
+import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, type AuditFilter } from '../../../../../shared/domain/audit';
+import { auditEntityLabel, auditMethodLabel } from '../../../../../shared/domain/audit-labels';
 import { DateField } from '../../../components/DateField';
 import { Field, SelectField } from '../../../components/Field';
 import { ramed } from '../../../lib/bridge';

@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react';
-import {
-  AUDIT_OUTCOME_LABELS,
-  auditEntityLabel,
-  auditMethodLabel,
-  describeAuditSummary,
-  type AuditPage,
-  type AuditRow,
-} from '../../../../../shared/domain/audit';
+import { AUDIT_OUTCOME_LABELS, type AuditPage, type AuditRow } from '../../../../../shared/domain/audit';
+import { auditMethodLabel, auditObject, describeAuditSummary } from '../../../../../shared/domain/audit-labels';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ramed } from '../../../lib/bridge';
 import { bannerError } from '../../../lib/errors';
 import { downloadFile } from '../../../lib/files';
-import { formatDate } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { useCall } from '../../../lib/useCall';
 import { AuditDetailDialog } from './AuditDetailDialog';
 import { AuditFilters, EMPTY_FILTER, toAuditFilter, type AuditFilterForm } from './AuditFilters';
@@ -27,8 +21,8 @@ const COLUMNS: DataColumn<AuditRow>[] = [
     key: 'at',
     header: 'Date et heure',
     value: (r) => r.at,
-    render: (r) => <span className="nowrap">{`${formatDate(r.at)} ${r.at.slice(11, 19)}`}</span>,
-    width: '11.5rem',
+    render: (r) => <span className="nowrap">{formatDateTime(r.at)}</span>,
+    width: '9.5rem',
   },
   {
     key: 'actor',
@@ -38,17 +32,7 @@ const COLUMNS: DataColumn<AuditRow>[] = [
     width: '7.5rem',
   },
   { key: 'method', header: 'Opération', value: (r) => auditMethodLabel(r.method), width: '16.5rem' },
-  {
-    key: 'entity',
-    header: 'Objet',
-    value: (r) => [auditEntityLabel(r.entity), r.entityId].filter(Boolean).join(' '),
-    render: (r) => (
-      <>
-        {auditEntityLabel(r.entity)} {r.entityId ? <span className="mono small">{r.entityId}</span> : null}
-      </>
-    ),
-    width: '11rem',
-  },
+  { key: 'entity', header: 'Objet', value: (r) => auditObject(r.entity, r.entityId), width: '11rem' },
   {
     key: 'outcome',
     header: 'Résultat',
