@@ -1,11 +1,12 @@
 import { api } from '../../shared/api/index';
 import type { MethodDef } from '../../shared/contract';
-import { fail, ok, type ApiResult } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
 import { describeZodError } from '../../shared/validation';
 import { appendAudit, redact } from './audit/audit-log';
 import { checkSession } from './auth/sessions';
-import type { Actor, CoreDeps, HandlerContext, SessionSlot } from './context';
+import type { Actor, CoreDeps, HandlerContext } from './context';
+import type { Dispatch } from './core-types';
 import { DomainError } from './errors';
 import { handlers as allHandlers } from './handlers/index';
 import { JobRegistry } from './jobs';
@@ -23,7 +24,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
 /** Methods a locked session may still call: unlock it, or sign out and let another user in. */
 const ALLOWED_WHILE_LOCKED = new Set(['auth.unlock', 'auth.logout', 'auth.lock']);
 
-export type Dispatch = (slot: SessionSlot, method: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
+export type { Dispatch };
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 

@@ -12,7 +12,7 @@ import type { SessionSlot } from '../core/context';
 import { openFailure, resolveDatabase } from '../core/workstation';
 import { isAppUrl, resolveAppFile } from './app-protocol';
 import { openPdfDownloads } from './downloads';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
+import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from '../../shared/ipc-channels';
 import { buildMenu } from './menu';
 
 // A thin shell: window, menu, IPC wiring and lifecycle. All logic lives in electron/core.

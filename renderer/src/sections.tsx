@@ -1,19 +1,13 @@
 import type { ComponentType } from 'react';
-import type { AppInfo } from '../../shared/api/system';
-import type { SessionInfo } from '../../shared/domain/users';
 import type { Role } from '../../shared/roles';
+import type { SectionProps } from './section-props';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { ClaimsScreen } from './screens/claims/ClaimsScreen';
 import { PharmacieScreen } from './screens/pharmacie/PharmacieScreen';
 import { StatisticsScreen } from './screens/statistiques/StatisticsScreen';
 
-export interface SectionProps {
-  info: AppInfo;
-  session: SessionInfo;
-  /** Reloads the facility and session (after the facility is edited). */
-  refresh: () => void;
-}
+export type { SectionProps };
 
 export interface Section {
   key: string;
