@@ -85,31 +85,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       startedAt: systemClock.now().toISOString(),
       lastActivityAt: systemClock.now().toISOString(),
     };
+    async function opened(): Promise<Core> {
+      if (!core) {
+        const create = command.createsDatabase === true;
+        if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
+        try {
+          core = await openCore({
+            db: dbTarget,
+            log: json ? silentLogger : consoleLogger,
+            program: 'la ligne de commande « ramed »',
+            create,
+          });
+        } catch (error) {
+          if (error instanceof MissingDatabaseError) throw new UsageError(error.message);
+          throw new DomainError('TRANSPORT', openFailure(resolved, error));
+        }
+      }
+      return core;
+    }
     const ctx: CliContext = {
       json,
       dbTarget,
       workstationFile: resolved.file,
-      async core() {
-        if (!core) {
-          const create = command.createsDatabase === true;
-          if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
-          try {
-            core = await openCore({
-              db: dbTarget,
-              log: json ? silentLogger : consoleLogger,
-              program: 'la ligne de commande « ramed »',
-              create,
-            });
-          } catch (error) {
-            if (error instanceof MissingDatabaseError) throw new UsageError(error.message);
-            throw new DomainError('TRANSPORT', openFailure(resolved, error));
-          }
-        }
-        return core;
+      async registerFile(path) {
+        return (await opened()).deps.files.register(path);
       },
       async call(method, input) {
-        const c = await ctx.core();
-        const result = await c.dispatch(slot, method, input);
+        const result = await (await opened()).dispatch(slot, method, input);
         if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.fields);
         return result.value as never;
       },
