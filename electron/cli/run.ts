@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JobProgress } from '../../shared/events';
 import { ROLES } from '../../shared/roles';
+import type { Core } from '../core/core-types';
+import type { SessionSlot } from '../core/context';
 import { systemClock } from '../core/clock';
-import { MissingDatabaseError, openCore, newSlot, type Core } from '../core/app';
-import { isPostgresUrl } from '../core/db/connect';
+import { isPostgresUrl } from '../core/db/target';
 import { DomainError } from '../core/errors';
 import { silentLogger, consoleLogger } from '../core/logger';
 import { openFailure, resolveDatabase } from '../core/workstation';
@@ -72,9 +73,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const resolved = resolveDatabase(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
     const dbTarget = resolved.target;
-    const slot = newSlot((event) => {
-      if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
-    });
+    const slot: SessionSlot = {
+      session: null,
+      emit: (event) => {
+        if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
+      },
+    };
     const os = safeUser();
     slot.session = {
       userId: null,
@@ -87,6 +91,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     };
     async function opened(): Promise<Core> {
       if (!core) {
+        // The core and the database drivers load only for a command that runs: help answers at once.
+        const { MissingDatabaseError, openCore } = await import('../core/app');
         const create = command.createsDatabase === true;
         if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
         try {
