@@ -75,6 +75,7 @@ describeEachDb('ramed CLI', (kind: TestDbKind) => {
     }
   });
 
+  // The full demo (120 episodes) then a refusal, on PostgreSQL: some 20 s on a loaded machine.
   it('demo prints one account per role, then refuses a second run', async () => {
     const r = await ramed('demo', '--db', db.target, '--json');
     expect(r.code).toBe(0);
@@ -90,7 +91,7 @@ describeEachDb('ramed CLI', (kind: TestDbKind) => {
     } finally {
       await core.close();
     }
-  });
+  }, 60_000);
 
   it('demo refuses a base prepared by init (a facility, no account yet), as the setup screen does', async () => {
     expect(
