@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The `ramed` command: runs the TypeScript CLI through tsx (the same code `npm run ramed` runs).
+// The `ramed` command: runs the CLI as built by `npm run build:cli` (out/cli/index.js) when that
+// bundle is newer than every source, else the TypeScript sources themselves through tsx (a fresh
+// clone, a source just edited): slower to start, same behaviour.
 import { spawn } from 'node:child_process';
-import { register } from 'tsx/esm/api';
+import { pathToFileURL } from 'node:url';
+import { CLI_BUNDLE, isBundleFresh } from './cli-bundle.mjs';
 import cliProcess from './cli-process.json' with { type: 'json' };
 
 // Memory of a national registry import (bench, 1 million persons): V8's default young generation
@@ -41,6 +44,11 @@ if (!started) {
       process.kill(process.pid, 'SIGINT');
     });
   }
-  register();
-  await import('../electron/cli/index.ts');
+  if (isBundleFresh()) {
+    await import(pathToFileURL(CLI_BUNDLE).href);
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import('../electron/cli/index.ts');
+  }
 }

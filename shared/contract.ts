@@ -24,8 +24,18 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   kind: MethodKind;
   /** Entity named in the audit trail for commands (e.g. `facility`, `user`). */
   entity?: string;
-  /** Long commands that manage their own transactions (imports, backups). */
+  /**
+   * Runs outside the dispatcher's transaction and is audited after it: long commands that manage
+   * their own transactions (imports, backups), and the sign-in, whose failed attempts must stay
+   * counted when it refuses.
+   */
   ownTransactions?: boolean;
+  /** May be called by a session whose screen is locked (to unlock it, or to sign out). */
+  allowedWhileLocked?: boolean;
+  /** May be called by a user who must change a temporary password first. */
+  allowedBeforePasswordChange?: boolean;
+  /** A query that counts as the user's activity (keeps the desk unlocked), as every command does. */
+  marksActivity?: boolean;
   /** Input fields never written to the audit (passwords). */
   secret?: readonly string[];
 }

@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodName, Api } from '../../shared/api/index';
 import type { InputOf, OutputOf } from '../../shared/contract';
-import type { Core } from '../core/app';
+import type { FileEntry } from '../core/files';
 
 export class UsageError extends Error {}
 
@@ -11,8 +11,11 @@ export interface CliContext {
   dbTarget: string;
   /** This workstation's settings file (poste.json), which names its shared database. */
   workstationFile: string;
-  /** Opens (and migrates) the database on first use. */
-  core(): Promise<Core>;
+  /**
+   * Hands a file named on the command line to the core, as the window's file picker does: the
+   * contract then takes its opaque reference. Opens (and migrates) the database on first use.
+   */
+  registerFile(path: string): Promise<FileEntry>;
   /** Calls a contract method as the facility's local administrator; throws DomainError on refusal. */
   call<N extends MethodName>(method: N, input: InputOf<Api[N]>): Promise<OutputOf<Api[N]>>;
 }

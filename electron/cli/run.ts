@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JobProgress } from '../../shared/events';
 import { ROLES } from '../../shared/roles';
+import type { Core } from '../core/core-types';
+import type { SessionSlot } from '../core/context';
 import { systemClock } from '../core/clock';
-import { MissingDatabaseError, openCore, newSlot, type Core } from '../core/app';
-import { isPostgresUrl } from '../core/db/connect';
+import { isPostgresUrl } from '../core/db/target';
 import { DomainError } from '../core/errors';
 import { silentLogger, consoleLogger } from '../core/logger';
 import { openFailure, resolveDatabase } from '../core/workstation';
@@ -72,9 +73,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const resolved = resolveDatabase(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
     const dbTarget = resolved.target;
-    const slot = newSlot((event) => {
-      if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
-    });
+    const slot: SessionSlot = {
+      session: null,
+      emit: (event) => {
+        if (event.type === 'job.progress' && !json) io.progress?.(event.progress);
+      },
+    };
     const os = safeUser();
     slot.session = {
       userId: null,
@@ -85,31 +89,35 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       startedAt: systemClock.now().toISOString(),
       lastActivityAt: systemClock.now().toISOString(),
     };
+    async function opened(): Promise<Core> {
+      if (!core) {
+        // The core and the database drivers load only for a command that runs: help answers at once.
+        const { MissingDatabaseError, openCore } = await import('../core/app');
+        const create = command.createsDatabase === true;
+        if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
+        try {
+          core = await openCore({
+            db: dbTarget,
+            log: json ? silentLogger : consoleLogger,
+            program: 'la ligne de commande « ramed »',
+            create,
+          });
+        } catch (error) {
+          if (error instanceof MissingDatabaseError) throw new UsageError(error.message);
+          throw new DomainError('TRANSPORT', openFailure(resolved, error));
+        }
+      }
+      return core;
+    }
     const ctx: CliContext = {
       json,
       dbTarget,
       workstationFile: resolved.file,
-      async core() {
-        if (!core) {
-          const create = command.createsDatabase === true;
-          if (create && !isPostgresUrl(dbTarget)) mkdirSync(dirname(dbTarget), { recursive: true });
-          try {
-            core = await openCore({
-              db: dbTarget,
-              log: json ? silentLogger : consoleLogger,
-              program: 'la ligne de commande « ramed »',
-              create,
-            });
-          } catch (error) {
-            if (error instanceof MissingDatabaseError) throw new UsageError(error.message);
-            throw new DomainError('TRANSPORT', openFailure(resolved, error));
-          }
-        }
-        return core;
+      async registerFile(path) {
+        return (await opened()).deps.files.register(path);
       },
       async call(method, input) {
-        const c = await ctx.core();
-        const result = await c.dispatch(slot, method, input);
+        const result = await (await opened()).dispatch(slot, method, input);
         if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.fields);
         return result.value as never;
       },

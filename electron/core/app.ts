@@ -8,17 +8,14 @@ import { defaultAuditKeyFile, fileKeyStore, type AuditKeyStore } from './audit/a
 import type { AuditKeyRef } from './audit/audit-log';
 import { loadAuditKey } from './audit/seal';
 import { hasRamedSchema, migrate } from './db/migrate';
-import { createDispatcher, type Dispatch } from './dispatcher';
+import type { Core } from './core-types';
+import { createDispatcher } from './dispatcher';
 import { FileStore } from './files';
 import { consoleLogger, type Logger } from './logger';
 import { DatabaseGate } from './reopen';
 import { APP_VERSION } from './version';
 
-export interface Core {
-  deps: CoreDeps;
-  dispatch: Dispatch;
-  close(): Promise<void>;
-}
+export type { Core };
 
 /** How long a restore waits for the calls in flight (an import, a backup) before refusing. */
 const REOPEN_WAIT_MS = 30_000;

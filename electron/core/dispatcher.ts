@@ -1,29 +1,17 @@
 import { api } from '../../shared/api/index';
 import type { MethodDef } from '../../shared/contract';
-import { fail, ok, type ApiResult } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
 import { describeZodError } from '../../shared/validation';
 import { appendAudit, redact } from './audit/audit-log';
 import { checkSession } from './auth/sessions';
-import type { Actor, CoreDeps, HandlerContext, SessionSlot } from './context';
+import type { Actor, CoreDeps, HandlerContext } from './context';
+import type { Dispatch } from './core-types';
 import { DomainError } from './errors';
 import { handlers as allHandlers } from './handlers/index';
 import { JobRegistry } from './jobs';
 
-/** Methods a user whose password must change may still call. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
-  'auth.changePassword',
-  'auth.logout',
-  'auth.session',
-  'system.info',
-  'auth.lock',
-  'auth.unlock',
-  'auth.activity',
-]);
-/** Methods a locked session may still call: unlock it, or sign out and let another user in. */
-const ALLOWED_WHILE_LOCKED = new Set(['auth.unlock', 'auth.logout', 'auth.lock']);
-
-export type Dispatch = (slot: SessionSlot, method: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
+export type { Dispatch };
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 
@@ -50,10 +38,10 @@ export function createDispatcher(
     if (check) {
       if (check.state === 'ended') return fail('NOT_AUTHENTICATED', check.message);
       if (check.state === 'none' || !session) return fail('NOT_AUTHENTICATED', 'Votre session est terminée. Reconnectez-vous.');
-      if (check.state === 'locked' && !ALLOWED_WHILE_LOCKED.has(method)) {
+      if (check.state === 'locked' && !def.allowedWhileLocked) {
         return fail('SESSION_LOCKED', 'Écran verrouillé : saisissez votre mot de passe pour reprendre.');
       }
-      if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
+      if (session.mustChangePassword && !def.allowedBeforePasswordChange) {
         return fail('FORBIDDEN', 'Changez d’abord votre mot de passe.');
       }
       const access = def.access;
@@ -64,7 +52,7 @@ export function createDispatcher(
       }
       // What a person does: a change, or the window's report of keys and clicks. A background
       // query (a status poll) must not keep an abandoned desk unlocked.
-      if (def.kind === 'command' || method === 'auth.activity') session.lastActivityAt = deps.clock.now().toISOString();
+      if (def.kind === 'command' || def.marksActivity) session.lastActivityAt = deps.clock.now().toISOString();
     }
 
     const parsed = def.input.safeParse(rawInput);
@@ -96,7 +84,7 @@ export function createDispatcher(
       let value: unknown;
       if (def.kind === 'query') {
         value = await handler(input, context(deps.handle.db));
-      } else if (def.ownTransactions || method === 'auth.login') {
+      } else if (def.ownTransactions) {
         const ctx = context(deps.handle.db);
         value = await handler(input, ctx);
         await audit(deps, ctx.slot.session ?? session, method, def, 'ok', input, ctx);

@@ -1,5 +1,5 @@
 import type { ActiveSession } from './context';
-import type { Dispatch } from './dispatcher';
+import type { Dispatch } from './core-types';
 import { conflict } from './errors';
 
 /**

@@ -1,18 +1,15 @@
-import { mkdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { openCore, newSlot, type Core } from '../core/app';
-import { startPullScheduler, type PullScheduler } from '../core/anam-lists/scheduler';
-import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler';
-import { startOutboxWorker, type OutboxWorker } from '../core/outbox/worker';
-import { isPostgresUrl } from '../core/db/connect';
+import { newSlot } from '../core/app';
 import type { SessionSlot } from '../core/context';
+import { startHost, type Host } from '../core/host';
 import { openFailure, resolveDatabase } from '../core/workstation';
 import { isAppUrl, resolveAppFile } from './app-protocol';
 import { openPdfDownloads } from './downloads';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from './channels';
+import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from '../../shared/ipc-channels';
 import { buildMenu } from './menu';
 
 // A thin shell: window, menu, IPC wiring and lifecycle. All logic lives in electron/core.
@@ -22,10 +19,7 @@ import { buildMenu } from './menu';
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let core: Core | undefined;
-let scheduler: BackupScheduler | undefined;
-let pulls: PullScheduler | undefined;
-let outbox: OutboxWorker | undefined;
+let host: Host | undefined;
 const slots = new Map<number, SessionSlot>();
 
 function rendererRoot(): string {
@@ -114,26 +108,23 @@ app.whenReady().then(async () => {
   let resolved: ReturnType<typeof resolveDatabase> | undefined;
   try {
     resolved = resolveDatabase(undefined, process.env, process.env.RAMED_HOME ?? app.getPath('userData'));
-    if (!isPostgresUrl(resolved.target)) mkdirSync(dirname(resolved.target), { recursive: true });
-    core = await openCore({ db: resolved.target, program: 'l’application RAMED Guichet' });
+    host = await startHost({ db: resolved.target, program: 'l’application RAMED Guichet', outboxName: 'poste' });
   } catch (error) {
     // No window without a database: say why in French, and where the address came from.
     dialog.showErrorBox('Base de données inaccessible', resolved ? openFailure(resolved, error) : (error as Error).message);
     app.quit();
     return;
   }
-  scheduler = startBackupScheduler(core);
-  outbox = startOutboxWorker(core, 'poste');
-  pulls = startPullScheduler(core);
+  const { core } = host;
 
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
     const slot = trustedSlot(event);
-    if (!slot || !core) return { ok: false, error: { code: 'FORBIDDEN', message: 'Appel refusé : origine inconnue.' } };
+    if (!slot) return { ok: false, error: { code: 'FORBIDDEN', message: 'Appel refusé : origine inconnue.' } };
     return core.dispatch(slot, String(method), input);
   });
   ipcMain.handle(IPC_FILE, async (event, path: unknown) => {
     const slot = trustedSlot(event);
-    if (!slot?.session || !core || typeof path !== 'string' || !isRegularFile(path)) {
+    if (!slot?.session || typeof path !== 'string' || !isRegularFile(path)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Fichier refusé.' } };
     }
     const entry = core.deps.files.register(path);
@@ -162,9 +153,6 @@ function isRegularFile(path: string): boolean {
 }
 
 app.on('window-all-closed', async () => {
-  await scheduler?.stop();
-  await pulls?.stop();
-  await outbox?.stop();
-  await core?.close();
+  await host?.stop();
   app.quit();
 });

@@ -1,11 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/app';
-import { startPullScheduler } from '../core/anam-lists/scheduler';
-import { startBackupScheduler } from '../core/backup/scheduler';
-import { isPostgresUrl } from '../core/db/connect';
-import { startOutboxWorker } from '../core/outbox/worker';
+import { startHost } from '../core/host';
 import { openFailure, resolveDatabase } from '../core/workstation';
 import { startWebHost } from './server';
 
@@ -14,15 +9,11 @@ const { values } = parseArgs({
   options: { db: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, static: { type: 'string' } },
 });
 const resolved = resolveDatabase(values.db);
-const db = resolved.target;
-if (!isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
-const core = await openCore({ db, program: 'l’hôte navigateur' }).catch((error: unknown) => {
+const started = await startHost({ db: resolved.target, program: 'l’hôte navigateur', outboxName: 'web' }).catch((error: unknown) => {
   process.stderr.write(`${openFailure(resolved, error)}\n`);
   process.exit(1);
 });
-const scheduler = startBackupScheduler(core);
-const outbox = startOutboxWorker(core, 'web');
-const pulls = startPullScheduler(core);
+const { core } = started;
 const host = await startWebHost({
   core,
   staticDir: resolve(values.static ?? 'out/renderer'),
@@ -34,10 +25,7 @@ process.stdout.write(`\nGuichet RAMED prêt. Ouvrez cette adresse dans le naviga
 
 const stop = async () => {
   await host.close();
-  await scheduler.stop();
-  await outbox.stop();
-  await pulls.stop();
-  await core.close();
+  await started.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -1,16 +1,10 @@
 import type { ComponentType } from 'react';
-import type { AppInfo } from '../../shared/api/system';
-import type { SessionInfo } from '../../shared/domain/users';
 import type { Role } from '../../shared/roles';
 import { lazySection } from './lib/lazySection';
+import type { SectionProps } from './section-props';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
 
-export interface SectionProps {
-  info: AppInfo;
-  session: SessionInfo;
-  /** Reloads the facility and session (after the facility is edited). */
-  refresh: () => void;
-}
+export type { SectionProps };
 
 export interface Section {
   key: string;

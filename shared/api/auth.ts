@@ -13,6 +13,8 @@ export const authApi = {
     kind: 'command',
     entity: 'session',
     secret: ['password'],
+    // A failed attempt is counted towards the account's lockout: it must not be rolled back.
+    ownTransactions: true,
   }),
   'auth.session': defineMethod({
     input: z.strictObject({}),
@@ -26,6 +28,8 @@ export const authApi = {
     access: 'any',
     kind: 'command',
     entity: 'session',
+    allowedWhileLocked: true,
+    allowedBeforePasswordChange: true,
   }),
   'auth.changePassword': defineMethod({
     input: z.strictObject({ current: z.string().min(1, 'Saisissez le mot de passe actuel').max(200), next: newPassword }),
@@ -34,6 +38,7 @@ export const authApi = {
     kind: 'command',
     entity: 'user',
     secret: ['current', 'next'],
+    allowedBeforePasswordChange: true,
   }),
   'auth.lock': defineMethod({
     input: z.strictObject({}),
@@ -41,6 +46,8 @@ export const authApi = {
     access: 'any',
     kind: 'command',
     entity: 'session',
+    allowedWhileLocked: true,
+    allowedBeforePasswordChange: true,
   }),
   'auth.unlock': defineMethod({
     input: z.strictObject({ password: z.string().min(1, 'Saisissez votre mot de passe').max(200, 'Mot de passe trop long') }),
@@ -51,6 +58,8 @@ export const authApi = {
     secret: ['password'],
     // A failed attempt is counted towards the account's lockout: it must not be rolled back.
     ownTransactions: true,
+    allowedWhileLocked: true,
+    allowedBeforePasswordChange: true,
   }),
   /** The window reports key presses and clicks, so that a user typing a long form is not locked out. */
   'auth.activity': defineMethod({
@@ -58,5 +67,7 @@ export const authApi = {
     output: returns<null>(),
     access: 'any',
     kind: 'query',
+    marksActivity: true,
+    allowedBeforePasswordChange: true,
   }),
 };

@@ -4,30 +4,11 @@ import type { EpisodeType, IdentityDocument } from './episodes';
 import type { TariffCategory } from './reference';
 import type { Payer } from '../pricing';
 import type { ClaimPeriod } from '../claim-period';
+import type { ClaimStatus } from './claim-status';
 
 /** The monthly claim to the ANAM: its versions, lines, checks and totals (domain.md, "Monthly claims"). */
 
-export const CLAIM_STATUSES = [
-  'brouillon',
-  'signee',
-  'en_file',
-  'envoyee',
-  'acceptee',
-  'partiellement_rejetee',
-  'rejetee',
-  'payee',
-] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
-  brouillon: 'Brouillon',
-  signee: 'Signée',
-  en_file: 'En file d’envoi',
-  envoyee: 'Envoyée',
-  acceptee: 'Acceptée',
-  partiellement_rejetee: 'Partiellement rejetée',
-  rejetee: 'Rejetée',
-  payee: 'Payée',
-};
+export { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from './claim-status';
 
 /** Stable codes of the checks run before sign-off (like openIMIS's claim rejection reasons). */
 export const CLAIM_CHECKS = [

@@ -3,7 +3,7 @@ import type { Payer } from '../pricing';
 import type { TariffCategory } from './reference';
 import type { FacilityLevel } from './facility';
 import type { DispensedLine } from './pharmacy';
-import type { ClaimStatus } from './claims';
+import type { ClaimStatus } from './claim-status';
 
 /** An episode of care: opened at reception, completed with prestations, closed for the monthly claim. */
 

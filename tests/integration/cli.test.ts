@@ -2,6 +2,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDb, freshDatabase, preparedDatabase, type TestDbKind } from '../support/db';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
+import { openCore } from '../../electron/core/app';
+import { silentLogger } from '../../electron/core/logger';
 import { ramed } from '../support/cli';
 
 describeEachDb('ramed CLI', (kind: TestDbKind) => {
@@ -73,6 +75,7 @@ describeEachDb('ramed CLI', (kind: TestDbKind) => {
     }
   });
 
+  // The full demo (120 episodes) then a refusal, on PostgreSQL: some 20 s on a loaded machine.
   it('demo prints one account per role, then refuses a second run', async () => {
     const r = await ramed('demo', '--db', db.target, '--json');
     expect(r.code).toBe(0);
@@ -80,6 +83,23 @@ describeEachDb('ramed CLI', (kind: TestDbKind) => {
     const again = await ramed('demo', '--db', db.target);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/déjà un établissement/);
+    // Through the contract: the demo and its refusal are in the audit trail.
+    const core = await openCore({ db: db.target, log: silentLogger, create: false });
+    try {
+      const rows = await core.deps.handle.db.selectFrom('audit_log').select('outcome').where('method', '=', 'setup.demo').execute();
+      expect(rows.map((r) => r.outcome)).toEqual(['ok', 'failed']);
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+
+  it('demo refuses a base prepared by init (a facility, no account yet), as the setup screen does', async () => {
+    expect(
+      (await ramed('init', '--facility-code', 'CS-TEST', '--facility-name', 'CSCOM de test', '--level', 'cscom', '--db', db.target)).code,
+    ).toBe(0);
+    const r = await ramed('demo', '--db', db.target);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/déjà un établissement ou des comptes/);
   });
 });
 

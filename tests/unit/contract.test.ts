@@ -23,6 +23,32 @@ describe('the contract', () => {
     }
   });
 
+  // Reviewed lists, as PUBLIC_METHODS is: a flag added to another method must be added here on purpose.
+  const flagged = (flag: 'allowedWhileLocked' | 'allowedBeforePasswordChange' | 'marksActivity' | 'ownTransactions') =>
+    names.filter((name) => api[name as keyof typeof api][flag] === true).sort();
+
+  it('lets a locked session only unlock, lock or sign out', () => {
+    expect(flagged('allowedWhileLocked')).toEqual(['auth.lock', 'auth.logout', 'auth.unlock']);
+  });
+
+  it('lets a user with a temporary password only change it, or lock, unlock, sign out and show activity', () => {
+    expect(flagged('allowedBeforePasswordChange')).toEqual([
+      'auth.activity',
+      'auth.changePassword',
+      'auth.lock',
+      'auth.logout',
+      'auth.unlock',
+    ]);
+  });
+
+  it('counts as activity every command and, of the queries, only the window’s report of keys and clicks', () => {
+    expect(flagged('marksActivity')).toEqual(['auth.activity']);
+  });
+
+  it('runs the sign-in outside a transaction, so that its failed attempts stay counted', () => {
+    expect(flagged('ownTransactions')).toContain('auth.login');
+  });
+
   it('builds a client method per contract method, each calling invoke with its name', async () => {
     const calls: Array<[string, unknown]> = [];
     const client = createClient(async (method, input) => {

@@ -40,11 +40,10 @@ export const restoreCommand: CliCommand = {
     for (const file of [path, manifestPath]) {
       if (file !== null && !existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
     }
-    const { deps } = await ctx.core();
     const source = {
       kind: 'file' as const,
-      file: deps.files.register(path).ref,
-      ...(manifestPath ? { manifest: deps.files.register(manifestPath).ref } : {}),
+      file: (await ctx.registerFile(path)).ref,
+      ...(manifestPath ? { manifest: (await ctx.registerFile(manifestPath)).ref } : {}),
     };
     const result = await ctx.call('backup.restore', { source, ...(values['autre-cle'] === true ? { acceptOtherKey: true } : {}) });
     return {

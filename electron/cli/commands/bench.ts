@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError, type CliCommand } from '../command';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const RUNNER = 'tests/bench/run.ts';
+// The project's folder, above this module wherever it runs from (the sources, or out/cli once built).
+let ROOT = import.meta.dirname;
+while (!existsSync(join(ROOT, RUNNER)) && dirname(ROOT) !== ROOT) ROOT = dirname(ROOT);
 
 /**
  * The benchmarks (tests/bench/run.ts) in a process of their own, as `npm run bench` runs them: they

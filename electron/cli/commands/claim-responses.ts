@@ -40,11 +40,10 @@ export const claimsImportResponseCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run(ctx, { positionals }) {
     const files = filesOf(resolve(positionals[0]!));
-    const core = await ctx.core();
     const reports: ResponseImportReport[] = [];
     const refused: Array<{ file: string; error: string }> = [];
     for (const path of files) {
-      const { ref, name } = core.deps.files.register(path);
+      const { ref, name } = await ctx.registerFile(path);
       try {
         reports.push(await ctx.call('claims.importResponse', { file: ref }));
       } catch (error) {

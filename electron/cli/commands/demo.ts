@@ -1,7 +1,4 @@
 import { ROLE_LABELS } from '../../../shared/roles';
-import { runDemo } from '../../core/demo/demo';
-import { getFacility } from '../../core/facility/facility';
-import { DomainError } from '../../core/errors';
 import { UsageError, type CliCommand } from '../command';
 
 export const demoCommand: CliCommand = {
@@ -18,15 +15,12 @@ export const demoCommand: CliCommand = {
     if (episodes !== undefined && (!Number.isInteger(episodes) || episodes < 0 || episodes > 100000)) {
       throw new UsageError('--episodes attend un nombre entier entre 0 et 100000');
     }
-    const core = await ctx.core();
-    if (await getFacility(core.deps.handle.db)) {
-      throw new DomainError('CONFLICT', 'Cette base contient déjà un établissement : la démonstration ne remplit qu’une base vide.');
-    }
-    const { accounts } = await runDemo(core.deps, { month, episodes });
+    const { accounts } = await ctx.call('setup.demo', { ...(month ? { month } : {}), ...(episodes !== undefined ? { episodes } : {}) });
+    const { database } = await ctx.call('system.info', {});
     return {
-      json: { database: core.deps.handle.label, accounts },
+      json: { database: database.label, accounts },
       text: [
-        `Base de démonstration prête : ${core.deps.handle.label}`,
+        `Base de démonstration prête : ${database.label}`,
         'Comptes (à changer avant tout usage réel) :',
         ...accounts.map((a) => `  ${a.login.padEnd(14)} ${a.password.padEnd(14)} ${a.roles.map((r) => ROLE_LABELS[r]).join(', ')}`),
       ].join('\n'),

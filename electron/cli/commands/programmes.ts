@@ -16,8 +16,7 @@ export const importProgrammesCommand: CliCommand = {
   async run(ctx, { positionals }) {
     const path = resolve(positionals[0]!);
     if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`Fichier introuvable : ${path}`);
-    const core = await ctx.core();
-    const { ref } = core.deps.files.register(path);
+    const { ref } = await ctx.registerFile(path);
     const report = await ctx.call('programmes.import', { file: ref });
     return { json: report, text: describeImport(report), exitCode: report.applied ? 0 : 2 };
   },

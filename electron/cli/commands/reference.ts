@@ -10,8 +10,7 @@ async function importList(
 ): Promise<CliOutput> {
   const path = resolve(file);
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`Fichier introuvable : ${path}`);
-  const core = await ctx.core();
-  const { ref } = core.deps.files.register(path);
+  const { ref } = await ctx.registerFile(path);
   const report = await ctx.call(method, { file: ref });
   return { json: report, text: describeImport(report), exitCode: report.applied ? 0 : 2 };
 }

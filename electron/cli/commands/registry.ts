@@ -25,8 +25,7 @@ export const importRegistryCommand: CliCommand = {
     if (!IMPORT_MODES.includes(mode)) throw new UsageError('--mode attend full (registre complet) ou delta (mise à jour)');
     const path = resolve(positionals[0]!);
     if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`Fichier introuvable : ${path}`);
-    const core = await ctx.core();
-    const file = core.deps.files.register(path);
+    const file = await ctx.registerFile(path);
     const jobId = `cli-import-${process.pid}`;
     // Ctrl+C stops cleanly between two batches; the same command later continues where it stopped.
     const onInterrupt = () => void ctx.call('jobs.cancel', { jobId });

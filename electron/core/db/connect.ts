@@ -4,6 +4,7 @@ import pg from 'pg';
 import { dialectFeatures, type DbKind, type DialectFeatures } from './dialect';
 import type { Database } from './schema/index';
 import { nodeSqliteDialect } from './sqlite-driver';
+import { isPostgresUrl } from './target';
 
 export interface DbHandle {
   db: Kysely<Database>;
@@ -24,7 +25,7 @@ export const SQLITE_PRAGMAS = [
   'pragma synchronous = full',
 ];
 
-export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
+export { isPostgresUrl };
 
 // PostgreSQL returns int8 (counts, sums) and numeric as strings; the product's amounts are
 // integer FCFA well inside Number's exact range.

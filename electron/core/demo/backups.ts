@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { createBackup } from '../backup/create';
 import { setSetting } from '../settings/settings';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 /** A backup folder beside the demo database, and a first verified backup in it (SQLite only). */
 export const demoBackups: DemoPart = {

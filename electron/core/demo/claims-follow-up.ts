@@ -12,9 +12,9 @@ import { recordPayment } from '../payments/record';
 import { importResponseFile } from '../responses/import-file';
 import { itemsOf } from '../responses/record';
 import { closeEpisode } from '../episodes/lifecycle';
-import type { DemoContext } from './demo';
+import type { DemoContext } from './part';
 import { demoEpisodes } from './episodes';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 /** What the ANAM's reviewers write back, with the codes of their answer file. */
 const REJECTIONS = [

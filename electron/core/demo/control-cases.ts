@@ -5,7 +5,7 @@ import { fixedClock, isoToday } from '../clock';
 import { createEpisode } from '../episodes/create';
 import { closeEpisode } from '../episodes/lifecycle';
 import { addLine } from '../episodes/lines';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 /** Episodes the part adds to the demo month, beyond the `episodes` asked for. */
 export const DEMO_CONTROL_EPISODES = 8;

@@ -1,23 +1,10 @@
 import type { DemoAccount } from '../../../shared/api/system';
 import type { CoreDeps } from '../context';
 import { DomainError } from '../errors';
+import type { DemoContext, DemoOptions } from './part';
 import { DEMO_PARTS } from './parts';
 
-export interface DemoOptions {
-  /** The month the demo activity falls in, YYYY-MM (default: the current month). */
-  month?: string;
-  episodes?: number;
-  progress?: (done: number, total: number | null, label: string) => void;
-  signal?: AbortSignal;
-}
-
-export interface DemoContext {
-  deps: CoreDeps;
-  options: Required<Pick<DemoOptions, 'month' | 'episodes'>>;
-  accounts: DemoAccount[];
-  /** Replaces the current part's progress label (to say what it did, or why it did nothing). */
-  note(label: string): void;
-}
+export type { DemoContext, DemoOptions };
 
 /** Fills an empty database with a realistic facility; each feature adds its part to DEMO_PARTS. */
 export async function runDemo(deps: CoreDeps, options: DemoOptions = {}): Promise<{ accounts: DemoAccount[] }> {

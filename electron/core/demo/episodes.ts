@@ -10,7 +10,7 @@ import { closeEpisode } from '../episodes/lifecycle';
 import { addLine, cancelLine } from '../episodes/lines';
 import { DomainError } from '../errors';
 import type { PersonRow } from '../registry/person-view';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 type Patient = 'tous' | 'femme' | 'enfant' | 'adulte';
 

@@ -3,7 +3,7 @@ import { generatePassword } from '../auth/password';
 import { createUser } from '../auth/users';
 import { saveFacility } from '../facility/facility';
 import { DEMO_FACILITY_CODE } from '../facility/onboarding';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 const DEMO_USERS: Array<{ login: string; fullName: string; roles: Role[] }> = [
   { login: 'accueil', fullName: 'Aminata Traoré', roles: ['accueil'] },

@@ -1,6 +1,6 @@
 import { generatePassword } from '../auth/password';
 import { createUser } from '../auth/users';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 /** A former reception agent whose account was deactivated: the Utilisateurs tab shows every state. */
 export const demoFormerAgent: DemoPart = {

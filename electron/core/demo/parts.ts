@@ -1,7 +1,6 @@
 import { demoBackups } from './backups';
 import { demoClaimsFollowUp } from './claims-follow-up';
 import { demoControlCases } from './control-cases';
-import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoPharmacy } from './pharmacy';
@@ -9,11 +8,9 @@ import { demoFormerAgent } from './former-agent';
 import { demoReceptionChecks } from './reception';
 import { demoReference } from './reference';
 import { demoRegistry } from './registry';
+import type { DemoPart } from './part';
 
-export interface DemoPart {
-  label: string;
-  run(ctx: DemoContext): Promise<void>;
-}
+export type { DemoPart };
 
 /** In order: later parts rely on earlier ones (the registry before episodes, tariffs before claims). */
 export const DEMO_PARTS: readonly DemoPart[] = [

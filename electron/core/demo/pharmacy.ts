@@ -4,7 +4,7 @@ import type { EpisodeWriter } from '../episodes/writer';
 import { dispense } from '../pharmacy/dispense';
 import { isDispensable } from '../pharmacy/episodes';
 import { receiveBatch, setThreshold } from '../pharmacy/stock';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 /** [code, lot, quantity, unit cost, days from today to expiry]; ZINC20C and CIPRO500 are never received. */
 const RECEIPTS: Array<[string, string, number, number, number]> = [

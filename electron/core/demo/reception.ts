@@ -7,7 +7,7 @@ import { recordCheck, type CheckRecord } from '../reception/record';
 import { eligibilityContext } from '../registry/lookup';
 import { toEligibilityRecord, toPersonView } from '../registry/person-view';
 import { randomFor } from './episodes';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 /** Refused checks for every hundred admissions, and eligible checks that led to no admission. */
 const REFUSED_PER_100 = 22;

@@ -4,7 +4,7 @@ import { medicineFile } from '../reference/medicine-file';
 import { plausibilityFile } from '../reference/plausibility-file';
 import { DEFAULT_CONTROLS, SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
 import { tariffFile } from '../reference/tariff-file';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 function ensureApplied(name: string, report: ReferenceImportReport): void {
   if (!report.applied) throw new Error(`${name} : ${report.rejected.map((r) => `ligne ${r.line} : ${r.reason}`).join(' ; ')}`);

@@ -7,7 +7,7 @@ import { addDays, daysBetween } from '../../../shared/dates';
 import { isoToday } from '../clock';
 import { resourceFile } from '../paths';
 import { importRegistry } from '../registry/import-registry';
-import type { DemoPart } from './parts';
+import type { DemoPart } from './part';
 
 export const SAMPLE_REGISTRY = 'registre-exemple-illustratif.csv';
 /** The day the sample's dates were written for: on it, each person shows the case named in the README. */

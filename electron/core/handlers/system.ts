@@ -16,6 +16,12 @@ async function isSetupDone(db: Kysely<Database>): Promise<boolean> {
   return Boolean(facility && admin);
 }
 
+/** The demo fills an empty base only: not one prepared by `ramed init` (a facility, no account yet). */
+async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const user = await db.selectFrom('app_user').select('id').executeTakeFirst();
+  return !user && !(await getFacility(db));
+}
+
 export const systemHandlers: Handlers<typeof systemApi> = {
   'system.info': async (_input, ctx) => {
     const { handle, appVersion } = ctx.deps;
@@ -35,10 +41,10 @@ export const systemHandlers: Handlers<typeof systemApi> = {
     ctx.audit.entityId = facility.code;
     return openSession(ctx.slot, row, ctx.deps.clock);
   },
-  'setup.demo': async (_input, ctx) => {
-    if (await isSetupDone(ctx.db))
-      throw conflict('Cet établissement est déjà configuré : la démonstration ne peut remplir qu’une base vide.');
-    return runDemo(ctx.deps, { progress: ctx.progress, signal: ctx.signal });
+  'setup.demo': async (input, ctx) => {
+    if (!(await isEmpty(ctx.db)))
+      throw conflict('Cette base contient déjà un établissement ou des comptes : la démonstration ne remplit qu’une base vide.');
+    return runDemo(ctx.deps, { ...input, progress: ctx.progress, signal: ctx.signal });
   },
   'jobs.cancel': async (input, ctx) => ({ cancelled: ctx.jobs.cancel(input.jobId) }),
   'facility.update': async (input, ctx) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Core } from '../app';
+import type { Core } from '../core-types';
 import { nextPollAt, pollDecisions } from './poll';
 import { nextDueAt, sendDue, type OutboxEnv } from './send';
 

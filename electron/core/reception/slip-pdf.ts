@@ -5,7 +5,7 @@ import { EPISODE_TYPE_LABELS, IDENTITY_DOCUMENT_LABELS } from '../../../shared/d
 import { LEVEL_SHORT_LABELS } from '../../../shared/domain/reference';
 import { REFERRAL_LABELS } from '../../../shared/domain/reception';
 import { QUALITY_LABELS, WARNING_LABELS, formatRecepisse } from '../../../shared/domain/registry';
-import type { SlipData } from './slip';
+import type { SlipData } from './slip-data';
 
 const PAGE = { width: 148, height: 210, margin: 12 };
 /** Where the QR code of the episode number sits on the A5 page (mm), quiet zone excluded. */

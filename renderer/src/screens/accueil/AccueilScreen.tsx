@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { EpisodeList } from '../episodes/EpisodeList';
 import { EpisodeScreen } from '../episodes/EpisodeScreen';
 import { CheckScreen } from '../reception/CheckScreen';

@@ -1,5 +1,5 @@
 import { Tabs, type Tab } from '../../components/Tabs';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { BackupsTab } from './BackupsTab';
 import { AuditTab } from './audit/AuditTab';
 import { FacilityTab } from './FacilityTab';

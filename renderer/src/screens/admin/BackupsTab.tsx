@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupEntry, BackupOverview, BackupResult, RestoreSource } from '../../../../shared/api/backup';
+import type { BackupEntry, BackupOverview, BackupResult } from '../../../../shared/api/backup';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
@@ -8,14 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { BackupHistory } from './BackupHistory';
 import { BackupList } from './BackupList';
-import { RestoreConfirm, RestoreFromFile } from './RestoreForms';
-
-/** What the restore confirmation is about: a backup of the folder, or files the user picked. */
-export interface RestoreChoice {
-  source: RestoreSource;
-  /** How to name it to the user. */
-  title: string;
-}
+import { RestoreConfirm, RestoreFromFile, type RestoreChoice } from './RestoreForms';
 
 function backupSummary(result: BackupResult): string {
   const pruned = result.pruned.length > 0 ? ` ${result.pruned.length} ancienne(s) sauvegarde(s) supprimée(s).` : '';

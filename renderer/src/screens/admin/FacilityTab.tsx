@@ -1,5 +1,5 @@
 import { FACILITY_LEVEL_LABELS } from '../../../../shared/domain/facility';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { OnboardingChecklist } from './OnboardingChecklist';
 
 export function FacilityTab({ info }: SectionProps) {

@@ -11,7 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { ReferenceImportCard } from './ReferenceImportCard';
 
 function coverage(t: TariffEntry): string {

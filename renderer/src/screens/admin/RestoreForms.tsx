@@ -5,8 +5,15 @@ import { ramed } from '../../lib/bridge';
 import { formatMegabytes } from '../../lib/bytes';
 import { registerFile } from '../../lib/files';
 import { useCall } from '../../lib/useCall';
+import type { RestoreSource } from '../../../../shared/api/backup';
 import type { ApiError } from '../../../../shared/result';
-import type { RestoreChoice } from './BackupsTab';
+
+/** What the restore confirmation is about: a backup of the folder, or files the user picked. */
+export interface RestoreChoice {
+  source: RestoreSource;
+  /** How to name it to the user. */
+  title: string;
+}
 
 const isManifest = (file: File) => file.name.endsWith('.manifest.json');
 

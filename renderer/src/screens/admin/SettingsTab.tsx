@@ -4,7 +4,7 @@ import { settingSections } from '../../../../shared/settings-form';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { FacilityForm } from './FacilityForm';
 import { SettingsSectionForm } from './SettingsSectionForm';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Tabs, type Tab } from '../../components/Tabs';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { ClaimDetail } from './ClaimDetail';
 import { ClaimList } from './ClaimList';
 import { OutboxTab } from './OutboxTab';

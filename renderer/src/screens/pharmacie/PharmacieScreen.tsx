@@ -1,5 +1,5 @@
 import { Tabs, type Tab } from '../../components/Tabs';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { DispensingTab } from './DispensingTab';
 import { StockTab } from './StockTab';
 import { UnmetReportTab } from './UnmetReportTab';

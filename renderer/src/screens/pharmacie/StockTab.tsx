@@ -10,7 +10,7 @@ import { useCall } from '../../lib/useCall';
 import { today } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { DateField } from '../../components/DateField';
-import type { SectionProps } from '../../sections';
+import type { SectionProps } from '../../section-props';
 import { MedicinePicker, pickedMedicine } from './MedicinePicker';
 
 const STATE_LABELS: Record<BatchView['state'], string> = { ok: '', bientot: 'périme sous 90 jours', perime: 'périmé' };

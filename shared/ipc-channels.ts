@@ -1,3 +1,4 @@
+// The names of the IPC channels between the preload and the main process, and the origin every call is checked against.
 export const IPC_CALL = 'ramed:call';
 export const IPC_EVENT = 'ramed:event';
 export const IPC_FILE = 'ramed:file';

@@ -1,0 +1,31 @@
+import type { EligibilitySnapshot, EpisodeType, IdentityDocument } from '../../../shared/domain/episodes';
+import type { Facility } from '../../../shared/domain/facility';
+import type { Quality } from '../../../shared/domain/registry';
+
+/** Everything the admission slip prints, read back from the episode and the registry. */
+export interface SlipData {
+  facility: Facility;
+  number: string;
+  openedAt: string;
+  agent: string;
+  patient: {
+    name: string;
+    sex: 'M' | 'F';
+    birthDate: string;
+    birthYearOnly: boolean;
+    recepisse: string;
+    quality: Quality;
+    holderRecepisse: string | null;
+  };
+  eligibility: EligibilitySnapshot;
+  /** The récépissé's validity that governs the rights (the holder's for a spouse or child). */
+  validFrom: string | null;
+  validTo: string | null;
+  type: EpisodeType;
+  emergency: boolean;
+  referralFrom: string | null;
+  referralRef: string | null;
+  identityDocument: IdentityDocument;
+  identityNumber: string | null;
+  identityMatches: boolean | null;
+}

@@ -1,0 +1,28 @@
+// `npm run build:cli`: the `ramed` command bundled for Node (out/cli/index.js), as electron-vite does
+// for the main process, so that it starts without compiling TypeScript. Packages stay in
+// node_modules (sqlite3 is native). `--if-stale`: only when a source is newer than the bundle.
+import { renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { CLI_BUNDLE, isBundleFresh, ROOT } from '../bin/cli-bundle.mjs';
+
+if (!(process.argv.includes('--if-stale') && isBundleFresh())) {
+  // Written aside, then put in place: a `ramed` starting meanwhile never reads half a bundle.
+  const outDir = join(ROOT, 'out', `cli.${process.pid}`);
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      ssr: join(ROOT, 'electron/cli/index.ts'),
+      outDir,
+      target: 'node24',
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: { output: { entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' } },
+    },
+  });
+  const target = join(CLI_BUNDLE, '..');
+  rmSync(target, { recursive: true, force: true });
+  renameSync(outDir, target);
+}
