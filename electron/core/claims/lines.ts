@@ -50,6 +50,7 @@ export const dispensationLines: LineSource = async (db, episodeIds) =>
     amount: d.amount,
     payer: 'ramed' as const,
     prescriber: d.prescriber,
+    ...(d.off_list_reason ? { offListReason: d.off_list_reason } : {}),
   }));
 
 export const LINE_SOURCES: readonly LineSource[] = [prestationLines, dispensationLines];

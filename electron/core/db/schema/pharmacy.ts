@@ -49,6 +49,8 @@ export interface DispensationTable {
   override_reason: string | null;
   cancels_id: number | null;
   cancel_reason: string | null;
+  /** Why a medicine off the essential list was given to a RAMED patient (0022; null otherwise). */
+  off_list_reason: string | null;
 }
 
 export interface UnmetDemandTable {
