@@ -1,3 +1,4 @@
+import { abuseApi } from './abuse';
 import { adminApi } from './admin';
 import { anamApi } from './anam';
 import { auditApi } from './audit';
@@ -33,6 +34,7 @@ export const api = {
   ...statisticsApi,
   ...paymentsApi,
   ...anamApi,
+  ...abuseApi,
 };
 
 export type Api = typeof api;

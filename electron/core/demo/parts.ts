@@ -4,6 +4,7 @@ import { demoControlCases } from './control-cases';
 import type { DemoContext } from './demo';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
+import { demoOffListCase } from './off-list-case';
 import { demoPharmacy } from './pharmacy';
 import { demoFormerAgent } from './former-agent';
 import { demoReceptionChecks } from './reception';
@@ -23,6 +24,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   demoEpisodes,
   demoControlCases,
   demoPharmacy,
+  demoOffListCase,
   demoFormerAgent,
   demoReceptionChecks,
   demoClaimsFollowUp,

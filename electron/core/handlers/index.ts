@@ -1,4 +1,5 @@
 import type { Api } from '../../../shared/api/index';
+import { abuseHandlers } from './abuse';
 import { adminHandlers } from './admin';
 import { anamHandlers } from './anam';
 import { auditHandlers } from './audit';
@@ -35,4 +36,5 @@ export const handlers: Handlers<Api> = {
   ...statisticsHandlers,
   ...paymentsHandlers,
   ...anamHandlers,
+  ...abuseHandlers,
 };
