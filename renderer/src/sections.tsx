@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles';
 import { AccueilScreen } from './screens/accueil/AccueilScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { ClaimsScreen } from './screens/claims/ClaimsScreen';
+import { ControlScreen } from './screens/controle/ControlScreen';
 import { PharmacieScreen } from './screens/pharmacie/PharmacieScreen';
 import { StatisticsScreen } from './screens/statistiques/StatisticsScreen';
 
@@ -29,6 +30,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie', 'gestionnaire'], component: PharmacieScreen },
   { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], component: ClaimsScreen },
   { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], component: StatisticsScreen },
+  { key: 'controle', label: 'Contrôle des abus', roles: ['gestionnaire'], component: ControlScreen },
   { key: 'administration', label: 'Administration', roles: ['admin'], component: AdminScreen },
 ];
 
