@@ -55,7 +55,7 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
       prescriber,
       ...(serveAvailable ? { serveAvailable } : {}),
       ...(batchId ? { batchId: Number(batchId), overrideReason } : {}),
-      ...(medicine.offList === 'justifier' ? { offListReason } : {}),
+      ...(medicine.offList === 'justifier' && offListReason.trim() ? { offListReason } : {}),
     });
     if (!result) return;
     const given = result.lines.reduce((sum, l) => sum + l.quantity, 0);
