@@ -1,7 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import { markOutliers, median, MIN_PEERS, perEpisode, topRows, isOutlier } from '../../../shared/abuse-rules';
 import { addDays } from '../../../shared/dates';
-import type { AbuseReport, AgentAdmissions, CostlyEpisode, HouseholdVisits, PatientVisits, PrescriberActs } from '../../../shared/domain/abuse';
+import type {
+  AbuseReport,
+  AgentAdmissions,
+  CostlyEpisode,
+  HouseholdVisits,
+  PatientVisits,
+  PrescriberActs,
+} from '../../../shared/domain/abuse';
 import type { EpisodeType } from '../../../shared/domain/episodes';
 import { frenchMonth, monthBounds } from '../../../shared/months';
 import type { Database } from '../db/schema/index';
@@ -108,14 +115,26 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | number): Map
 /** The month's control tables, from the episodes opened in it. */
 export async function abuseReport(db: Kysely<Database>, month: string): Promise<AbuseReport> {
   const { first, last } = monthBounds(month);
-  const [episodes, acts, billed] = await Promise.all([monthEpisodes(db, first, last), actsByPrescriber(db, first, last), amounts(db, first, last)]);
+  const [episodes, acts, billed] = await Promise.all([
+    monthEpisodes(db, first, last),
+    actsByPrescriber(db, first, last),
+    amounts(db, first, last),
+  ]);
 
   const byPerson = [...groupBy(episodes, (e) => e.personId).values()];
   const patients = markOutliers(
     topRows(
       byPerson.map((group): PatientVisits => {
         const e = group[0]!;
-        return { personId: e.personId, recepisse: e.recepisse, name: e.name, visits: group.length, value: group.length, outlier: false, episodeIds: group.map((g) => g.id) };
+        return {
+          personId: e.personId,
+          recepisse: e.recepisse,
+          name: e.name,
+          visits: group.length,
+          value: group.length,
+          outlier: false,
+          episodeIds: group.map((g) => g.id),
+        };
       }),
       (r) => r.name,
       2,
@@ -140,8 +159,14 @@ export async function abuseReport(db: Kysely<Database>, month: string): Promise<
     ),
     byHousehold.map(([, g]) => g.length),
   );
-  const holders = await holderNames(db, householdRows.rows.map((r) => r.holderRecepisse));
-  const households = { ...householdRows, rows: householdRows.rows.map((r) => ({ ...r, holderName: holders.get(r.holderRecepisse) ?? '' })) };
+  const holders = await holderNames(
+    db,
+    householdRows.rows.map((r) => r.holderRecepisse),
+  );
+  const households = {
+    ...householdRows,
+    rows: householdRows.rows.map((r) => ({ ...r, holderName: holders.get(r.holderRecepisse) ?? '' })),
+  };
 
   const byAgent = [...groupBy(episodes, (e) => e.openedBy).entries()];
   const users = await userNames(db);
@@ -158,16 +183,30 @@ export async function abuseReport(db: Kysely<Database>, month: string): Promise<
       episodeIds: unchecked.map((g) => g.id),
     };
   });
-  const agents = markOutliers(topRows(agentRows, (r) => r.login, 0), agentRows.map((r) => r.value));
+  const agents = markOutliers(
+    topRows(agentRows, (r) => r.login, 0),
+    agentRows.map((r) => r.value),
+  );
 
   const byPrescriber = [...groupBy(acts, (a) => a.prescriber).entries()];
   const prescriberRows = byPrescriber.map(([prescriber, group]): PrescriberActs => {
     const ids = [...new Set(group.map((g) => g.episodeId))];
     const total = group.reduce((sum, g) => sum + g.acts, 0);
     const ratio = perEpisode(total, ids.length);
-    return { prescriber: String(prescriber), episodes: ids.length, acts: total, perEpisode: ratio, value: ratio, outlier: false, episodeIds: ids };
+    return {
+      prescriber: String(prescriber),
+      episodes: ids.length,
+      acts: total,
+      perEpisode: ratio,
+      value: ratio,
+      outlier: false,
+      episodeIds: ids,
+    };
   });
-  const prescribers = markOutliers(topRows(prescriberRows, (r) => r.prescriber, 0), prescriberRows.map((r) => r.value));
+  const prescribers = markOutliers(
+    topRows(prescriberRows, (r) => r.prescriber, 0),
+    prescriberRows.map((r) => r.value),
+  );
 
   const costly: CostlyEpisode[] = [];
   for (const group of groupBy(episodes, (e) => e.type).values()) {
@@ -176,7 +215,18 @@ export async function abuseReport(db: Kysely<Database>, month: string): Promise<
     if (paid.length < MIN_PEERS || typeMedian === null) continue;
     for (const { e, amount } of paid) {
       if (!isOutlier(amount, typeMedian)) continue;
-      costly.push({ episodeId: e.id, number: e.number, patientName: e.name, recepisse: e.recepisse, type: e.type, amount, typeMedian, value: amount, outlier: true, episodeIds: [e.id] });
+      costly.push({
+        episodeId: e.id,
+        number: e.number,
+        patientName: e.name,
+        recepisse: e.recepisse,
+        type: e.type,
+        amount,
+        typeMedian,
+        value: amount,
+        outlier: true,
+        episodeIds: [e.id],
+      });
     }
   }
 
@@ -200,7 +250,11 @@ export async function abuseReport(db: Kysely<Database>, month: string): Promise<
 
 async function holderNames(db: Kysely<Database>, recepisses: readonly string[]): Promise<Map<string, string>> {
   if (recepisses.length === 0) return new Map();
-  const rows = await db.selectFrom('person').select(['recepisse', 'family_name', 'given_names']).where('recepisse', 'in', [...recepisses]).execute();
+  const rows = await db
+    .selectFrom('person')
+    .select(['recepisse', 'family_name', 'given_names'])
+    .where('recepisse', 'in', [...recepisses])
+    .execute();
   return new Map(rows.map((r) => [r.recepisse, nameOf(r.family_name, r.given_names)]));
 }
 
