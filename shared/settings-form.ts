@@ -41,6 +41,11 @@ const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[
     prefixes: ['backup.'],
   },
   {
+    title: 'Pharmacie',
+    description: 'Ce que la pharmacie fait d’un médicament hors liste nationale des médicaments essentiels prescrit à un patient RAMED.',
+    prefixes: ['pharmacy.'],
+  },
+  {
     title: 'Réclamations mensuelles',
     description: 'Les contrôles qui empêchent de signer la réclamation, et ceux qui ne font qu’avertir.',
     prefixes: ['claims.'],
@@ -69,6 +74,10 @@ export const SETTING_CHOICES: Partial<Record<SettingKey, Record<string, string>>
     allow: 'Accepter sans rien signaler',
     warn: 'Accepter, avec un avertissement',
     refuse: 'Refuser (sauf urgence)',
+  },
+  'pharmacy.offListMedicines': {
+    refuser: 'Refuser la dispensation',
+    justifier: 'Dispenser avec une justification enregistrée',
   },
   'episodes.icd10AtClosing': {
     facultatif: 'Facultatif',

@@ -154,6 +154,11 @@ export const SETTINGS = {
     schema: z.enum(['facultatif', 'obligatoire'], { message: 'Valeur attendue : facultatif ou obligatoire' }),
     default: 'facultatif',
   },
+  'pharmacy.offListMedicines': {
+    label: 'Médicament hors liste essentielle pour un patient RAMED',
+    schema: z.enum(['refuser', 'justifier'], { message: 'Valeur attendue : refuser ou justifier' }),
+    default: 'justifier',
+  },
   'claims.paymentDelayDays': {
     label: 'Réclamation signalée si elle reste impayée plus de … jours après son envoi',
     schema: wholeNumber(1, 730, 'jour'),
@@ -182,7 +187,8 @@ export const SETTINGS = {
   'claims.check.DAYS_OVER_STAY': checkSeverity('Plus de journées facturées que de jours de séjour', 'avertissement'),
   'claims.check.OVERLAPPING_STAYS': checkSeverity('Deux séjours du même patient qui se chevauchent', 'avertissement'),
   'claims.check.DOSE_OVER_MAXIMUM': checkSeverity('Médicament au-delà de la dose journalière × jours', 'avertissement'),
-  'claims.check.NOT_ESSENTIAL': checkSeverity('Médicament hors liste nationale des médicaments essentiels', 'avertissement'),
+  'claims.check.NOT_ESSENTIAL': checkSeverity('Médicament hors liste essentielle dispensé sans justification', 'bloquant'),
+  'claims.check.OFF_LIST_JUSTIFIED': checkSeverity('Médicament hors liste essentielle, justifié à la dispensation', 'avertissement'),
 } as const satisfies Record<string, SettingDef>;
 
 export interface SettingDef {

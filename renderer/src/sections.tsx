@@ -20,6 +20,7 @@ export interface Section {
 const pharmacie = lazySection(() => import('./screens/pharmacie/PharmacieScreen').then((m) => m.PharmacieScreen));
 const claims = lazySection(() => import('./screens/claims/ClaimsScreen').then((m) => m.ClaimsScreen));
 const statistics = lazySection(() => import('./screens/statistiques/StatisticsScreen').then((m) => m.StatisticsScreen));
+const control = lazySection(() => import('./screens/controle/ControlScreen').then((m) => m.ControlScreen));
 const admin = lazySection(() => import('./screens/admin/AdminScreen').then((m) => m.AdminScreen));
 
 /** The app's sections, in menu order; each is shown only to the roles that use it. */
@@ -29,6 +30,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'pharmacie', label: 'Pharmacie', roles: ['pharmacie', 'gestionnaire'], ...pharmacie },
   { key: 'reclamations', label: 'Réclamations', roles: ['gestionnaire'], ...claims },
   { key: 'statistiques', label: 'Statistiques', roles: ['gestionnaire'], ...statistics },
+  { key: 'controle', label: 'Contrôle des abus', roles: ['gestionnaire'], ...control },
   { key: 'administration', label: 'Administration', roles: ['admin'], ...admin },
 ];
 

@@ -21,6 +21,8 @@ const episodeFilter = {
   type: z.enum(EPISODE_TYPES).optional(),
   /** A name (accents optional), a récépissé (whole or its first digits) or an episode number. */
   patient: z.string().trim().max(80, 'Recherche : 80 caractères au plus').optional(),
+  /** Only these episodes (a row of the « Contrôle des abus »). */
+  ids: z.array(episodeId).min(1, 'Au moins un épisode').max(500, 'Au plus 500 épisodes').optional(),
   sort: z.enum(EPISODE_SORTS).default('openedAt'),
   desc: z.boolean().default(true),
 };

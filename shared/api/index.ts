@@ -1,3 +1,4 @@
+import { abuseApi } from './abuse';
 import { adminApi } from './admin';
 import { anamApi } from './anam';
 import { auditApi } from './audit';
@@ -35,6 +36,7 @@ export const api = {
   ...paymentsApi,
   ...anamApi,
   ...programmesApi,
+  ...abuseApi,
 };
 
 export type Api = typeof api;

@@ -56,6 +56,13 @@ export const pharmacyApi = {
         batchId: batchId.optional(),
         overrideReason: reason.optional(),
         serveAvailable: z.boolean().optional(),
+        /** Why a medicine off the essential list is given (setting `pharmacy.offListMedicines` = justifier). */
+        offListReason: z
+          .string()
+          .trim()
+          .min(3, 'Justification : 3 caractères au moins')
+          .max(300, 'Justification : 300 caractères au plus')
+          .optional(),
       })
       .refine((v) => v.batchId === undefined || v.overrideReason !== undefined, {
         message: 'Indiquez pourquoi vous ne prenez pas le lot qui périme le premier',

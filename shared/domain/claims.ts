@@ -34,6 +34,7 @@ export const CLAIM_CHECKS = [
   'OVERLAPPING_STAYS',
   'DOSE_OVER_MAXIMUM',
   'NOT_ESSENTIAL',
+  'OFF_LIST_JUSTIFIED',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -57,7 +58,8 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   DAYS_OVER_STAY: 'Plus de journées que de jours de séjour',
   OVERLAPPING_STAYS: 'Séjours qui se chevauchent',
   DOSE_OVER_MAXIMUM: 'Quantité au-delà de la dose journalière',
-  NOT_ESSENTIAL: 'Médicament hors liste essentielle',
+  NOT_ESSENTIAL: 'Médicament hors liste essentielle, sans justification',
+  OFF_LIST_JUSTIFIED: 'Médicament hors liste essentielle, justifié',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -110,6 +112,8 @@ export interface ClaimLine {
   programme?: string | null;
   /** Who prescribed it (the FHIR Claim's care team). */
   prescriber?: string;
+  /** A medicine off the essential list: why it was dispensed (absent when none was recorded). */
+  offListReason?: string;
 }
 
 /** What the registry says of the patient on the day of care, re-checked at build time. */

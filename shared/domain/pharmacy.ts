@@ -59,7 +59,16 @@ export interface StockItem {
   threshold: number | null;
   /** The batch FEFO would take first, if any. */
   nextBatch: { id: number; lot: string; expiry: string; quantity: number } | null;
+  /**
+   * Off the national essential list: what the facility does with it for a RAMED patient
+   * (setting `pharmacy.offListMedicines`); null for a medicine on the list.
+   */
+  offList: OffListRule | null;
 }
+
+/** `refuser`: never dispensed to a RAMED patient; `justifier`: dispensed with a recorded reason. */
+export const OFF_LIST_RULES = ['refuser', 'justifier'] as const;
+export type OffListRule = (typeof OFF_LIST_RULES)[number];
 
 export interface DispensedLine {
   id: number;
@@ -79,6 +88,8 @@ export interface DispensedLine {
   batchId: number;
   lot: string;
   overrideReason: string | null;
+  /** Why a medicine off the essential list was given (null otherwise). */
+  offListReason: string | null;
   /** `annulee` once a later line cancels it; `annulation` for the cancelling line. */
   state: 'active' | 'annulee' | 'annulation';
   cancelsId: number | null;

@@ -186,6 +186,8 @@ describeEachDb('monthly claims', (kind) => {
     const text = Buffer.from(csv.value.base64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFFMois;Version;N° d’épisode;Récépissé')).toBe(true);
     expect(text.split('\n')[2]).toContain(';LB-GE;Goutte épaisse;Laboratoire;10/11/2026;2;500;1000;RAMED;');
+    // The récépissé as printed on it (a spreadsheet keeps it as text).
+    expect(text.split('\n')[1]).toMatch(/^2026-11;1;EP-2026-\d{6};1111 0000 00001;/);
 
     const fhir = await manager.claims.export({ month: MONTH, format: 'fhir' });
     if (!fhir.ok) throw new Error(fhir.error.message);

@@ -40,22 +40,27 @@ const line = (code: string, over: Partial<ClaimLine> = {}): ClaimLine => ({
 const episode = (lines: ClaimLine[]) => ({ episodeId: 1, lines }) as unknown as ClaimEpisodeInput;
 
 describe('medicines off the essential list', () => {
-  it.each<[string, ClaimLine, boolean]>([
-    ['an essential medicine', line('PARA500C'), false],
-    ['a medicine off the list, billed 1 800 FCFA', line('VITC'), true],
-    ['off the list but not billed to the RAMED', line('VITC', { payer: 'programme_cesarienne' }), false],
-    ['an act with the same code', line('VITC', { kind: 'acte' }), false],
-    ['off the list on its day (October)', line('CHANGE', { performedOn: '2026-10-31' }), true],
-    ['on the list from 1 November', line('CHANGE', { performedOn: '2026-11-01' }), false],
-    ['unknown to the list (NOT_IN_TARIFF’s business)', line('NOPE'), false],
-  ])('%s', (_name, l, flagged) => {
+  it.each<[string, ClaimLine, string[]]>([
+    ['an essential medicine', line('PARA500C'), []],
+    ['a medicine off the list, billed 1 800 FCFA, not justified', line('VITC'), ['NOT_ESSENTIAL']],
+    ['a medicine off the list, justified at dispensing', line('VITC', { offListReason: 'Allergie' }), ['OFF_LIST_JUSTIFIED']],
+    ['an essential medicine with a reason anyway', line('PARA500C', { offListReason: 'Allergie' }), []],
+    ['off the list but not billed to the RAMED', line('VITC', { payer: 'programme_cesarienne' }), []],
+    ['an act with the same code', line('VITC', { kind: 'acte' }), []],
+    ['off the list on its day (October)', line('CHANGE', { performedOn: '2026-10-31' }), ['NOT_ESSENTIAL']],
+    ['on the list from 1 November', line('CHANGE', { performedOn: '2026-11-01' }), []],
+    ['unknown to the list (NOT_IN_TARIFF’s business)', line('NOPE'), []],
+  ])('%s', (_name, l, codes) => {
     const flags = checkEssential([episode([l])], MEDICINES);
-    expect(flags.map((f) => f.code)).toEqual(flagged ? ['NOT_ESSENTIAL'] : []);
+    expect(flags.map((f) => f.code)).toEqual(codes);
   });
 
-  it('says it in French with the amount', () => {
+  it('says it in French with the amount, and the justification when there is one', () => {
     expect(checkEssential([episode([line('VITC')])], MEDICINES)[0]!.message).toBe(
-      '« VITC » (1 800 FCFA) est hors liste nationale des médicaments essentiels le 10/11/2026.',
+      '« VITC » (1 800 FCFA) est hors liste nationale des médicaments essentiels le 10/11/2026, sans justification.',
+    );
+    expect(checkEssential([episode([line('VITC', { offListReason: 'Seul mucolytique toléré' })])], MEDICINES)[0]!.message).toBe(
+      '« VITC » (1 800 FCFA) est hors liste nationale des médicaments essentiels le 10/11/2026 ; justification : « Seul mucolytique toléré ».',
     );
   });
 });

@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { claimsImportResponseCommand } from './claim-responses';
 import { benchCommand } from './bench';
 import { claimsBuildCommand, claimsExportCommand, claimsSignCommand, claimsValidateCommand } from './claims';
+import { controlsCommand } from './controls';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { outboxExportCommand, outboxRetryCommand, outboxSendCommand, outboxStatusCommand } from './outbox';
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CliCommand[] = [
   outboxSendCommand,
   pullCommand,
   statsCommand,
+  controlsCommand,
   outboxExportCommand,
   outboxRetryCommand,
   claimsImportResponseCommand,

@@ -53,6 +53,7 @@ export const dispensationLines: LineSource = async (db, episodeIds) =>
     payer: d.programme_code ? PROGRAMME_PAYER : ('ramed' as const),
     programme: d.programme_code,
     prescriber: d.prescriber,
+    ...(d.off_list_reason ? { offListReason: d.off_list_reason } : {}),
   }));
 
 export const LINE_SOURCES: readonly LineSource[] = [prestationLines, dispensationLines];

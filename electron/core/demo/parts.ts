@@ -3,6 +3,7 @@ import { demoClaimsFollowUp } from './claims-follow-up';
 import { demoControlCases } from './control-cases';
 import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
+import { demoOffListCase } from './off-list-case';
 import { demoPharmacy } from './pharmacy';
 import { demoFormerAgent } from './former-agent';
 import { demoReceptionChecks } from './reception';
@@ -20,6 +21,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   demoEpisodes,
   demoControlCases,
   demoPharmacy,
+  demoOffListCase,
   demoFormerAgent,
   demoReceptionChecks,
   demoClaimsFollowUp,

@@ -10,6 +10,7 @@ export interface EpisodeFilter {
   status?: EpisodeStatus | undefined;
   type?: EpisodeType | undefined;
   patient?: string | undefined;
+  ids?: number[] | undefined;
   sort: EpisodeSort;
   desc: boolean;
 }
@@ -33,6 +34,7 @@ function filtered(db: Kysely<Database>, filter: EpisodeFilter) {
   if (filter.to) query = query.where('episode.opened_at', '<', addDays(filter.to, 1));
   if (filter.status) query = query.where('episode.status', '=', filter.status);
   if (filter.type) query = query.where('episode.type', '=', filter.type);
+  if (filter.ids) query = query.where('episode.id', 'in', filter.ids);
   const patient = filter.patient?.trim() ?? '';
   const number = /^EP-?(\d{4})-?(\d{1,6})$/i.exec(patient.replace(/\s/g, ''));
   if (number) {

@@ -1,4 +1,5 @@
 import type { Api } from '../../../shared/api/index';
+import { abuseHandlers } from './abuse';
 import { adminHandlers } from './admin';
 import { anamHandlers } from './anam';
 import { auditHandlers } from './audit';
@@ -37,4 +38,5 @@ export const handlers: Handlers<Api> = {
   ...paymentsHandlers,
   ...anamHandlers,
   ...programmesHandlers,
+  ...abuseHandlers,
 };

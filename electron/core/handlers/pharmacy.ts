@@ -48,6 +48,7 @@ export const pharmacyHandlers: Handlers<typeof pharmacyApi> = {
       lines: result.lines.map((l) => ({ id: l.id, batchId: l.batchId, quantity: l.quantity })),
       ...(input.batchId !== undefined ? { fefoOverride: { batchId: input.batchId, reason: input.overrideReason } } : {}),
       ...(result.unmet ? { unmet: result.unmet.unmet } : {}),
+      ...(result.lines[0]?.offListReason ? { offListReason: result.lines[0].offListReason } : {}),
     };
     return result;
   },

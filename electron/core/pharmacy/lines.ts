@@ -17,6 +17,7 @@ export interface ClaimMedicineLine {
   dispensed_by: string;
   prescriber: string;
   batch_id: number;
+  off_list_reason: string | null;
   cancels_id: null;
   cancel_reason: null;
   programme_code: string | null;
@@ -45,6 +46,7 @@ export async function dispensedLines(db: Kysely<Database>, episodeIds: readonly 
       'd.prescriber',
       'd.batch_id',
       'd.programme_code',
+      'd.off_list_reason',
     ])
     .where('d.episode_id', 'in', [...episodeIds])
     .where('d.cancels_id', 'is', null)
@@ -84,6 +86,7 @@ export async function episodeLines(db: Kysely<Database>, episodeId: number): Pro
     batchId: r.batch_id,
     lot: r.lot,
     overrideReason: r.override_reason,
+    offListReason: r.off_list_reason,
     state: r.cancels_id !== null ? 'annulation' : cancelled.has(r.id) ? 'annulee' : 'active',
     cancelsId: r.cancels_id,
     cancelReason: r.cancel_reason,

@@ -3,6 +3,7 @@ import { addDays } from '../../../shared/dates';
 import { EXPIRY_WARNING_DAYS, type BatchView, type MovementView, type StockAlert, type StockItem } from '../../../shared/domain/pharmacy';
 import { fefoOrder, isUsable } from '../../../shared/stock';
 import { isoNow, isoToday } from '../clock';
+import { getSetting } from '../settings/settings';
 import type { Database } from '../db/schema/index';
 import type { StockBatchTable } from '../db/schema/pharmacy';
 import { DomainError, notFound } from '../errors';
@@ -181,10 +182,11 @@ export async function listMovements(
 
 /** Every medicine of the list in force with what may be dispensed of it today. */
 export async function stockItems(db: Kysely<Database>, today: string): Promise<StockItem[]> {
-  const [medicines, batches, limits] = await Promise.all([
+  const [medicines, batches, limits, offList] = await Promise.all([
     listMedicinesInForce(db, today),
     db.selectFrom('stock_batch').selectAll().where('quantity', '>', 0).execute(),
     thresholds(db),
+    getSetting(db, 'pharmacy.offListMedicines'),
   ]);
   return medicines.map((m) => {
     const own = batches.filter((b) => b.medicine_code === m.code);
@@ -204,6 +206,7 @@ export async function stockItems(db: Kysely<Database>, today: string): Promise<S
       expired: own.filter((b) => !isUsable(b.expiry, today)).reduce((sum, b) => sum + b.quantity, 0),
       threshold: limits.get(m.code) ?? null,
       nextBatch: next ? { id: next.id, lot: next.lot, expiry: next.expiry, quantity: next.quantity } : null,
+      offList: m.essential ? null : offList,
     };
   });
 }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { frenchDate } from '../../../../shared/dates';
 import { CLAIM_CATEGORY_LABELS, type ClaimDocument } from '../../../../shared/domain/claims';
 import { EPISODE_TYPE_LABELS } from '../../../../shared/domain/episodes';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 
 export const CLAIM_CSV_COLUMNS = [
   'Mois',
@@ -32,7 +33,8 @@ export function claimCsv(doc: ClaimDocument): string {
       doc.month,
       doc.version,
       e.number,
-      e.recepisse,
+      // As printed on the récépissé: a spreadsheet keeps it as text (13 bare digits become a number).
+      formatRecepisse(e.recepisse),
       e.patientName,
       EPISODE_TYPE_LABELS[e.type],
       frenchDate(e.openedOn),

@@ -3,6 +3,7 @@ import { autoTable } from 'jspdf-autotable';
 import { frenchDate } from '../../../../shared/dates';
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type ClaimCategory, type ClaimDocument } from '../../../../shared/domain/claims';
 import { LEVEL_SHORT_LABELS } from '../../../../shared/domain/reference';
+import { formatRecepisse } from '../../../../shared/domain/registry';
 import { formatInteger } from '../../../../shared/money';
 import { frenchMonth } from '../../../../shared/months';
 
@@ -18,15 +19,20 @@ export interface BordereauMeta {
 const columnsOf = (doc: ClaimDocument): ClaimCategory[] => CLAIM_CATEGORIES.filter((c) => doc.totals[c] !== 0);
 
 const SIDE_MARGIN = 14;
-const FIXED_WIDTHS = { number: 25, recepisse: 22, date: 15.5 };
+const FIXED_WIDTHS = { number: 25, recepisse: 24, date: 15.5, icd10: 13 };
 /** The patient's name keeps at least this much, whatever the number of amount columns. */
 const PATIENT_MIN_WIDTH = 46;
 
 /** Amount columns share what the fixed ones and the patient leave, up to 22 mm each. */
 function amountColumnWidth(tableWidth: number, columns: number): number {
-  const fixed = FIXED_WIDTHS.number + FIXED_WIDTHS.recepisse + 2 * FIXED_WIDTHS.date + PATIENT_MIN_WIDTH;
+  const fixed = FIXED_WIDTHS.number + FIXED_WIDTHS.recepisse + 2 * FIXED_WIDTHS.date + FIXED_WIDTHS.icd10 + PATIENT_MIN_WIDTH;
   return Math.min(22, (tableWidth - fixed) / columns);
 }
+
+/** Table rows moved to the signatures' page when the signatures do not fit under the table. */
+const KEPT_WITH_SIGNATURES = 3;
+const SIGNATURES_HEIGHT = 36;
+const BOTTOM_MARGIN = 16;
 
 /**
  * The bordereau: A4 landscape, one row per episode, amounts by category in FCFA, totals, page x/y,
@@ -51,50 +57,70 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
   );
 
   const money = (n: number) => (n === 0 ? '' : formatInteger(n));
-  autoTable(pdf, {
-    startY: 30,
-    head: [['N°', 'Récépissé', 'Patient', 'Début', 'Fin', ...categories.map((c) => CLAIM_CATEGORY_LABELS[c]), 'Total (FCFA)']],
-    body: episodes.map((e) => [
-      e.number,
-      e.recepisse,
-      e.patientName,
-      frenchDate(e.openedOn),
-      frenchDate(e.endedOn),
-      ...categories.map((c) => money(e.totals[c])),
-      formatInteger(e.total),
-    ]),
-    foot: [
-      [
-        'Total',
-        '',
-        `${episodes.length} épisode(s)`,
-        '',
-        '',
-        ...categories.map((c) => formatInteger(doc.totals[c])),
-        formatInteger(doc.total),
-      ],
-    ],
-    showFoot: 'lastPage',
-    theme: 'grid',
-    styles: { font: 'helvetica', fontSize: 7.5, cellPadding: 1, overflow: 'ellipsize' },
-    headStyles: { fillColor: [33, 80, 120], textColor: 255, fontSize: 6.5, overflow: 'linebreak' },
-    footStyles: { fillColor: [230, 236, 242], textColor: 20, fontStyle: 'bold' },
-    columnStyles: {
-      0: { cellWidth: FIXED_WIDTHS.number },
-      1: { cellWidth: FIXED_WIDTHS.recepisse },
-      2: { cellWidth: 'auto' },
-      3: { cellWidth: FIXED_WIDTHS.date },
-      4: { cellWidth: FIXED_WIDTHS.date },
-      ...Object.fromEntries([...categories, 'total'].map((_, i) => [5 + i, { halign: 'right' as const, cellWidth: amountWidth }])),
-    },
-    margin: { top: 14, bottom: 16, left: SIDE_MARGIN, right: SIDE_MARGIN },
-  });
+  const body = episodes.map((e) => [
+    e.number,
+    formatRecepisse(e.recepisse),
+    e.patientName,
+    frenchDate(e.openedOn),
+    frenchDate(e.endedOn),
+    e.clinical?.icd10 ?? '',
+    ...categories.map((c) => money(e.totals[c])),
+    formatInteger(e.total),
+  ]);
+  const table = (target: jsPDF, rows: typeof body, options: { startY: number; foot: boolean }) => {
+    autoTable(target, {
+      startY: options.startY,
+      head: [['N°', 'Récépissé', 'Patient', 'Début', 'Fin', 'CIM-10', ...categories.map((c) => CLAIM_CATEGORY_LABELS[c]), 'Total (FCFA)']],
+      body: rows,
+      foot: options.foot
+        ? [
+            [
+              'Total',
+              '',
+              `${episodes.length} épisode(s)`,
+              '',
+              '',
+              '',
+              ...categories.map((c) => formatInteger(doc.totals[c])),
+              formatInteger(doc.total),
+            ],
+          ]
+        : [],
+      showFoot: 'lastPage',
+      theme: 'grid',
+      styles: { font: 'helvetica', fontSize: 7.5, cellPadding: 1, overflow: 'ellipsize' },
+      headStyles: { fillColor: [33, 80, 120], textColor: 255, fontSize: 6.5, overflow: 'linebreak' },
+      footStyles: { fillColor: [230, 236, 242], textColor: 20, fontStyle: 'bold' },
+      columnStyles: {
+        0: { cellWidth: FIXED_WIDTHS.number },
+        1: { cellWidth: FIXED_WIDTHS.recepisse },
+        2: { cellWidth: 'auto' },
+        3: { cellWidth: FIXED_WIDTHS.date },
+        4: { cellWidth: FIXED_WIDTHS.date },
+        5: { cellWidth: FIXED_WIDTHS.icd10 },
+        ...Object.fromEntries([...categories, 'total'].map((_, i) => [6 + i, { halign: 'right' as const, cellWidth: amountWidth }])),
+      },
+      margin: { top: 14, bottom: BOTTOM_MARGIN, left: SIDE_MARGIN, right: SIDE_MARGIN },
+    });
+    return (target as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
+  };
+  const fits = (finalY: number) => finalY + 8 + SIGNATURES_HEIGHT <= height - BOTTOM_MARGIN;
 
-  // Signature boxes: on a new page when the last one has no room left.
-  let y = (pdf as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8;
-  if (y + 36 > height - 16) {
+  // Laid out once on scratch paper: when the signatures would stand alone on a new page, the last
+  // lines go over with them, so that the page signed shows what is signed.
+  const scratch = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
+  const kept = Math.min(KEPT_WITH_SIGNATURES, body.length - 1);
+  let y: number;
+  if (fits(table(scratch, body, { startY: 30, foot: true })) || kept < 1) {
+    y = table(pdf, body, { startY: 30, foot: true }) + 8;
+    if (!fits(y - 8)) {
+      pdf.addPage();
+      y = 20;
+    }
+  } else {
+    table(pdf, body.slice(0, -kept), { startY: 30, foot: false });
     pdf.addPage();
-    y = 20;
+    y = table(pdf, body.slice(-kept), { startY: 14, foot: true }) + 8;
   }
   pdf.setFontSize(9);
   if (doc.programmeTotal > 0) {

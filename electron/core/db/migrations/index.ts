@@ -18,6 +18,7 @@ import { m0018AnamLink } from './0018_anam_link';
 import { m0019Dhis2Sends } from './0019_dhis2_sends';
 import { m0020AuditKey } from './0020_audit_key';
 import { m0021RegistryImportHolder } from './0021_registry_import_holder';
+import { m0022OffListReason } from './0022_off_list_reason';
 import { m0024Programmes } from './0024_programmes';
 import type { Migration } from './types';
 
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019Dhis2Sends,
   m0020AuditKey,
   m0021RegistryImportHolder,
+  m0022OffListReason,
   m0024Programmes,
 ];

@@ -51,6 +51,8 @@ export interface DispensationTable {
   cancel_reason: string | null;
   /** The programme that pays the medicine, decided when dispensed (0024); null for the RAMED. */
   programme_code: string | null;
+  /** Why a medicine off the essential list was given to a RAMED patient (0022; null otherwise). */
+  off_list_reason: string | null;
 }
 
 export interface UnmetDemandTable {

@@ -77,7 +77,18 @@ const NO_FILTERS: Filters = { from: '', to: '', status: '', type: '', patient: '
  * Episodes of the facility, filtered, sorted and paged by the server. Self-contained: the
  * reception screen can embed it and open an episode through `onOpen`.
  */
-export function EpisodeList({ onOpen, reloadKey = 0 }: { onOpen(id: number): void; reloadKey?: number }) {
+export function EpisodeList({
+  onOpen,
+  reloadKey = 0,
+  ids,
+  title = 'Épisodes de soins',
+}: {
+  onOpen(id: number): void;
+  reloadKey?: number;
+  /** Only these episodes (a row of the « Contrôle des abus »): the filters narrow them further. */
+  ids?: readonly number[] | undefined;
+  title?: string;
+}) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [patient, setPatient] = useState('');
   const [sort, setSort] = useState<{ key: EpisodeSort; desc: boolean }>({ key: 'openedAt', desc: true });
@@ -103,10 +114,11 @@ export function EpisodeList({ onOpen, reloadKey = 0 }: { onOpen(id: number): voi
       status: filters.status || undefined,
       type: filters.type || undefined,
       patient: filters.patient.trim() || undefined,
+      ids: ids ? [...ids] : undefined,
       sort: sort.key,
       desc: sort.desc,
     }),
-    [filters, sort],
+    [filters, sort, ids],
   );
   const query = useMemo(() => ({ ...selection, pageIndex, pageSize: PAGE_SIZE }), [selection, pageIndex]);
   useEffect(() => {
@@ -120,8 +132,8 @@ export function EpisodeList({ onOpen, reloadKey = 0 }: { onOpen(id: number): voi
   const fields = list.error?.fields ?? {};
 
   return (
-    <section className="card" aria-label="Épisodes de soins">
-      <h2>Épisodes de soins</h2>
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
       <div className="filters" role="search" aria-label="Filtres des épisodes">
         <Field
           label="Patient"

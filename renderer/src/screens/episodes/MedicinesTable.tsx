@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format';
 function note(line: DispensedLine) {
   if (line.state === 'annulee') return <small className="line-note">Annulée : {line.cancelReason}</small>;
   if (line.state === 'annulation') return <small className="line-note">Annulation ({line.cancelReason})</small>;
+  if (line.offListReason) return <small className="line-note">Hors liste essentielle : {line.offListReason}</small>;
   return null;
 }
 

@@ -24,6 +24,7 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
   const give = useCall(ramed.pharmacy.dispense);
   const [batchId, setBatchId] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
+  const [offListReason, setOffListReason] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const quantityField = useRef<HTMLInputElement>(null);
   const medicine = pickedMedicine(items, text);
@@ -57,6 +58,7 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
       prescriber,
       ...(serveAvailable ? { serveAvailable } : {}),
       ...(batchId ? { batchId: Number(batchId), overrideReason } : {}),
+      ...(medicine.offList === 'justifier' && offListReason.trim() ? { offListReason } : {}),
     });
     if (!result) return;
     const given = result.lines.reduce((sum, l) => sum + l.quantity, 0);
@@ -69,6 +71,7 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
     setQuantity('');
     setBatchId('');
     setOverrideReason('');
+    setOffListReason('');
     onDone();
     picker.current?.focus();
   }
@@ -149,7 +152,18 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
             required
           />
         ) : null}
-        <button type="submit" className="primary" disabled={give.pending || question !== null}>
+        {medicine?.offList === 'justifier' ? (
+          <Field
+            label="Justification (hors liste essentielle)"
+            value={offListReason}
+            onChange={(e) => setOffListReason(e.target.value)}
+            error={fields.offListReason}
+            placeholder="ex. allergie à l’équivalent de la liste"
+            maxLength={300}
+            required
+          />
+        ) : null}
+        <button type="submit" className="primary" disabled={give.pending || question !== null || medicine?.offList === 'refuser'}>
           Dispenser
         </button>
         <button
@@ -184,6 +198,13 @@ export function DispenseForm({ episode, items, onDone }: { episode: EpisodePharm
           </span>
         )}
       </p>
+      {medicine?.offList ? (
+        <p className="banner banner-warn" role="note">
+          {medicine.offList === 'refuser'
+            ? `${medicine.dci} est hors liste nationale des médicaments essentiels : l’établissement ne le dispense pas au titre du RAMED.`
+            : `${medicine.dci} est hors liste nationale des médicaments essentiels : indiquez pourquoi il est dispensé (la réclamation le signale à l’ANAM).`}
+        </p>
+      ) : null}
       {question ? (
         <div className="banner banner-warn" role="alert" aria-label="Quantité à confirmer">
           <p>{question.message}</p>

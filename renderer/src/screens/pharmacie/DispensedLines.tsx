@@ -17,7 +17,12 @@ const COLUMNS: readonly DataColumn<Line>[] = [
     key: 'dci',
     header: 'DCI',
     value: (l) => `${l.dci} ${l.form} ${l.strength}`,
-    render: (l) => <span className={l.state === 'annulee' ? 'struck' : undefined}>{`${l.dci} ${l.form} ${l.strength}`}</span>,
+    render: (l) => (
+      <>
+        <span className={l.state === 'annulee' ? 'struck' : undefined}>{`${l.dci} ${l.form} ${l.strength}`}</span>
+        {l.offListReason ? <small className="line-note">Hors liste essentielle : {l.offListReason}</small> : null}
+      </>
+    ),
   },
   {
     key: 'lot',

@@ -60,7 +60,7 @@ export function MedicinePicker({ items, text, onText, error, label = 'Médicamen
       />
       <datalist id={`${id}-list`}>
         {items.map((m) => (
-          <option key={m.medicineCode} value={medicineLabel(m)} />
+          <option key={m.medicineCode} value={medicineLabel(m)} label={m.offList ? 'hors liste essentielle' : undefined} />
         ))}
       </datalist>
       {error ? (

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineMethod, returns } from '../contract';
+import type { AbuseReport } from '../domain/abuse';
+import { isoMonth } from '../months';
+import type { Role } from '../roles';
+
+/** The manager's screens (statistics, claims) are the gestionnaire's alone. */
+const MANAGER: readonly Role[] = ['gestionnaire'];
+
+export const abuseApi = {
+  /** « Contrôle des abus » of a month: patients, households, agents, prescribers and costly episodes against the facility's median. */
+  'abuse.month': defineMethod({
+    input: z.strictObject({ month: isoMonth }),
+    output: returns<AbuseReport>(),
+    access: MANAGER,
+    kind: 'query',
+  }),
+};
