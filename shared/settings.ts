@@ -65,6 +65,12 @@ export const SETTINGS = {
     schema: z.string().trim().max(2048),
     default: '',
   },
+  'reference.unsignedFiles': {
+    label:
+      "Liste de l'ANAM (tarifs, médicaments, contrôles) sans signature alors que la clé est configurée : refuser, ou importer avec un avertissement",
+    schema: z.enum(['refuser', 'avertir'], { message: 'Valeur attendue : refuser ou avertir' }),
+    default: 'refuser',
+  },
   'dhis2.url': {
     label: 'Adresse du serveur DHIS2 du SNIS (sans /api)',
     schema: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Adresse web attendue (https://…)' })]),
