@@ -108,6 +108,11 @@ export const SETTINGS = {
     schema: z.enum(['allow', 'warn', 'refuse'], { message: 'Valeur attendue : allow, warn ou refuse' }),
     default: 'warn',
   },
+  'reception.regularisationDays': {
+    label: 'Admission en urgence hors registre : jours laissés pour que la personne apparaisse au registre',
+    schema: wholeNumber(1, 365, 'jour'),
+    default: 15,
+  },
   'lock.inactivityMinutes': {
     label: "Verrouillage de l'écran après inactivité (minutes)",
     schema: wholeNumber(1, 240, 'minute'),
@@ -189,6 +194,7 @@ export const SETTINGS = {
   'claims.check.OVERLAPPING_STAYS': checkSeverity('Deux séjours du même patient qui se chevauchent', 'avertissement'),
   'claims.check.DOSE_OVER_MAXIMUM': checkSeverity('Médicament au-delà de la dose journalière × jours', 'avertissement'),
   'claims.check.NOT_ESSENTIAL': checkSeverity('Médicament hors liste nationale des médicaments essentiels', 'avertissement'),
+  'claims.check.NOT_REGULARISED': checkSeverity('Admission en urgence hors registre non régularisée dans le délai', 'bloquant'),
 } as const satisfies Record<string, SettingDef>;
 
 export interface SettingDef {

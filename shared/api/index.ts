@@ -10,6 +10,7 @@ import { paymentsApi } from './payments';
 import { pharmacyApi } from './pharmacy';
 import { receptionApi } from './reception';
 import { referenceApi } from './reference';
+import { registrationApi } from './registration';
 import { registryApi } from './registry';
 import { statisticsApi } from './statistics';
 import { systemApi } from './system';
@@ -30,6 +31,7 @@ export const api = {
   ...auditApi,
   ...outboxApi,
   ...receptionApi,
+  ...registrationApi,
   ...statisticsApi,
   ...paymentsApi,
   ...anamApi,

@@ -53,6 +53,8 @@ export const CLAIM_CHECKS = [
   'OVERLAPPING_STAYS',
   'DOSE_OVER_MAXIMUM',
   'NOT_ESSENTIAL',
+  // Admitted in an emergency out of the registry, and not regularised in time (shared/regularisation.ts).
+  'NOT_REGULARISED',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -77,6 +79,7 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   OVERLAPPING_STAYS: 'Séjours qui se chevauchent',
   DOSE_OVER_MAXIMUM: 'Quantité au-delà de la dose journalière',
   NOT_ESSENTIAL: 'Médicament hors liste essentielle',
+  NOT_REGULARISED: 'Urgence hors registre non régularisée',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -164,6 +167,8 @@ export interface ClaimEpisodeInput {
   openedOn: string;
   endedOn: string;
   eligibility: EligibilityOnDate;
+  /** Admitted in an emergency out of the registry: the deadline, and the day a version covering the care day arrived in time. */
+  unregistered?: { deadline: string; regularisedOn: string | null } | null;
   lines: ClaimLine[];
   /** The clinical record the médecin conseil judges (optional: absent in older tests' inputs). */
   clinical?: EpisodeClinical;

@@ -16,6 +16,8 @@ import { statsCommand } from './stats';
 import { usersAddCommand, usersListCommand, usersResetCommand } from './users';
 
 /** Every command of `ramed`; a feature adds its commands here. */
+import { registrationRequestsCommand } from './registration';
+
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
   demoCommand,
@@ -35,6 +37,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importRegistryCommand,
   checkCommand,
   searchCommand,
+  registrationRequestsCommand,
   usersAddCommand,
   usersListCommand,
   usersResetCommand,

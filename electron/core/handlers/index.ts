@@ -10,6 +10,7 @@ import { outboxHandlers } from './outbox';
 import { paymentsHandlers } from './payments';
 import { pharmacyHandlers } from './pharmacy';
 import { receptionHandlers } from './reception';
+import { registrationHandlers } from './registration';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
 import { statisticsHandlers } from './statistics';
@@ -32,6 +33,7 @@ export const handlers: Handlers<Api> = {
   ...auditHandlers,
   ...outboxHandlers,
   ...receptionHandlers,
+  ...registrationHandlers,
   ...statisticsHandlers,
   ...paymentsHandlers,
   ...anamHandlers,

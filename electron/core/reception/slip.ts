@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EligibilitySnapshot, EpisodeType, IdentityDocument } from '../../../shared/domain/episodes';
+import type { EligibilitySnapshot, EpisodeType, IdentityDocument, UnregisteredAdmission } from '../../../shared/domain/episodes';
 import type { Facility } from '../../../shared/domain/facility';
 import type { Quality } from '../../../shared/domain/registry';
 import type { GeneratedFile } from '../../../shared/files';
@@ -8,6 +8,7 @@ import type { Database } from '../db/schema/index';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
 import { slipPdf } from './slip-pdf';
+import { unregisteredAdmission } from './unregistered';
 
 /** Everything the admission slip prints, read back from the episode and the registry. */
 export interface SlipData {
@@ -35,6 +36,7 @@ export interface SlipData {
   identityDocument: IdentityDocument;
   identityNumber: string | null;
   identityMatches: boolean | null;
+  unregistered: UnregisteredAdmission | null;
 }
 
 export async function slipData(db: Kysely<Database>, episodeId: number): Promise<SlipData> {
@@ -88,6 +90,7 @@ export async function slipData(db: Kysely<Database>, episodeId: number): Promise
     identityDocument: row.identity_document,
     identityNumber: row.identity_number,
     identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
+    unregistered: await unregisteredAdmission(db, row),
   };
 }
 

@@ -19,6 +19,7 @@ import { m0019Dhis2Sends } from './0019_dhis2_sends';
 import { m0020AuditKey } from './0020_audit_key';
 import { m0021RegistryImportHolder } from './0021_registry_import_holder';
 import { m0026ReferenceSignature } from './0026_reference_signature';
+import { m0027RegistrationRequests } from './0027_registration_requests';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020AuditKey,
   m0021RegistryImportHolder,
   m0026ReferenceSignature,
+  m0027RegistrationRequests,
 ];
