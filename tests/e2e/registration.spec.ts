@@ -36,7 +36,8 @@ test('the desk: a person without rights, a request for registration, an emergenc
   await expect(verdict.getByRole('list', { name: 'Motifs' })).toContainText('Récépissé expiré');
   await page.getByRole('button', { name: 'Demande d’immatriculation…' }).click();
   await expect(requestForm.getByLabel('Nom', { exact: true })).toHaveValue('Diarra');
-  await expect(requestForm.getByLabel('Naissance (JJ/MM/AAAA, ou l’année seule)')).toHaveValue('1959');
+  // The demo shifts the registry's dates with its day: a year alone (« né vers »), whatever it is.
+  await expect(requestForm.getByLabel('Naissance (JJ/MM/AAAA, ou l’année seule)')).toHaveValue(/^\d{4}$/);
   await requestForm.getByLabel('Téléphone').fill('+223 79 01 22 63');
   await page.screenshot({ path: screenshotPath('accueil-demande-immatriculation.png'), fullPage: true });
   await requestForm.getByRole('button', { name: 'Enregistrer la demande' }).click();
