@@ -73,6 +73,20 @@ export async function benchImport(file: string, persons: number, dataDir: string
   const sameShell = await sqliteShell(schema, sameWrites(file));
   removeDatabase(schema);
 
+  // The command refuses a database that does not exist: `ramed init` creates it (schema, facility, audit key) first.
+  const init = await runProcess(process.execPath, [
+    'bin/ramed.mjs',
+    'init',
+    '--db',
+    database,
+    '--facility-code',
+    'BANC',
+    '--facility-name',
+    'Banc d’essai',
+    '--level',
+    'cscom',
+  ]);
+  if (init.code !== 0) throw new Error(`ramed init a échoué :\n${init.stderr.slice(-3000)}`);
   log(`import-registry --mode full de ${rows} lignes (processus séparé)…`);
   // The Node flags and environment the `ramed` command runs under (bin/ramed.mjs): the memory measured is the command's.
   const child = await runTs('tests/bench/import-child.ts', [file, database], cliProcess);
