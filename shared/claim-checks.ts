@@ -36,9 +36,15 @@ const protectedByAdmission = (e: ClaimEpisodeInput): boolean =>
   e.eligibility.admission?.eligible === true && e.eligibility.admission.registryChangedSince;
 const reasonsText = (e: ClaimEpisodeInput): string => e.eligibility.reasons.map((r) => REASON_LABELS[r]).join(' ; ') || 'motif non précisé';
 
+/**
+ * Admitted in an emergency out of the registry: NOT_REGULARISED judges the episode instead of
+ * PATIENT_NOT_ELIGIBLE (a renewal recorded in time covers the day of care, whatever day it took effect).
+ */
+const notRegularised = (e: ClaimEpisodeInput): boolean => !!e.unregistered && e.unregistered.regularisedOn === null;
+
 const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
   PATIENT_NOT_ELIGIBLE: (e) =>
-    e.eligibility.eligible || protectedByAdmission(e)
+    e.eligibility.eligible || protectedByAdmission(e) || !!e.unregistered
       ? null
       : `${e.patientName} n’était pas éligible le ${frenchDate(e.openedOn)} selon le registre à cette date (${reasonsText(e)}).`,
   ELIGIBILITY_CHANGED: (e) =>
@@ -59,6 +65,10 @@ const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
     if (e.ninaCheck === 'mismatch') return 'Le NINA saisi à l’admission diffère de celui du registre.';
     return null;
   },
+  NOT_REGULARISED: (e) =>
+    notRegularised(e)
+      ? `${e.patientName}, admis en urgence hors registre le ${frenchDate(e.openedOn)}, n’est pas apparu au registre, éligible ce jour-là, au plus tard le ${frenchDate(e.unregistered!.deadline)} : épisode à laisser hors de la réclamation tant qu’il n’est pas régularisé.`
+      : null,
   NO_REFERRAL: (e, ctx) =>
     REFERRAL_LEVELS.includes(ctx.level) && !e.referralFrom && !e.emergency && e.type !== 'urgence'
       ? 'Patient reçu sans référence d’un niveau inférieur, hors urgence.'

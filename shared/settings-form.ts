@@ -12,8 +12,9 @@ export interface SettingSection {
 const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[] }> = [
   {
     title: 'Accueil et références',
-    description: 'Ce que le guichet fait d’un patient venu sans référence, et quand il prévient d’une fin de droits proche.',
-    prefixes: ['referral.', 'eligibility.'],
+    description:
+      'Ce que le guichet fait d’un patient venu sans référence, quand il prévient d’une fin de droits proche, et le délai de régularisation d’une urgence hors registre.',
+    prefixes: ['referral.', 'eligibility.', 'reception.'],
   },
   {
     title: 'Registre des bénéficiaires',
@@ -22,8 +23,9 @@ const SECTIONS: ReadonlyArray<Omit<SettingSection, 'keys'> & { prefixes: string[
   },
   {
     title: 'ANAM',
-    description: 'Le service de l’ANAM qui reçoit les réclamations, et la clé qui authentifie ses fichiers.',
-    prefixes: ['anam.'],
+    description:
+      'Le service de l’ANAM qui reçoit les réclamations, la clé qui authentifie ses fichiers, et le sort d’une liste non signée.',
+    prefixes: ['anam.', 'reference.'],
   },
   {
     title: 'DHIS2 (SNIS)',

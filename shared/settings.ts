@@ -65,6 +65,12 @@ export const SETTINGS = {
     schema: z.string().trim().max(2048),
     default: '',
   },
+  'reference.unsignedFiles': {
+    label:
+      "Liste de l'ANAM (tarifs, médicaments, contrôles) sans signature alors que la clé est configurée : refuser, ou importer avec un avertissement",
+    schema: z.enum(['refuser', 'avertir'], { message: 'Valeur attendue : refuser ou avertir' }),
+    default: 'refuser',
+  },
   'dhis2.url': {
     label: 'Adresse du serveur DHIS2 du SNIS (sans /api)',
     schema: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Adresse web attendue (https://…)' })]),
@@ -101,6 +107,11 @@ export const SETTINGS = {
     label: 'Patient venu sans référence (hors urgence) au CSREF ou à l’hôpital',
     schema: z.enum(['allow', 'warn', 'refuse'], { message: 'Valeur attendue : allow, warn ou refuse' }),
     default: 'warn',
+  },
+  'reception.regularisationDays': {
+    label: 'Admission en urgence hors registre : jours laissés pour que la personne apparaisse au registre',
+    schema: wholeNumber(1, 365, 'jour'),
+    default: 15,
   },
   'lock.inactivityMinutes': {
     label: "Verrouillage de l'écran après inactivité (minutes)",
@@ -189,6 +200,7 @@ export const SETTINGS = {
   'claims.check.DOSE_OVER_MAXIMUM': checkSeverity('Médicament au-delà de la dose journalière × jours', 'avertissement'),
   'claims.check.NOT_ESSENTIAL': checkSeverity('Médicament hors liste essentielle dispensé sans justification', 'bloquant'),
   'claims.check.OFF_LIST_JUSTIFIED': checkSeverity('Médicament hors liste essentielle, justifié à la dispensation', 'avertissement'),
+  'claims.check.NOT_REGULARISED': checkSeverity('Admission en urgence hors registre non régularisée dans le délai', 'bloquant'),
 } as const satisfies Record<string, SettingDef>;
 
 export interface SettingDef {

@@ -12,6 +12,7 @@ import { pharmacyApi } from './pharmacy';
 import { programmesApi } from './programmes';
 import { receptionApi } from './reception';
 import { referenceApi } from './reference';
+import { registrationApi } from './registration';
 import { registryApi } from './registry';
 import { statisticsApi } from './statistics';
 import { systemApi } from './system';
@@ -32,6 +33,7 @@ export const api = {
   ...auditApi,
   ...outboxApi,
   ...receptionApi,
+  ...registrationApi,
   ...statisticsApi,
   ...paymentsApi,
   ...anamApi,

@@ -18,7 +18,7 @@ const programmeCode = z
 export const programmesApi = {
   /** Imports the free-care programmes list (CSV, docs/programmes.md); a file with a bad line changes nothing. */
   'programmes.import': defineMethod({
-    input: z.strictObject({ file: fileRef }),
+    input: z.strictObject({ file: fileRef, signature: fileRef.optional() }),
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',

@@ -46,6 +46,20 @@ export const receptionApi = {
         confirmMismatch: z.boolean().default(false),
         /** The agent saw the episode already opened today and admits again. */
         confirmSameDay: z.boolean().default(false),
+        /**
+         * Emergency admission of a person the registry does not cover today: their registration
+         * request, and why the agent admits them anyway. To be regularised (reception.regularisationDays).
+         */
+        registrationRequestId: z.number({ message: 'Demande d’immatriculation attendue' }).int().positive().optional(),
+        unregisteredReason: optionalText(200, 'Motif : 200 caractères au plus'),
+      })
+      .refine((v) => v.registrationRequestId === undefined || v.type === 'urgence', {
+        message: 'L’admission hors registre n’est possible que pour une urgence',
+        path: ['type'],
+      })
+      .refine((v) => v.registrationRequestId === undefined || (v.unregisteredReason ?? '').length >= 5, {
+        message: 'Admission en urgence hors registre : indiquez le motif (5 caractères au moins)',
+        path: ['unregisteredReason'],
       })
       .refine((v) => v.identityDocument !== 'aucun' || v.identityMatches === null, {
         message: 'Sans pièce présentée, la concordance de l’identité ne peut pas être indiquée',

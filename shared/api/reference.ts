@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { defineMethod, returns } from '../contract';
 import { isoDate } from '../dates';
 import { FACILITY_LEVELS } from '../domain/facility';
-import type { MedicineEntry, ReferenceImportReport, TariffEntry } from '../domain/reference';
+import type { MedicineEntry, ReferenceImportEntry, ReferenceImportReport, TariffEntry } from '../domain/reference';
 import { fileRef } from '../files';
 import type { PlausibilityRule } from '../claim-plausibility';
+
+/** A list file, and its detached ANAM signature when it is not beside the file as FILE.sig. */
+const listFile = z.strictObject({ file: fileRef, signature: fileRef.optional() });
 
 export const referenceApi = {
   /** Imports a tariff list (CSV, README "Liste des tarifs"); a file with a bad line changes nothing. */
   'tariffs.import': defineMethod({
-    input: z.strictObject({ file: fileRef }),
+    input: listFile,
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -26,7 +29,7 @@ export const referenceApi = {
     kind: 'query',
   }),
   'medicines.import': defineMethod({
-    input: z.strictObject({ file: fileRef }),
+    input: listFile,
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -34,7 +37,7 @@ export const referenceApi = {
   }),
   /** Imports the plausibility rules (CSV, docs/claim-controls.md); a file with a bad line changes nothing. */
   'controls.import': defineMethod({
-    input: z.strictObject({ file: fileRef }),
+    input: listFile,
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -44,6 +47,13 @@ export const referenceApi = {
   'controls.list': defineMethod({
     input: z.strictObject({ date: isoDate.optional() }),
     output: returns<PlausibilityRule[]>(),
+    access: ['admin', 'gestionnaire'],
+    kind: 'query',
+  }),
+  /** The latest imports of the reference lists, with what their signature check found. */
+  'reference.imports': defineMethod({
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
+    output: returns<ReferenceImportEntry[]>(),
     access: ['admin', 'gestionnaire'],
     kind: 'query',
   }),

@@ -35,6 +35,8 @@ export const CLAIM_CHECKS = [
   'DOSE_OVER_MAXIMUM',
   'NOT_ESSENTIAL',
   'OFF_LIST_JUSTIFIED',
+  // Admitted in an emergency out of the registry, and not regularised in time (shared/regularisation.ts).
+  'NOT_REGULARISED',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -60,6 +62,7 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   DOSE_OVER_MAXIMUM: 'Quantité au-delà de la dose journalière',
   NOT_ESSENTIAL: 'Médicament hors liste essentielle, sans justification',
   OFF_LIST_JUSTIFIED: 'Médicament hors liste essentielle, justifié',
+  NOT_REGULARISED: 'Urgence hors registre non régularisée',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -151,6 +154,8 @@ export interface ClaimEpisodeInput {
   openedOn: string;
   endedOn: string;
   eligibility: EligibilityOnDate;
+  /** Admitted in an emergency out of the registry: the deadline, and the day a version covering the care day arrived in time. */
+  unregistered?: { deadline: string; regularisedOn: string | null } | null;
   lines: ClaimLine[];
   /** The clinical record the médecin conseil judges (optional: absent in older tests' inputs). */
   clinical?: EpisodeClinical;

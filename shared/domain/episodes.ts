@@ -168,6 +168,14 @@ export interface EpisodeTotals {
   activeMedicines: number;
 }
 
+/** An emergency admission out of the registry, as the episode and its slip show it. */
+export interface UnregisteredAdmission {
+  registrationRequestId: number;
+  reason: string | null;
+  /** YYYY-MM-DD: the last day the registry may show the person eligible on the day of care. */
+  deadline: string;
+}
+
 export interface EpisodeView {
   id: number;
   number: string;
@@ -180,6 +188,8 @@ export interface EpisodeView {
   identityNumber: string | null;
   identityMatches: boolean | null;
   eligibility: EligibilitySnapshot;
+  /** Admitted in an emergency although the registry did not cover the person: to regularise by `deadline`. */
+  unregistered: UnregisteredAdmission | null;
   openedAt: string;
   openedBy: string;
   endedOn: string | null;

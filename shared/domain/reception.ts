@@ -100,3 +100,22 @@ export function deskCounts(rows: readonly Pick<DeskCheckRow, 'kind' | 'outcome'>
     admitted: count((r) => r.outcome === 'admis'),
   };
 }
+
+/** A person the registry does not cover, recorded at the desk for the social services. */
+export interface RegistrationRequest {
+  id: number;
+  familyName: string;
+  givenNames: string;
+  sex: 'F' | 'M';
+  birthDate: string;
+  birthYearOnly: boolean;
+  commune: string;
+  phone: string | null;
+  requestedOn: string;
+  recepisse: string | null;
+  /** What the registry said of the récépissé given (NOT_FOUND, EXPIRED…), null without one. */
+  registryReason: string | null;
+  byLogin: string;
+  /** The episodes admitted in an emergency under this request, with where their regularisation stands today. */
+  episodes: Array<{ id: number; number: string; openedOn: string; regularisation: string }>;
+}

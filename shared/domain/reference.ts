@@ -1,3 +1,4 @@
+import type { SignatureStatus } from '../api/registry';
 import type { FacilityLevel } from './facility';
 
 /** Reference lists supplied by the ANAM as files: acts (tariffs) and medicines, versioned by effective date. */
@@ -84,6 +85,33 @@ export interface ReferenceImportReport {
   closed: number;
   rejected: LineError[];
   warnings: string[];
+  /** What the ANAM signature check found. */
+  signature: SignatureStatus;
+}
+
+/** How the import and the history name what the signature check found, in plain words. */
+export const REFERENCE_SIGNATURE_LABELS: Record<SignatureStatus, string> = {
+  valid: 'signé par l’ANAM',
+  missing: 'non signé',
+  unsigned: 'non signé (aucune clé de l’ANAM configurée)',
+  unverified: 'signé, non vérifié (aucune clé de l’ANAM configurée)',
+  invalid: 'signature invalide',
+};
+
+/** One import of a reference list, as the history shows it. */
+export interface ReferenceImportEntry {
+  id: number;
+  kind: 'tarifs' | 'medicaments' | 'controles';
+  fileName: string;
+  sha256: string;
+  importedAt: string;
+  byLogin: string;
+  lines: number;
+  inserted: number;
+  closed: number;
+  /** Null for imports recorded before signatures were checked. */
+  signature: SignatureStatus | null;
+  warning: string | null;
 }
 
 export const tariffInForce = (entry: Pick<TariffEntry, 'effectiveFrom' | 'effectiveTo'>, date: string): boolean =>

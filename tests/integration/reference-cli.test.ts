@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -40,5 +41,20 @@ describeEachDb('ramed import-tariffs, import-medicines', (kind) => {
     const missing = await ramed('import-medicines', '/nonexistent/medicaments.csv', '--db', db.target);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Fichier introuvable/);
+  });
+
+  it('verifies the ANAM signature given by --signature once a key is set; refuses an unsigned list (exit 1)', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const key = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
+    expect((await ramed('settings', 'set', 'anam.publicKey', key, '--db', db.target)).code).toBe(0);
+    const tariffs = join(RESOURCES, 'exemple-illustratif-tarifs.csv');
+    const unsigned = await ramed('import-tariffs', tariffs, '--db', db.target);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toMatch(/pas signé/);
+    const sig = join(mkdtempSync(join(tmpdir(), 'ramed-cli-')), 'tarifs.sig');
+    writeFileSync(sig, sign(null, readFileSync(tariffs), privateKey).toString('base64'));
+    const signed = await ramed('import-tariffs', tariffs, '--signature', sig, '--db', db.target);
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toMatch(/Signature : Signature ANAM valide\./);
   });
 });

@@ -18,6 +18,8 @@ import { statsCommand } from './stats';
 import { usersAddCommand, usersListCommand, usersResetCommand } from './users';
 
 /** Every command of `ramed`; a feature adds its commands here. */
+import { registrationRequestsCommand } from './registration';
+
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
   demoCommand,
@@ -40,6 +42,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importRegistryCommand,
   checkCommand,
   searchCommand,
+  registrationRequestsCommand,
   usersAddCommand,
   usersListCommand,
   usersResetCommand,

@@ -1,25 +1,18 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { formatAmount } from '../../../shared/money';
 import { frenchMonth, isoMonth } from '../../../shared/months';
 import { describeConditions } from '../../../shared/programmes';
 import { isIsoDate } from '../../../shared/dates';
 import { UsageError, type CliCommand } from '../command';
 import { writeGeneratedFile } from '../generated-file';
-import { describeImport } from './reference';
+import { importList, SIGNATURE_OPTION } from './reference';
 
 export const importProgrammesCommand: CliCommand = {
   name: 'import-programmes',
   summary: 'importe la liste des programmes de gratuité (CSV ; versions par date d’effet)',
-  usage: 'import-programmes FICHIER.csv',
+  usage: 'import-programmes FICHIER.csv [--signature FICHIER.sig]',
+  options: SIGNATURE_OPTION,
   positionals: { min: 1, max: 1 },
-  async run(ctx, { positionals }) {
-    const path = resolve(positionals[0]!);
-    if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`Fichier introuvable : ${path}`);
-    const { ref } = await ctx.registerFile(path);
-    const report = await ctx.call('programmes.import', { file: ref });
-    return { json: report, text: describeImport(report), exitCode: report.applied ? 0 : 2 };
-  },
+  run: (ctx, { values, positionals }) => importList(ctx, positionals[0]!, values.signature as string | undefined, 'programmes.import'),
 };
 
 export const programmesListCommand: CliCommand = {

@@ -10,6 +10,7 @@ import { importReferenceFile } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
 import { tariffFile } from '../reference/tariff-file';
 import { importRegistry, type ImportHooks } from '../registry/import-registry';
+import { readSignature } from '../registry/private-copy';
 import { checkSignature } from '../registry/signature';
 import { getSettings } from '../settings/settings';
 import { downloadResumable, DownloadError } from './download';
@@ -117,9 +118,10 @@ async function apply(env: PullEnv, list: PullList, file: ListFile, verified: { p
     }
     const spec = list === 'tariffs' ? tariffFile : medicineFile;
     const entry = { ref: file.name, path: verified.path, name: file.name };
+    const signatureText = await readSignature(verified.signaturePath);
     const report = await deps.handle.db
       .transaction()
-      .execute(async (trx) => importReferenceFile<unknown>(trx, deps.clock, env.by, entry, spec as never));
+      .execute(async (trx) => importReferenceFile<unknown>(trx, deps.clock, env.by, entry, spec as never, signatureText));
     if (!report.applied) {
       const lines = report.rejected.slice(0, 3).map((r) => `ligne ${r.line} : ${r.reason}`);
       throw new Refusal(`import refusé, ${report.rejected.length} ligne(s) en erreur (${lines.join(' ; ')})`);

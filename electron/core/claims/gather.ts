@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
+import { regularisationAsOf } from '../../../shared/regularisation';
 import type { Database } from '../db/schema/index';
+import { sightingsOf } from '../reception/regularisation';
+import type { PersonRow } from '../registry/person-view';
+import { getSetting } from '../settings/settings';
 import { holdersOf, onCareDays } from './eligibility';
 import { byLineOrder, LINE_SOURCES } from './lines';
 
@@ -9,6 +13,16 @@ const CHUNK = 400;
 export interface GatherJob {
   signal?: AbortSignal;
   progress?(done: number, total: number | null, label: string): void;
+}
+
+/**
+ * An emergency admission out of the registry, judged on every version the registry holds now:
+ * regularised when one recorded by the deadline covers the day of care.
+ */
+async function inTime(db: Kysely<Database>, person: PersonRow, careDay: string) {
+  const days = await getSetting(db, 'reception.regularisationDays');
+  const status = regularisationAsOf({ careDay, days, sightings: await sightingsOf(db, person, careDay), asOf: '9999-12-31' });
+  return { deadline: status.deadline, regularisedOn: status.status === 'regularised' ? status.on : null };
 }
 
 /** The episodes with their patient, lines of every source and eligibility, in episode-number order. */
@@ -43,6 +57,7 @@ export async function gatherEpisodes(
         'episode.diagnosis',
         'episode.icd10',
         'episode.outcome',
+        'episode.registration_request_id',
       ])
       .where('episode.id', 'in', ids)
       .execute();
@@ -71,6 +86,7 @@ export async function gatherEpisodes(
         openedOn,
         endedOn: r.ended_on ?? openedOn,
         eligibility: onDay(r),
+        unregistered: r.registration_request_id === null ? null : await inTime(db, r, openedOn),
         lines: (byEpisode.get(r.episode_id) ?? []).sort(byLineOrder),
         clinical: {
           diagnosis: r.diagnosis,

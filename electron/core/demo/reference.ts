@@ -16,9 +16,9 @@ export const demoReference: DemoPart = {
   async run(ctx) {
     const { handle, clock } = ctx.deps;
     await handle.db.transaction().execute(async (trx) => {
-      ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_TARIFFS), tariffFile));
-      ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_MEDICINES), medicineFile));
-      ensureApplied(DEFAULT_CONTROLS, await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_CONTROLS), plausibilityFile));
+      ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_TARIFFS), tariffFile, null));
+      ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_MEDICINES), medicineFile, null));
+      ensureApplied(DEFAULT_CONTROLS, await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_CONTROLS), plausibilityFile, null));
     });
   },
 };

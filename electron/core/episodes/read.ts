@@ -6,6 +6,7 @@ import type { PrestationTable } from '../db/schema/episodes';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
 import { episodeLines } from '../pharmacy/lines';
+import { unregisteredAdmission } from '../reception/unregistered';
 
 /** Each line with its state: in force, cancelled (by a later line), or the cancellation itself. */
 export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>): EpisodeLine[] {
@@ -99,6 +100,7 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
     identityNumber: row.identity_number,
     identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
     eligibility: JSON.parse(row.eligibility) as EligibilitySnapshot,
+    unregistered: await unregisteredAdmission(db, row),
     openedAt: row.opened_at,
     openedBy: row.opened_by,
     endedOn: row.ended_on,

@@ -12,6 +12,7 @@ import { paymentsHandlers } from './payments';
 import { pharmacyHandlers } from './pharmacy';
 import { programmesHandlers } from './programmes';
 import { receptionHandlers } from './reception';
+import { registrationHandlers } from './registration';
 import { referenceHandlers } from './reference';
 import { registryHandlers } from './registry';
 import { statisticsHandlers } from './statistics';
@@ -34,6 +35,7 @@ export const handlers: Handlers<Api> = {
   ...auditHandlers,
   ...outboxHandlers,
   ...receptionHandlers,
+  ...registrationHandlers,
   ...statisticsHandlers,
   ...paymentsHandlers,
   ...anamHandlers,

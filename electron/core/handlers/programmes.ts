@@ -4,18 +4,12 @@ import { isoToday } from '../clock';
 import { programmeMonthTotals, programmeStatement } from '../programmes/statement';
 import { programmeCsv } from '../programmes/statement-csv';
 import { programmePdf } from '../programmes/statement-pdf';
-import { importReferenceFile } from '../reference/import';
 import { listProgrammes, programmeFile } from '../reference/programme-file';
+import { importList } from './reference';
 import type { Handlers } from './types';
 
 export const programmesHandlers: Handlers<typeof programmesApi> = {
-  'programmes.import': async (input, ctx) => {
-    const file = ctx.deps.files.resolve(input.file);
-    const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, programmeFile);
-    ctx.audit.entityId = file.name;
-    ctx.audit.detail = { applied: report.applied, inserted: report.inserted, closed: report.closed, rejected: report.rejected.length };
-    return report;
-  },
+  'programmes.import': async (input, ctx) => importList(input, ctx, programmeFile),
   'programmes.list': async (input, ctx) => {
     const date = input.date ?? isoToday(ctx.deps.clock);
     return (await listProgrammes(ctx.db)).filter((p) => tariffInForce(p, date));

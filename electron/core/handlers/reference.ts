@@ -7,34 +7,38 @@ import { tariffInForce } from '../../../shared/domain/reference';
 import { listMedicinesInForce } from '../reference/medicines';
 import { tariffFile } from '../reference/tariff-file';
 import { listTariffsInForce } from '../reference/tariffs';
+import { referenceImports } from '../reference/import-history';
+import { readSignature } from '../registry/private-copy';
+import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
+import type { ReferenceSpec } from '../reference/import';
+
+/** Imports a list with its signature (given, or FILE.sig beside the file), and audits what it did. */
+export async function importList<C>(input: { file: string; signature?: string }, ctx: HandlerContext, spec: ReferenceSpec<C>) {
+  const file = ctx.deps.files.resolve(input.file);
+  const signaturePath = input.signature ? ctx.deps.files.resolve(input.signature).path : `${file.path}.sig`;
+  const signatureText = await readSignature(signaturePath);
+  const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, spec, signatureText);
+  ctx.audit.entityId = file.name;
+  ctx.audit.detail = {
+    applied: report.applied,
+    inserted: report.inserted,
+    closed: report.closed,
+    rejected: report.rejected.length,
+    signature: report.signature,
+  };
+  return report;
+}
 
 export const referenceHandlers: Handlers<typeof referenceApi> = {
-  'tariffs.import': async (input, ctx) => {
-    const file = ctx.deps.files.resolve(input.file);
-    const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, tariffFile);
-    ctx.audit.entityId = file.name;
-    ctx.audit.detail = { applied: report.applied, inserted: report.inserted, closed: report.closed, rejected: report.rejected.length };
-    return report;
-  },
+  'tariffs.import': async (input, ctx) => importList(input, ctx, tariffFile),
   'tariffs.list': async (input, ctx) => listTariffsInForce(ctx.db, input.date ?? isoToday(ctx.deps.clock), input.level),
-  'medicines.import': async (input, ctx) => {
-    const file = ctx.deps.files.resolve(input.file);
-    const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, medicineFile);
-    ctx.audit.entityId = file.name;
-    ctx.audit.detail = { applied: report.applied, inserted: report.inserted, closed: report.closed, rejected: report.rejected.length };
-    return report;
-  },
-  'controls.import': async (input, ctx) => {
-    const file = ctx.deps.files.resolve(input.file);
-    const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, plausibilityFile);
-    ctx.audit.entityId = file.name;
-    ctx.audit.detail = { applied: report.applied, inserted: report.inserted, closed: report.closed, rejected: report.rejected.length };
-    return report;
-  },
+  'medicines.import': async (input, ctx) => importList(input, ctx, medicineFile),
+  'controls.import': async (input, ctx) => importList(input, ctx, plausibilityFile),
   'controls.list': async (input, ctx) => {
     const date = input.date ?? isoToday(ctx.deps.clock);
     return (await listPlausibilityRules(ctx.db)).filter((r) => tariffInForce(r, date)).map(({ id: _id, ...rule }) => rule);
   },
+  'reference.imports': async (input, ctx) => referenceImports(ctx.db, input.limit),
   'medicines.list': async (input, ctx) => listMedicinesInForce(ctx.db, input.date ?? isoToday(ctx.deps.clock)),
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeskCheck } from '../../../shared/api/reception';
-import { addDays } from '../../../shared/dates';
+import { addDays, frenchDate } from '../../../shared/dates';
 import type { IdentityDocument, EpisodeType } from '../../../shared/domain/episodes';
 import {
   NO_REFERRAL,
@@ -10,7 +10,9 @@ import {
   type RefusalCode,
   type SameDayEpisode,
 } from '../../../shared/domain/reception';
-import { REASON_LABELS } from '../../../shared/domain/registry';
+import { REASON_LABELS, type ReasonCode } from '../../../shared/domain/registry';
+import { regularisationDeadline } from '../../../shared/regularisation';
+import { DomainError } from '../errors';
 import { compareNina } from '../../../shared/identity';
 import { isoToday, type Clock } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
@@ -32,6 +34,9 @@ export interface AdmitInput {
   identityMatches: boolean | null;
   identityMismatchReason?: string | null;
   confirmSameDay: boolean;
+  /** Emergency admission out of the registry: the person's registration request. */
+  registrationRequestId?: number | undefined;
+  unregisteredReason?: string | null;
 }
 
 /** The desk's check of a récépissé, recorded. */
@@ -77,6 +82,32 @@ async function openedToday(db: Kysely<Database>, personId: number, today: string
 }
 
 /**
+ * Why an emergency admission out of the registry cannot be made, or null: the registry must know
+ * the récépissé (an absent person has no registry row an episode can point to: their request is
+ * recorded and the social services take it from there), the registry reasons only (not the
+ * referral rule), and the request must be this récépissé's.
+ */
+async function unregisteredRefusal(
+  db: Kysely<Database>,
+  input: AdmitInput,
+  known: boolean,
+  reasons: readonly RefusalCode[],
+): Promise<string | null> {
+  if (!known) {
+    return 'Admission en urgence hors registre impossible : ce récépissé est absent du registre local. La demande d’immatriculation est enregistrée ; prenez la personne en charge hors RAMED.';
+  }
+  if (reasons.length === 0) return 'La personne est couverte par le registre aujourd’hui : admettez-la normalement.';
+  const request = await db
+    .selectFrom('registration_request')
+    .select(['recepisse'])
+    .where('id', '=', input.registrationRequestId!)
+    .executeTakeFirst();
+  if (!request) return 'Demande d’immatriculation introuvable : enregistrez-la d’abord.';
+  if (request.recepisse !== input.recepisse) return 'Cette demande d’immatriculation ne porte pas ce récépissé.';
+  return null;
+}
+
+/**
  * Admits a person: eligibility is computed here again (the window's answer is never trusted), the
  * referral rule applied, and the decision recorded whether it admits or refuses. Runs in the
  * caller's transaction, which first locks the person's row: two desks admitting the same person at
@@ -110,7 +141,12 @@ export async function admit(
     identityDocument: input.identityDocument,
     identityMatches: input.identityMatches,
   };
-  if (reasons.length > 0 || !check.person) {
+  const unregistered = input.registrationRequestId !== undefined;
+  if (unregistered) {
+    const refusal = await unregisteredRefusal(db, input, check.person !== null, reasons);
+    if (refusal) throw new DomainError('REFUSED', refusal);
+  }
+  if ((reasons.length > 0 && !unregistered) || !check.person) {
     await recordCheck(db, { ...base, outcome: 'refuse', reasons });
     const labels = reasons.map((r) => (r === REFERRAL_REQUIRED ? REFERRAL_LABELS[r] : REASON_LABELS[r]));
     return { outcome: 'refused', reasons, message: `Admission au titre du RAMED impossible : ${labels.join(' ; ')}.` };
@@ -130,8 +166,19 @@ export async function admit(
     identityMatches: input.identityMatches,
     identityMismatchReason: input.identityMatches === false ? (input.identityMismatchReason ?? undefined) : undefined,
     ninaCheck: input.identityDocument === 'cni_nina' ? compareNina(input.identityNumber, check.person.nina) : null,
-    eligibility: { eligible: true, reasons: [], warnings },
+    eligibility: { eligible: !unregistered, reasons: unregistered ? (reasons as ReasonCode[]) : [], warnings },
   });
-  await recordCheck(db, { ...base, outcome: 'admis', reasons: [], episodeId: episode.id });
+  if (unregistered) {
+    await db
+      .updateTable('episode')
+      .set({ registration_request_id: input.registrationRequestId!, unregistered_reason: input.unregisteredReason ?? null })
+      .where('id', '=', episode.id)
+      .execute();
+    const days = await getSetting(db, 'reception.regularisationDays');
+    warnings.push(
+      `Admission en urgence hors registre : à régulariser au plus tard le ${frenchDate(regularisationDeadline(today, days))} (la personne doit apparaître au registre, éligible ce jour).`,
+    );
+  }
+  await recordCheck(db, { ...base, outcome: 'admis', reasons: unregistered ? reasons : [], episodeId: episode.id });
   return { outcome: 'admitted', episodeId: episode.id, number: episode.number, warnings };
 }

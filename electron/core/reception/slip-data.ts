@@ -1,4 +1,4 @@
-import type { EligibilitySnapshot, EpisodeType, IdentityDocument } from '../../../shared/domain/episodes';
+import type { EligibilitySnapshot, EpisodeType, IdentityDocument, UnregisteredAdmission } from '../../../shared/domain/episodes';
 import type { Facility } from '../../../shared/domain/facility';
 import type { Quality } from '../../../shared/domain/registry';
 
@@ -28,4 +28,5 @@ export interface SlipData {
   identityDocument: IdentityDocument;
   identityNumber: string | null;
   identityMatches: boolean | null;
+  unregistered: UnregisteredAdmission | null;
 }

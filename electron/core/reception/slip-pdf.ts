@@ -123,6 +123,14 @@ export function slipPdf(slip: SlipData, meta: { printedAt: string; appVersion: s
   section('Venue');
   fact('Type', EPISODE_TYPE_LABELS[slip.type]);
   fact('Urgence', slip.emergency ? 'Oui' : 'Non');
+  if (slip.unregistered) {
+    fact(
+      'Hors registre',
+      `ADMIS EN URGENCE HORS REGISTRE (demande d’immatriculation n° ${slip.unregistered.registrationRequestId}) : à régulariser au plus tard le ${frenchDate(slip.unregistered.deadline)}`,
+      true,
+    );
+    if (slip.unregistered.reason) fact('Motif', slip.unregistered.reason);
+  }
   fact(
     'Référence',
     slip.referralFrom ? `Référé par ${slip.referralFrom}${slip.referralRef ? ` (réf. ${slip.referralRef})` : ''}` : 'Venu sans référence',

@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
 import type { SlipData } from './slip-data';
 import { slipPdf } from './slip-pdf';
+import { unregisteredAdmission } from './unregistered';
 
 export type { SlipData };
 
@@ -61,6 +62,7 @@ export async function slipData(db: Kysely<Database>, episodeId: number): Promise
     identityDocument: row.identity_document,
     identityNumber: row.identity_number,
     identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
+    unregistered: await unregisteredAdmission(db, row),
   };
 }
 

@@ -9,6 +9,9 @@ import type { FileEntry } from '../files';
 import { readCsvTable, type CsvColumns } from './csv';
 import { planVersions, type IncomingVersion, type Version } from './versions';
 import { illustrativeInRealFacility } from '../facility/onboarding';
+import { signatureStatus } from '../registry/signature';
+import { getSettings } from '../settings/settings';
+import { signatureDecision } from './signature-policy';
 
 /** What differs between the tariff list and the medicines list; the import itself is shared. */
 export interface ReferenceSpec<C> {
@@ -36,7 +39,9 @@ const MAX_REPORTED = 500;
 
 /**
  * Imports a reference list inside the caller's transaction. All or nothing: when any line is
- * rejected, nothing is written and the report lists every line to fix.
+ * rejected, nothing is written and the report lists every line to fix. The ANAM's detached
+ * signature (`signatureText`, null when none came with the file) is checked first over the very
+ * bytes imported; a refused signature throws and changes nothing.
  */
 export async function importReferenceFile<C>(
   db: Kysely<Database>,
@@ -44,6 +49,7 @@ export async function importReferenceFile<C>(
   byLogin: string,
   file: FileEntry,
   spec: ReferenceSpec<C>,
+  signatureText: string | null,
 ): Promise<ReferenceImportReport> {
   const size = await stat(file.path).catch(() => null);
   if (!size?.isFile()) throw new DomainError('NOT_FOUND', `Fichier introuvable : ${file.name}.`);
@@ -52,6 +58,10 @@ export async function importReferenceFile<C>(
   // Read once: the checks, the import and the recorded SHA-256 all use these bytes, whatever happens to the file meanwhile.
   const bytes = await readFile(file.path);
   if (bytes.length > MAX_BYTES) throw tooBig();
+  const settings = await getSettings(db, ['anam.publicKey', 'reference.unsignedFiles']);
+  const signature = await signatureStatus(bytes, signatureText, settings['anam.publicKey']);
+  const decision = signatureDecision(signature, settings['reference.unsignedFiles']);
+  if ('refused' in decision) throw new DomainError('REFUSED', decision.refused);
 
   const table = readCsvTable(bytes, spec.columns);
   const rejected: LineError[] = [...table.errors];
@@ -72,7 +82,8 @@ export async function importReferenceFile<C>(
     unchanged: 0,
     closed: 0,
     rejected: rejected.slice(0, MAX_REPORTED),
-    warnings: table.warnings,
+    warnings: decision.warning ? [decision.warning, ...table.warnings] : table.warnings,
+    signature,
   };
   if (rejected.length > MAX_REPORTED) {
     report.warnings.push(`${rejected.length} lignes refusées : seules les ${MAX_REPORTED} premières sont listées.`);
@@ -92,6 +103,8 @@ export async function importReferenceFile<C>(
     lines: table.rows.length,
     inserted: plan.inserts.length,
     closed: plan.closes.length,
+    signature,
+    warning: decision.warning,
   };
   const imported =
     spec.kind === 'controles'

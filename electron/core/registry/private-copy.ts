@@ -44,7 +44,7 @@ export async function privateCopy(parentDir: string, path: string, signaturePath
 }
 
 /** Reads the signature through one descriptor, bounded; null when the file does not exist. */
-async function readSignature(path: string): Promise<string | null> {
+export async function readSignature(path: string): Promise<string | null> {
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

@@ -34,11 +34,24 @@ export function parsePublicKey(text: string): KeyObject {
  * (the compressed bytes for a .gz file).
  */
 export async function checkSignature(path: string, signatureText: string | null, publicKey: string): Promise<SignatureStatus> {
+  return signatureStatus(() => readFile(path), signatureText, publicKey);
+}
+
+/**
+ * The same check over bytes already read (a reference list is read once, then checked and
+ * imported from those bytes). `bytes` may be a function: the file is then read only when a key
+ * and a signature make it needed.
+ */
+export async function signatureStatus(
+  bytes: Buffer | (() => Promise<Buffer>),
+  signatureText: string | null,
+  publicKey: string,
+): Promise<SignatureStatus> {
   const present = signatureText !== null;
   if (publicKey.trim() === '') return present ? 'unverified' : 'unsigned';
   const key = parsePublicKey(publicKey);
   if (!present) return 'missing';
   const signature = Buffer.from(signatureText.trim(), 'base64');
   if (signature.length !== 64) return 'invalid';
-  return verify(null, await readFile(path), key, signature) ? 'valid' : 'invalid';
+  return verify(null, typeof bytes === 'function' ? await bytes() : bytes, key, signature) ? 'valid' : 'invalid';
 }

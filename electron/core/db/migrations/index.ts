@@ -20,6 +20,8 @@ import { m0020AuditKey } from './0020_audit_key';
 import { m0021RegistryImportHolder } from './0021_registry_import_holder';
 import { m0022OffListReason } from './0022_off_list_reason';
 import { m0024Programmes } from './0024_programmes';
+import { m0026ReferenceSignature } from './0026_reference_signature';
+import { m0027RegistrationRequests } from './0027_registration_requests';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -46,4 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0021RegistryImportHolder,
   m0022OffListReason,
   m0024Programmes,
+  m0026ReferenceSignature,
+  m0027RegistrationRequests,
 ];

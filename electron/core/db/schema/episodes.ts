@@ -30,6 +30,10 @@ export interface EpisodeTable {
   identity_nina_check: 'match' | 'mismatch' | null;
   /** JSON text of the EligibilitySnapshot taken at admission. */
   eligibility: string;
+  /** Admitted in an emergency although the registry did not cover the person: their registration request. */
+  registration_request_id: number | null;
+  /** Why the agent admitted them anyway (required then). */
+  unregistered_reason: string | null;
   status: EpisodeStatus;
   opened_at: string;
   opened_by: string;

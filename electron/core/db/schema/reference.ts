@@ -13,6 +13,10 @@ export interface ReferenceImportTable {
   lines: number;
   inserted: number;
   closed: number;
+  /** What the ANAM signature check found (SignatureStatus); null for imports before 0026. */
+  signature: string | null;
+  /** Why an unsigned list was accepted anyway (setting reference.unsignedFiles = avertir). */
+  warning: string | null;
 }
 
 /** One version of an act's tariff at one level; a new version ends the previous one's period. */

@@ -4,13 +4,15 @@ import { EpisodeList } from '../episodes/EpisodeList';
 import { EpisodeScreen } from '../episodes/EpisodeScreen';
 import { CheckScreen } from '../reception/CheckScreen';
 import { DeskDayScreen } from '../reception/DeskDayScreen';
+import { RegistrationRequestsScreen } from '../reception/RegistrationRequestsScreen';
 
-type View = 'check' | 'day' | 'episodes';
+type View = 'check' | 'day' | 'episodes' | 'requests';
 
 const VIEW_LABELS: Record<View, string> = {
   check: 'Vérification et admission',
   day: 'Aujourd’hui',
   episodes: 'Épisodes',
+  requests: 'Demandes d’immatriculation',
 };
 
 /**
@@ -20,7 +22,7 @@ const VIEW_LABELS: Record<View, string> = {
  */
 export function AccueilScreen({ session }: SectionProps) {
   const desk = session.roles.includes('accueil');
-  const views: View[] = desk ? ['check', 'day', 'episodes'] : ['episodes', 'day'];
+  const views: View[] = desk ? ['check', 'day', 'episodes', 'requests'] : ['episodes', 'day', 'requests'];
   const [view, setView] = useState<View>(views[0]!);
   const [openId, setOpenId] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -45,6 +47,11 @@ export function AccueilScreen({ session }: SectionProps) {
         <div hidden={view !== 'day'}>{daySeen ? <DeskDayScreen onOpenEpisode={setOpenId} reloadKey={reloads} /> : null}</div>
         <div hidden={view !== 'episodes'}>
           <EpisodeList onOpen={setOpenId} reloadKey={reloads} />
+        </div>
+        <div hidden={view !== 'requests'}>
+          {view === 'requests' ? (
+            <RegistrationRequestsScreen canExport={session.roles.includes('gestionnaire')} reloadKey={reloads} />
+          ) : null}
         </div>
       </div>
       {openId !== null ? (

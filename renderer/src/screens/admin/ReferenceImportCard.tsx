@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { LineError, ReferenceImportReport } from '../../../../shared/domain/reference';
+import { REFERENCE_SIGNATURE_LABELS, type LineError, type ReferenceImportReport } from '../../../../shared/domain/reference';
 import type { ApiResult } from '../../../../shared/result';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -24,12 +24,14 @@ export function ReferenceImportCard({
   help: string;
   /** What the browser host is told the upload is for. */
   uploadKind: 'tarifs' | 'medicaments' | 'programmes';
-  importFile(file: string): Promise<ApiResult<ReferenceImportReport>>;
+  importFile(file: string, signature: string | undefined): Promise<ApiResult<ReferenceImportReport>>;
   onImported(): void;
 }) {
   const [file, setFile] = useState<File | null>(null);
+  const [signature, setSignature] = useState<File | null>(null);
   const [report, setReport] = useState<ReferenceImportReport | null>(null);
   const upload = useCall((chosen: File) => registerFile(chosen, uploadKind));
+  const uploadSignature = useCall((chosen: File) => registerFile(chosen, 'signature'));
   const run = useCall(importFile);
 
   async function submit(event: FormEvent) {
@@ -38,7 +40,13 @@ export function ReferenceImportCard({
     setReport(null);
     const registered = await upload.run(file);
     if (!registered) return;
-    const result = await run.run(registered.ref);
+    let signatureRef: string | undefined;
+    if (signature) {
+      const sig = await uploadSignature.run(signature);
+      if (!sig) return;
+      signatureRef = sig.ref;
+    }
+    const result = await run.run(registered.ref, signatureRef);
     if (!result) return;
     setReport(result);
     if (result.applied) onImported();
@@ -54,11 +62,16 @@ export function ReferenceImportCard({
           {run.pending || upload.pending ? 'Import…' : 'Importer'}
         </button>
       </div>
-      <ErrorBanner error={upload.error ?? run.error} />
+      <div className="field">
+        <span className="field-label">Signature de l’ANAM (facultatif)</span>
+        <FilePicker label={`Signature : ${title}`} accept=".sig,.txt" file={signature} onChange={setSignature} />
+        <small className="muted">Le fichier .sig joint par l’ANAM à la liste.</small>
+      </div>
+      <ErrorBanner error={upload.error ?? uploadSignature.error ?? run.error} />
       {report?.applied ? (
         <p className="banner banner-ok" role="status">
-          Import terminé ({report.lines} ligne(s) lue(s)) : {report.inserted} nouvelle(s) version(s), {report.unchanged} déjà
-          enregistrée(s), {report.closed} période(s) close(s).
+          Import terminé ({report.lines} ligne(s) lue(s)), {REFERENCE_SIGNATURE_LABELS[report.signature]} : {report.inserted} nouvelle(s)
+          version(s), {report.unchanged} déjà enregistrée(s), {report.closed} période(s) close(s).
         </p>
       ) : null}
       {report && !report.applied ? (

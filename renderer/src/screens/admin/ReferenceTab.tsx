@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import type { SectionProps } from '../../section-props';
 import { ReferenceImportCard } from './ReferenceImportCard';
+import { ReferenceImportHistory } from './ReferenceImportHistory';
 
 function coverage(t: TariffEntry): string {
   if (t.exclusion) return `Exclu (${EXCLUSION_LABELS[t.exclusion]})`;
@@ -52,10 +53,15 @@ export function ReferenceTab(_props: SectionProps) {
   const loadTariffs = tariffList.run;
   const loadMedicines = medicineList.run;
 
+  const [imported, setImported] = useState(0);
   const reload = useCallback(() => {
     void loadTariffs({}).then((v) => v && setTariffs(v));
     void loadMedicines({}).then((v) => v && setMedicines(v));
   }, [loadTariffs, loadMedicines]);
+  const afterImport = useCallback(() => {
+    reload();
+    setImported((n) => n + 1);
+  }, [reload]);
   useEffect(reload, [reload]);
 
   return (
@@ -65,21 +71,21 @@ export function ReferenceTab(_props: SectionProps) {
           title="Liste des tarifs"
           uploadKind="tarifs"
           help="Fichier CSV de l’ANAM (séparateur point-virgule, UTF-8) : un acte par ligne, avec ses niveaux, son prix et sa date d’effet. Un prix ne change jamais sur place : une nouvelle date d’effet crée une nouvelle version."
-          importFile={(file) => ramed.tariffs.import({ file })}
-          onImported={reload}
+          importFile={(file, signature) => ramed.tariffs.import({ file, signature })}
+          onImported={afterImport}
         />
         <ReferenceImportCard
           title="Liste des médicaments"
           uploadKind="medicaments"
           help="Fichier CSV des médicaments par DCI (forme, dosage, unité, prix, liste essentielle, date d’effet). Même règle : une nouvelle date d’effet crée une nouvelle version."
-          importFile={(file) => ramed.medicines.import({ file })}
-          onImported={reload}
+          importFile={(file, signature) => ramed.medicines.import({ file, signature })}
+          onImported={afterImport}
         />
         <ReferenceImportCard
           title="Programmes de gratuité"
           uploadKind="programmes"
           help="Fichier CSV des programmes (césarienne, paludisme, tuberculose…) : ce que chacun couvre, pour quels patients, sa date d’effet. Une ligne qu’un programme couvre ne va jamais sur la réclamation RAMED. Liste par défaut : resources/programmes-gratuite.csv."
-          importFile={(file) => ramed.programmes.import({ file })}
+          importFile={(file, signature) => ramed.programmes.import({ file, signature })}
           onImported={reload}
         />
       </div>
@@ -120,6 +126,7 @@ export function ReferenceTab(_props: SectionProps) {
           />
         )}
       </section>
+      <ReferenceImportHistory refresh={imported} />
     </div>
   );
 }

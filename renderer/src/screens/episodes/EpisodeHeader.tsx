@@ -73,6 +73,16 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
             {episode.emergency && episode.type !== 'urgence' ? ' (urgence)' : ''}
             {referral ? ` · ${referral}` : ''}
           </dd>
+          {episode.unregistered ? (
+            <>
+              <dt>Hors registre</dt>
+              <dd className="warning-text" role="note" aria-label="Admission en urgence hors registre">
+                Admis en urgence hors registre (demande n° {episode.unregistered.registrationRequestId}) : à régulariser au plus tard le{' '}
+                {formatDate(episode.unregistered.deadline)}
+                {episode.unregistered.reason ? ` · motif : ${episode.unregistered.reason}` : ''}
+              </dd>
+            </>
+          ) : null}
           <dt>Ouvert le</dt>
           <dd>
             {formatDateTime(episode.openedAt)} par {episode.openedBy}

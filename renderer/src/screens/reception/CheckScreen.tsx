@@ -9,6 +9,7 @@ import { formatBirth } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { AdmitForm } from './AdmitForm';
 import { SlipButton } from './SlipButton';
+import { UnregisteredPanel } from './UnregisteredPanel';
 import { HouseholdTable, Verdict } from './Verdict';
 
 /** A pause between keystrokes this long means the agent stopped typing (the core answers in ~15 ms). */
@@ -207,6 +208,13 @@ export function CheckScreen({ onOpenEpisode }: { onOpenEpisode: (id: number) => 
               seenToday={result.seenToday}
               onAdmitted={(id, number) => setAdmitted({ id, number })}
               onOpenEpisode={onOpenEpisode}
+            />
+          ) : !result.eligible ? (
+            <UnregisteredPanel
+              key={`${result.person?.recepisse ?? text}-${result.date}`}
+              result={result}
+              recepisse={result.person?.recepisse ?? text}
+              onAdmitted={(id, number) => setAdmitted({ id, number })}
             />
           ) : null}
           {household ? <HouseholdTable household={household} current={result.person?.recepisse ?? ''} /> : null}
