@@ -101,7 +101,7 @@ export const REFERENCE_SIGNATURE_LABELS: Record<SignatureStatus, string> = {
 /** One import of a reference list, as the history shows it. */
 export interface ReferenceImportEntry {
   id: number;
-  kind: 'tarifs' | 'medicaments' | 'controles';
+  kind: 'tarifs' | 'medicaments' | 'controles' | 'programmes';
   fileName: string;
   sha256: string;
   importedAt: string;

@@ -17,11 +17,12 @@ const COLUMNS = [
   'warning',
 ] as const;
 
-/** The latest imports of the tariff, medicine and plausibility lists, newest first. */
+/** The latest imports of the tariff, medicine, plausibility and programme lists, newest first. */
 export async function referenceImports(db: Kysely<Database>, limit: number): Promise<ReferenceImportEntry[]> {
   const lists = await db.selectFrom('reference_import').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
   const controls = await db.selectFrom('plausibility_import').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
-  return [...lists, ...controls]
+  const programmes = await db.selectFrom('programme_import').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
+  return [...lists, ...controls, ...programmes]
     .map((r) => ({
       id: Number(r.id),
       kind: r.kind,

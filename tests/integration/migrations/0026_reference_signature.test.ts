@@ -3,8 +3,8 @@ import { describeEachDb } from '../../support/db';
 import { databaseAt } from '../../support/migration';
 
 describeEachDb('migration 0026_reference_signature', (kind) => {
-  it('keeps the reference import history of 0021 with no signature recorded, and records one from then on', async () => {
-    const m = await databaseAt(kind, '0021_registry_import_holder');
+  it('keeps the reference, control and programme import history of 0024 with no signature recorded, and records one from then on', async () => {
+    const m = await databaseAt(kind, '0024_programmes');
     try {
       const base = {
         sha256: 'c'.repeat(64),
@@ -22,8 +22,12 @@ describeEachDb('migration 0026_reference_signature', (kind) => {
         .insertInto('plausibility_import')
         .values({ ...base, kind: 'controles', file_name: 'controles.csv' })
         .execute();
+      await m.db
+        .insertInto('programme_import')
+        .values({ ...base, kind: 'programmes', file_name: 'programmes.csv' })
+        .execute();
       expect(await m.migrateToLatest()).toContain('0026_reference_signature');
-      for (const table of ['reference_import', 'plausibility_import'] as const) {
+      for (const table of ['reference_import', 'plausibility_import', 'programme_import'] as const) {
         expect(await m.db.selectFrom(table).select(['lines', 'signature', 'warning']).execute()).toEqual([
           { lines: 12, signature: null, warning: null },
         ]);

@@ -8,7 +8,7 @@ import type { Migration } from './types';
 export const m0026ReferenceSignature: Migration = {
   name: '0026_reference_signature',
   async up(db) {
-    for (const table of ['reference_import', 'plausibility_import']) {
+    for (const table of ['reference_import', 'plausibility_import', 'programme_import']) {
       await db.schema.alterTable(table).addColumn('signature', 'text').execute();
       await db.schema.alterTable(table).addColumn('warning', 'text').execute();
     }

@@ -34,6 +34,9 @@ export interface ProgrammeTables {
     lines: number;
     inserted: number;
     closed: number;
+    /** What the signature check found (0026); null before. */
+    signature: string | null;
+    warning: string | null;
   };
   programme: ProgrammeTable;
 }

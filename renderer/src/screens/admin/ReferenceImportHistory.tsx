@@ -10,6 +10,7 @@ const KIND_LABELS: Record<ReferenceImportEntry['kind'], string> = {
   tarifs: 'Tarifs',
   medicaments: 'Médicaments',
   controles: 'Règles de contrôle',
+  programmes: 'Programmes de gratuité',
 };
 
 const COLUMNS: DataColumn<ReferenceImportEntry>[] = [
