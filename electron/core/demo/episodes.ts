@@ -3,6 +3,7 @@ import { addDays } from '../../../shared/dates';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
 import { eligibilityOnDate, holdersOf, needsHolder } from '../claims/eligibility';
 import { fixedClock, isoToday } from '../clock';
+import { deskMinute, DESK_SPAN } from './desk-hours';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import { createEpisode } from '../episodes/create';
@@ -324,10 +325,6 @@ async function oneEpisode(
  * acts, most closed, the last days' still open, a few corrected by a cancelled line, a few admitted
  * without an identity document, and one patient keyed twice the same morning (the claim flags it).
  */
-/** The desk's hours, in minutes after midnight. */
-const DESK_OPENS = 7 * 60 + 30;
-const DESK_CLOSES = 16 * 60 + 30;
-
 export const demoEpisodes: DemoPart = {
   label: 'Épisodes de soins du mois',
   async run(ctx) {
@@ -356,24 +353,18 @@ export const demoEpisodes: DemoPart = {
       ctx.note('Épisodes de soins : le registre est vide, aucun épisode créé');
       return;
     }
-    // In the current month, nothing after today, and today nothing after the present minute (a demo
-    // made at 01:00 has no admission of that day: the day's list must not show the afternoon to come).
+    // In the current month, nothing after today, and today nothing after the present minute (the
+    // day's list must not show the afternoon to come).
     const end = month === today.slice(0, 7) ? today : lastOfMonth;
     const now = clock.now();
-    const todaySpan = Math.min(now.getUTCHours() * 60 + now.getUTCMinutes(), DESK_CLOSES) - DESK_OPENS;
     const days: string[] = [];
-    for (let d = first; d <= end; d = addDays(d, 1)) if (d < today || todaySpan > 0) days.push(d);
-    if (days.length === 0) {
-      ctx.note('Épisodes de soins : le mois commence aujourd’hui avant l’ouverture, aucun épisode créé');
-      return;
-    }
+    for (let d = first; d <= end; d = addDays(d, 1)) days.push(d);
     const random = randomFor(month);
     // Admissions from 07:30 to 16:30, in order so that episode numbers follow time.
     const when = Array.from({ length: episodes }, () => {
-      const drawn = Math.floor(random() * (DESK_CLOSES - DESK_OPENS));
+      const drawn = Math.floor(random() * DESK_SPAN);
       const day = days[Math.floor(random() * days.length)]!;
-      // Today's admissions are squeezed into the hours already past (the draws stay the same).
-      const minutes = DESK_OPENS + (day === today ? Math.floor((drawn * todaySpan) / (DESK_CLOSES - DESK_OPENS)) : drawn);
+      const minutes = deskMinute(day, today, now, drawn);
       const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
       return `${day}T${time}:00.000Z`;
     }).sort();

@@ -8,14 +8,13 @@ import { eligibilityContext } from '../registry/lookup';
 import { toEligibilityRecord, toPersonView } from '../registry/person-view';
 import { randomFor } from './episodes';
 import type { DemoPart } from './part';
+import { DESK_CLOSES, DESK_OPENS, DESK_SPAN, deskMinute } from './desk-hours';
 
 /** Refused checks for every hundred admissions, and eligible checks that led to no admission. */
 const REFUSED_PER_100 = 22;
 const CHECKED_ONLY_PER_100 = 6;
 /** Of the refusals, the share of récépissés mistyped or unknown to the registry. */
 const NOT_FOUND_SHARE = 0.25;
-const DESK_OPENS = 7 * 60 + 30;
-const DESK_CLOSES = 16 * 60 + 30;
 /** Refusals recorded this very day when the demo month is the current one. */
 const TODAY_CHECKS = 4;
 
@@ -112,8 +111,9 @@ export const demoReceptionChecks: DemoPart = {
     const someTime = () => {
       const onToday = openToday > 0 && drawn++ < TODAY_CHECKS;
       const day = onToday ? today : days[Math.floor(random() * days.length)]!;
-      const span = onToday ? openToday : DESK_CLOSES - DESK_OPENS;
-      return { day, at: at(day, DESK_OPENS + Math.floor(random() * span)) };
+      const offset = Math.floor(random() * (onToday ? openToday : DESK_SPAN));
+      // The first few fall in the morning already past; any other one on today is squeezed there too.
+      return { day, at: at(day, onToday ? DESK_OPENS + offset : deskMinute(day, today, now, offset)) };
     };
     const everyone = [...persons.values()];
     const refusals = Math.max(6, Math.round((episodes.length * REFUSED_PER_100) / 100));
