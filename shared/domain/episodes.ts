@@ -176,10 +176,8 @@ export interface UnregisteredAdmission {
   deadline: string;
 }
 
-export interface EpisodeView {
-  id: number;
-  number: string;
-  status: EpisodeStatus;
+/** What the desk decided at admission: the episode, its slip and the admission call all carry it. */
+export interface AdmissionFacts {
   type: EpisodeType;
   emergency: boolean;
   referralFrom: string | null;
@@ -187,6 +185,12 @@ export interface EpisodeView {
   identityDocument: IdentityDocument;
   identityNumber: string | null;
   identityMatches: boolean | null;
+}
+
+export interface EpisodeView extends AdmissionFacts {
+  id: number;
+  number: string;
+  status: EpisodeStatus;
   eligibility: EligibilitySnapshot;
   /** Admitted in an emergency although the registry did not cover the person: to regularise by `deadline`. */
   unregistered: UnregisteredAdmission | null;

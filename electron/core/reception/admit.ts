@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DeskCheck } from '../../../shared/api/reception';
 import { addDays, frenchDate } from '../../../shared/dates';
-import type { IdentityDocument, EpisodeType } from '../../../shared/domain/episodes';
+import type { AdmissionFacts } from '../../../shared/domain/episodes';
 import {
   NO_REFERRAL,
   REFERRAL_REQUIRED,
@@ -23,15 +23,8 @@ import { checkRecepisse } from '../registry/lookup';
 import { getSetting } from '../settings/settings';
 import { recordCheck } from './record';
 
-export interface AdmitInput {
+export interface AdmitInput extends AdmissionFacts {
   recepisse: string;
-  type: EpisodeType;
-  emergency: boolean;
-  referralFrom: string | null;
-  referralRef: string | null;
-  identityDocument: IdentityDocument;
-  identityNumber: string | null;
-  identityMatches: boolean | null;
   identityMismatchReason?: string | null;
   confirmSameDay: boolean;
   /** Emergency admission out of the registry: the person's registration request. */

@@ -1,9 +1,9 @@
-import type { EligibilitySnapshot, EpisodeType, IdentityDocument, UnregisteredAdmission } from '../../../shared/domain/episodes';
+import type { AdmissionFacts, EligibilitySnapshot, UnregisteredAdmission } from '../../../shared/domain/episodes';
 import type { Facility } from '../../../shared/domain/facility';
 import type { Quality } from '../../../shared/domain/registry';
 
 /** Everything the admission slip prints, read back from the episode and the registry. */
-export interface SlipData {
+export interface SlipData extends AdmissionFacts {
   facility: Facility;
   number: string;
   openedAt: string;
@@ -21,12 +21,5 @@ export interface SlipData {
   /** The récépissé's validity that governs the rights (the holder's for a spouse or child). */
   validFrom: string | null;
   validTo: string | null;
-  type: EpisodeType;
-  emergency: boolean;
-  referralFrom: string | null;
-  referralRef: string | null;
-  identityDocument: IdentityDocument;
-  identityNumber: string | null;
-  identityMatches: boolean | null;
   unregistered: UnregisteredAdmission | null;
 }
