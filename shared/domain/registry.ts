@@ -98,6 +98,9 @@ export function normalizeRecepisse(input: string): RecepisseCheck {
   return { ok: true, recepisse: compact };
 }
 
+/** How a person is named on every screen and paper: the family name in capitals, then the given names. */
+export const personName = (familyName: string, givenNames: string): string => `${familyName.toUpperCase()} ${givenNames}`;
+
 /** 1111234567890 → 1111 2345 67890, easier to read aloud and compare with the paper. */
 export const formatRecepisse = (recepisse: string): string =>
   recepisse.length === 13 ? `${recepisse.slice(0, 4)} ${recepisse.slice(4, 8)} ${recepisse.slice(8)}` : recepisse;

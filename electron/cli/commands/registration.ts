@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import { isIsoDate } from '../../../shared/dates';
 import { UsageError, type CliCommand } from '../command';
 import { writeGeneratedFile } from '../generated-file';
@@ -23,7 +24,7 @@ export const registrationRequestsCommand: CliCommand = {
     const requests = await ctx.call('registration.list', period);
     const lines = requests.map(
       (r) =>
-        `${r.id}\t${r.requestedOn}\t${r.familyName.toUpperCase()} ${r.givenNames}\t${r.commune}\t${r.recepisse ?? '—'}` +
+        `${r.id}\t${r.requestedOn}\t${personName(r.familyName, r.givenNames)}\t${r.commune}\t${r.recepisse ?? '—'}` +
         r.episodes.map((e) => `\n  ${e.number} : ${e.regularisation}`).join(''),
     );
     return {

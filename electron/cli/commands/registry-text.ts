@@ -1,11 +1,12 @@
 import type { CheckResult, PersonMatch } from '../../../shared/api/registry';
 import {
   formatRecepisse,
+  personName,
+  type PersonView,
   QUALITY_LABELS,
   REASON_LABELS,
   STATUS_LABELS,
   WARNING_LABELS,
-  type PersonView,
 } from '../../../shared/domain/registry';
 import { frenchDate } from '../../../shared/dates';
 import type { Eligibility } from '../../../shared/eligibility';
@@ -21,7 +22,7 @@ const born = (p: PersonView) =>
     : `${p.sex === 'F' ? 'née' : 'né'} le ${day(p.birthDate)}`;
 
 export function personLine(p: PersonView): string {
-  return `${p.familyName.toUpperCase()} ${p.givenNames} — récépissé ${formatRecepisse(p.recepisse)} — ${QUALITY_LABELS[p.quality]}, ${born(p)}${p.status === 'actif' ? '' : ` — ${STATUS_LABELS[p.status]}`}`;
+  return `${personName(p.familyName, p.givenNames)} — récépissé ${formatRecepisse(p.recepisse)} — ${QUALITY_LABELS[p.quality]}, ${born(p)}${p.status === 'actif' ? '' : ` — ${STATUS_LABELS[p.status]}`}`;
 }
 
 function eligibilityLines(e: Eligibility): string[] {
@@ -49,5 +50,5 @@ export function checkText(result: CheckResult): string {
 
 export function matchLine(m: PersonMatch): string {
   const verdict = m.eligibility.eligible ? 'éligible' : `non éligible (${m.eligibility.reasons.map((r) => REASON_LABELS[r]).join(' ; ')})`;
-  return `${formatRecepisse(m.recepisse)}  ${m.familyName.toUpperCase()} ${m.givenNames}, ${m.sex}, ${born(m)}, ${QUALITY_LABELS[m.quality]}${m.commune ? `, ${m.commune}` : ''} — ${verdict}`;
+  return `${formatRecepisse(m.recepisse)}  ${personName(m.familyName, m.givenNames)}, ${m.sex}, ${born(m)}, ${QUALITY_LABELS[m.quality]}${m.commune ? `, ${m.commune}` : ''} — ${verdict}`;
 }

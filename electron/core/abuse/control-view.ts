@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import { sql, type Kysely } from 'kysely';
 import { markOutliers, median, MIN_PEERS, perEpisode, topRows, isOutlier } from '../../../shared/abuse-rules';
 import { addDays } from '../../../shared/dates';
@@ -26,8 +27,6 @@ interface MonthEpisode {
   mismatch: boolean;
 }
 
-const nameOf = (family: string, given: string) => `${family.toUpperCase()} ${given}`;
-
 /** The episodes opened in the month, with their patient's household (the titulaire's récépissé). */
 async function monthEpisodes(db: Kysely<Database>, first: string, last: string): Promise<MonthEpisode[]> {
   const rows = await db
@@ -55,7 +54,7 @@ async function monthEpisodes(db: Kysely<Database>, first: string, last: string):
     number: r.number,
     personId: r.person_id,
     recepisse: r.recepisse,
-    name: nameOf(r.family_name, r.given_names),
+    name: personName(r.family_name, r.given_names),
     household: r.holder_recepisse ?? r.recepisse,
     type: r.type,
     openedBy: r.opened_by,
@@ -255,7 +254,7 @@ async function holderNames(db: Kysely<Database>, recepisses: readonly string[]):
     .select(['recepisse', 'family_name', 'given_names'])
     .where('recepisse', 'in', [...recepisses])
     .execute();
-  return new Map(rows.map((r) => [r.recepisse, nameOf(r.family_name, r.given_names)]));
+  return new Map(rows.map((r) => [r.recepisse, personName(r.family_name, r.given_names)]));
 }
 
 async function userNames(db: Kysely<Database>): Promise<Map<string, string>> {

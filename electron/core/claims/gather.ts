@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
 import { regularisationAsOf } from '../../../shared/regularisation';
@@ -73,7 +74,7 @@ export async function gatherEpisodes(
         number: r.number,
         personId: r.id,
         recepisse: r.recepisse,
-        patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+        patientName: personName(r.family_name, r.given_names),
         sex: r.sex,
         birthDate: r.birth_date,
         type: r.type,

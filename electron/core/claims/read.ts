@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import { blockingCount, flagViews } from '../../../shared/claim-document';
 import { claimPeriod, signRefusal } from '../../../shared/claim-period';
@@ -23,7 +24,7 @@ export async function missingEpisodes(db: Kysely<Database>, month: string): Prom
     episodeId: r.id,
     number: r.number,
     recepisse: r.recepisse,
-    patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+    patientName: personName(r.family_name, r.given_names),
     openedAt: r.opened_at,
   }));
 }

@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import { sql, type Kysely } from 'kysely';
 import { addDays } from '../../../shared/dates';
 import type { EpisodeListRow, EpisodeSort, EpisodeStatus, EpisodeType } from '../../../shared/domain/episodes';
@@ -111,7 +112,7 @@ const toListRow = (r: Row, totals: Partial<Sums> | undefined): EpisodeListRow =>
   openedAt: r.opened_at,
   endedOn: r.ended_on,
   recepisse: r.recepisse,
-  patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+  patientName: personName(r.family_name, r.given_names),
   ramedTotal: Number(totals?.amount ?? 0) + Number(totals?.medicineAmount ?? 0),
   activeLines: Number(totals?.lines ?? 0),
   activeMedicines: Number(totals?.medicineLines ?? 0),

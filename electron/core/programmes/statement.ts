@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import type { ClaimLine } from '../../../shared/domain/claims';
 import type { ProgrammeMonthTotal, ProgrammeStatement, ProgrammeStatementEpisode } from '../../../shared/domain/programmes';
@@ -61,7 +62,7 @@ async function programmeEpisodes(db: Kysely<Database>, month: string): Promise<M
       const episode: ProgrammeStatementEpisode = {
         number: r.number,
         recepisse: r.recepisse,
-        patientName: `${r.family_name.toUpperCase()} ${r.given_names}`,
+        patientName: personName(r.family_name, r.given_names),
         sex: r.sex,
         birthDate: r.birth_date,
         openedOn,

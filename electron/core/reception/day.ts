@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import { deskCounts, type DeskCheckRow, type DeskDay, type RefusalCode } from '../../../shared/domain/reception';
 import type { Database } from '../db/schema/index';
@@ -46,7 +47,7 @@ export async function deskDay(db: Kysely<Database>, day: string): Promise<DeskDa
     kind: r.kind,
     outcome: r.outcome,
     recepisse: r.recepisse,
-    patient: r.family_name === null ? null : `${r.family_name.toUpperCase()} ${r.given_names ?? ''}`.trim(),
+    patient: r.family_name === null ? null : personName(r.family_name, r.given_names ?? '').trim(),
     reasons: reasons.get(r.id) ?? [],
     warnings: JSON.parse(r.warnings) as string[],
     identityDocument: r.identity_document as DeskCheckRow['identityDocument'],

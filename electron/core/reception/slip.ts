@@ -1,3 +1,4 @@
+import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
 import type { GeneratedFile } from '../../../shared/files';
@@ -44,7 +45,7 @@ export async function slipData(db: Kysely<Database>, episodeId: number): Promise
     openedAt: row.opened_at,
     agent: row.full_name ? `${row.full_name} (${row.opened_by})` : row.opened_by,
     patient: {
-      name: `${row.family_name.toUpperCase()} ${row.given_names}`,
+      name: personName(row.family_name, row.given_names),
       sex: row.sex,
       birthDate: row.birth_date,
       birthYearOnly: row.birth_year_only === 1,

@@ -1,7 +1,7 @@
 import { EPISODE_TYPE_LABELS, IDENTITY_DOCUMENT_LABELS, type EpisodeView } from '../../../../shared/domain/episodes';
 import { formatBirth, formatDate, formatDateTime, formatFcfa } from '../../lib/format';
 import { StatusBadge } from './StatusBadge';
-import { formatRecepisse } from '../../../../shared/domain/registry';
+import { formatRecepisse, personName } from '../../../../shared/domain/registry';
 
 const QUALITY_LABELS: Record<string, string> = {
   titulaire: 'Titulaire',
@@ -43,9 +43,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
   return (
     <section className="card episode-header" aria-label="Patient et épisode">
       <div>
-        <h2 className="patient-name">
-          {p.familyName.toUpperCase()} {p.givenNames}
-        </h2>
+        <h2 className="patient-name">{personName(p.familyName, p.givenNames)}</h2>
         <dl className="facts">
           <dt>Récépissé</dt>
           <dd className="mono">{formatRecepisse(p.recepisse)}</dd>

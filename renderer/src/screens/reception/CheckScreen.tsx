@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DeskCheck } from '../../../../shared/api/reception';
 import type { Household, PersonMatch } from '../../../../shared/api/registry';
-import { QUALITY_LABELS, formatRecepisse } from '../../../../shared/domain/registry';
+import { formatRecepisse, personName, QUALITY_LABELS } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
@@ -22,7 +22,7 @@ const SHOWN = 20;
 
 /** What tells two homonyms apart: their own récépissé, sex, age, NINA, commune. */
 const COLUMNS: DataColumn<PersonMatch>[] = [
-  { key: 'name', header: 'Nom', value: (p) => `${p.familyName.toUpperCase()} ${p.givenNames}` },
+  { key: 'name', header: 'Nom', value: (p) => personName(p.familyName, p.givenNames) },
   {
     key: 'recepisse',
     header: 'Récépissé',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RegistrationRequest } from '../../../../shared/domain/reception';
-import { REASON_LABELS, formatRecepisse, type ReasonCode } from '../../../../shared/domain/registry';
+import { formatRecepisse, personName, REASON_LABELS, type ReasonCode } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -13,7 +13,7 @@ import { useCall } from '../../lib/useCall';
 const COLUMNS: DataColumn<RegistrationRequest>[] = [
   { key: 'id', header: 'N°', value: (r) => r.id, kind: 'number', width: '4rem' },
   { key: 'on', header: 'Date', value: (r) => formatDate(r.requestedOn), width: '7rem' },
-  { key: 'name', header: 'Nom', value: (r) => `${r.familyName.toUpperCase()} ${r.givenNames}` },
+  { key: 'name', header: 'Nom', value: (r) => personName(r.familyName, r.givenNames) },
   { key: 'birth', header: 'Sexe, naissance', value: (r) => `${r.sex}, ${formatBirth(r.birthDate, r.birthYearOnly)}`, width: '10rem' },
   { key: 'commune', header: 'Commune', value: (r) => r.commune },
   { key: 'phone', header: 'Téléphone', value: (r) => r.phone ?? '', width: '9rem' },

@@ -1,9 +1,9 @@
 import type { CheckResult, Household, HouseholdMember } from '../../../../shared/api/registry';
 import { REFUSAL_ADVICE } from '../../../../shared/domain/reception';
-import { QUALITY_LABELS, REASON_LABELS, WARNING_LABELS, formatRecepisse } from '../../../../shared/domain/registry';
+import { formatRecepisse, personName, QUALITY_LABELS, REASON_LABELS, WARNING_LABELS } from '../../../../shared/domain/registry';
 import { formatBirth, formatDate } from '../../lib/format';
 
-const fullName = (p: { familyName: string; givenNames: string }) => `${p.familyName.toUpperCase()} ${p.givenNames}`;
+const fullName = (p: { familyName: string; givenNames: string }) => personName(p.familyName, p.givenNames);
 
 /** The answer at the desk, readable from a metre away: colour and words, every reason, what to do instead. */
 export function Verdict({ result }: { result: CheckResult }) {
