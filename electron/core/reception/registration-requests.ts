@@ -11,16 +11,11 @@ import { DomainError } from '../errors';
 import { checkRecepisse } from '../registry/lookup';
 import { regularisationOf } from './regularisation';
 
-export interface NewRegistrationRequest {
-  familyName: string;
-  givenNames: string;
-  sex: 'F' | 'M';
-  birthDate: string;
-  birthYearOnly: boolean;
-  commune: string;
-  phone: string | null;
-  recepisse: string | null;
-}
+/** What the desk types for a request; the rest (date, agent, the registry's answer) is recorded. */
+export type NewRegistrationRequest = Pick<
+  RegistrationRequest,
+  'familyName' | 'givenNames' | 'sex' | 'birthDate' | 'birthYearOnly' | 'commune' | 'phone' | 'recepisse'
+>;
 
 /**
  * Records at the desk a person the registry does not cover today. A récépissé that the registry
