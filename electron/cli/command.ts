@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodName, Api } from '../../shared/api/index';
-import type { InputOf, OutputOf } from '../../shared/contract';
+import type { InputOf, OutputOf } from '../../shared/contract/contract';
 import type { FileEntry } from '../core/files';
 
 export class UsageError extends Error {}

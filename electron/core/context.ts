@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { ApiEvent } from '../../shared/events';
-import type { Role } from '../../shared/roles';
+import type { ApiEvent } from '../../shared/contract/events';
+import type { Role } from '../../shared/domain/roles';
 import type { AuditKeyStore } from './audit/audit-key';
 import type { AuditKeyRef } from './audit/audit-log';
 import type { Clock } from './clock';

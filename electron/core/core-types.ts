@@ -1,4 +1,4 @@
-import type { ApiResult } from '../../shared/result';
+import type { ApiResult } from '../../shared/contract/result';
 import type { CoreDeps, SessionSlot } from './context';
 
 // The shapes of a running core, apart from app.ts and dispatcher.ts that build it: the services a

@@ -1,8 +1,8 @@
 import { api } from '../../shared/api/index';
-import type { MethodDef } from '../../shared/contract';
-import { fail, ok } from '../../shared/result';
-import { ROLE_LABELS } from '../../shared/roles';
-import { describeZodError } from '../../shared/validation';
+import type { MethodDef } from '../../shared/contract/contract';
+import { fail, ok } from '../../shared/contract/result';
+import { ROLE_LABELS } from '../../shared/domain/roles';
+import { describeZodError } from '../../shared/contract/validation';
 import { appendAudit, redact } from './audit/audit-log';
 import { checkSession } from './auth/sessions';
 import type { Actor, CoreDeps, HandlerContext } from './context';

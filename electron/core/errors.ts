@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/result';
+import type { ErrorCode } from '../../shared/contract/result';
 
 /** A refusal the user should read: a French message, a stable code, optionally per field. */
 export class DomainError extends Error {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { describeZodError } from '../../shared/validation';
+import { describeZodError } from '../../shared/contract/validation';
 import { isPostgresUrl } from './db/target';
 import { DomainError } from './errors';
 import { userDataDir } from './paths';

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { APP_SCHEME } from '../../shared/ipc-channels';
+import { APP_SCHEME } from '../../shared/contract/ipc-channels';
 
 // No electron import: the rules of the window's origin are tested in plain Node.
 

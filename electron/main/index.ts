@@ -2,14 +2,14 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { newSlot } from '../core/app';
 import type { SessionSlot } from '../core/context';
 import { startHost, type Host } from '../core/host';
 import { openFailure, resolveDatabase } from '../core/workstation';
 import { isAppUrl, resolveAppFile } from './app-protocol';
 import { openPdfDownloads } from './downloads';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from '../../shared/ipc-channels';
+import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT, IPC_FILE } from '../../shared/contract/ipc-channels';
 import { buildMenu } from './menu';
 
 // A thin shell: window, menu, IPC wiring and lifecycle. All logic lives in electron/core.

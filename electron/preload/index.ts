@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { createClient } from '../../shared/client';
-import type { ApiEvent } from '../../shared/events';
-import type { ApiResult } from '../../shared/result';
-import { IPC_CALL, IPC_EVENT, IPC_FILE } from '../../shared/ipc-channels';
+import { createClient } from '../../shared/contract/client';
+import type { ApiEvent } from '../../shared/contract/events';
+import type { ApiResult } from '../../shared/contract/result';
+import { IPC_CALL, IPC_EVENT, IPC_FILE } from '../../shared/contract/ipc-channels';
 
 // The page gets the typed client and an event subscription, nothing else of Node or Electron.
 const client = createClient((method, input) => ipcRenderer.invoke(IPC_CALL, method, input) as Promise<ApiResult<unknown>>);

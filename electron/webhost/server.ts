@@ -4,12 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { api } from '../../shared/api/index';
-import type { ApiEvent } from '../../shared/events';
-import { fail } from '../../shared/result';
-import { isUploadKind, UPLOAD_KINDS, type UploadKind } from '../../shared/uploads';
+import type { ApiEvent } from '../../shared/contract/events';
+import { fail } from '../../shared/contract/result';
+import { isUploadKind, UPLOAD_KINDS, type UploadKind } from '../../shared/contract/uploads';
 import { newSlot, type Core } from '../core/app';
 import type { SessionSlot } from '../core/context';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 
 /**
  * The browser host: the core services in Node, the renderer served on 127.0.0.1 only, and the

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/api/system';
+import type { AppInfo } from '../../shared/domain/system';
 import type { SessionState } from '../../shared/domain/users';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ramed, subscribe } from './lib/bridge';

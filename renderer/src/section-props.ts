@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/api/system';
+import type { AppInfo } from '../../shared/domain/system';
 import type { SessionInfo } from '../../shared/domain/users';
 
 /** What every section's screen receives (apart from sections.tsx, which imports the screens). */

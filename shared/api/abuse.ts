@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import type { AbuseReport } from '../domain/abuse';
-import { isoMonth } from '../months';
-import type { Role } from '../roles';
+import { isoMonth } from '../lib/months';
+import type { Role } from '../domain/roles';
 
 /** The manager's screens (statistics, claims) are the gestionnaire's alone. */
 const MANAGER: readonly Role[] = ['gestionnaire'];

@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import type { Onboarding } from '../domain/onboarding';
-
-export interface SettingView {
-  key: string;
-  label: string;
-  value: unknown;
-  isDefault: boolean;
-  secret: boolean;
-}
-
-export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; reason: string };
+import { type SettingView } from '../domain/settings';
+import { type AuditVerifyResult } from '../domain/audit';
 
 export const adminApi = {
   'settings.list': defineMethod({

@@ -1,6 +1,6 @@
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import { auditExportFilter, auditFilter, type AuditPage } from '../domain/audit';
-import type { GeneratedFile } from '../files';
+import type { GeneratedFile } from '../contract/files';
 
 export const auditApi = {
   /** The audit trail, newest first, filtered and paged by the server (it grows without end). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import { newPassword, type SessionInfo, type SessionState } from '../domain/users';
 
 export const authApi = {

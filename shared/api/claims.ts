@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineMethod, jobId, returns } from '../contract';
+import { defineMethod, jobId, returns } from '../contract/contract';
 import type { ClaimFollowUpView, ClaimListRow, ResponseImportReport, ResubmissionPreview } from '../domain/claim-responses';
 import type { ClaimSummary, ClaimView } from '../domain/claims';
-import { fileRef, type GeneratedFile } from '../files';
-import { isoMonth } from '../months';
-import type { Role } from '../roles';
+import { fileRef, type GeneratedFile } from '../contract/files';
+import { isoMonth } from '../lib/months';
+import type { Role } from '../domain/roles';
 
 const MANAGER: readonly Role[] = ['gestionnaire'];
 const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');

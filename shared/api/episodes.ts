@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import { EPISODE_SORTS, EPISODE_STATUSES, EPISODE_TYPES, OUTCOMES, icd10, type EpisodeListRow, type EpisodeView } from '../domain/episodes';
-import type { GeneratedFile } from '../files';
-import type { Role } from '../roles';
+import type { GeneratedFile } from '../contract/files';
+import type { Role } from '../domain/roles';
 
 /** Reception logs acts and completes episodes; the manager may too (claim corrections), and alone reopens. */
 const READERS: readonly Role[] = ['accueil', 'pharmacie', 'gestionnaire'];

@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { defineMethod, jobId, returns } from '../contract';
+import { defineMethod, jobId, returns } from '../contract/contract';
 import type { OutboxExportReport, OutboxMessageView, OutboxRetryAllReport, OutboxStatusView, OutboxSummary } from '../domain/outbox';
+import { type OutboxSendReport } from '../domain/outbox';
 
 const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');
-
-export interface OutboxSendReport {
-  configured: boolean;
-  attempted: number;
-  delivered: number;
-  failed: number;
-  pending: number;
-}
 
 export const outboxApi = {
   /** The upload queue: counts for the status bar, and every message with its attempts and last error. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import type { PaymentView } from '../domain/payments';
-import { isoMonth } from '../months';
-import type { Role } from '../roles';
+import { isoMonth } from '../lib/months';
+import type { Role } from '../domain/roles';
 
 const MANAGER: readonly Role[] = ['gestionnaire'];
 const paymentId = z.number({ message: 'Paiement attendu' }).int().positive();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import type {
   BatchView,
   DispensedLine,
@@ -11,8 +11,8 @@ import type {
   StockItem,
   UnmetReportRow,
 } from '../domain/pharmacy';
-import type { GeneratedFile } from '../files';
-import type { Role } from '../roles';
+import type { GeneratedFile } from '../contract/files';
+import type { Role } from '../domain/roles';
 
 /** The pharmacist dispenses and keeps the stock; the manager reads stock and reports. */
 const PHARMACY: readonly Role[] = ['pharmacie'];

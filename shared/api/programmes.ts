@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import type { ReferenceImportReport } from '../domain/reference';
 import type { ProgrammeMonthTotal } from '../domain/programmes';
-import { fileRef, type GeneratedFile } from '../files';
-import { isoMonth } from '../months';
-import type { Programme } from '../programmes';
+import { fileRef, type GeneratedFile } from '../contract/files';
+import { isoMonth } from '../lib/months';
+import type { Programme } from '../rules/programmes';
 
 export const PROGRAMME_STATEMENT_FORMATS = ['pdf', 'csv'] as const;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import { EPISODE_TYPES, IDENTITY_DOCUMENTS } from '../domain/episodes';
-import type { AdmitResult, DeskDay, SameDayEpisode } from '../domain/reception';
-import type { GeneratedFile } from '../files';
-import { recepisseInput, type CheckResult } from './registry';
+import type { AdmitResult, DeskCheck, DeskDay } from '../domain/reception';
+import type { GeneratedFile } from '../contract/files';
+import { recepisseInput } from './registry';
 
 const optionalText = (max: number, message: string) =>
   z
@@ -13,11 +13,6 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .optional()
     .transform((v) => (v ? v : null));
-
-/** The desk's check: the eligibility answer, and the episodes already opened today for the person. */
-export interface DeskCheck extends CheckResult {
-  seenToday: SameDayEpisode[];
-}
 
 export const receptionApi = {
   /** The desk's eligibility check of a récépissé: answered like registry.check, and recorded for the statistics. */

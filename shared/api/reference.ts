@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import { FACILITY_LEVELS } from '../domain/facility';
 import type { MedicineEntry, ReferenceImportEntry, ReferenceImportReport, TariffEntry } from '../domain/reference';
-import { fileRef } from '../files';
-import type { PlausibilityRule } from '../claim-plausibility';
+import { fileRef } from '../contract/files';
+import type { PlausibilityRule } from '../rules/claim-plausibility';
 
 /** A list file, and its detached ANAM signature when it is not beside the file as FILE.sig. */
 const listFile = z.strictObject({ file: fileRef, signature: fileRef.optional() });

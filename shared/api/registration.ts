@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
-import { isoDate } from '../dates';
+import { defineMethod, returns } from '../contract/contract';
+import { isoDate } from '../lib/dates';
 import type { RegistrationRequest } from '../domain/reception';
-import type { GeneratedFile } from '../files';
+import type { GeneratedFile } from '../contract/files';
 import { recepisseInput } from './registry';
 
 const text = (max: number, what: string) =>

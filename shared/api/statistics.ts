@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import type { Dhis2Preview, Dhis2Send } from '../domain/dhis2';
 import type { StatisticsReport } from '../domain/statistics';
-import type { GeneratedFile } from '../files';
-import { isoMonth } from '../months';
-import type { Role } from '../roles';
+import type { GeneratedFile } from '../contract/files';
+import { isoMonth } from '../lib/months';
+import type { Role } from '../domain/roles';
 
 const MANAGER: readonly Role[] = ['gestionnaire'];
 /** DHIS2 reporting: the manager, or the administrator who sets the link up. */

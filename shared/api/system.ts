@@ -1,26 +1,8 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import { facilityInput, type Facility } from '../domain/facility';
 import { fullName, loginName, newPassword, type SessionInfo } from '../domain/users';
-import type { Role } from '../roles';
-
-export interface AppInfo {
-  appVersion: string;
-  schemaVersion: string;
-  database: { kind: 'sqlite' | 'postgres'; label: string };
-  facility: Facility | null;
-  /** False until the first-run setup has created the facility and an administrator. */
-  setupDone: boolean;
-  /** The facility's date by the back end's clock (YYYY-MM-DD): the screens' « today ». */
-  today: string;
-}
-
-export interface DemoAccount {
-  login: string;
-  password: string;
-  roles: Role[];
-  fullName: string;
-}
+import { type AppInfo, type DemoAccount } from '../domain/system';
 
 export const systemApi = {
   'system.info': defineMethod({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod, returns } from '../contract';
+import { defineMethod, returns } from '../contract/contract';
 import { existingLogin, fullName, loginName, roleList, type UserSummary, type UserWithPassword } from '../domain/users';
 
 /** Accounts of the facility: administrators only, every change audited (never a password). */

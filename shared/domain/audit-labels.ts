@@ -1,6 +1,6 @@
 import type { MethodName } from '../api/index';
-import { formatAmount } from '../money';
-import { ROLE_LABELS, type Role } from '../roles';
+import { formatAmount } from '../lib/money';
+import { ROLE_LABELS, type Role } from './roles';
 
 /** The row the audit chain writes when its key changes (not a contract method). */
 export const AUDIT_ANCHOR_METHOD = 'audit.anchor';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import { isIsoDate } from '../lib/dates';
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -83,3 +83,5 @@ export type AuditFilter = z.output<typeof auditFilter>;
 export const AUDIT_EXPORT_MAX_ROWS = 200_000;
 export const auditExportFilter = z.strictObject(auditCriteria).refine(periodInOrder, periodError);
 export type AuditExportFilter = z.output<typeof auditExportFilter>;
+
+export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; reason: string };

@@ -2,8 +2,8 @@ import type { ReasonCode } from './registry';
 import type { FacilityLevel } from './facility';
 import type { EpisodeType, IdentityDocument } from './episodes';
 import type { TariffCategory } from './reference';
-import type { Payer } from '../pricing';
-import type { ClaimPeriod } from '../claim-period';
+import type { Payer } from '../rules/pricing';
+import type { ClaimPeriod } from '../rules/claim-period';
 import type { ClaimStatus } from './claim-status';
 
 /** The monthly claim to the ANAM: its versions, lines, checks and totals (domain.md, "Monthly claims"). */
@@ -25,7 +25,7 @@ export const CLAIM_CHECKS = [
   'NO_REFERRAL',
   'ELIGIBILITY_CHANGED',
   'IDENTITY_MISMATCH',
-  // The plausibility rules of the médecin conseil (shared/claim-plausibility.ts), as data.
+  // The plausibility rules of the médecin conseil (shared/rules/claim-plausibility.ts), as data.
   'IMPLAUSIBLE_SEX',
   'IMPLAUSIBLE_AGE',
   'REPEAT_TOO_SOON',
@@ -35,7 +35,7 @@ export const CLAIM_CHECKS = [
   'DOSE_OVER_MAXIMUM',
   'NOT_ESSENTIAL',
   'OFF_LIST_JUSTIFIED',
-  // Admitted in an emergency out of the registry, and not regularised in time (shared/regularisation.ts).
+  // Admitted in an emergency out of the registry, and not regularised in time (shared/rules/regularisation.ts).
   'NOT_REGULARISED',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];

@@ -1,5 +1,5 @@
-import type { Dhis2Conflict, Dhis2ImportStatus } from '../dhis2/import-summary';
-import type { GeneratedFile } from '../files';
+import type { Dhis2Conflict, Dhis2ImportStatus } from '../rules/dhis2/import-summary';
+import type { GeneratedFile } from '../contract/files';
 
 /** The month's dataValueSet as the manager sees it before sending, and as a file (`ramed stats --dhis2`). */
 export interface Dhis2Preview {

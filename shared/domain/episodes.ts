@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Payer } from '../pricing';
+import type { Payer } from '../rules/pricing';
 import type { TariffCategory } from './reference';
 import type { FacilityLevel } from './facility';
 import type { DispensedLine } from './pharmacy';
@@ -87,7 +87,7 @@ export const episodeOpenInput = z
     identityMatches: z.boolean().nullable(),
     /** Why the agent admitted although the document did not match. */
     identityMismatchReason: optionalText(200, 'Motif : 200 caractères au plus'),
-    /** The typed NINA against the registry's (shared/identity.ts), null when nothing to compare. */
+    /** The typed NINA against the registry's (shared/rules/identity.ts), null when nothing to compare. */
     ninaCheck: z.enum(['match', 'mismatch']).nullable().default(null),
     eligibility: eligibilitySnapshot,
   })

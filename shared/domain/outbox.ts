@@ -58,3 +58,11 @@ export interface OutboxExportReport {
   files: number;
   manifestSha256: string;
 }
+
+export interface OutboxSendReport {
+  configured: boolean;
+  attempted: number;
+  delivered: number;
+  failed: number;
+  pending: number;
+}

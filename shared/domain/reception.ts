@@ -1,3 +1,4 @@
+import type { CheckResult } from './registry-lookup';
 import type { EpisodeStatus, IdentityDocument } from './episodes';
 import { REASON_LABELS, type ReasonCode } from './registry';
 
@@ -118,4 +119,9 @@ export interface RegistrationRequest {
   byLogin: string;
   /** The episodes admitted in an emergency under this request, with where their regularisation stands today. */
   episodes: Array<{ id: number; number: string; openedOn: string; regularisation: string }>;
+}
+
+/** The desk's check: the eligibility answer, and the episodes already opened today for the person. */
+export interface DeskCheck extends CheckResult {
+  seenToday: SameDayEpisode[];
 }

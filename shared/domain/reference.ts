@@ -1,4 +1,4 @@
-import type { SignatureStatus } from '../api/registry';
+import type { SignatureStatus } from './registry-import';
 import type { FacilityLevel } from './facility';
 
 /** Reference lists supplied by the ANAM as files: acts (tariffs) and medicines, versioned by effective date. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../roles';
+import { ROLES, type Role } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 8;
 

@@ -8,9 +8,9 @@ import { sql } from 'kysely';
 import { openCore } from '../../electron/core/app';
 import { listEpisodes, type EpisodeFilter } from '../../electron/core/episodes/list';
 import { silentLogger } from '../../electron/core/logger';
-import { addDays } from '../../shared/dates';
+import { addDays } from '../../shared/lib/dates';
 import { EPISODE_TYPES } from '../../shared/domain/episodes';
-import { searchKey } from '../../shared/text';
+import { searchKey } from '../../shared/lib/text';
 
 const { values } = parseArgs({ options: { episodes: { type: 'string', default: '50000' }, db: { type: 'string' } } });
 const count = Number(values.episodes);

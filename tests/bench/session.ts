@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { newSlot, type Core } from '../../electron/core/app';
 import { createUser } from '../../electron/core/auth/users';
 import type { SessionSlot } from '../../electron/core/context';
-import type { Role } from '../../shared/roles';
+import type { Role } from '../../shared/domain/roles';
 
 /**
  * A window's session slot signed in through `auth.login` as a new user of `role`: every timed

@@ -10,7 +10,7 @@ import { openCore } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { monthlyReport } from '../../electron/core/statistics/monthly-report';
 import { statisticsReport } from '../../electron/core/statistics/report';
-import { addDays } from '../../shared/dates';
+import { addDays } from '../../shared/lib/dates';
 import { EPISODE_TYPES, IDENTITY_DOCUMENTS } from '../../shared/domain/episodes';
 import type { StatisticsPeriod } from '../../shared/domain/statistics';
 

@@ -7,8 +7,8 @@ import { silentLogger } from '../../electron/core/logger';
 import { clientFor, slotAs } from '../support/db';
 import { anamResponse, responseBundle, sentClaims } from '../support/claim-responses';
 import type { Page } from '@playwright/test';
-import { frenchDate } from '../../shared/dates';
-import { frenchMonth } from '../../shared/months';
+import { frenchDate } from '../../shared/lib/dates';
+import { frenchMonth } from '../../shared/lib/months';
 import { claimTitle, expect, loginAs, monthBefore, test, today, type Host, screenshotPath } from './fixtures';
 
 async function withCore<T>(host: Host, work: (core: Core) => Promise<T>): Promise<T> {

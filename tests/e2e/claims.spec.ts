@@ -4,7 +4,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons, type TestPerson } from '../support/persons';
-import { frenchMonth, monthBounds } from '../../shared/months';
+import { frenchMonth, monthBounds } from '../../shared/lib/months';
 import { claimTitle, expect, loginAs, monthBefore, test, type Host, screenshotPath } from './fixtures';
 
 const FAMILIES = ['Traoré', 'Coulibaly', 'Diarra', 'Keïta', 'Konaté', 'Sangaré', 'Touré', 'Maïga', 'Diallo', 'Dembélé', 'Cissé', 'Sissoko'];

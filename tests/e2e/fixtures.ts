@@ -30,7 +30,7 @@ const ROOT = join(import.meta.dirname, '../..');
  */
 export const today = (): string => systemClock.now().toISOString().slice(0, 10);
 
-export { monthBefore } from '../../shared/months';
+export { monthBefore } from '../../shared/lib/months';
 
 /** « Réclamation de mars 2027 — version 1 » (or « d’avril … »), as the claim screen titles it. */
 export function claimTitle(monthName: string, version: number): RegExp {

@@ -7,7 +7,7 @@ test('the login reads no section’s script; the other sections arrive on demand
   demoHost,
 }) => {
   // The pharmacy's code cannot arrive (the application was updated or stopped meanwhile).
-  const pharmacyChunk = /\/assets\/PharmacieScreen-[^/]+\.js$/;
+  const pharmacyChunk = /\/assets\/PharmacyScreen-[^/]+\.js$/;
   await page.route(pharmacyChunk, (route) => route.abort());
   const scripts: Array<{ url: string; type: string }> = [];
   page.on('response', (response) => {

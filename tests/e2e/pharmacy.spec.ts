@@ -3,7 +3,7 @@ import { createEpisode } from '../../electron/core/episodes/create';
 import { receiveBatch } from '../../electron/core/pharmacy/stock';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons } from '../support/persons';
-import { addDays } from '../../shared/dates';
+import { addDays } from '../../shared/lib/dates';
 import { expect, loginAs, test, today, screenshotPath } from './fixtures';
 
 test('the pharmacist dispenses two DCIs to a patient with an open episode and sees the stock decrease', async ({ page, demoHost }) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
 import { createEpisode } from '../../electron/core/episodes/create';
 import { addLine, cancelLine } from '../../electron/core/episodes/lines';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import type { IdentityDocument } from '../../shared/domain/episodes';
 import { admission } from '../support/episodes';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';

@@ -8,7 +8,7 @@ import { newSlot } from '../../electron/core/app';
 import type { SessionSlot } from '../../electron/core/context';
 import { exportAudit } from '../../electron/core/audit/audit-query';
 import type { AuditPage } from '../../shared/domain/audit';
-import type { GeneratedFile } from '../../shared/files';
+import type { GeneratedFile } from '../../shared/contract/files';
 import { ramed } from '../support/cli';
 import { movableClock, type MovableClock } from '../support/clock';
 import { describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newSlot } from '../../electron/core/app';
 import { api, type MethodName } from '../../shared/api/index';
-import { ROLES, type Role } from '../../shared/roles';
+import { ROLES, type Role } from '../../shared/domain/roles';
 import { describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { tableCounts } from '../support/snapshot';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DEFAULT_CONTROLS, sampleFile } from '../../electron/core/reference/sample-files';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { closedEpisode, novemberEnded } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { openEpisode } from '../support/episodes';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, slotAs } from '../support/db';
 import { movableClock, pharmacySetup, receive, type PharmacySetup } from '../support/pharmacy';
 import { importList, TEST_TARIFFS } from '../support/reference';

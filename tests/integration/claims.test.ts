@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
-import { canonicalJson } from '../../shared/canonical-json';
+import type { Client } from '../../shared/contract/client';
+import { canonicalJson } from '../../shared/lib/canonical-json';
 import type { ClaimDocument } from '../../shared/domain/claims';
 import { createHash } from 'node:crypto';
 import { closedEpisode, novemberEnded } from '../support/claims';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { newSlot } from '../../electron/core/app';
 import { api, type MethodName } from '../../shared/api/index';
-import { ROLES } from '../../shared/roles';
+import { ROLES } from '../../shared/domain/roles';
 import { describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { tableCounts } from '../support/snapshot';
 

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { runDemo } from '../../electron/core/demo/demo';
-import { dhis2DataValueSet } from '../../shared/dhis2/data-value-set';
-import { DEFAULT_DHIS2_MAPPING } from '../../shared/dhis2/mapping';
+import { dhis2DataValueSet } from '../../shared/rules/dhis2/data-value-set';
+import { DEFAULT_DHIS2_MAPPING } from '../../shared/rules/dhis2/mapping';
 import type { Dhis2Preview } from '../../shared/domain/dhis2';
 import type { StatisticsReport } from '../../shared/domain/statistics';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { metadataFor, startDhis2StandIn, type Dhis2StandIn } from '../support/dhis2-server';
 

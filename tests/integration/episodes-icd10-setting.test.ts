@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { openEpisode } from '../support/episodes';
 import { insertPersons, somePerson } from '../support/persons';

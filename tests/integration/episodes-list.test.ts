@@ -3,7 +3,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { closeEpisode } from '../../electron/core/episodes/lifecycle';
 import { addLine, cancelLine } from '../../electron/core/episodes/lines';
 import { EPISODE_TYPES } from '../../shared/domain/episodes';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { openEpisode } from '../support/episodes';
 import { insertPersons } from '../support/persons';

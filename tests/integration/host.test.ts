@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startHost } from '../../electron/core/host';
-import type { AppInfo } from '../../shared/api/system';
+import type { AppInfo } from '../../shared/domain/system';
 import { describeEachDb, freshDatabase, slotAs } from '../support/db';
 
 describeEachDb('startHost, the start-up of the window and of the browser host', (kind) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createUser } from '../../electron/core/auth/users';
 import { setSetting } from '../../electron/core/settings/settings';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons, somePerson } from '../support/persons';
 import { TEST_MEDICINES } from '../support/pharmacy';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { OutboxExportManifest } from '../../electron/core/outbox/export-folder';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth } from '../support/claim-responses';
 import { closedEpisode, novemberEnded } from '../support/claims';
 import { ramed } from '../support/cli';

@@ -3,7 +3,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { MAX_ATTEMPTS, sendDue } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { signMonth } from '../support/claim-responses';
 import { closedEpisode } from '../support/claims';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
-import { addDays } from '../../shared/dates';
+import { addDays } from '../../shared/lib/dates';
 import { startOutboxWorker } from '../../electron/core/outbox/worker';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { signMonth } from '../support/claim-responses';

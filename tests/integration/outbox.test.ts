@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { outboxStatus } from '../../electron/core/outbox/status';
 import { sendDue } from '../../electron/core/outbox/send';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { closedEpisode } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth } from '../support/claim-responses';
 import { closedEpisode, novemberEnded } from '../support/claims';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';

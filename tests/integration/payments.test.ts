@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import type { ClaimSummary } from '../../shared/domain/claims';
 import { anamResponse, registerFile, responseBundle, sentClaims, signMonth } from '../support/claim-responses';
 import { closedEpisode, novemberEnded } from '../support/claims';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, slotAs } from '../support/db';
 import { movableClock, pharmacySetup, receive, TEST_MEDICINES, type PharmacySetup } from '../support/pharmacy';
 import { importList, TEST_TARIFFS } from '../support/reference';

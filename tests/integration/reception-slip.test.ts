@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createUser } from '../../electron/core/auth/users';
 import { SLIP_QR } from '../../electron/core/reception/slip-pdf';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { pdfInfo, pdfText, renderGrey, savedPdf } from '../support/pdf';
 import { insertPersons } from '../support/persons';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { setSetting } from '../../electron/core/settings/settings';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons } from '../support/persons';
 import { setFacility } from '../support/reference';

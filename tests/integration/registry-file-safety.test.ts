@@ -6,7 +6,7 @@ import { MAX_LINE_BYTES } from '../../electron/core/registry/checked-text';
 import { openCore } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { importRegistry } from '../../electron/core/registry/import-registry';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { fileRef, HOUSEHOLD, tempFolder } from '../support/registry-files';
 import { registryCsv } from '../support/registry-generator';

@@ -8,7 +8,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { BATCH_ROWS, importRegistry } from '../../electron/core/registry/import-registry';
 import { REGISTRY_COLUMNS } from '../../electron/core/registry/registry-row';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { fileRef, HOUSEHOLD, tempFolder } from '../support/registry-files';
 import { registryCsv, writeRegistry } from '../support/registry-generator';

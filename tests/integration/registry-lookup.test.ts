@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import { RANKED_MATCHES } from '../../electron/core/db/name-search';
 import { silentLogger } from '../../electron/core/logger';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { fixedClock } from '../../electron/core/clock';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 import { insertPersons } from '../support/persons';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { newSlot } from '../../electron/core/app';
 import type { SessionSlot } from '../../electron/core/context';
-import type { ApiEvent } from '../../shared/events';
+import type { ApiEvent } from '../../shared/contract/events';
 import { movableClock, type MovableClock } from '../support/clock';
 import { describeEachDb, openTestCore, type TestCore } from '../support/db';
 

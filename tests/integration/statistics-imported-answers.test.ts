@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import type { StatisticsReport } from '../../shared/domain/statistics';
 import { anamResponse, registerFile, responseBundle, signedNovember, type SentClaim } from '../support/claim-responses';
 import { ramed } from '../support/cli';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setSetting } from '../../electron/core/settings/settings';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import type { StatisticsReport } from '../../shared/domain/statistics';
 import { answerClaim } from '../support/claim-answers';
 import { ramed } from '../support/cli';

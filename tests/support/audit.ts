@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { fileKeyStore, type AuditKeyStore } from '../../electron/core/audit/audit-key';
 import { GENESIS, plainRowHash } from '../../electron/core/audit/audit-log';
-import { canonicalJson } from '../../shared/canonical-json';
+import { canonicalJson } from '../../shared/lib/canonical-json';
 
 /** A key store of its own in a temp folder: the key outside the base, as on a workstation. */
 export function tempKeyStore(): { store: AuditKeyStore; dispose(): void } {

@@ -9,8 +9,8 @@ import type { Clock } from '../../electron/core/clock';
 import type { Database } from '../../electron/core/db/schema/index';
 import type { PersonTable } from '../../electron/core/db/schema/registry';
 import { newSlot } from '../../electron/core/app';
-import type { Client } from '../../shared/client';
-import type { BackupManifest } from '../../shared/api/backup';
+import type { Client } from '../../shared/contract/client';
+import type { BackupManifest } from '../../shared/domain/backup';
 import { clientFor, openTestCore, type TestCore, type TestDbKind } from './db';
 
 /** A clock the test moves forward by hand. */

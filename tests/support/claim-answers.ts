@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../electron/core/db/schema/index';
 import { refreshClaimStatus } from '../../electron/core/responses/claim-status';
 import { itemsOf, readResponse, recordDecisions } from '../../electron/core/responses/record';
-import { claimResponseSchema } from '../../shared/claim-response';
+import { claimResponseSchema } from '../../shared/rules/claim-response';
 
 export interface ItemDecision {
   /** FCFA the ANAM accepts for the item (the billed amount when it pays it all). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Core } from '../../electron/core/app';
 import type { Database } from '../../electron/core/db/schema/index';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import type { ClaimSummary } from '../../shared/domain/claims';
 import { IDEMPOTENCY_SYSTEM } from './anam-receiver';
 import { closedEpisode } from './claims';

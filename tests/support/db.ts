@@ -10,8 +10,8 @@ import type { AuditKeyStore } from '../../electron/core/audit/audit-key';
 import { fixedClock, type Clock } from '../../electron/core/clock';
 import type { ActiveSession, SessionSlot } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/logger';
-import { ROLES, type Role } from '../../shared/roles';
-import { createClient, type Client } from '../../shared/client';
+import { ROLES, type Role } from '../../shared/domain/roles';
+import { createClient, type Client } from '../../shared/contract/client';
 
 export type TestDbKind = 'sqlite' | 'postgres';
 

@@ -6,7 +6,7 @@ import { enqueueSignedClaim } from '../../electron/core/outbox/enqueue';
 import { MAX_ATTEMPTS, sendDue, type OutboxEnv } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
 import { setSetting } from '../../electron/core/settings/settings';
-import { canonicalJson } from '../../shared/canonical-json';
+import { canonicalJson } from '../../shared/lib/canonical-json';
 import { CLAIM_CATEGORIES, type CategoryTotals, type ClaimDocument, type ClaimDocumentEpisode } from '../../shared/domain/claims';
 
 const zeroTotals = (): CategoryTotals => Object.fromEntries(CLAIM_CATEGORIES.map((c) => [c, 0])) as CategoryTotals;

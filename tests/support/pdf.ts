@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GeneratedFile } from '../../shared/files';
+import type { GeneratedFile } from '../../shared/contract/files';
 
 /** A PDF the back end produced, saved to a temp folder for the poppler tools; `dispose` removes it. */
 export function savedPdf(file: GeneratedFile): { path: string; dispose(): void } {

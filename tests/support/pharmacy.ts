@@ -1,5 +1,5 @@
 import type { Clock } from '../../electron/core/clock';
-import type { Client } from '../../shared/client';
+import type { Client } from '../../shared/contract/client';
 import { clientFor, openTestCore, slotAs, type TestCore, type TestDbKind } from './db';
 import { openEpisode } from './episodes';
 import { insertPersons, somePerson } from './persons';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutlier, markOutliers, median, perEpisode, topRows } from '../../shared/abuse-rules';
+import { isOutlier, markOutliers, median, perEpisode, topRows } from '../../shared/rules/abuse-rules';
 
 describe('the facility’s median', () => {
   it.each<[string, number[], number | null]>([

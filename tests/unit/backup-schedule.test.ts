@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBackupDue } from '../../shared/backup-schedule';
+import { nextBackupDue } from '../../shared/rules/backup-schedule';
 
 const NOW = '2026-11-16T12:00:00.000Z';
 

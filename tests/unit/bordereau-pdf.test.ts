@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bordereauPdf } from '../../electron/core/claims/export/pdf';
-import { composeClaim } from '../../shared/claim-document';
+import { composeClaim } from '../../shared/rules/claim-document';
 import type { ClaimEpisodeInput } from '../../shared/domain/claims';
 
 const episode = (n: number): ClaimEpisodeInput => ({

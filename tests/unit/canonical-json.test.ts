@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/canonical-json';
+import { canonicalJson } from '../../shared/lib/canonical-json';
 
 describe('canonicalJson', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjudicate, claimStatusOf, outstandingOf, responseTotals } from '../../shared/claim-adjudication';
-import { claimResponseSchema, parseResponseFile, type ClaimResponseResource } from '../../shared/claim-response';
+import { adjudicate, claimStatusOf, outstandingOf, responseTotals } from '../../shared/rules/claim-adjudication';
+import { claimResponseSchema, parseResponseFile, type ClaimResponseResource } from '../../shared/rules/claim-response';
 import type { ClaimedItem } from '../../shared/domain/claim-responses';
 
 const ITEMS: ClaimedItem[] = [

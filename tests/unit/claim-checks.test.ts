@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaim, type CheckContext } from '../../shared/claim-checks';
+import { checkClaim, type CheckContext } from '../../shared/rules/claim-checks';
 import type { ClaimCheck, ClaimEpisodeInput, ClaimLine } from '../../shared/domain/claims';
 import type { MedicineEntry, TariffEntry } from '../../shared/domain/reference';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEssential } from '../../shared/claim-essential';
+import { checkEssential } from '../../shared/rules/claim-essential';
 import type { ClaimEpisodeInput, ClaimLine } from '../../shared/domain/claims';
 import type { MedicineEntry } from '../../shared/domain/reference';
 

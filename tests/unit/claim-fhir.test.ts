@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimBundle, FHIR_SYSTEMS } from '../../electron/core/claims/export/fhir';
-import { composeClaim } from '../../shared/claim-document';
+import { composeClaim } from '../../shared/rules/claim-document';
 import type { ClaimEpisodeInput, ClaimLine } from '../../shared/domain/claims';
 import { r4BundleErrors } from '../support/fhir-r4';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRefusal, claimPeriod, lateClosureOf, signRefusal } from '../../shared/claim-period';
+import { buildRefusal, claimPeriod, lateClosureOf, signRefusal } from '../../shared/rules/claim-period';
 
 describe('claim period', () => {
   it.each([

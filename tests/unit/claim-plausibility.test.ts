@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlausibility, lookbackDays, stayDays, type EarlierLine, type PlausibilityRule } from '../../shared/claim-plausibility';
+import { checkPlausibility, lookbackDays, stayDays, type EarlierLine, type PlausibilityRule } from '../../shared/rules/claim-plausibility';
 import type { ClaimCheck, ClaimEpisodeInput, ClaimLine } from '../../shared/domain/claims';
 
 const rule = (code: string, over: Partial<PlausibilityRule> = {}): PlausibilityRule => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../shared/api/index';
-import { createClient } from '../../shared/client';
-import { ROLES } from '../../shared/roles';
+import { createClient } from '../../shared/contract/client';
+import { ROLES } from '../../shared/domain/roles';
 import { handlers } from '../../electron/core/handlers/index';
 
 describe('the contract', () => {

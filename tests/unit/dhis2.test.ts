@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataValueSet } from '../../shared/dhis2/build';
-import { dhis2DataValueSet } from '../../shared/dhis2/data-value-set';
-import { readImportSummary } from '../../shared/dhis2/import-summary';
-import { DEFAULT_DHIS2_MAPPING, dhis2MappingSchema, parseDhis2Mapping, targetOf } from '../../shared/dhis2/mapping';
-import { ageBand, patientGroups } from '../../shared/dhis2/patient-groups';
+import { buildDataValueSet } from '../../shared/rules/dhis2/build';
+import { dhis2DataValueSet } from '../../shared/rules/dhis2/data-value-set';
+import { readImportSummary } from '../../shared/rules/dhis2/import-summary';
+import { DEFAULT_DHIS2_MAPPING, dhis2MappingSchema, parseDhis2Mapping, targetOf } from '../../shared/rules/dhis2/mapping';
+import { ageBand, patientGroups } from '../../shared/rules/dhis2/patient-groups';
 
 describe('age bands', () => {
   it.each([

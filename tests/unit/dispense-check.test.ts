@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispenseQuestion, unitsOf } from '../../shared/dispense-check';
+import { dispenseQuestion, unitsOf } from '../../shared/rules/dispense-check';
 
 describe('unitsOf', () => {
   it.each([

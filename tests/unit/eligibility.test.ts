@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES, WARNING_CODES, type ReasonCode, type WarningCode } from '../../shared/domain/registry';
-import { ageOn, checkEligibility, type EligibilityInput, type EligibilityRecord } from '../../shared/eligibility';
+import { ageOn, checkEligibility, type EligibilityInput, type EligibilityRecord } from '../../shared/rules/eligibility';
 
 const titulaire: EligibilityRecord = {
   quality: 'titulaire',

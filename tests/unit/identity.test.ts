@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNina } from '../../shared/identity';
+import { compareNina } from '../../shared/rules/identity';
 
 describe('compareNina', () => {
   it.each([

@@ -70,18 +70,18 @@ const refused: [string, string, RegExp][] = [
 ];
 
 const allowed: [string, string][] = [
-  ['renderer/src/screens/admin/probe.ts', "import { x } from '../../../../shared/money';"],
+  ['renderer/src/screens/admin/probe.ts', "import { x } from '../../../../shared/lib/money';"],
   ['renderer/src/probe.ts', "import { useState } from 'react'; import { x } from './lib/today';"],
   ['shared/api/probe.ts', "import { z } from 'zod'; import { x } from '../money';"],
-  ['electron/core/handlers/probe.ts', "import { x } from '../../../shared/money'; import { y } from '../db/dialect';"],
+  ['electron/core/handlers/probe.ts', "import { x } from '../../../shared/lib/money'; import { y } from '../db/dialect';"],
   ['electron/core/backup/probe.ts', "import { readFile } from 'node:fs/promises';"],
-  ['electron/cli/probe.ts', "import { x } from '../core/app'; import { y } from '../../shared/money';"],
+  ['electron/cli/probe.ts', "import { x } from '../core/app'; import { y } from '../../shared/lib/money';"],
   ['electron/webhost/probe.ts', "import { x } from '../core/app';"],
   [
     'electron/main/probe.ts',
-    "import { app } from 'electron'; import { x } from '../core/app'; import { y } from '../../shared/ipc-channels';",
+    "import { app } from 'electron'; import { x } from '../core/app'; import { y } from '../../shared/contract/ipc-channels';",
   ],
-  ['electron/preload/probe.ts', "import { contextBridge } from 'electron'; import { y } from '../../shared/ipc-channels';"],
+  ['electron/preload/probe.ts', "import { contextBridge } from 'electron'; import { y } from '../../shared/contract/ipc-channels';"],
 ];
 
 describe('the layer rule, as the lint enforces it', () => {

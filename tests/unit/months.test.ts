@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ofMonth, parseMonth } from '../../shared/months';
+import { ofMonth, parseMonth } from '../../shared/lib/months';
 
 describe('ofMonth', () => {
   it.each([

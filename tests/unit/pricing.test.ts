@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TariffEntry } from '../../shared/domain/reference';
-import { priceAct, type PricingRequest } from '../../shared/pricing';
+import { priceAct, type PricingRequest } from '../../shared/rules/pricing';
 
 let nextId = 1;
 const tariff = (over: Partial<TariffEntry> & Pick<TariffEntry, 'code' | 'level' | 'price'>): TariffEntry => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TariffEntry } from '../../shared/domain/reference';
-import { priceAct } from '../../shared/pricing';
-import { isPregnant, programmeFor, type CareFacts, type CareItem, type Programme } from '../../shared/programmes';
+import { priceAct } from '../../shared/rules/pricing';
+import { isPregnant, programmeFor, type CareFacts, type CareItem, type Programme } from '../../shared/rules/programmes';
 
 const programme = (over: Partial<Programme> & Pick<Programme, 'code' | 'order'>): Programme => ({
   name: over.code,

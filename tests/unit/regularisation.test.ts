@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regularisationAsOf, type RegistrySighting } from '../../shared/regularisation';
+import { regularisationAsOf, type RegistrySighting } from '../../shared/rules/regularisation';
 
 const seen = (recordedOn: string, eligibleOnCareDay = true): RegistrySighting => ({ recordedOn, eligibleOnCareDay });
 

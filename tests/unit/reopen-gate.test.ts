@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newSlot } from '../../electron/core/app';
 import type { ActiveSession } from '../../electron/core/context';
 import { DatabaseGate } from '../../electron/core/reopen';
-import { ok } from '../../shared/result';
-import type { ApiEvent } from '../../shared/events';
+import { ok } from '../../shared/contract/result';
+import type { ApiEvent } from '../../shared/contract/events';
 
 const session = (): ActiveSession => ({
   userId: 1,

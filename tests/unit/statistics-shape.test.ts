@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { StatisticsFigures } from '../../shared/domain/statistics';
-import { formatRate, keyFigures } from '../../shared/statistics/key-figures';
-import { periodBounds } from '../../shared/statistics/period';
-import { percentOf, ratio, refusalLabel, shapeStatistics } from '../../shared/statistics/shape';
-import { csvFileName, statisticsTables } from '../../shared/statistics/tables';
+import { formatRate, keyFigures } from '../../shared/rules/statistics/key-figures';
+import { periodBounds } from '../../shared/rules/statistics/period';
+import { percentOf, ratio, refusalLabel, shapeStatistics } from '../../shared/rules/statistics/shape';
+import { csvFileName, statisticsTables } from '../../shared/rules/statistics/tables';
 
 /** An October with nothing recorded; each case adds what it needs. */
 const empty = (over: Partial<StatisticsFigures> = {}): StatisticsFigures => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateFefo, daysOutOfStock, isUsable, monthBounds } from '../../shared/stock';
+import { allocateFefo, daysOutOfStock, isUsable, monthBounds } from '../../shared/rules/stock';
 
 const b = (id: number, expiry: string, quantity: number, receivedOn = '2026-01-01') => ({ id, expiry, quantity, receivedOn });
 

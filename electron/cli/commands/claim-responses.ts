@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ResponseImportReport } from '../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../shared/domain/claims';
-import { formatAmount } from '../../../shared/money';
-import { frenchMonth } from '../../../shared/months';
+import { formatAmount } from '../../../shared/lib/money';
+import { frenchMonth } from '../../../shared/lib/months';
 import { DomainError } from '../../core/errors';
 import { UsageError, type CliCommand } from '../command';
 

@@ -1,7 +1,7 @@
 import { CLAIM_EXPORT_FORMATS, type ClaimExportFormat } from '../../../shared/api/claims';
 import { CLAIM_CHECK_LABELS, CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
-import { formatAmount } from '../../../shared/money';
-import { frenchMonth, isoMonth } from '../../../shared/months';
+import { formatAmount } from '../../../shared/lib/money';
+import { frenchMonth, isoMonth } from '../../../shared/lib/months';
 import { writeGeneratedFile } from '../generated-file';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { controlCsvName, controlTables, type ControlTable } from '../../../shared/abuse-tables';
-import { isoMonth } from '../../../shared/months';
-import { formatAmount, formatInteger } from '../../../shared/money';
+import { controlCsvName, controlTables, type ControlTable } from '../../../shared/rules/abuse-tables';
+import { isoMonth } from '../../../shared/lib/months';
+import { formatAmount, formatInteger } from '../../../shared/lib/money';
 import { UsageError, type CliCommand } from '../command';
 
 /** The same file as the screen's « Exporter en CSV »: semicolons and a BOM, what a French spreadsheet opens. */

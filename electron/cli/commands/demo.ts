@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../../shared/roles';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { UsageError, type CliCommand } from '../command';
 
 export const demoCommand: CliCommand = {

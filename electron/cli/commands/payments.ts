@@ -1,7 +1,7 @@
 import type { PaymentView } from '../../../shared/domain/payments';
-import { frenchDate } from '../../../shared/dates';
-import { formatAmount } from '../../../shared/money';
-import { frenchMonth } from '../../../shared/months';
+import { frenchDate } from '../../../shared/lib/dates';
+import { formatAmount } from '../../../shared/lib/money';
+import { frenchMonth } from '../../../shared/lib/months';
 import { UsageError, type CliCommand } from '../command';
 
 const ALLOCATION = /^(\d{4}-\d{2}):v?(\d+)=(\d+)$/;

@@ -1,7 +1,7 @@
-import { formatAmount } from '../../../shared/money';
-import { frenchMonth, isoMonth } from '../../../shared/months';
-import { describeConditions } from '../../../shared/programmes';
-import { isIsoDate } from '../../../shared/dates';
+import { formatAmount } from '../../../shared/lib/money';
+import { frenchMonth, isoMonth } from '../../../shared/lib/months';
+import { describeConditions } from '../../../shared/rules/programmes';
+import { isIsoDate } from '../../../shared/lib/dates';
 import { UsageError, type CliCommand } from '../command';
 import { writeGeneratedFile } from '../generated-file';
 import { importList, SIGNATURE_OPTION } from './reference';

@@ -1,4 +1,5 @@
-import { PULL_TARGETS, type PullReport } from '../../../shared/api/anam';
+import { PULL_TARGETS } from '../../../shared/api/anam';
+import { type PullReport } from '../../../shared/domain/anam-lists';
 import { UsageError, type CliCommand } from '../command';
 
 const LIST_LABELS = { registry: 'Registre', tariffs: 'Tarifs', medicines: 'Médicaments' } as const;

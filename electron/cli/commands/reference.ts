@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SIGNATURE_LABELS } from '../../../shared/api/registry';
+import { SIGNATURE_LABELS } from '../../../shared/domain/registry-import';
 import type { ReferenceImportReport } from '../../../shared/domain/reference';
 import { UsageError, type CliCommand, type CliContext, type CliOutput } from '../command';
 

@@ -1,5 +1,5 @@
 import { personName } from '../../../shared/domain/registry';
-import { isIsoDate } from '../../../shared/dates';
+import { isIsoDate } from '../../../shared/lib/dates';
 import { UsageError, type CliCommand } from '../command';
 import { writeGeneratedFile } from '../generated-file';
 

@@ -1,4 +1,4 @@
-import type { CheckResult, PersonMatch } from '../../../shared/api/registry';
+import type { CheckResult, PersonMatch } from '../../../shared/domain/registry-lookup';
 import {
   formatRecepisse,
   personName,
@@ -8,8 +8,8 @@ import {
   STATUS_LABELS,
   WARNING_LABELS,
 } from '../../../shared/domain/registry';
-import { frenchDate } from '../../../shared/dates';
-import type { Eligibility } from '../../../shared/eligibility';
+import { frenchDate } from '../../../shared/lib/dates';
+import type { Eligibility } from '../../../shared/rules/eligibility';
 
 /** DD/MM/YYYY, or a dash for no date. */
 const day = (iso: string | null): string => (iso ? frenchDate(iso) : '—');

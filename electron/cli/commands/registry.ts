@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IMPORT_MODES, SIGNATURE_LABELS, type ImportMode, type Rejection } from '../../../shared/api/registry';
-import { frenchDate, isIsoDate } from '../../../shared/dates';
+import { IMPORT_MODES, SIGNATURE_LABELS, type ImportMode, type Rejection } from '../../../shared/domain/registry-import';
+import { frenchDate, isIsoDate } from '../../../shared/lib/dates';
 import { normalizeRecepisse } from '../../../shared/domain/registry';
 import { UsageError, type CliCommand } from '../command';
 import { checkText, frenchNumber, matchLine } from './registry-text';

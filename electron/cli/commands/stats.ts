@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeGeneratedFile } from '../generated-file';
 import { stringify } from 'csv-stringify/sync';
-import { frenchDate } from '../../../shared/dates';
-import { isoMonth } from '../../../shared/months';
-import { keyFigures } from '../../../shared/statistics/key-figures';
-import { csvFileName, statisticsTables, type StatTable } from '../../../shared/statistics/tables';
+import { frenchDate } from '../../../shared/lib/dates';
+import { isoMonth } from '../../../shared/lib/months';
+import { keyFigures } from '../../../shared/rules/statistics/key-figures';
+import { csvFileName, statisticsTables, type StatTable } from '../../../shared/rules/statistics/tables';
 import type { Dhis2Preview, Dhis2Send } from '../../../shared/domain/dhis2';
-import { formatInteger } from '../../../shared/money';
+import { formatInteger } from '../../../shared/lib/money';
 import { UsageError, type CliCommand } from '../command';
 
 const dhis2Lines = (p: Dhis2Preview) =>

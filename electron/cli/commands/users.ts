@@ -1,5 +1,5 @@
 import type { UserSummary } from '../../../shared/domain/users';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
 import { UsageError, type CliCommand } from '../command';
 
 const roleNames = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');

@@ -1,7 +1,7 @@
 import { personName } from '../../../shared/domain/registry';
 import { sql, type Kysely } from 'kysely';
-import { markOutliers, median, MIN_PEERS, perEpisode, topRows, isOutlier } from '../../../shared/abuse-rules';
-import { addDays } from '../../../shared/dates';
+import { markOutliers, median, MIN_PEERS, perEpisode, topRows, isOutlier } from '../../../shared/rules/abuse-rules';
+import { addDays } from '../../../shared/lib/dates';
 import type {
   AbuseReport,
   AgentAdmissions,
@@ -11,7 +11,7 @@ import type {
   PrescriberActs,
 } from '../../../shared/domain/abuse';
 import type { EpisodeType } from '../../../shared/domain/episodes';
-import { frenchMonth, monthBounds } from '../../../shared/months';
+import { frenchMonth, monthBounds } from '../../../shared/lib/months';
 import type { Database } from '../db/schema/index';
 
 interface MonthEpisode {

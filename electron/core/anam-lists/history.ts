@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PullView } from '../../../shared/api/anam';
+import type { PullView } from '../../../shared/domain/anam-lists';
 import type { Database } from '../db/schema/index';
 
 /** The files pulled from the ANAM, newest first. */

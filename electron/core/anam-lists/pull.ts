@@ -1,8 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { PullListReport, PullReport } from '../../../shared/api/anam';
-import { describeZodError } from '../../../shared/validation';
+import type { PullListReport, PullReport } from '../../../shared/domain/anam-lists';
+import { describeZodError } from '../../../shared/contract/validation';
 import type { CoreDeps } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';

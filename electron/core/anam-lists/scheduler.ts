@@ -1,5 +1,5 @@
 import { SCHEDULER_LOGIN } from '../../../shared/api/backup';
-import { createClient } from '../../../shared/client';
+import { createClient } from '../../../shared/contract/client';
 import { newSlot, type Core } from '../app';
 import { getSettings } from '../settings/settings';
 

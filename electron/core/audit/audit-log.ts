@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { canonicalJson } from '../../../shared/canonical-json';
+import { canonicalJson } from '../../../shared/lib/canonical-json';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 import { stringify } from 'csv-stringify/sync';
 import {
   AUDIT_EXPORT_MAX_ROWS,
@@ -9,8 +9,8 @@ import {
   type AuditRow,
 } from '../../../shared/domain/audit';
 import { auditEntityLabel, auditMethodLabel, describeAuditSummary } from '../../../shared/domain/audit-labels';
-import { formatInteger } from '../../../shared/money';
-import type { GeneratedFile } from '../../../shared/files';
+import { formatInteger } from '../../../shared/lib/money';
+import type { GeneratedFile } from '../../../shared/contract/files';
 import { refused } from '../errors';
 import type { Database } from '../db/schema/index';
 import type { AuditLogTable } from '../db/schema/system';

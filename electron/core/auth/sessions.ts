@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SessionInfo, SessionState } from '../../../shared/domain/users';
-import type { ApiEvent } from '../../../shared/events';
+import type { ApiEvent } from '../../../shared/contract/events';
 import type { Clock } from '../clock';
 import type { ActiveSession, CoreDeps, SessionSlot } from '../context';
 import type { Database } from '../db/schema/index';

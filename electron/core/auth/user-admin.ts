@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UserSummary, UserWithPassword } from '../../../shared/domain/users';
-import type { Role } from '../../../shared/roles';
+import type { Role } from '../../../shared/domain/roles';
 import type { Clock } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { SessionInfo, UserSummary } from '../../../shared/domain/users';
-import { ROLES, type Role } from '../../../shared/roles';
+import { ROLES, type Role } from '../../../shared/domain/roles';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { UserTable } from '../db/schema/system';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackupEntry } from '../../../shared/api/backup';
+import type { BackupEntry } from '../../../shared/domain/backup';
 import { readManifestOrNull } from './manifest';
 import { manifestPathOf } from './names';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import type { BackupManifest } from '../../../shared/api/backup';
+import type { BackupManifest } from '../../../shared/domain/backup';
 import type { Facility } from '../../../shared/domain/facility';
 import type { AuditKey } from '../audit/audit-key';
 import { AUDIT_KEY_MIGRATION } from '../audit/seal';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BackupManifest, BackupResult } from '../../../shared/api/backup';
+import type { BackupManifest, BackupResult } from '../../../shared/domain/backup';
 import type { CoreDeps } from '../context';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';

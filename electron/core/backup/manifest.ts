@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { BackupManifest } from '../../../shared/api/backup';
-import { canonicalJson } from '../../../shared/canonical-json';
+import type { BackupManifest } from '../../../shared/domain/backup';
+import { canonicalJson } from '../../../shared/lib/canonical-json';
 import type { AuditKey } from '../audit/audit-key';
 import { refused } from '../errors';
 import { writeFileAtomic } from './files';

@@ -1,5 +1,5 @@
-import type { BackupOverview } from '../../../shared/api/backup';
-import { nextBackupDue } from '../../../shared/backup-schedule';
+import type { BackupOverview } from '../../../shared/domain/backup';
+import { nextBackupDue } from '../../../shared/rules/backup-schedule';
 import type { CoreDeps } from '../context';
 import { getFacility } from '../facility/facility';
 import { getSetting } from '../settings/settings';

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { RestoreResult } from '../../../shared/api/backup';
+import type { RestoreResult } from '../../../shared/domain/backup';
 import type { CoreDeps } from '../context';
 import { schemaVersion } from '../db/migrate';
 import { DomainError, refused } from '../errors';

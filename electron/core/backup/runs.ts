@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BackupRunView } from '../../../shared/api/backup';
+import type { BackupRunView } from '../../../shared/domain/backup';
 import type { Database } from '../db/schema/index';
 import type { BackupRunTable } from '../db/schema/backup';
 

@@ -1,5 +1,5 @@
 import { SCHEDULER_LOGIN } from '../../../shared/api/backup';
-import { createClient } from '../../../shared/client';
+import { createClient } from '../../../shared/contract/client';
 import { newSlot, type Core } from '../app';
 
 /** The timer functions the scheduler uses (tests give their own, driven with the clock). */

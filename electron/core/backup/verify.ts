@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupCheck } from '../../../shared/api/backup';
+import type { BackupCheck } from '../../../shared/domain/backup';
 import type { CoreDeps } from '../context';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClaimSummary } from '../../../shared/domain/claims';
-import { buildRefusal, claimPeriod } from '../../../shared/claim-period';
-import { monthBounds } from '../../../shared/months';
+import { buildRefusal, claimPeriod } from '../../../shared/rules/claim-period';
+import { monthBounds } from '../../../shared/lib/months';
 import { isoToday } from '../clock';
 import type { Database } from '../db/schema/index';
 import { refused } from '../errors';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { EarlierLine } from '../../../shared/claim-plausibility';
-import { addDays } from '../../../shared/dates';
+import type { EarlierLine } from '../../../shared/rules/claim-plausibility';
+import { addDays } from '../../../shared/lib/dates';
 import type { Database } from '../db/schema/index';
 
 /**

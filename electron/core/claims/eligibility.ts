@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EligibilityOnDate } from '../../../shared/domain/claims';
 import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
-import { checkEligibility } from '../../../shared/eligibility';
+import { checkEligibility } from '../../../shared/rules/eligibility';
 import type { Database } from '../db/schema/index';
 import { personsAsOf } from '../registry/as-of';
 import { toEligibilityRecord, toPersonView, type PersonRow } from '../registry/person-view';

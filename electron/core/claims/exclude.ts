@@ -1,5 +1,5 @@
 import type { ClaimSummary } from '../../../shared/domain/claims';
-import { frenchMonth } from '../../../shared/months';
+import { frenchMonth } from '../../../shared/lib/months';
 import { conflict, notFound } from '../errors';
 import { activeExclusions, episodeIdsOf } from './compose';
 import { insertDraft, lockLatest, toSummary, type ClaimWriter } from './store';

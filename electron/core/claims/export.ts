@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ClaimExportFormat } from '../../../shared/api/claims';
 import type { ClaimDocument } from '../../../shared/domain/claims';
-import type { GeneratedFile } from '../../../shared/files';
-import { frenchMonth, ofMonth } from '../../../shared/months';
+import type { GeneratedFile } from '../../../shared/contract/files';
+import { frenchMonth, ofMonth } from '../../../shared/lib/months';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { notFound, refused } from '../errors';

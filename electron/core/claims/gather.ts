@@ -1,7 +1,7 @@
 import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
-import { regularisationAsOf } from '../../../shared/regularisation';
+import { regularisationAsOf } from '../../../shared/rules/regularisation';
 import type { Database } from '../db/schema/index';
 import { sightingsOf } from '../reception/regularisation';
 import type { PersonRow } from '../registry/person-view';

@@ -3,7 +3,7 @@ import type { ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
 import { describeLines } from '../episodes/read';
 import { dispensedLines } from '../pharmacy/lines';
-import { PROGRAMME_PAYER } from '../../../shared/pricing';
+import { PROGRAMME_PAYER } from '../../../shared/rules/pricing';
 
 /**
  * A source of billed lines for a set of episodes. The claim takes every source's lines: the acts

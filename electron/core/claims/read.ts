@@ -1,9 +1,9 @@
 import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
-import { blockingCount, flagViews } from '../../../shared/claim-document';
-import { claimPeriod, signRefusal } from '../../../shared/claim-period';
+import { blockingCount, flagViews } from '../../../shared/rules/claim-document';
+import { claimPeriod, signRefusal } from '../../../shared/rules/claim-period';
 import type { ClaimView, MissingEpisode } from '../../../shared/domain/claims';
-import { frenchMonth, monthBounds } from '../../../shared/months';
+import { frenchMonth, monthBounds } from '../../../shared/lib/months';
 import type { Database } from '../db/schema/index';
 import { notFound } from '../errors';
 import { activeExclusions, checkSeverities, documentOf, episodeIdsOf, sha256Of } from './compose';

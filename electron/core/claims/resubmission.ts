@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import { canonicalJson } from '../../../shared/canonical-json';
-import { blockingCount, flagViews } from '../../../shared/claim-document';
+import { canonicalJson } from '../../../shared/lib/canonical-json';
+import { blockingCount, flagViews } from '../../../shared/rules/claim-document';
 import type { ResubmissionEpisode, ResubmissionPreview } from '../../../shared/domain/claim-responses';
 import type { ClaimDocument, ClaimSummary } from '../../../shared/domain/claims';
-import { frenchMonth, ofMonth } from '../../../shared/months';
+import { frenchMonth, ofMonth } from '../../../shared/lib/months';
 import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';

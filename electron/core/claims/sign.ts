@@ -1,8 +1,8 @@
-import { canonicalJson } from '../../../shared/canonical-json';
-import { blockingCount, flagViews } from '../../../shared/claim-document';
+import { canonicalJson } from '../../../shared/lib/canonical-json';
+import { blockingCount, flagViews } from '../../../shared/rules/claim-document';
 import { CLAIM_STATUS_LABELS, type ClaimSummary } from '../../../shared/domain/claims';
-import { signRefusal } from '../../../shared/claim-period';
-import { frenchMonth, ofMonth } from '../../../shared/months';
+import { signRefusal } from '../../../shared/rules/claim-period';
+import { frenchMonth, ofMonth } from '../../../shared/lib/months';
 import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { enqueueSignedClaim } from '../outbox/enqueue';

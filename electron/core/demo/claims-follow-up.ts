@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClaimedItem } from '../../../shared/domain/claim-responses';
-import { frenchMonth, monthBefore, ofMonth } from '../../../shared/months';
+import { frenchMonth, monthBefore, ofMonth } from '../../../shared/lib/months';
 import { fixedClock } from '../clock';
 import { buildClaim } from '../claims/build';
 import { getClaim } from '../claims/read';

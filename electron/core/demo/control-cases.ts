@@ -1,5 +1,5 @@
-import { addDays } from '../../../shared/dates';
-import { ageOn } from '../../../shared/eligibility';
+import { addDays } from '../../../shared/lib/dates';
+import { ageOn } from '../../../shared/rules/eligibility';
 import type { EpisodeType } from '../../../shared/domain/episodes';
 import { fixedClock, isoToday } from '../clock';
 import { createEpisode } from '../episodes/create';

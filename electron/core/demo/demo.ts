@@ -1,4 +1,4 @@
-import type { DemoAccount } from '../../../shared/api/system';
+import type { DemoAccount } from '../../../shared/domain/system';
 import type { CoreDeps } from '../context';
 import { DomainError } from '../errors';
 import type { DemoContext, DemoOptions } from './part';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
 import { eligibilityOnDate, holdersOf, needsHolder } from '../claims/eligibility';
 import { fixedClock, isoToday } from '../clock';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/roles';
+import type { Role } from '../../../shared/domain/roles';
 import { generatePassword } from '../auth/password';
 import { createUser } from '../auth/users';
 import { saveFacility } from '../facility/facility';

@@ -1,4 +1,4 @@
-import type { DemoAccount } from '../../../shared/api/system';
+import type { DemoAccount } from '../../../shared/domain/system';
 import type { CoreDeps } from '../context';
 
 // Apart from parts.ts (the list) and demo.ts (the runner), which import every part.

@@ -1,4 +1,4 @@
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 import { fixedClock, isoToday } from '../clock';
 import type { EpisodeWriter } from '../episodes/writer';
 import { dispense } from '../pharmacy/dispense';

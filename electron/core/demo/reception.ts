@@ -1,7 +1,7 @@
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
 import type { PersonView } from '../../../shared/domain/registry';
-import { checkEligibility, type Eligibility } from '../../../shared/eligibility';
+import { checkEligibility, type Eligibility } from '../../../shared/rules/eligibility';
 import { isoToday } from '../clock';
 import { recordCheck, type CheckRecord } from '../reception/record';
 import { eligibilityContext } from '../registry/lookup';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { addDays, daysBetween } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/lib/dates';
 import { isoToday } from '../clock';
 import { resourceFile } from '../paths';
 import { importRegistry } from '../registry/import-registry';

@@ -1,5 +1,5 @@
-import { readImportSummary, type Dhis2ImportSummary } from '../../../shared/dhis2/import-summary';
-import type { Dhis2DataValueSet } from '../../../shared/dhis2/data-value-set';
+import { readImportSummary, type Dhis2ImportSummary } from '../../../shared/rules/dhis2/import-summary';
+import type { Dhis2DataValueSet } from '../../../shared/rules/dhis2/data-value-set';
 import { DomainError } from '../errors';
 
 export interface Dhis2Server {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { buildDataValueSet, type Dhis2Build } from '../../../shared/dhis2/build';
-import { monthIndicators } from '../../../shared/dhis2/indicators';
-import { parseDhis2Mapping } from '../../../shared/dhis2/mapping';
-import { patientGroups } from '../../../shared/dhis2/patient-groups';
+import { buildDataValueSet, type Dhis2Build } from '../../../shared/rules/dhis2/build';
+import { monthIndicators } from '../../../shared/rules/dhis2/indicators';
+import { parseDhis2Mapping } from '../../../shared/rules/dhis2/mapping';
+import { patientGroups } from '../../../shared/rules/dhis2/patient-groups';
 import type { Dhis2Preview } from '../../../shared/domain/dhis2';
-import { addDays, frenchDate } from '../../../shared/dates';
-import { periodBounds } from '../../../shared/statistics/period';
+import { addDays, frenchDate } from '../../../shared/lib/dates';
+import { periodBounds } from '../../../shared/rules/statistics/period';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Dhis2Conflict } from '../../../shared/dhis2/import-summary';
+import type { Dhis2Conflict } from '../../../shared/rules/dhis2/import-summary';
 import type { Dhis2Send } from '../../../shared/domain/dhis2';
 import { isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { episodeOpenInput, type EpisodeOpenInput } from '../../../shared/domain/episodes';
-import { searchKey } from '../../../shared/text';
-import { describeZodError } from '../../../shared/validation';
+import { searchKey } from '../../../shared/lib/text';
+import { describeZodError } from '../../../shared/contract/validation';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError, notFound } from '../errors';

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import { EPISODE_STATUS_LABELS, EPISODE_TYPE_LABELS } from '../../../shared/domain/episodes';
-import type { GeneratedFile } from '../../../shared/files';
+import type { GeneratedFile } from '../../../shared/contract/files';
 import type { Database } from '../db/schema/index';
 import { allEpisodes, type EpisodeFilter } from './list';
 

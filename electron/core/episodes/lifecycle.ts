@@ -1,4 +1,4 @@
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { Outcome } from '../../../shared/domain/episodes';
 import { isoToday } from '../clock';
 import { conflict, DomainError } from '../errors';

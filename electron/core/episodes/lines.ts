@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
-import { priceAct, type PricingRefusal } from '../../../shared/pricing';
+import { frenchDate } from '../../../shared/lib/dates';
+import { priceAct, type PricingRefusal } from '../../../shared/rules/pricing';
 import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { getFacility } from '../facility/facility';

@@ -1,8 +1,8 @@
 import { personName } from '../../../shared/domain/registry';
 import { sql, type Kysely } from 'kysely';
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 import type { EpisodeListRow, EpisodeSort, EpisodeStatus, EpisodeType } from '../../../shared/domain/episodes';
-import { searchKey } from '../../../shared/text';
+import { searchKey } from '../../../shared/lib/text';
 import type { Database } from '../db/schema/index';
 
 export interface EpisodeFilter {

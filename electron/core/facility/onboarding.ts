@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Onboarding, OnboardingItem } from '../../../shared/domain/onboarding';
-import { frenchDate } from '../../../shared/dates';
-import type { Role } from '../../../shared/roles';
+import { frenchDate } from '../../../shared/lib/dates';
+import type { Role } from '../../../shared/domain/roles';
 import { folderState } from '../backup/catalog';
 import type { Database } from '../db/schema/index';
 import { getSettings } from '../settings/settings';

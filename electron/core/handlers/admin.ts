@@ -1,5 +1,6 @@
-import type { adminApi, SettingView } from '../../../shared/api/admin';
-import { SETTINGS, type SettingKey } from '../../../shared/settings';
+import type { adminApi } from '../../../shared/api/admin';
+import type { SettingView } from '../../../shared/domain/settings';
+import { SETTINGS, type SettingKey } from '../../../shared/domain/settings';
 import { verifyAudit } from '../audit/audit-log';
 import { onboarding } from '../facility/onboarding';
 import { getAllSettings, setSetting, updateSettings } from '../settings/settings';

@@ -1,4 +1,4 @@
-import type { ApiMap, OutputOf, ParsedInputOf } from '../../../shared/contract';
+import type { ApiMap, OutputOf, ParsedInputOf } from '../../../shared/contract/contract';
 import type { HandlerContext } from '../context';
 
 export type Handler<M> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<OutputOf<M>>;

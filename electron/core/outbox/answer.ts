@@ -1,5 +1,5 @@
-import { claimResponseSchema, queuedResponseSchema, type ClaimResponseResource } from '../../../shared/claim-response';
-import { describeZodError } from '../../../shared/validation';
+import { claimResponseSchema, queuedResponseSchema, type ClaimResponseResource } from '../../../shared/rules/claim-response';
+import { describeZodError } from '../../../shared/contract/validation';
 import { claimIdOfReference, matchAnswer, type SentClaim } from './claim-match';
 
 /** How a Claim is posted (setting `anam.submitMode`). */

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { claimResponseSchema, queuedResponseSchema, type ClaimResponseResource } from '../../../shared/claim-response';
+import { claimResponseSchema, queuedResponseSchema, type ClaimResponseResource } from '../../../shared/rules/claim-response';
 import { FHIR_SYSTEMS } from '../claims/export/fhir';
 import type { Database } from '../db/schema/index';
 import type { OutboxMessageTable } from '../db/schema/outbox';

@@ -1,4 +1,4 @@
-import type { OutboxSendReport } from '../../../shared/api/outbox';
+import type { OutboxSendReport } from '../../../shared/domain/outbox';
 import { nextDueAt, sendDue, type OutboxEnv } from './send';
 
 const pendingCount = async (env: OutboxEnv) =>

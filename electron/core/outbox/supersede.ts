@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
-import { ofMonth } from '../../../shared/months';
+import { frenchDate } from '../../../shared/lib/dates';
+import { ofMonth } from '../../../shared/lib/months';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { outstandingOf } from '../../../shared/claim-adjudication';
-import { formatAmount } from '../../../shared/money';
-import { frenchMonth } from '../../../shared/months';
+import { outstandingOf } from '../../../shared/rules/claim-adjudication';
+import { formatAmount } from '../../../shared/lib/money';
+import { frenchMonth } from '../../../shared/lib/months';
 import type { Clock } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';

@@ -1,5 +1,5 @@
-import { frenchDate } from '../../../shared/dates';
-import { formatAmount } from '../../../shared/money';
+import { frenchDate } from '../../../shared/lib/dates';
+import { formatAmount } from '../../../shared/lib/money';
 import { isoToday } from '../clock';
 import { conflict, DomainError, notFound } from '../errors';
 import { refreshClaimStatus } from '../responses/claim-status';

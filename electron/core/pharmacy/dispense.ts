@@ -1,7 +1,7 @@
 import type { DispenseResult } from '../../../shared/domain/pharmacy';
-import { allocateFefo, isUsable, type Allocation } from '../../../shared/stock';
+import { allocateFefo, isUsable, type Allocation } from '../../../shared/rules/stock';
 import type { Kysely } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { Database } from '../db/schema/index';
 import { getSetting } from '../settings/settings';
 import { isoNow, isoToday } from '../clock';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { EpisodePharmacy } from '../../../shared/domain/pharmacy';
 import type { Database } from '../db/schema/index';
 import type { EpisodeTable } from '../db/schema/episodes';

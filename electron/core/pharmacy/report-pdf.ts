@@ -1,8 +1,8 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
 import type { Kysely } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
-import type { GeneratedFile } from '../../../shared/files';
+import { frenchDate } from '../../../shared/lib/dates';
+import type { GeneratedFile } from '../../../shared/contract/files';
 import { isoNow, isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { getFacility } from '../facility/facility';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { UnmetReportRow } from '../../../shared/domain/pharmacy';
-import { addDays } from '../../../shared/dates';
-import { daysOutOfStock, monthBounds } from '../../../shared/stock';
+import { addDays } from '../../../shared/lib/dates';
+import { daysOutOfStock, monthBounds } from '../../../shared/rules/stock';
 import type { Database } from '../db/schema/index';
 import { medicineNames } from './medicines';
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 import { EXPIRY_WARNING_DAYS, type BatchView, type MovementView, type StockAlert, type StockItem } from '../../../shared/domain/pharmacy';
-import { fefoOrder, isUsable } from '../../../shared/stock';
+import { fefoOrder, isUsable } from '../../../shared/rules/stock';
 import { isoNow, isoToday } from '../clock';
 import { getSetting } from '../settings/settings';
 import type { Database } from '../db/schema/index';

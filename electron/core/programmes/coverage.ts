@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { isPregnant, programmeFor, type CareFacts, type Programme } from '../../../shared/programmes';
+import { isPregnant, programmeFor, type CareFacts, type Programme } from '../../../shared/rules/programmes';
 import type { Database } from '../db/schema/index';
 import type { EpisodeTable } from '../db/schema/episodes';
 import { listProgrammes } from '../reference/programme-file';

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { ProgrammeStatement } from '../../../shared/domain/programmes';
 
 export const PROGRAMME_CSV_COLUMNS = [

@@ -1,11 +1,11 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { ProgrammeStatement } from '../../../shared/domain/programmes';
 import { LEVEL_SHORT_LABELS } from '../../../shared/domain/reference';
-import { ageOn } from '../../../shared/eligibility';
-import { formatInteger } from '../../../shared/money';
-import { frenchMonth } from '../../../shared/months';
+import { ageOn } from '../../../shared/rules/eligibility';
+import { formatInteger } from '../../../shared/lib/money';
+import { frenchMonth } from '../../../shared/lib/months';
 
 const MARGIN = 14;
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DeskCheck } from '../../../shared/api/reception';
-import { addDays, frenchDate } from '../../../shared/dates';
+import type { DeskCheck } from '../../../shared/domain/reception';
+import { addDays, frenchDate } from '../../../shared/lib/dates';
 import type { AdmissionFacts } from '../../../shared/domain/episodes';
 import {
   NO_REFERRAL,
@@ -11,9 +11,9 @@ import {
   type SameDayEpisode,
 } from '../../../shared/domain/reception';
 import { REASON_LABELS, type ReasonCode } from '../../../shared/domain/registry';
-import { regularisationDeadline } from '../../../shared/regularisation';
+import { regularisationDeadline } from '../../../shared/rules/regularisation';
 import { DomainError } from '../errors';
-import { compareNina } from '../../../shared/identity';
+import { compareNina } from '../../../shared/rules/identity';
 import { isoToday, type Clock } from '../clock';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { RegistrationRequest } from '../../../shared/domain/reception';
 import { REASON_LABELS, type ReasonCode } from '../../../shared/domain/registry';
-import type { GeneratedFile } from '../../../shared/files';
-import { regularisationText } from '../../../shared/regularisation';
+import type { GeneratedFile } from '../../../shared/contract/files';
+import { regularisationText } from '../../../shared/rules/regularisation';
 import { isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { regularisationAsOf, type RegistrySighting, type Regularisation } from '../../../shared/regularisation';
+import { regularisationAsOf, type RegistrySighting, type Regularisation } from '../../../shared/rules/regularisation';
 import { eligibilityOnDate, needsHolder } from '../claims/eligibility';
 import type { Database } from '../db/schema/index';
 import type { PersonRow } from '../registry/person-view';

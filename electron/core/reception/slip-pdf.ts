@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import QRCode from 'qrcode';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import { EPISODE_TYPE_LABELS, IDENTITY_DOCUMENT_LABELS } from '../../../shared/domain/episodes';
 import { LEVEL_SHORT_LABELS } from '../../../shared/domain/reference';
 import { REFERRAL_LABELS } from '../../../shared/domain/reception';

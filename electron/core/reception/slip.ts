@@ -1,7 +1,7 @@
 import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
 import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
-import type { GeneratedFile } from '../../../shared/files';
+import type { GeneratedFile } from '../../../shared/contract/files';
 import { isoNow, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError, notFound } from '../errors';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UnregisteredAdmission } from '../../../shared/domain/episodes';
-import { regularisationDeadline } from '../../../shared/regularisation';
+import { regularisationDeadline } from '../../../shared/rules/regularisation';
 import type { Database } from '../db/schema/index';
 import { getSetting } from '../settings/settings';
 

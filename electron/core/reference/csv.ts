@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { LineError } from '../../../shared/domain/reference';
-import { searchKey } from '../../../shared/text';
+import { searchKey } from '../../../shared/lib/text';
 
 export interface CsvColumns {
   required: readonly string[];

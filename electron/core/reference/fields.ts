@@ -1,5 +1,5 @@
-import { isIsoDate } from '../../../shared/dates';
-import { searchKey } from '../../../shared/text';
+import { isIsoDate } from '../../../shared/lib/dates';
+import { searchKey } from '../../../shared/lib/text';
 
 /**
  * Parsers of one cell of a reference list. Each answers the value or throws a FieldError whose

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SignatureStatus } from '../../../shared/api/registry';
+import type { SignatureStatus } from '../../../shared/domain/registry-import';
 import type { ReferenceImportEntry } from '../../../shared/domain/reference';
 import type { Database } from '../db/schema/index';
 

@@ -1,4 +1,4 @@
-import type { PlausibilityRule } from '../../../shared/claim-plausibility';
+import type { PlausibilityRule } from '../../../shared/rules/claim-plausibility';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index';
 import { describeDifferences } from './differences';

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { TARIFF_CATEGORIES } from '../../../shared/domain/reference';
-import type { PatientCondition, Programme } from '../../../shared/programmes';
-import { searchKey } from '../../../shared/text';
+import type { PatientCondition, Programme } from '../../../shared/rules/programmes';
+import { searchKey } from '../../../shared/lib/text';
 import type { Database } from '../db/schema/index';
 import type { ProgrammeTable } from '../db/schema/programmes';
 import { describeDifferences } from './differences';

@@ -1,4 +1,4 @@
-import type { SignatureStatus } from '../../../shared/api/registry';
+import type { SignatureStatus } from '../../../shared/domain/registry-import';
 
 export type UnsignedPolicy = 'refuser' | 'avertir';
 

@@ -1,6 +1,6 @@
 import { FACILITY_LEVELS, type FacilityLevel } from '../../../shared/domain/facility';
 import { EXCLUSIONS, LEVEL_SHORT_LABELS, TARIFF_CATEGORIES, type Exclusion, type TariffCategory } from '../../../shared/domain/reference';
-import { searchKey } from '../../../shared/text';
+import { searchKey } from '../../../shared/lib/text';
 import type { Version } from './versions';
 import {
   amountField,

@@ -1,4 +1,4 @@
-import { addDays, frenchDate } from '../../../shared/dates';
+import { addDays, frenchDate } from '../../../shared/lib/dates';
 import type { LineError } from '../../../shared/domain/reference';
 
 /**

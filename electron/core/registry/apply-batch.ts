@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Rejection } from '../../../shared/api/registry';
+import type { Rejection } from '../../../shared/domain/registry-import';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { PersonTable } from '../db/schema/registry';

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ImportSummary, Rejection, RegistryOverview, SignatureStatus } from '../../../shared/api/registry';
-import { daysBetween } from '../../../shared/dates';
+import type { ImportSummary, Rejection, RegistryOverview, SignatureStatus } from '../../../shared/domain/registry-import';
+import { daysBetween } from '../../../shared/lib/dates';
 import type { Database } from '../db/schema/index';
 import type { RegistryImportTable } from '../db/schema/registry';
 import { getSetting } from '../settings/settings';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { frenchDate } from '../../../shared/dates';
+import { frenchDate } from '../../../shared/lib/dates';
 import type { Database } from '../db/schema/index';
 import type { FileDeclaration } from './file-declaration';
 

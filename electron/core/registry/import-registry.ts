@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ImportMode, ImportResult, Rejection, SignatureStatus } from '../../../shared/api/registry';
-import { REJECTIONS_RETURNED } from '../../../shared/api/registry';
+import type { ImportMode, ImportResult, Rejection, SignatureStatus } from '../../../shared/domain/registry-import';
+import { REJECTIONS_RETURNED } from '../../../shared/domain/registry-import';
 import { isoToday } from '../clock';
 import type { CoreDeps } from '../context';
 import { BulkStatements } from '../db/bulk';

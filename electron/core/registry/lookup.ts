@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { CheckResult, Household, HouseholdMember, PersonMatch, PersonVersion } from '../../../shared/api/registry';
+import type { CheckResult, Household, HouseholdMember, PersonMatch, PersonVersion } from '../../../shared/domain/registry-lookup';
 import { formatRecepisse, normalizeNina, type PersonView } from '../../../shared/domain/registry';
-import { checkEligibility, type Eligibility, type EligibilitySettings } from '../../../shared/eligibility';
+import { checkEligibility, type Eligibility, type EligibilitySettings } from '../../../shared/rules/eligibility';
 import type { DialectFeatures } from '../db/dialect';
 import { precompiled } from '../db/precompiled';
 import { searchWords } from '../db/name-search';

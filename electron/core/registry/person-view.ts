@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { PersonView } from '../../../shared/domain/registry';
-import type { EligibilityRecord } from '../../../shared/eligibility';
+import type { EligibilityRecord } from '../../../shared/rules/eligibility';
 import type { PersonTable } from '../db/schema/registry';
 
 export type PersonRow = Selectable<PersonTable>;

@@ -1,6 +1,6 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { SignatureStatus } from '../../../shared/api/registry';
+import type { SignatureStatus } from '../../../shared/domain/registry-import';
 import { DomainError } from '../errors';
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo: a raw 32-byte key follows it. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { claimStatusOf } from '../../../shared/claim-adjudication';
+import { claimStatusOf } from '../../../shared/rules/claim-adjudication';
 import type { Database } from '../db/schema/index';
 import { claimMoney, emptyMoney } from './totals';
 

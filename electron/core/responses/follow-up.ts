@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import { outstandingOf } from '../../../shared/claim-adjudication';
-import { daysBetween } from '../../../shared/dates';
+import { outstandingOf } from '../../../shared/rules/claim-adjudication';
+import { daysBetween } from '../../../shared/lib/dates';
 import type { ClaimFollowUp, ClaimFollowUpView, ClaimListRow, LineResponseView } from '../../../shared/domain/claim-responses';
 import type { ClaimDocument } from '../../../shared/domain/claims';
-import { frenchMonth } from '../../../shared/months';
+import { frenchMonth } from '../../../shared/lib/months';
 import { isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';

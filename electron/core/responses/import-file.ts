@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
-import { parseResponseFile, type ClaimResponseResource } from '../../../shared/claim-response';
+import { parseResponseFile, type ClaimResponseResource } from '../../../shared/rules/claim-response';
 import type { LineDecision, ResponseImportReport } from '../../../shared/domain/claim-responses';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';

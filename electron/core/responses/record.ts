@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { canonicalJson } from '../../../shared/canonical-json';
-import { adjudicate } from '../../../shared/claim-adjudication';
-import type { ClaimResponseResource } from '../../../shared/claim-response';
+import { canonicalJson } from '../../../shared/lib/canonical-json';
+import { adjudicate } from '../../../shared/rules/claim-adjudication';
+import type { ClaimResponseResource } from '../../../shared/rules/claim-response';
 import type { ClaimedItem, LineDecision } from '../../../shared/domain/claim-responses';
 import type { Database } from '../db/schema/index';
 

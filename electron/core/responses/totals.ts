@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { responseTotals } from '../../../shared/claim-adjudication';
+import { responseTotals } from '../../../shared/rules/claim-adjudication';
 import type { ResponseTotals } from '../../../shared/domain/claim-responses';
 import type { Database } from '../db/schema/index';
 import { newestResponseLines } from './newest';

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { SETTINGS, type SettingKey } from '../../../shared/settings';
+import { SETTINGS, type SettingKey } from '../../../shared/domain/settings';
 import type { AuditKey } from '../audit/audit-key';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isSettingKey, SETTINGS, type SettingKey, type SettingValue } from '../../../shared/settings';
-import { describeZodError } from '../../../shared/validation';
+import { isSettingKey, SETTINGS, type SettingKey, type SettingValue } from '../../../shared/domain/settings';
+import { describeZodError } from '../../../shared/contract/validation';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';

@@ -1,10 +1,10 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
-import { daysBetween, frenchDate } from '../../../shared/dates';
+import { daysBetween, frenchDate } from '../../../shared/lib/dates';
 import { LEVEL_SHORT_LABELS } from '../../../shared/domain/reference';
 import type { StatisticsReport } from '../../../shared/domain/statistics';
-import { formatInteger } from '../../../shared/money';
-import { keyFigures } from '../../../shared/statistics/key-figures';
+import { formatInteger } from '../../../shared/lib/money';
+import { keyFigures } from '../../../shared/rules/statistics/key-figures';
 
 export interface MonthlyPdfMeta {
   printedAt: string;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { GeneratedFile } from '../../../shared/files';
+import type { GeneratedFile } from '../../../shared/contract/files';
 import { isoNow, isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { monthlyReportPdf } from './monthly-pdf';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SeenPatient } from '../../../shared/dhis2/patient-groups';
+import type { SeenPatient } from '../../../shared/rules/dhis2/patient-groups';
 import type { Database } from '../db/schema/index';
 import type { DayRange } from './range';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { daysBetween } from '../../../shared/dates';
+import { daysBetween } from '../../../shared/lib/dates';
 import type { PaymentFigures } from '../../../shared/domain/statistics';
 import type { Database } from '../db/schema/index';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addDays } from '../../../shared/dates';
+import { addDays } from '../../../shared/lib/dates';
 
 /** A run of days, and the bounds timestamps (ISO, UTC = Bamako) compare against. */
 export interface DayRange {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StatisticsFigures, StatisticsPeriod, StatisticsReport } from '../../../shared/domain/statistics';
-import { periodBounds } from '../../../shared/statistics/period';
-import { shapeStatistics } from '../../../shared/statistics/shape';
+import { periodBounds } from '../../../shared/rules/statistics/period';
+import { shapeStatistics } from '../../../shared/rules/statistics/shape';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { getFacility } from '../facility/facility';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { isIsoDate } from '../../../shared/dates';
+import { isIsoDate } from '../../../shared/lib/dates';
 import { formatDate } from '../lib/format';
 
 /** JJ/MM/AAAA (or J/M/AAAA) → YYYY-MM-DD, or null when it is not a real day. */

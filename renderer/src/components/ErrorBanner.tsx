@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../shared/result';
+import type { ApiError } from '../../../shared/contract/result';
 
 /**
  * The message a user reads: for a refused input, the field's own French message, without the

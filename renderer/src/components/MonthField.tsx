@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { parseMonth } from '../../../shared/months';
+import { parseMonth } from '../../../shared/lib/months';
 
 const shownMonth = (iso: string) => (iso ? `${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PullView } from '../../../shared/api/anam';
+import type { PullView } from '../../../shared/domain/anam-lists';
 import { ramed } from '../lib/bridge';
 import { formatDateTime } from '../lib/format';
 

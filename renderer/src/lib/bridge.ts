@@ -1,6 +1,6 @@
-import { createClient, type Client, type EventSubscribe, type Invoke } from '../../../shared/client';
-import type { ApiEvent } from '../../../shared/events';
-import { fail } from '../../../shared/result';
+import { createClient, type Client, type EventSubscribe, type Invoke } from '../../../shared/contract/client';
+import type { ApiEvent } from '../../../shared/contract/events';
+import { fail } from '../../../shared/contract/result';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
-import type { GeneratedFile, RegisteredFile } from '../../../shared/files';
-import { fail, type ApiResult } from '../../../shared/result';
-import type { UploadKind } from '../../../shared/uploads';
+import type { GeneratedFile, RegisteredFile } from '../../../shared/contract/files';
+import { fail, type ApiResult } from '../../../shared/contract/result';
+import type { UploadKind } from '../../../shared/contract/uploads';
 import { hostCredentials } from './bridge';
 
 declare global {

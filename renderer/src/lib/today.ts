@@ -1,4 +1,4 @@
-import { monthBefore } from '../../../shared/months';
+import { monthBefore } from '../../../shared/lib/months';
 
 /**
  * The screens' « today » is the facility's, as the back end's clock says (`system.info`), not the

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ApiError, ApiResult } from '../../../shared/result';
+import type { ApiError, ApiResult } from '../../../shared/contract/result';
 
 /** Runs a contract call, tracks pending state and keeps the French error for display. */
 export function useCall<A extends unknown[], T>(call: (...args: A) => Promise<ApiResult<T>>) {

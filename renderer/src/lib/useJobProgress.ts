@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { JobProgress } from '../../../shared/events';
+import type { JobProgress } from '../../../shared/contract/events';
 import { subscribe } from './bridge';
 
 export interface JobState {

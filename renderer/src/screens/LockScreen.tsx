@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../shared/domain/users';
-import { ROLE_LABELS } from '../../../shared/roles';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { Dialog } from '../components/Dialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AppInfo } from '../../../shared/api/system';
+import type { AppInfo } from '../../../shared/domain/system';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { ramed } from '../lib/bridge';

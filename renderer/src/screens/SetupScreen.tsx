@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { DemoAccount } from '../../../shared/api/system';
+import type { DemoAccount } from '../../../shared/domain/system';
 import { FACILITY_LEVEL_LABELS, FACILITY_LEVELS, type FacilityLevel } from '../../../shared/domain/facility';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/domain/users';
-import { ROLE_LABELS } from '../../../shared/roles';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field, SelectField } from '../components/Field';
 import { ramed } from '../lib/bridge';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AppInfo } from '../../../shared/api/system';
+import type { AppInfo } from '../../../shared/domain/system';
 import type { SessionInfo } from '../../../shared/domain/users';
-import { ROLE_LABELS } from '../../../shared/roles';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { OutboxIndicator } from '../components/OutboxIndicator';
 import { PullIndicator } from '../components/PullIndicator';
 import { SectionBoundary } from '../components/SectionBoundary';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log';
 import { openDatabase } from '../../../electron/core/db/connect';
 import { LATEST_SCHEMA } from '../../../electron/core/db/migrate';
-import type { BackupManifest } from '../../../shared/api/backup';
+import type { BackupManifest } from '../../../shared/domain/backup';
 import { backupFixture, insertPersons, unwrap, type BackupFixture } from '../../support/backup';
 
 describe('backups [sqlite]', () => {

@@ -8,7 +8,7 @@ import { verifyAudit } from '../../../electron/core/audit/audit-log';
 import { openSqliteFile } from '../../../electron/core/backup/sqlite-file';
 import { LATEST_SCHEMA } from '../../../electron/core/db/migrate';
 import type { Database } from '../../../electron/core/db/schema/index';
-import type { ApiEvent } from '../../../shared/events';
+import type { ApiEvent } from '../../../shared/contract/events';
 import type { RestoreSource } from '../../../shared/api/backup';
 import { backupFixture, flipByte, insertPersons, rehashManifest, unwrap, type BackupFixture } from '../../support/backup';
 import { tempKeyStore } from '../../support/audit';

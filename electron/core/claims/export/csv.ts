@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { frenchDate } from '../../../../shared/dates';
+import { frenchDate } from '../../../../shared/lib/dates';
 import { CLAIM_CATEGORY_LABELS, type ClaimDocument } from '../../../../shared/domain/claims';
 import { EPISODE_TYPE_LABELS } from '../../../../shared/domain/episodes';
 import { formatRecepisse } from '../../../../shared/domain/registry';

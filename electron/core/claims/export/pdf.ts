@@ -1,11 +1,11 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import { frenchDate } from '../../../../shared/dates';
+import { frenchDate } from '../../../../shared/lib/dates';
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type ClaimCategory, type ClaimDocument } from '../../../../shared/domain/claims';
 import { LEVEL_SHORT_LABELS } from '../../../../shared/domain/reference';
 import { formatRecepisse } from '../../../../shared/domain/registry';
-import { formatInteger } from '../../../../shared/money';
-import { frenchMonth } from '../../../../shared/months';
+import { formatInteger } from '../../../../shared/lib/money';
+import { frenchMonth } from '../../../../shared/lib/months';
 
 export interface BordereauMeta {
   sha256: string;

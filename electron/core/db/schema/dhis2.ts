@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Dhis2ImportStatus } from '../../../../shared/dhis2/import-summary';
+import type { Dhis2ImportStatus } from '../../../../shared/rules/dhis2/import-summary';
 import type { Flag } from './system';
 
 /**

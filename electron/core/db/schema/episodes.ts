@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { EpisodeEventKind, EpisodeStatus, EpisodeType, IdentityDocument, LineKind, Outcome } from '../../../../shared/domain/episodes';
 import type { TariffCategory } from '../../../../shared/domain/reference';
-import type { Payer } from '../../../../shared/pricing';
+import type { Payer } from '../../../../shared/rules/pricing';
 import type { Flag } from './system';
 
 export interface EpisodeCounterTable {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PullReport, PullView } from '../../../../shared/api/anam';
+import type { PullReport, PullView } from '../../../../shared/domain/anam-lists';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';

@@ -1,4 +1,4 @@
-import type { BackupRunView } from '../../../../shared/api/backup';
+import type { BackupRunView } from '../../../../shared/domain/backup';
 import { SCHEDULER_LOGIN } from '../../../../shared/api/backup';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../lib/format';

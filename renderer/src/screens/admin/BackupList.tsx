@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BackupCheck, BackupEntry, BackupState } from '../../../../shared/api/backup';
+import type { BackupCheck, BackupEntry, BackupState } from '../../../../shared/domain/backup';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ramed } from '../../lib/bridge';
 import { formatMegabytes } from '../../lib/bytes';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupEntry, BackupOverview, BackupResult } from '../../../../shared/api/backup';
+import type { BackupEntry, BackupOverview, BackupResult } from '../../../../shared/domain/backup';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';

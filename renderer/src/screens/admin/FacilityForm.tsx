@@ -6,7 +6,7 @@ import {
   type Facility,
   type FacilityLevel,
 } from '../../../../shared/domain/facility';
-import { describeZodError } from '../../../../shared/validation';
+import { describeZodError } from '../../../../shared/contract/validation';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';

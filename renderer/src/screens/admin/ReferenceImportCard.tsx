@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { REFERENCE_SIGNATURE_LABELS, type LineError, type ReferenceImportReport } from '../../../../shared/domain/reference';
-import type { ApiResult } from '../../../../shared/result';
+import type { ApiResult } from '../../../../shared/contract/result';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { FilePicker } from '../../components/FilePicker';

@@ -7,7 +7,7 @@ import {
   type ImportSummary,
   type RegistryOverview,
   type SignatureStatus,
-} from '../../../../shared/api/registry';
+} from '../../../../shared/domain/registry-import';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Rejection } from '../../../../shared/api/registry';
+import type { Rejection } from '../../../../shared/domain/registry-import';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';

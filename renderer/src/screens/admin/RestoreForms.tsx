@@ -6,7 +6,7 @@ import { formatMegabytes } from '../../lib/bytes';
 import { registerFile } from '../../lib/files';
 import { useCall } from '../../lib/useCall';
 import type { RestoreSource } from '../../../../shared/api/backup';
-import type { ApiError } from '../../../../shared/result';
+import type { ApiError } from '../../../../shared/contract/result';
 
 /** What the restore confirmation is about: a backup of the folder, or files the user picked. */
 export interface RestoreChoice {

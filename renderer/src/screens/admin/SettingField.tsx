@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { SettingView } from '../../../../shared/api/admin';
-import { SETTINGS, type SettingKey } from '../../../../shared/settings';
-import { SETTING_CHOICES, settingInput } from '../../../../shared/settings-form';
+import type { SettingView } from '../../../../shared/domain/settings';
+import { SETTINGS, type SettingKey } from '../../../../shared/domain/settings';
+import { SETTING_CHOICES, settingInput } from '../../../../shared/domain/settings-form';
 import { formatNumber } from '../../lib/format';
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { SettingView } from '../../../../shared/api/admin';
-import { SETTINGS, type SettingKey } from '../../../../shared/settings';
-import type { SettingSection } from '../../../../shared/settings-form';
-import { describeZodError } from '../../../../shared/validation';
+import type { SettingView } from '../../../../shared/domain/settings';
+import { SETTINGS, type SettingKey } from '../../../../shared/domain/settings';
+import type { SettingSection } from '../../../../shared/domain/settings-form';
+import { describeZodError } from '../../../../shared/contract/validation';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { SettingView } from '../../../../shared/api/admin';
-import { settingSections } from '../../../../shared/settings-form';
+import type { SettingView } from '../../../../shared/domain/settings';
+import { settingSections } from '../../../../shared/domain/settings-form';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { useCall } from '../../lib/useCall';

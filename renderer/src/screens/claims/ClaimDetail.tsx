@@ -7,7 +7,7 @@ import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDateTime, formatFcfa, formatNumber } from '../../lib/format';
-import { ofMonth } from '../../../../shared/months';
+import { ofMonth } from '../../../../shared/lib/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
 import { useCall } from '../../lib/useCall';
 import { CategoryTotals } from './CategoryTotals';

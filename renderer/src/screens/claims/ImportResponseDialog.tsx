@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseImportReport } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
-import type { ApiError } from '../../../../shared/result';
+import type { ApiError } from '../../../../shared/contract/result';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { FilePicker } from '../../components/FilePicker';

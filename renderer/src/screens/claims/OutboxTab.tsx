@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { OutboxSendReport } from '../../../../shared/api/outbox';
+import type { OutboxSendReport } from '../../../../shared/domain/outbox';
 import type { OutboxExportReport, OutboxMessageView, OutboxRetryAllReport, OutboxStatusView } from '../../../../shared/domain/outbox';
 import { OUTBOX_STATUS_LABELS } from '../../../../shared/domain/outbox';
 import { DataTable, type DataColumn } from '../../components/DataTable';

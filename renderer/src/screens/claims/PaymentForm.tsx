@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
-import type { ApiError } from '../../../../shared/result';
+import type { ApiError } from '../../../../shared/contract/result';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import type { PaymentView } from '../../../../shared/domain/payments';
-import type { ApiError } from '../../../../shared/result';
+import type { ApiError } from '../../../../shared/contract/result';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';

@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { formatFcfa, formatNumber } from '../../lib/format';
-import { ofMonth } from '../../../../shared/months';
+import { ofMonth } from '../../../../shared/lib/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
 import { useCall } from '../../lib/useCall';
 

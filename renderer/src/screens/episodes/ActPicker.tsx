@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type Ref } from 'react';
 import { EXCLUSION_LABELS, type TariffEntry } from '../../../../shared/domain/reference';
-import { searchKey } from '../../../../shared/text';
+import { searchKey } from '../../../../shared/lib/text';
 import { formatFcfa } from '../../lib/format';
 
 const MAX_SHOWN = 8;

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EpisodeView } from '../../../../shared/domain/episodes';
 import type { TariffEntry } from '../../../../shared/domain/reference';
-import { priceAct } from '../../../../shared/pricing';
-import { isPregnant, type Programme } from '../../../../shared/programmes';
+import { priceAct } from '../../../../shared/rules/pricing';
+import { isPregnant, type Programme } from '../../../../shared/rules/programmes';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';

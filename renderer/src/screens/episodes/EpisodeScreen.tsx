@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EpisodeView } from '../../../../shared/domain/episodes';
-import type { Role } from '../../../../shared/roles';
+import type { Role } from '../../../../shared/domain/roles';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { formatDate } from '../../lib/format';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
 import type { EpisodeView } from '../../../../shared/domain/episodes';
-import { ofMonth } from '../../../../shared/months';
+import { ofMonth } from '../../../../shared/lib/months';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/episodes';
 import type { AdmitResult } from '../../../../shared/domain/reception';
 import { REFERRAL_LABELS, type SameDayEpisode } from '../../../../shared/domain/reception';
-import { compareNina, type NinaCheck } from '../../../../shared/identity';
+import { compareNina, type NinaCheck } from '../../../../shared/rules/identity';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { DeskCheck } from '../../../../shared/api/reception';
-import type { Household, PersonMatch } from '../../../../shared/api/registry';
+import type { DeskCheck } from '../../../../shared/domain/reception';
+import type { Household, PersonMatch } from '../../../../shared/domain/registry-lookup';
 import { formatRecepisse, personName, QUALITY_LABELS } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { DeskCheck } from '../../../../shared/api/reception';
+import type { DeskCheck } from '../../../../shared/domain/reception';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { ramed } from '../../lib/bridge';

@@ -1,4 +1,4 @@
-import type { CheckResult, Household, HouseholdMember } from '../../../../shared/api/registry';
+import type { CheckResult, Household, HouseholdMember } from '../../../../shared/domain/registry-lookup';
 import { REFUSAL_ADVICE } from '../../../../shared/domain/reception';
 import { formatRecepisse, personName, QUALITY_LABELS, REASON_LABELS, WARNING_LABELS } from '../../../../shared/domain/registry';
 import { formatBirth, formatDate } from '../../lib/format';

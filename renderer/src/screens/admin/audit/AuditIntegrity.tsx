@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuditVerifyResult } from '../../../../../shared/api/admin';
+import type { AuditVerifyResult } from '../../../../../shared/domain/audit';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ramed } from '../../../lib/bridge';
 import { formatNumber } from '../../../lib/format';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { UserWithPassword } from '../../../../../shared/domain/users';
-import type { Role } from '../../../../../shared/roles';
+import type { Role } from '../../../../../shared/domain/roles';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, type Role } from '../../../../../shared/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../../shared/domain/roles';
 
 const ROLE_HINTS: Record<Role, string> = {
   accueil: 'vérifie les droits, ouvre les épisodes de soins',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UserSummary } from '../../../../../shared/domain/users';
-import { ROLE_LABELS } from '../../../../../shared/roles';
+import { ROLE_LABELS } from '../../../../../shared/domain/roles';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ramed } from '../../../lib/bridge';
