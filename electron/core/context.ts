@@ -5,6 +5,7 @@ import type { AuditKeyStore } from './audit/audit-key';
 import type { AuditKeyRef } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { DbHandle } from './db/connect';
+import type { DialectFeatures } from './db/dialect';
 import type { Database } from './db/schema/index';
 import type { FileStore } from './files';
 import type { JobRegistry } from './jobs';
@@ -65,12 +66,33 @@ export interface SessionSlot {
   emit(event: ApiEvent): void;
 }
 
-export interface HandlerContext {
-  deps: CoreDeps;
-  /** The transaction of a command, or the database for queries and long jobs. */
+/**
+ * What a service works with, in one argument: every service is `(ctx, input)`. Built once per call
+ * by the dispatcher (`serviceContext` in `service-context.ts`); the demo and the tests build it by
+ * the same functions (`actingAs`), so no service declares a shape of its own for the database, the
+ * time or who acts.
+ */
+export interface ServiceContext {
+  /** This call's transaction for a command; the database itself for a query, or for a job that runs its own transactions. */
   db: Kysely<Database>;
-  slot: SessionSlot;
+  /** The database outside any transaction: what a query reads (the same handle as `db` there). */
+  readDb: Kysely<Database>;
+  /** SQLite or PostgreSQL: row locks, upserts, identity columns (`electron/core/db/dialect.ts`). */
+  features: DialectFeatures;
+  clock: Clock;
+  /** Who acts: a signed-in user, the command line, a scheduler; null before sign-in (setup, login). */
   actor: Actor | null;
+  /** The actor's login as the rows it writes record it (« anonyme » without an actor). */
+  login: string;
+  appVersion: string;
+  log: Logger;
+  /** The running core, for the services that need more (the files handed in, the audit key, a restore). */
+  deps: CoreDeps;
+}
+
+/** A service context with what only a handler uses: the session, the call's audit row, its job. */
+export interface HandlerContext extends ServiceContext {
+  slot: SessionSlot;
   /** Adds details (entity id, what changed) to this call's audit row. */
   audit: { entityId?: string; detail?: Record<string, unknown> };
   jobs: JobRegistry;

@@ -10,6 +10,7 @@ import type { Dispatch } from './core-types';
 import { DomainError } from './errors';
 import { handlers as allHandlers } from './handlers/index';
 import { JobRegistry } from './jobs';
+import { actorLogin, serviceContext } from './service-context';
 
 export type { Dispatch };
 
@@ -66,11 +67,10 @@ export function createDispatcher(
     const controller = jobId ? jobs.start(jobId) : new AbortController();
     const committed: Array<() => void> = [];
 
+    // Built once per call: what every service of the call works with, and the call's own plumbing.
     const context = (db: HandlerContext['db']): HandlerContext => ({
-      deps,
-      db,
+      ...serviceContext(deps, db, session),
       slot,
-      actor: session,
       audit: {},
       jobs,
       signal: controller.signal,
@@ -134,7 +134,7 @@ async function audit(
   await appendAudit(db, deps.handle.features, deps.auditKey, {
     at: deps.clock.now().toISOString(),
     actorUserId: actor?.userId ?? null,
-    actorLogin: actor?.login ?? 'anonyme',
+    actorLogin: actorLogin(actor),
     method,
     entity: def.entity ?? null,
     entityId: ctx.audit.entityId ?? null,
@@ -156,7 +156,7 @@ async function auditSafely(
     await appendAudit(deps.handle.db, deps.handle.features, deps.auditKey, {
       at: deps.clock.now().toISOString(),
       actorUserId: actor?.userId ?? null,
-      actorLogin: actor?.login ?? 'anonyme',
+      actorLogin: actorLogin(actor),
       method,
       entity: def.entity ?? null,
       entityId: null,

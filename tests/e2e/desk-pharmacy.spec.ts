@@ -1,4 +1,5 @@
 import { openCore, type Core } from '../../electron/core/app';
+import { actingAs } from '../../electron/core/service-context';
 import { createEpisode } from '../../electron/core/episodes/create';
 import { silentLogger } from '../../electron/core/logger';
 import { dispense } from '../../electron/core/pharmacy/dispense';
@@ -87,7 +88,7 @@ test('an act with an unreadable date is not saved, by keyboard, and a year-only 
 test('medicines dispensed show in the episode, with one total for acts and medicines', async ({ page, demoHost }) => {
   const { id, number } = await openedEpisode(demoHost, '4441234567891');
   await withCore(demoHost, async (core) => {
-    const writer = { db: core.deps.handle.db, features: core.deps.handle.features, clock: core.deps.clock, login: 'pharmacie' };
+    const writer = actingAs(core.deps, 'pharmacie');
     await receiveBatch(writer, {
       medicineCode: 'AMOX500G',
       lot: 'AM-E2E',

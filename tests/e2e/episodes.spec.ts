@@ -1,4 +1,5 @@
 import { openCore, type Core } from '../../electron/core/app';
+import { actingAs } from '../../electron/core/service-context';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { createEpisode } from '../../electron/core/episodes/create';
 import { closeEpisode } from '../../electron/core/episodes/lifecycle';
@@ -254,7 +255,7 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
       identityMatches: true,
       eligibility: { eligible: true, reasons: [], warnings: [] },
     });
-    const w = { db, features: core.deps.handle.features, clock: core.deps.clock, login: 'accueil' };
+    const w = actingAs(core.deps, 'accueil');
     const today = core.deps.clock.now().toISOString().slice(0, 10);
     await addLine(w, { episodeId: episode.id, code: 'CS-URG', quantity: 1, performedOn: today, prescriber: 'Dr Maïga' });
     await addLine(w, { episodeId: episode.id, code: 'CH-SUT', quantity: 1, performedOn: today, prescriber: 'Dr Maïga' });

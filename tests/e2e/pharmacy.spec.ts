@@ -1,4 +1,5 @@
 import { openCore } from '../../electron/core/app';
+import { actingAs } from '../../electron/core/service-context';
 import { createEpisode } from '../../electron/core/episodes/create';
 import { receiveBatch } from '../../electron/core/pharmacy/stock';
 import { silentLogger } from '../../electron/core/logger';
@@ -21,7 +22,7 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
       eligibility: { eligible: true, reasons: [], warnings: [] },
     });
     // A second paracetamol batch expiring late, for the pharmacist to pick over the FEFO one.
-    const writer = { db: core.deps.handle.db, features: core.deps.handle.features, clock: core.deps.clock, login: 'pharmacie' };
+    const writer = actingAs(core.deps, 'pharmacie');
     await receiveBatch(writer, {
       medicineCode: 'PARA500C',
       lot: 'PA-TARDIF',

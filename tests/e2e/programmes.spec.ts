@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { actingAs, atInstant } from '../../electron/core/service-context';
 import { openCore } from '../../electron/core/app';
-import { fixedClock } from '../../electron/core/clock';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { closeEpisode } from '../../electron/core/episodes/lifecycle';
 import { addLine } from '../../electron/core/episodes/lines';
@@ -37,12 +37,15 @@ test('the claims screen lists the month’s free-care programmes and gives each 
     ]);
     for (const personId of [younger!, older!]) {
       const { id } = await openEpisode(core, personId, `${day}T08:00:00.000Z`);
-      const w = { db, features: core.deps.handle.features, clock: fixedClock(`${day}T09:00:00.000Z`), login: 'accueil' };
+      const w = actingAs(core.deps, 'accueil', `${day}T09:00:00.000Z`);
       await addLine(w, { episodeId: id, code: 'LB-TDR', quantity: 1, performedOn: day, prescriber: 'Dr Sidibé' });
-      await closeEpisode(
-        { ...w, clock: fixedClock(`${day}T16:00:00.000Z`) },
-        { episodeId: id, endedOn: day, diagnosis: 'Paludisme simple', icd10: 'B54', outcome: 'gueri' },
-      );
+      await closeEpisode(atInstant(w, `${day}T16:00:00.000Z`), {
+        episodeId: id,
+        endedOn: day,
+        diagnosis: 'Paludisme simple',
+        icd10: 'B54',
+        outcome: 'gueri',
+      });
     }
   } finally {
     await core.close();

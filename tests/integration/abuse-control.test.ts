@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { actingAs } from '../../electron/core/service-context';
 import { fixedClock } from '../../electron/core/clock';
 import { createEpisode } from '../../electron/core/episodes/create';
 import { addLine, cancelLine } from '../../electron/core/episodes/lines';
@@ -46,7 +47,7 @@ describeEachDb('abuse control view', (kind) => {
         ...(identity.matches === false ? { identityMismatchReason: 'Photo ancienne' } : {}),
       }),
     );
-    const w = { db: core.deps.handle.db, features: core.deps.handle.features, clock, login: agent };
+    const w = actingAs(core.deps, agent, at);
     for (const [code, quantity, prescriber] of acts) await addLine(w, { episodeId: id, code, quantity, performedOn: day, prescriber });
     return id;
   }
@@ -77,10 +78,11 @@ describeEachDb('abuse control view', (kind) => {
     const oumarVisit = await visit(oumar!, '2026-11-09', 'aminata', [['LB-GE', 1, 'Dr Koné']]);
     // A line cancelled is no act: Dr Koné's certificate goes.
     const episode = ok(await manager.episodes.get({ id: oumarVisit }));
-    await cancelLine(
-      { db: core.deps.handle.db, features: core.deps.handle.features, clock: fixedClock('2026-11-09T10:00:00.000Z'), login: 'aminata' },
-      { episodeId: oumarVisit, lineId: episode.lines[0]!.id, reason: 'Saisie en double' },
-    );
+    await cancelLine(actingAs(core.deps, 'aminata', '2026-11-09T10:00:00.000Z'), {
+      episodeId: oumarVisit,
+      lineId: episode.lines[0]!.id,
+      reason: 'Saisie en double',
+    });
 
     const report = ok(await manager.abuse.month({ month: '2026-11' }));
     expect(report).toMatchObject({ month: '2026-11', label: 'novembre 2026', episodes: 9 });

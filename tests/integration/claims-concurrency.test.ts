@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { actingAs } from '../../electron/core/service-context';
 import { openCore, type Core } from '../../electron/core/app';
 import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
@@ -51,12 +52,7 @@ describeEachDb('claims signed from two workstations at once', (kind) => {
   });
 
   it('answers CONFLICT in French when the draft version it writes was written meanwhile by another workstation', async () => {
-    const writer = (core: Core, login: string) => ({
-      db: core.deps.handle.db,
-      features: core.deps.handle.features,
-      clock: core.deps.clock,
-      login,
-    });
+    const writer = (core: Core, login: string) => actingAs(core.deps, login);
     // Both read « no claim yet » before either wrote: the second insert meets the unique (month, version).
     await insertDraft(writer(desk2, 'ibrahim'), '2026-11', undefined, [], 0);
     const lost = insertDraft(writer(desk1, 'fatoumata'), '2026-11', undefined, [], 0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/clock';
+import { actingAs } from '../../electron/core/service-context';
 import { closeEpisode } from '../../electron/core/episodes/lifecycle';
 import { addLine, cancelLine } from '../../electron/core/episodes/lines';
 import { EPISODE_TYPES } from '../../shared/domain/episodes';
@@ -29,7 +29,7 @@ describeEachDb('episodes list', (kind) => {
     for (let day = 1; day <= 20; day++) {
       const at = `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
       const { id } = await openEpisode(core, ids[day % 4]!, at, { type: EPISODE_TYPES[day % 5] });
-      const w = { db: core.deps.handle.db, features: core.deps.handle.features, clock: fixedClock(at), login: 'accueil' };
+      const w = actingAs(core.deps, 'accueil', at);
       const lineId = await addLine(w, {
         episodeId: id,
         code: 'CS-CUR',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { actingAs } from '../../electron/core/service-context';
 import { openCore } from '../../electron/core/app';
 import { fixedClock } from '../../electron/core/clock';
 import { closeEpisode } from '../../electron/core/episodes/lifecycle';
@@ -151,12 +152,7 @@ describeEachDb('pharmacy: dispensing', (kind) => {
 
   it('dispenses on an episode closed today but not on one closed earlier', async () => {
     await receive(s.pharmacist, 'PARA500C', 'L1', '2027-01-31', 20);
-    const w = (at: string) => ({
-      db: s.core.deps.handle.db,
-      features: s.core.deps.handle.features,
-      clock: fixedClock(at),
-      login: 'accueil',
-    });
+    const w = (at: string) => actingAs(s.core.deps, 'accueil', at);
     await closeEpisode(w('2026-11-16T08:00:00.000Z'), {
       episodeId: s.episodeId,
       endedOn: '2026-11-16',

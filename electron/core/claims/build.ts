@@ -8,7 +8,8 @@ import { refused } from '../errors';
 import { sentVersionOf } from '../outbox/supersede';
 import { composeFor, episodeIdsOf, sha256Of } from './compose';
 import type { GatherJob } from './gather';
-import { insertDraft, latestOf, lockLatest, setEpisodes, toSummary, type ClaimWriter } from './store';
+import { insertDraft, latestOf, lockLatest, setEpisodes, toSummary } from './store';
+import type { ServiceContext } from '../context';
 
 /** Months whose claim has been signed: an episode of theirs closed since goes to a later month's claim. */
 async function signedMonths(db: Kysely<Database>): Promise<Set<string>> {
@@ -65,19 +66,18 @@ const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.l
  * the signed one, and no change leaves the signed version as it is.
  */
 export async function buildClaim(
-  w: ClaimWriter,
-  month: string,
+  ctx: ServiceContext,
+  { month, earlyReason = null }: { month: string; earlyReason?: string | null | undefined },
   job: GatherJob = {},
-  earlyReason: string | null = null,
 ): Promise<ClaimSummary> {
-  const refusal = buildRefusal(month, isoToday(w.clock), earlyReason);
+  const refusal = buildRefusal(month, isoToday(ctx.clock), earlyReason);
   if (refusal) throw refused(refusal);
   // Recorded only when it was needed: on the month's last day.
-  const early = claimPeriod(month, isoToday(w.clock)) === 'dernier_jour' ? earlyReason : null;
-  const episodeIds = await episodesOfMonth(w.db, month);
+  const early = claimPeriod(month, isoToday(ctx.clock)) === 'dernier_jour' ? earlyReason : null;
+  const episodeIds = await episodesOfMonth(ctx.db, month);
   job.signal?.throwIfAborted();
-  return w.db.transaction().execute(async (db) => {
-    const tx = { ...w, db };
+  return ctx.db.transaction().execute(async (db) => {
+    const tx = { ...ctx, db };
     const latest = await lockLatest(tx, month);
     if (latest?.status === 'brouillon') {
       const document = await composeFor(db, { month, version: latest.version, previousSha256: null }, episodeIds, job);
@@ -85,8 +85,8 @@ export async function buildClaim(
       const row = await db
         .updateTable('claim')
         .set({
-          built_at: w.clock.now().toISOString(),
-          built_by: w.login,
+          built_at: ctx.clock.now().toISOString(),
+          built_by: ctx.login,
           episodes: episodeIds.length,
           total: document.total,
           early_reason: early ?? latest.early_reason,

@@ -3,13 +3,13 @@ import type { ClaimExportFormat } from '../../../shared/api/claims';
 import type { ClaimDocument } from '../../../shared/domain/claims';
 import type { GeneratedFile } from '../../../shared/contract/files';
 import { frenchMonth, ofMonth } from '../../../shared/lib/months';
-import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { notFound, refused } from '../errors';
 import { claimCsv } from './export/csv';
 import { claimBundle } from './export/fhir';
 import { bordereauPdf } from './export/pdf';
 import { latestOf } from './store';
+import type { ServiceContext } from '../context';
 
 /** The newest signed version of the month (or the one named): only a signed claim leaves the workstation. */
 async function signedVersion(db: Kysely<Database>, month: string, version?: number) {
@@ -23,11 +23,10 @@ async function signedVersion(db: Kysely<Database>, month: string, version?: numb
 }
 
 export async function exportClaim(
-  db: Kysely<Database>,
+  ctx: ServiceContext,
   input: { month: string; version?: number | undefined; format: ClaimExportFormat },
-  env: { clock: Clock; appVersion: string },
 ): Promise<GeneratedFile> {
-  const row = await signedVersion(db, input.month, input.version);
+  const row = await signedVersion(ctx.db, input.month, input.version);
   const doc = JSON.parse(row.content!) as ClaimDocument;
   const base = `reclamation-${doc.facility.code}-${doc.month}-v${doc.version}`;
   if (input.format === 'pdf') {
@@ -35,8 +34,8 @@ export async function exportClaim(
       sha256: row.sha256!,
       signedAt: row.signed_at!,
       signedBy: row.signed_by!,
-      printedAt: env.clock.now().toISOString(),
-      appVersion: env.appVersion,
+      printedAt: ctx.clock.now().toISOString(),
+      appVersion: ctx.appVersion,
     });
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
   }

@@ -13,7 +13,8 @@ import { currentDecisions } from '../responses/decisions';
 import { activeExclusions, checkSeverities, composeFor, sha256Of } from './compose';
 import { billedLines } from './export/fhir';
 import { gatherEpisodes } from './gather';
-import { latestOf, lockLatest, setEpisodes, toSummary, type ClaimWriter } from './store';
+import { latestOf, lockLatest, setEpisodes, toSummary } from './store';
+import type { ServiceContext } from '../context';
 
 /**
  * A resubmission claims again, corrected, what the ANAM rejected in a signed version: for each
@@ -152,10 +153,10 @@ export async function previewResubmission(db: Kysely<Database>, month: string, v
  * Resubmissions of a month take turns on the month's claim row, so two managers cannot take the
  * same version number or resubmit the same episode twice.
  */
-export async function resubmit(w: ClaimWriter, input: { month: string; version: number; sha256: string }): Promise<ClaimSummary> {
-  await lockLatest(w, input.month);
-  const source = await sourceOf(w.db, input.month, input.version);
-  const planned = await plan(w.db, source);
+export async function resubmit(ctx: ServiceContext, input: { month: string; version: number; sha256: string }): Promise<ClaimSummary> {
+  await lockLatest(ctx, input.month);
+  const source = await sourceOf(ctx.db, input.month, input.version);
+  const planned = await plan(ctx.db, source);
   if (!planned.draft) {
     throw refused(
       'Aucune ligne corrigée à resoumettre : corrigez d’abord les épisodes rejetés (rouvrir, annuler la ligne, saisir la bonne, clore).',
@@ -165,8 +166,8 @@ export async function resubmit(w: ClaimWriter, input: { month: string; version: 
     throw conflict('La resoumission a changé depuis son affichage : relisez-la, puis signez à nouveau.');
   }
   const { document, sha256 } = planned.draft;
-  const now = w.clock.now().toISOString();
-  const row = await w.db
+  const now = ctx.clock.now().toISOString();
+  const row = await ctx.db
     .insertInto('claim')
     .values({
       month: input.month,
@@ -175,11 +176,11 @@ export async function resubmit(w: ClaimWriter, input: { month: string; version: 
       resubmits_id: source.id,
       status: 'signee',
       built_at: now,
-      built_by: w.login,
+      built_by: ctx.login,
       episodes: document.episodes.length,
       total: document.total,
       signed_at: now,
-      signed_by: w.login,
+      signed_by: ctx.login,
       content: canonicalJson(document),
       sha256,
     })
@@ -190,10 +191,10 @@ export async function resubmit(w: ClaimWriter, input: { month: string; version: 
       throw conflict(`Un autre poste vient de signer une resoumission de ${input.month} au même moment. Rouvrez le mois pour la voir.`);
     });
   await setEpisodes(
-    w.db,
+    ctx.db,
     row.id,
     document.episodes.map((e) => e.episodeId),
   );
-  await enqueueSignedClaim(w.db, row, now);
+  await enqueueSignedClaim(ctx.db, row, now);
   return toSummary(row);
 }

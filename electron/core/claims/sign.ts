@@ -8,15 +8,19 @@ import { conflict, DomainError, notFound, refused } from '../errors';
 import { enqueueSignedClaim } from '../outbox/enqueue';
 import { supersedeEarlier } from '../outbox/supersede';
 import { checkSeverities, documentOf, sha256Of } from './compose';
-import { lockLatest, toSummary, type ClaimWriter } from './store';
+import { lockLatest, toSummary } from './store';
+import type { ServiceContext } from '../context';
 
 /**
  * Signs the month's draft: its content is stored as canonical JSON with its SHA-256 and never
  * changes again. The manager signs what was shown: `sha256` must be the hash of the content now.
  * Two managers signing at once take turns on the claim's row lock: the second finds it signed.
  */
-export async function signClaim(w: ClaimWriter, month: string, expectedSha256: string): Promise<ClaimSummary> {
-  const latest = await lockLatest(w, month);
+export async function signClaim(
+  ctx: ServiceContext,
+  { month, sha256: expectedSha256 }: { month: string; sha256: string },
+): Promise<ClaimSummary> {
+  const latest = await lockLatest(ctx, month);
   if (!latest) throw notFound(`Aucune réclamation pour ${frenchMonth(month)} : construisez-la d’abord.`);
   if (latest.status !== 'brouillon') {
     throw conflict(
@@ -24,10 +28,10 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
         (latest.signed_by ? ` (par ${latest.signed_by}).` : '.'),
     );
   }
-  const document = await documentOf(w.db, latest);
-  const period = signRefusal(month, isoToday(w.clock), { earlyReason: latest.early_reason, episodes: document.episodes.length });
+  const document = await documentOf(ctx.db, latest);
+  const period = signRefusal(month, isoToday(ctx.clock), { earlyReason: latest.early_reason, episodes: document.episodes.length });
   if (period) throw refused(period);
-  const blocking = blockingCount(flagViews(document, await checkSeverities(w.db)));
+  const blocking = blockingCount(flagViews(document, await checkSeverities(ctx.db)));
   if (blocking > 0) {
     throw refused(`${blocking} contrôle(s) bloquant(s) restent à traiter : corrigez ou excluez les lignes signalées avant de signer.`);
   }
@@ -35,7 +39,7 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
   if (sha256 !== expectedSha256) {
     throw new DomainError('CONFLICT', 'La réclamation a changé depuis son affichage : relisez-la, puis signez à nouveau.');
   }
-  const row = await w.db
+  const row = await ctx.db
     .updateTable('claim')
     .set({
       status: 'signee',
@@ -43,13 +47,13 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
       sha256,
       total: document.total,
       episodes: document.episodes.length,
-      signed_at: w.clock.now().toISOString(),
-      signed_by: w.login,
+      signed_at: ctx.clock.now().toISOString(),
+      signed_by: ctx.login,
     })
     .where('id', '=', latest.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await supersedeEarlier(w, row);
-  await enqueueSignedClaim(w.db, row, row.signed_at!);
+  await supersedeEarlier(ctx, row);
+  await enqueueSignedClaim(ctx.db, row, row.signed_at!);
   return toSummary(row);
 }

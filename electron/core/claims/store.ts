@@ -1,19 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ClaimSummary } from '../../../shared/domain/claims';
-import type { Clock } from '../clock';
-import { isUniqueViolation, type DialectFeatures } from '../db/dialect';
+import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
 import { conflict } from '../errors';
 import { assertMonthNotSent } from '../outbox/supersede';
-
-/** Who changes claims, when, and through which database or transaction. */
-export interface ClaimWriter {
-  db: Kysely<Database>;
-  features: DialectFeatures;
-  clock: Clock;
-  login: string;
-}
+import type { ServiceContext } from '../context';
 
 export function toSummary(row: Selectable<ClaimTable>): ClaimSummary {
   return {
@@ -38,10 +30,16 @@ export function toSummary(row: Selectable<ClaimTable>): ClaimSummary {
  * The month's newest version, locked for the rest of the transaction (two managers take turns).
  * Resubmissions are versions of their own thread: the month's claim is its newest monthly version.
  */
-export async function lockLatest(w: ClaimWriter, month: string): Promise<Selectable<ClaimTable> | undefined> {
-  return w.features
+export async function lockLatest(ctx: ServiceContext, month: string): Promise<Selectable<ClaimTable> | undefined> {
+  return ctx.features
     .forUpdate(
-      w.db.selectFrom('claim').selectAll().where('month', '=', month).where('resubmits_id', 'is', null).orderBy('version', 'desc').limit(1),
+      ctx.db
+        .selectFrom('claim')
+        .selectAll()
+        .where('month', '=', month)
+        .where('resubmits_id', 'is', null)
+        .orderBy('version', 'desc')
+        .limit(1),
     )
     .executeTakeFirst();
 }
@@ -55,15 +53,15 @@ export async function latestOf(db: Kysely<Database>, month: string, version?: nu
 
 /** A new draft version after `previous` (or the first), claiming these episodes. */
 export async function insertDraft(
-  w: ClaimWriter,
+  ctx: ServiceContext,
   month: string,
   previous: Selectable<ClaimTable> | undefined,
   episodeIds: readonly number[],
   total: number,
   earlyReason: string | null = null,
 ): Promise<Selectable<ClaimTable>> {
-  if (previous) await assertMonthNotSent(w.db, month);
-  const row = await w.db
+  if (previous) await assertMonthNotSent(ctx.db, month);
+  const row = await ctx.db
     .insertInto('claim')
     .values({
       month,
@@ -71,8 +69,8 @@ export async function insertDraft(
       previous_id: previous?.id ?? null,
       resubmits_id: null,
       status: 'brouillon',
-      built_at: w.clock.now().toISOString(),
-      built_by: w.login,
+      built_at: ctx.clock.now().toISOString(),
+      built_by: ctx.login,
       episodes: episodeIds.length,
       total,
       early_reason: earlyReason,
@@ -85,7 +83,7 @@ export async function insertDraft(
         `Un autre poste vient de préparer la réclamation de ${month} au même moment. Rouvrez-la pour voir la version enregistrée, puis recommencez si besoin.`,
       );
     });
-  await setEpisodes(w.db, row.id, episodeIds);
+  await setEpisodes(ctx.db, row.id, episodeIds);
   return row;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClaimedItem } from '../../../shared/domain/claim-responses';
 import { frenchMonth, monthBefore, ofMonth } from '../../../shared/lib/months';
-import { fixedClock } from '../clock';
+import { actingAs } from '../service-context';
 import { buildClaim } from '../claims/build';
 import { getClaim } from '../claims/read';
 import { signClaim } from '../claims/sign';
@@ -67,8 +67,8 @@ function answer(key: string, items: readonly ClaimedItem[], n: number) {
  * One of the month's episodes left open is closed after its claim left: the next month's claim
  * takes it, marked « clôture tardive » (what the month-end checklist counts).
  */
-async function closeOneLate(handle: DemoContext['deps']['handle'], month: string, at: string, note: (text: string) => void) {
-  const open = await handle.db
+async function closeOneLate(deps: DemoContext['deps'], month: string, at: string, note: (text: string) => void) {
+  const open = await deps.handle.db
     .selectFrom('episode')
     .select(['id', 'opened_at'])
     .where('status', '=', 'ouvert')
@@ -77,8 +77,7 @@ async function closeOneLate(handle: DemoContext['deps']['handle'], month: string
     .orderBy('id')
     .executeTakeFirst();
   if (!open) return;
-  const w = { db: handle.db, features: handle.features, clock: fixedClock(at), login: 'accueil' };
-  await closeEpisode(w, {
+  await closeEpisode(actingAs(deps, 'accueil', at), {
     episodeId: open.id,
     endedOn: open.opened_at.slice(0, 10),
     diagnosis: 'Paludisme simple',
@@ -104,24 +103,19 @@ export const demoClaimsFollowUp: DemoPart = {
     if (episodes === 0) return;
     await demoEpisodes.run({ ...ctx, options: { month, episodes }, note: () => {} });
 
-    const writer = (at: string) => ({ db: handle.db, features: handle.features, clock: fixedClock(at), login: 'gestionnaire' });
-    const built = await buildClaim(writer(`${next}-04T08:30:00.000Z`), month);
+    const manager = (at: string) => actingAs(ctx.deps, 'gestionnaire', at);
+    const built = await buildClaim(manager(`${next}-04T08:30:00.000Z`), { month });
     if (built.episodes === 0) return ctx.note(`Réclamation ${ofMonth(month)} : aucun épisode clos`);
     const view = await getClaim(handle.db, `${next}-04`, month);
     if (view.blocking > 0) return ctx.note(`Réclamation ${ofMonth(month)} : contrôles bloquants, non signée`);
     const signedAt = `${next}-04T09:00:00.000Z`;
-    const claim = await handle.db.transaction().execute((trx) => signClaim({ ...writer(signedAt), db: trx }, month, view.sha256));
+    const claim = await handle.db
+      .transaction()
+      .execute((trx) => signClaim({ ...manager(signedAt), db: trx }, { month, sha256: view.sha256 }));
 
     const key = mkdtempSync(join(tmpdir(), 'ramed-demo-cle-'));
     try {
-      await handle.db
-        .transaction()
-        .execute((trx) =>
-          exportPending(
-            { db: trx, clock: fixedClock(`${next}-04T09:30:00.000Z`), login: 'gestionnaire', appVersion: ctx.deps.appVersion },
-            key,
-          ),
-        );
+      await handle.db.transaction().execute((trx) => exportPending({ ...manager(`${next}-04T09:30:00.000Z`), db: trx }, { folder: key }));
       const messages = await handle.db
         .selectFrom('outbox_message')
         .select(['id', 'idempotency_key'])
@@ -141,12 +135,7 @@ export const demoClaimsFollowUp: DemoPart = {
       const answered = `${monthBefore(ctx.options.month, 2)}-15T10:00:00.000Z`;
       const report = await handle.db
         .transaction()
-        .execute((trx) =>
-          importResponseFile(
-            { db: trx, features: handle.features, now: answered, login: 'gestionnaire' },
-            { path: file, name: `reponse-anam-${month}.json` },
-          ),
-        );
+        .execute((trx) => importResponseFile({ ...manager(answered), db: trx }, { path: file, name: `reponse-anam-${month}.json` }));
       const accepted = report.claims[0]?.accepted ?? 0;
       // The ANAM pays about 60 % of what it accepted, in round thousands.
       const paid = Math.floor((accepted * 0.6) / 1000) * 1000;
@@ -154,7 +143,7 @@ export const demoClaimsFollowUp: DemoPart = {
         const paidOn = `${monthBefore(ctx.options.month, 1)}-20`;
         await handle.db.transaction().execute((trx) =>
           recordPayment(
-            { db: trx, features: handle.features, clock: fixedClock(`${paidOn}T11:00:00.000Z`), login: 'gestionnaire' },
+            { ...manager(`${paidOn}T11:00:00.000Z`), db: trx },
             {
               paidOn,
               amount: paid,
@@ -166,7 +155,7 @@ export const demoClaimsFollowUp: DemoPart = {
         );
       }
       ctx.note(`Réclamation ${ofMonth(month)} : envoyée, ${report.claims[0]?.rejected ?? 0} FCFA rejetés, ${paid} FCFA payés`);
-      await closeOneLate(handle, month, `${next}-10T10:00:00.000Z`, ctx.note);
+      await closeOneLate(ctx.deps, month, `${next}-10T10:00:00.000Z`, ctx.note);
     } finally {
       rmSync(key, { recursive: true, force: true });
     }

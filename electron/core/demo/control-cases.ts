@@ -1,7 +1,8 @@
 import { addDays } from '../../../shared/lib/dates';
 import { ageOn } from '../../../shared/rules/eligibility';
 import type { EpisodeType } from '../../../shared/domain/episodes';
-import { fixedClock, isoToday } from '../clock';
+import { isoToday } from '../clock';
+import { actingAs } from '../service-context';
 import { createEpisode } from '../episodes/create';
 import { closeEpisode } from '../episodes/lifecycle';
 import { addLine } from '../episodes/lines';
@@ -41,7 +42,7 @@ export const demoControlCases: DemoPart = {
 
     const episode = async (personId: number, type: EpisodeType, from: string, to: string, acts: Array<[string, number]>) => {
       const at = `${from}T09:00:00.000Z`;
-      const w = { db: handle.db, features: handle.features, clock: fixedClock(at), login: 'accueil' };
+      const w = actingAs(ctx.deps, 'accueil', at);
       const { id } = await createEpisode(handle.db, w.clock, 'accueil', {
         personId,
         type,
@@ -51,10 +52,12 @@ export const demoControlCases: DemoPart = {
         eligibility: { eligible: true, reasons: [], warnings: [] },
       });
       for (const [code, quantity] of acts) await addLine(w, { episodeId: id, code, quantity, performedOn: from, prescriber: 'Dr Maïga' });
-      await closeEpisode(
-        { ...w, clock: fixedClock(`${to}T16:00:00.000Z`) },
-        { episodeId: id, endedOn: to, diagnosis: 'Cas de démonstration', outcome: 'gueri' },
-      );
+      await closeEpisode(actingAs(ctx.deps, 'accueil', `${to}T16:00:00.000Z`), {
+        episodeId: id,
+        endedOn: to,
+        diagnosis: 'Cas de démonstration',
+        outcome: 'gueri',
+      });
     };
     await episode(man.id, 'maternite', start, start, [['MA-ACC', 1]]);
     for (let d = 0; d < 5; d++) await episode(others[0]!.id, 'consultation_externe', addDays(start, d), addDays(start, d), [['CS-CUR', 1]]);

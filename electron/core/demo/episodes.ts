@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import { addDays } from '../../../shared/lib/dates';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
 import { eligibilityOnDate, holdersOf, needsHolder } from '../claims/eligibility';
 import { fixedClock, isoToday } from '../clock';
 import { deskMinute, DESK_SPAN } from './desk-hours';
-import type { DialectFeatures } from '../db/dialect';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
+import { actingAs, atInstant } from '../service-context';
 import { createEpisode } from '../episodes/create';
 import { closeEpisode } from '../episodes/lifecycle';
 import { addLine, cancelLine } from '../episodes/lines';
@@ -272,8 +271,7 @@ const WALKTHROUGH_HOLDER = '1101000000017';
 const inWalkthrough = (p: DemoPerson) => p.recepisse === WALKTHROUGH_HOLDER || p.holder_recepisse === WALKTHROUGH_HOLDER;
 
 async function oneEpisode(
-  db: Kysely<Database>,
-  features: DialectFeatures,
+  desk: ServiceContext,
   random: () => number,
   persons: DemoPerson[],
   at: string,
@@ -287,7 +285,7 @@ async function oneEpisode(
   const pool = suited.length > 0 ? suited : persons.filter((p) => !(day === today && inWalkthrough(p)));
   const person = twin?.person ?? pool[Math.floor(random() * pool.length)]!;
   const document = twin ? 'recepisse_seul' : weighted(random, DOCUMENTS, ([, w]) => w)[0];
-  const { id } = await createEpisode(db, fixedClock(at), 'accueil', {
+  const { id } = await createEpisode(desk.db, fixedClock(at), 'accueil', {
     personId: person.id,
     type: scenario.type,
     emergency: scenario.type === 'urgence',
@@ -298,7 +296,7 @@ async function oneEpisode(
     eligibility: { eligible: true, reasons: [], warnings: random() < 0.1 ? ['NEAR_EXPIRY'] : [] },
   });
   const prescriber = scenario.type === 'maternite' ? MIDWIVES : PRESCRIBERS;
-  const w = { db, features, clock: fixedClock(at), login: 'accueil' };
+  const w = atInstant(desk, at);
   const line = (code: string, quantity: number) =>
     addIfPriced(() =>
       addLine(w, { episodeId: id, code, quantity, performedOn: day, prescriber: prescriber[Math.floor(random() * prescriber.length)]! }),
@@ -312,10 +310,13 @@ async function oneEpisode(
   const endedOn = addDays(day, scenario.stay ?? 0);
   const closed = endedOn < today && (twin !== undefined || keep || random() < 0.9);
   if (closed) {
-    await closeEpisode(
-      { ...w, clock: fixedClock(`${endedOn}T16:30:00.000Z`) },
-      { episodeId: id, endedOn, diagnosis: scenario.diagnosis, icd10: scenario.icd10, outcome: scenario.outcome },
-    );
+    await closeEpisode(atInstant(desk, `${endedOn}T16:30:00.000Z`), {
+      episodeId: id,
+      endedOn,
+      diagnosis: scenario.diagnosis,
+      icd10: scenario.icd10,
+      outcome: scenario.outcome,
+    });
   }
   return { person, scenario, closed };
 }
@@ -381,7 +382,10 @@ export const demoEpisodes: DemoPart = {
       await handle.db.transaction().execute(async (trx) => {
         for (const [i, at] of when.slice(start, start + 100).entries()) {
           const twin = at === twinAt && last?.closed ? last : undefined;
-          last = await oneEpisode(trx, handle.features, random, persons, at, today, { twin, keep: when[start + i + 1] === twinAt });
+          last = await oneEpisode({ ...actingAs(ctx.deps, 'accueil'), db: trx }, random, persons, at, today, {
+            twin,
+            keep: when[start + i + 1] === twinAt,
+          });
         }
       });
     }

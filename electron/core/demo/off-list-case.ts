@@ -1,6 +1,6 @@
 import { addDays } from '../../../shared/lib/dates';
-import { fixedClock, isoToday } from '../clock';
-import type { EpisodeWriter } from '../episodes/writer';
+import { isoToday } from '../clock';
+import { actingAs } from '../service-context';
 import { dispense } from '../pharmacy/dispense';
 import { isDispensable } from '../pharmacy/episodes';
 import { receiveBatch } from '../pharmacy/stock';
@@ -31,12 +31,7 @@ export const demoOffListCase: DemoPart = {
     if (!episode?.closed_at) return ctx.note('Hors liste : aucune consultation close dans le mois');
     const at = new Date(Date.parse(episode.closed_at) + 30 * 60_000).toISOString();
     if (!isDispensable(episode, at.slice(0, 10))) return ctx.note('Hors liste : consultation close la veille, non dispensable');
-    const writer = (when: string): EpisodeWriter => ({
-      db: handle.db,
-      features: handle.features,
-      clock: fixedClock(when),
-      login: 'pharmacie',
-    });
+    const writer = (when: string) => actingAs(ctx.deps, 'pharmacie', when);
     const receivedOn = addDays(first, -45);
     await receiveBatch(writer(`${receivedOn}T09:00:00.000Z`), {
       medicineCode: 'CARBO5S',

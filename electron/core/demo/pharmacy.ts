@@ -1,6 +1,6 @@
 import { addDays } from '../../../shared/lib/dates';
-import { fixedClock, isoToday } from '../clock';
-import type { EpisodeWriter } from '../episodes/writer';
+import { isoToday } from '../clock';
+import { actingAs } from '../service-context';
 import { dispense } from '../pharmacy/dispense';
 import { isDispensable } from '../pharmacy/episodes';
 import { receiveBatch, setThreshold } from '../pharmacy/stock';
@@ -64,7 +64,7 @@ export const demoPharmacy: DemoPart = {
     const today = isoToday(clock);
     const first = `${ctx.options.month}-01`;
     const receivedOn = addDays(first, -45);
-    const writer = (at: string): EpisodeWriter => ({ db: handle.db, features: handle.features, clock: fixedClock(at), login: 'pharmacie' });
+    const writer = (at: string) => actingAs(ctx.deps, 'pharmacie', at);
     const atReceipt = writer(`${receivedOn}T09:00:00.000Z`);
     for (const [medicineCode, lot, quantity, unitCost, days] of RECEIPTS) {
       await receiveBatch(atReceipt, {

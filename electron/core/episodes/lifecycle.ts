@@ -3,7 +3,8 @@ import type { Outcome } from '../../../shared/domain/episodes';
 import { isoToday } from '../clock';
 import { conflict, DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
-import { inTransaction, lockEpisode, lockOpenEpisode, type EpisodeWriter } from './writer';
+import { inTransaction, lockEpisode, lockOpenEpisode } from './writer';
+import type { ServiceContext } from '../context';
 
 export interface DiagnosisInput {
   episodeId: number;
@@ -15,27 +16,27 @@ export interface DiagnosisInput {
 const invalid = (field: string, message: string) => new DomainError('INVALID_INPUT', message, { [field]: message });
 
 async function addEvent(
-  w: EpisodeWriter,
+  ctx: ServiceContext,
   episodeId: number,
   kind: 'diagnostic' | 'cloture' | 'reouverture',
   reason: string | null,
   detail: object,
 ) {
-  await w.db
+  await ctx.db
     .insertInto('episode_event')
-    .values({ episode_id: episodeId, kind, at: w.clock.now().toISOString(), by_login: w.login, reason, detail: JSON.stringify(detail) })
+    .values({ episode_id: episodeId, kind, at: ctx.clock.now().toISOString(), by_login: ctx.login, reason, detail: JSON.stringify(detail) })
     .execute();
 }
 
 /** Records the diagnosis (and the outcome when known) while the episode is open. */
-export async function setDiagnosis(w: EpisodeWriter, input: DiagnosisInput): Promise<void> {
-  await inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
+export async function setDiagnosis(ctx: ServiceContext, input: DiagnosisInput): Promise<void> {
+  await inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
     const episode = await lockOpenEpisode(tx, input.episodeId);
     const values = { diagnosis: input.diagnosis, icd10: input.icd10 || null, outcome: input.outcome ?? episode.outcome };
     await db
       .updateTable('episode')
-      .set({ ...values, updated_at: w.clock.now().toISOString() })
+      .set({ ...values, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', episode.id)
       .execute();
     await addEvent(tx, episode.id, 'diagnostic', null, values);
@@ -46,12 +47,12 @@ export async function setDiagnosis(w: EpisodeWriter, input: DiagnosisInput): Pro
  * Closes the episode on its end date: from then on it is frozen for the monthly claim. The end
  * date cannot precede the opening or an act, nor lie in the future.
  */
-export async function closeEpisode(w: EpisodeWriter, input: DiagnosisInput & { endedOn: string; outcome: Outcome }): Promise<void> {
-  await inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
+export async function closeEpisode(ctx: ServiceContext, input: DiagnosisInput & { endedOn: string; outcome: Outcome }): Promise<void> {
+  await inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
     const episode = await lockOpenEpisode(tx, input.episodeId);
     const openedOn = episode.opened_at.slice(0, 10);
-    if (input.endedOn > isoToday(w.clock)) throw invalid('endedOn', 'La date de fin ne peut pas être dans le futur.');
+    if (input.endedOn > isoToday(ctx.clock)) throw invalid('endedOn', 'La date de fin ne peut pas être dans le futur.');
     if (input.endedOn < openedOn) throw invalid('endedOn', `La date de fin précède l’ouverture de l’épisode (${frenchDate(openedOn)}).`);
     if (!input.icd10 && (await getSetting(db, 'episodes.icd10AtClosing')) === 'obligatoire') {
       throw invalid('icd10', 'Indiquez le code CIM-10 du diagnostic : l’établissement le rend obligatoire à la clôture.');
@@ -71,11 +72,11 @@ export async function closeEpisode(w: EpisodeWriter, input: DiagnosisInput & { e
     if (last?.day && input.endedOn < last.day) {
       throw invalid('endedOn', `La date de fin précède le dernier acte de l’épisode (${frenchDate(last.day)}).`);
     }
-    const now = w.clock.now().toISOString();
+    const now = ctx.clock.now().toISOString();
     const values = { ended_on: input.endedOn, diagnosis: input.diagnosis, icd10: input.icd10 || null, outcome: input.outcome };
     await db
       .updateTable('episode')
-      .set({ ...values, status: 'clos', closed_at: now, closed_by: w.login, updated_at: now })
+      .set({ ...values, status: 'clos', closed_at: now, closed_by: ctx.login, updated_at: now })
       .where('id', '=', episode.id)
       .execute();
     await addEvent(tx, episode.id, 'cloture', null, values);
@@ -83,14 +84,14 @@ export async function closeEpisode(w: EpisodeWriter, input: DiagnosisInput & { e
 }
 
 /** Reopens a closed episode (manager only, checked by the contract), with the reason kept in its history. */
-export async function reopenEpisode(w: EpisodeWriter, input: { episodeId: number; reason: string }): Promise<void> {
-  await inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
+export async function reopenEpisode(ctx: ServiceContext, input: { episodeId: number; reason: string }): Promise<void> {
+  await inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
     const episode = await lockEpisode(tx, input.episodeId);
     if (episode.status !== 'clos') throw conflict(`L’épisode ${episode.number} est déjà ouvert.`);
     await db
       .updateTable('episode')
-      .set({ status: 'ouvert', ended_on: null, closed_at: null, closed_by: null, updated_at: w.clock.now().toISOString() })
+      .set({ status: 'ouvert', ended_on: null, closed_at: null, closed_by: null, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', episode.id)
       .execute();
     await addEvent(tx, episode.id, 'reouverture', input.reason, {

@@ -6,7 +6,8 @@ import { conflict, DomainError, notFound, refused } from '../errors';
 import { getFacility } from '../facility/facility';
 import { coverageOf } from '../programmes/coverage';
 import { tariffVersions } from '../reference/tariffs';
-import { inTransaction, lockOpenEpisode, touchEpisode, type EpisodeWriter } from './writer';
+import { inTransaction, lockOpenEpisode, touchEpisode } from './writer';
+import type { ServiceContext } from '../context';
 
 export interface AddLineInput {
   episodeId: number;
@@ -29,8 +30,8 @@ const REFUSAL_FIELD: Record<PricingRefusal, 'code' | 'quantity' | 'performedOn'>
 };
 
 /** Units of an act still in force on the episode: cancellation lines carry negative quantities. */
-async function quantityOnEpisode(w: EpisodeWriter, episodeId: number, code: string): Promise<number> {
-  const row = await w.db
+async function quantityOnEpisode(ctx: ServiceContext, episodeId: number, code: string): Promise<number> {
+  const row = await ctx.db
     .selectFrom('prestation')
     .select(sql<number>`coalesce(sum(quantity), 0)`.as('total'))
     .where('episode_id', '=', episodeId)
@@ -41,12 +42,12 @@ async function quantityOnEpisode(w: EpisodeWriter, episodeId: number, code: stri
 }
 
 /** Adds an act priced with the tariff in force on its date at the facility's level. */
-export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<number> {
-  return inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
+export async function addLine(ctx: ServiceContext, input: AddLineInput): Promise<number> {
+  return inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
     const episode = await lockOpenEpisode(tx, input.episodeId);
     const openedOn = episode.opened_at.slice(0, 10);
-    if (input.performedOn > isoToday(w.clock)) {
+    if (input.performedOn > isoToday(ctx.clock)) {
       throw new DomainError('INVALID_INPUT', 'La date de l’acte ne peut pas être dans le futur.', {
         performedOn: 'Date dans le futur',
       });
@@ -86,8 +87,8 @@ export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<nu
         prescriber: input.prescriber,
         cancels_id: null,
         reason: null,
-        created_at: w.clock.now().toISOString(),
-        created_by: w.login,
+        created_at: ctx.clock.now().toISOString(),
+        created_by: ctx.login,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -100,9 +101,9 @@ export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<nu
  * Cancels a line by adding its mirror (negated quantity and amount) with the reason: the claim and
  * the audit keep both. A line is cancelled once; a cancellation is never itself cancelled.
  */
-export async function cancelLine(w: EpisodeWriter, input: { episodeId: number; lineId: number; reason: string }): Promise<number> {
-  return inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
+export async function cancelLine(ctx: ServiceContext, input: { episodeId: number; lineId: number; reason: string }): Promise<number> {
+  return inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
     const episode = await lockOpenEpisode(tx, input.episodeId);
     const line = await db
       .selectFrom('prestation')
@@ -137,8 +138,8 @@ export async function cancelLine(w: EpisodeWriter, input: { episodeId: number; l
         prescriber: line.prescriber,
         cancels_id: line.id,
         reason: input.reason,
-        created_at: w.clock.now().toISOString(),
-        created_by: w.login,
+        created_at: ctx.clock.now().toISOString(),
+        created_by: ctx.login,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -17,7 +17,7 @@ export const anamHandlers: Handlers<typeof anamApi> = {
         deps: ctx.deps,
         fetch,
         folder: pullFolder(),
-        by: ctx.actor?.login ?? 'anonyme',
+        by: ctx.login,
         hooks: { progress: ctx.progress, signal: ctx.signal },
       },
       lists,

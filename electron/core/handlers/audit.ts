@@ -5,5 +5,5 @@ import type { Handlers } from './types';
 
 export const auditHandlers: Handlers<typeof auditApi> = {
   'audit.list': async (input, ctx) => listAudit(ctx.db, input),
-  'audit.export': async (input, ctx) => exportAudit(ctx.db, input, isoToday(ctx.deps.clock)),
+  'audit.export': async (input, ctx) => exportAudit(ctx.db, input, isoToday(ctx.clock)),
 };

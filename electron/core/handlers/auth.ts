@@ -7,9 +7,9 @@ import { DomainError } from '../errors';
 export const authHandlers: Handlers<typeof authApi> = {
   'auth.login': async (input, ctx) => {
     // Runs on the root database: a failed attempt must still be counted.
-    const row = await authenticate(ctx.deps.handle.db, ctx.deps.clock, input.login, input.password);
+    const row = await authenticate(ctx.deps.handle.db, ctx.clock, input.login, input.password);
     ctx.audit.entityId = row.login;
-    return openSession(ctx.slot, row, ctx.deps.clock);
+    return openSession(ctx.slot, row, ctx.clock);
   },
   'auth.session': async (_input, ctx) => {
     const check = await checkSession(ctx.deps, ctx.slot);
@@ -23,7 +23,7 @@ export const authHandlers: Handlers<typeof authApi> = {
   'auth.changePassword': async (input, ctx) => {
     const session = ctx.slot.session;
     if (!session || session.userId === null) throw new DomainError('NOT_AUTHENTICATED', 'Connectez-vous d’abord.');
-    const row = await changePassword(ctx.db, ctx.deps.clock, session.userId, input.current, input.next);
+    const row = await changePassword(ctx.db, ctx.clock, session.userId, input.current, input.next);
     session.mustChangePassword = false;
     session.sessionVersion = row.session_version;
     ctx.audit.entityId = row.login;
@@ -41,15 +41,15 @@ export const authHandlers: Handlers<typeof authApi> = {
     const { db } = ctx.deps.handle;
     const row = await db.selectFrom('app_user').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
     try {
-      await verifyCredentials(db, ctx.deps.clock, row, input.password);
+      await verifyCredentials(db, ctx.clock, row, input.password);
     } catch (error) {
       // Too many wrong passwords lock the account: the session ends with it.
       const after = await db.selectFrom('app_user').select('locked_until').where('id', '=', row.id).executeTakeFirstOrThrow();
-      if (isLockedOut(after, ctx.deps.clock) && error instanceof DomainError) endSession(ctx.slot, 'revoked', error.message);
+      if (isLockedOut(after, ctx.clock) && error instanceof DomainError) endSession(ctx.slot, 'revoked', error.message);
       throw error;
     }
     session.locked = false;
-    session.lastActivityAt = ctx.deps.clock.now().toISOString();
+    session.lastActivityAt = ctx.clock.now().toISOString();
     const check = await checkSession(ctx.deps, ctx.slot);
     if (check.state !== 'active') throw new DomainError('NOT_AUTHENTICATED', 'Votre session est terminée. Reconnectez-vous.');
     return sessionState(check);

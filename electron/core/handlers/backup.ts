@@ -29,7 +29,7 @@ export const backupHandlers: Handlers<typeof backupApi> = {
       );
     }
     const result = await createBackup(ctx.deps, {
-      by: ctx.actor?.login ?? 'anonyme',
+      by: ctx.login,
       ...(input.out !== undefined ? { out: resolve(input.out) } : {}),
       progress: ctx.progress,
       signal: ctx.signal,

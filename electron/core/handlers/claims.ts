@@ -7,62 +7,50 @@ import { previewResubmission, resubmit } from '../claims/resubmission';
 import { signClaim } from '../claims/sign';
 import { claimFollowUp, claimListRows } from '../responses/follow-up';
 import { importResponseFile } from '../responses/import-file';
-import type { ClaimWriter } from '../claims/store';
 import { isoToday } from '../clock';
-import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
 import { wakeOutboxAfterCommit } from './wake-outbox';
 
-const writer = (ctx: HandlerContext): ClaimWriter => ({
-  db: ctx.db,
-  features: ctx.deps.handle.features,
-  clock: ctx.deps.clock,
-  login: ctx.actor?.login ?? 'anonyme',
-});
-
 export const claimsHandlers: Handlers<typeof claimsApi> = {
-  'claims.list': async (_input, ctx) => claimListRows(ctx.db, ctx.deps.clock),
-  'claims.get': async (input, ctx) => getClaim(ctx.db, isoToday(ctx.deps.clock), input.month, input.version),
+  'claims.list': async (_input, ctx) => claimListRows(ctx.db, ctx.clock),
+  'claims.get': async (input, ctx) => getClaim(ctx.db, isoToday(ctx.clock), input.month, input.version),
   'claims.build': async (input, ctx) => {
-    const claim = await buildClaim(writer(ctx), input.month, { progress: ctx.progress, signal: ctx.signal }, input.earlyReason ?? null);
+    const claim = await buildClaim(ctx, input, { progress: ctx.progress, signal: ctx.signal });
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { episodes: claim.episodes, total: claim.total, status: claim.status, earlyReason: claim.earlyReason };
     return claim;
   },
   'claims.exclude': async (input, ctx) => {
-    const { claim, exclusionId } = await excludeFromClaim(writer(ctx), input);
+    const { claim, exclusionId } = await excludeFromClaim(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { exclusionId };
-    return getClaim(ctx.db, isoToday(ctx.deps.clock), input.month);
+    return getClaim(ctx.db, isoToday(ctx.clock), input.month);
   },
   'claims.cancelExclusion': async (input, ctx) => {
-    const { claim, exclusionId } = await cancelExclusion(writer(ctx), input);
+    const { claim, exclusionId } = await cancelExclusion(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { cancellationId: exclusionId };
-    return getClaim(ctx.db, isoToday(ctx.deps.clock), input.month);
+    return getClaim(ctx.db, isoToday(ctx.clock), input.month);
   },
   'claims.sign': async (input, ctx) => {
-    const claim = await signClaim(writer(ctx), input.month, input.sha256);
+    const claim = await signClaim(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { sha256: claim.sha256, total: claim.total, episodes: claim.episodes };
     wakeOutboxAfterCommit(ctx);
     return claim;
   },
-  'claims.export': async (input, ctx) => exportClaim(ctx.db, input, { clock: ctx.deps.clock, appVersion: ctx.deps.appVersion }),
-  'claims.followUp': async (input, ctx) => claimFollowUp(ctx.db, ctx.deps.clock, input.month, input.version),
+  'claims.export': async (input, ctx) => exportClaim(ctx, input),
+  'claims.followUp': async (input, ctx) => claimFollowUp(ctx.db, ctx.clock, input.month, input.version),
   'claims.importResponse': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);
-    const report = await importResponseFile(
-      { db: ctx.db, features: ctx.deps.handle.features, now: ctx.deps.clock.now().toISOString(), login: ctx.actor?.login ?? 'anonyme' },
-      file,
-    );
+    const report = await importResponseFile(ctx, file);
     ctx.audit.entityId = file.name;
     ctx.audit.detail = { responses: report.responses, applied: report.applied, unchanged: report.unchanged, errors: report.errors };
     return report;
   },
   'claims.previewResubmission': async (input, ctx) => previewResubmission(ctx.db, input.month, input.version),
   'claims.resubmit': async (input, ctx) => {
-    const claim = await resubmit(writer(ctx), input);
+    const claim = await resubmit(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { resubmits: input.version, sha256: claim.sha256, total: claim.total, episodes: claim.episodes };
     wakeOutboxAfterCommit(ctx);

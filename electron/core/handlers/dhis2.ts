@@ -9,9 +9,9 @@ export const dhis2Handlers: Pick<
   Handlers<typeof statisticsApi>,
   'statistics.snisPreview' | 'statistics.snisSend' | 'statistics.snisSends'
 > = {
-  'statistics.snisPreview': async (input, ctx) => dhis2Preview(ctx.db, input.month, isoToday(ctx.deps.clock)),
+  'statistics.snisPreview': async (input, ctx) => dhis2Preview(ctx.db, input.month, isoToday(ctx.clock)),
   'statistics.snisSend': async (input, ctx) => {
-    const sent = await sendToDhis2(ctx.db, { clock: ctx.deps.clock, by: ctx.actor?.login ?? 'anonyme' }, input);
+    const sent = await sendToDhis2(ctx.db, { clock: ctx.clock, by: ctx.login }, input);
     ctx.audit.entityId = String(sent.id);
     ctx.audit.detail = {
       month: sent.month,

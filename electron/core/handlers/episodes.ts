@@ -6,15 +6,7 @@ import { closeEpisode, reopenEpisode, setDiagnosis } from '../episodes/lifecycle
 import { addLine, cancelLine } from '../episodes/lines';
 import { listEpisodes } from '../episodes/list';
 import { getEpisode } from '../episodes/read';
-import type { EpisodeWriter } from '../episodes/writer';
 import type { Handlers } from './types';
-
-const writer = (ctx: HandlerContext): EpisodeWriter => ({
-  db: ctx.db,
-  features: ctx.deps.handle.features,
-  clock: ctx.deps.clock,
-  login: ctx.actor?.login ?? 'anonyme',
-});
 
 /** Answers the episode as it now stands, and names it in the audit row. */
 async function after(ctx: HandlerContext, episodeId: number, detail?: Record<string, unknown>) {
@@ -27,25 +19,25 @@ async function after(ctx: HandlerContext, episodeId: number, detail?: Record<str
 export const episodesHandlers: Handlers<typeof episodesApi> = {
   'episodes.get': async (input, ctx) => getEpisode(ctx.db, input.id),
   'episodes.list': async (input, ctx) => listEpisodes(ctx.db, input),
-  'episodes.export': async (input, ctx) => exportEpisodes(ctx.db, input, isoToday(ctx.deps.clock)),
+  'episodes.export': async (input, ctx) => exportEpisodes(ctx.db, input, isoToday(ctx.clock)),
   'episodes.addLine': async (input, ctx) => {
-    const lineId = await addLine(writer(ctx), input);
+    const lineId = await addLine(ctx, input);
     return after(ctx, input.episodeId, { lineId });
   },
   'episodes.cancelLine': async (input, ctx) => {
-    const cancellationId = await cancelLine(writer(ctx), input);
+    const cancellationId = await cancelLine(ctx, input);
     return after(ctx, input.episodeId, { cancellationId });
   },
   'episodes.setDiagnosis': async (input, ctx) => {
-    await setDiagnosis(writer(ctx), input);
+    await setDiagnosis(ctx, input);
     return after(ctx, input.episodeId);
   },
   'episodes.close': async (input, ctx) => {
-    await closeEpisode(writer(ctx), input);
+    await closeEpisode(ctx, input);
     return after(ctx, input.episodeId);
   },
   'episodes.reopen': async (input, ctx) => {
-    await reopenEpisode(writer(ctx), input);
+    await reopenEpisode(ctx, input);
     return after(ctx, input.episodeId);
   },
 };

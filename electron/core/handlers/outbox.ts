@@ -1,22 +1,19 @@
 import type { outboxApi } from '../../../shared/api/outbox';
 import { exportPending } from '../outbox/export-folder';
-import { retryAllAbandoned, retryMessage, type Retrier } from '../outbox/retry';
+import { retryAllAbandoned, retryMessage } from '../outbox/retry';
 import { sendQueue } from '../outbox/send-queue';
 import { outboxStatus } from '../outbox/status';
 import { outboxSummary } from '../outbox/summary';
 import { workerName } from '../outbox/worker';
-import type { HandlerContext } from '../context';
 import type { Handlers } from './types';
 import { wakeOutboxAfterCommit } from './wake-outbox';
-
-const retrier = (ctx: HandlerContext): Retrier => ({ db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme' });
 
 export const outboxHandlers: Handlers<typeof outboxApi> = {
   'outbox.status': async (_input, ctx) => outboxStatus(ctx.db),
   'outbox.send': async (input, ctx) => {
     const env = {
       handle: () => ctx.deps.handle,
-      clock: ctx.deps.clock,
+      clock: ctx.clock,
       random: Math.random,
       fetch,
       worker: workerName(ctx.actor?.login ?? 'manuel'),
@@ -27,23 +24,20 @@ export const outboxHandlers: Handlers<typeof outboxApi> = {
   },
   'outbox.summary': async (_input, ctx) => outboxSummary(ctx.db),
   'outbox.export': async (input, ctx) => {
-    const report = await exportPending(
-      { db: ctx.db, clock: ctx.deps.clock, login: ctx.actor?.login ?? 'anonyme', appVersion: ctx.deps.appVersion },
-      input.folder,
-    );
+    const report = await exportPending(ctx, input);
     ctx.audit.entityId = report.folder;
     ctx.audit.detail = { files: report.files, manifestSha256: report.manifestSha256 };
     return report;
   },
   'outbox.retry': async (input, ctx) => {
-    const view = await retryMessage(retrier(ctx), input);
+    const view = await retryMessage(ctx, input);
     ctx.audit.entityId = String(input.messageId);
     ctx.audit.detail = { claim: view.claim, key: view.key, attemptsBefore: view.attempts };
     wakeOutboxAfterCommit(ctx);
     return view;
   },
   'outbox.retryAll': async (input, ctx) => {
-    const report = await retryAllAbandoned(retrier(ctx), input);
+    const report = await retryAllAbandoned(ctx, input);
     ctx.audit.detail = { ...report };
     if (report.requeued > 0) wakeOutboxAfterCommit(ctx);
     return report;

@@ -1,7 +1,6 @@
 import type { pharmacyApi } from '../../../shared/api/pharmacy';
 import { isoToday } from '../clock';
 import type { HandlerContext } from '../context';
-import type { EpisodeWriter } from '../episodes/writer';
 import { notFound } from '../errors';
 import { cancelDispensation, dispense } from '../pharmacy/dispense';
 import { episodePharmacy, findEpisodes } from '../pharmacy/episodes';
@@ -20,14 +19,7 @@ import {
 } from '../pharmacy/stock';
 import type { Handlers } from './types';
 
-const writer = (ctx: HandlerContext): EpisodeWriter => ({
-  db: ctx.db,
-  features: ctx.deps.handle.features,
-  clock: ctx.deps.clock,
-  login: ctx.actor?.login ?? 'anonyme',
-});
-
-const today = (ctx: HandlerContext) => isoToday(ctx.deps.clock);
+const today = (ctx: HandlerContext) => isoToday(ctx.clock);
 
 async function batchView(ctx: HandlerContext, batchId: number) {
   const batch = (await listBatches(ctx.db, today(ctx), { withEmpty: true })).find((b) => b.id === batchId);
@@ -41,7 +33,7 @@ export const pharmacyHandlers: Handlers<typeof pharmacyApi> = {
   'pharmacy.episode': async (input, ctx) => episodePharmacy(ctx.db, input.episodeId, today(ctx)),
   'pharmacy.stockItems': async (_input, ctx) => stockItems(ctx.db, today(ctx)),
   'pharmacy.dispense': async (input, ctx) => {
-    const result = await dispense(writer(ctx), input);
+    const result = await dispense(ctx, input);
     const episode = await episodePharmacy(ctx.db, input.episodeId, today(ctx));
     ctx.audit.entityId = episode.episode.number;
     ctx.audit.detail = {
@@ -53,7 +45,7 @@ export const pharmacyHandlers: Handlers<typeof pharmacyApi> = {
     return result;
   },
   'pharmacy.cancel': async (input, ctx) => {
-    const id = await cancelDispensation(writer(ctx), input);
+    const id = await cancelDispensation(ctx, input);
     const line = await ctx.db.selectFrom('dispensation').select('episode_id').where('id', '=', id).executeTakeFirstOrThrow();
     const lines = await episodeLines(ctx.db, line.episode_id);
     ctx.audit.detail = { cancellationId: id };
@@ -61,22 +53,22 @@ export const pharmacyHandlers: Handlers<typeof pharmacyApi> = {
   },
   'pharmacy.batches': async (input, ctx) => listBatches(ctx.db, today(ctx), input),
   'pharmacy.movements': async (input, ctx) => listMovements(ctx.db, input),
-  'pharmacy.receive': async (input, ctx) => batchView(ctx, await receiveBatch(writer(ctx), input)),
+  'pharmacy.receive': async (input, ctx) => batchView(ctx, await receiveBatch(ctx, input)),
   'pharmacy.count': async (input, ctx) => {
-    const difference = await countBatch(writer(ctx), input);
+    const difference = await countBatch(ctx, input);
     ctx.audit.detail = { difference };
     return batchView(ctx, input.batchId);
   },
   'pharmacy.adjust': async (input, ctx) => {
-    await adjustBatch(writer(ctx), input);
+    await adjustBatch(ctx, input);
     return batchView(ctx, input.batchId);
   },
   'pharmacy.setThreshold': async (input, ctx) => {
-    await setThreshold(writer(ctx), input);
+    await setThreshold(ctx, input);
     ctx.audit.entityId = input.medicineCode;
     return (await stockItems(ctx.db, today(ctx))).find((i) => i.medicineCode === input.medicineCode)!;
   },
   'pharmacy.alerts': async (_input, ctx) => stockAlerts(ctx.db, today(ctx)),
   'pharmacy.unmetReport': async (input, ctx) => unmetReport(ctx.db, input.month, today(ctx)),
-  'pharmacy.stockReport': async (_input, ctx) => stockReportPdf(ctx.db, ctx.deps.clock, ctx.deps.appVersion),
+  'pharmacy.stockReport': async (_input, ctx) => stockReportPdf(ctx.db, ctx.clock, ctx.appVersion),
 };

@@ -11,7 +11,7 @@ import type { Handlers } from './types';
 export const programmesHandlers: Handlers<typeof programmesApi> = {
   'programmes.import': async (input, ctx) => importList(input, ctx, programmeFile),
   'programmes.list': async (input, ctx) => {
-    const date = input.date ?? isoToday(ctx.deps.clock);
+    const date = input.date ?? isoToday(ctx.clock);
     return (await listProgrammes(ctx.db)).filter((p) => tariffInForce(p, date));
   },
   'programmes.month': async (input, ctx) => programmeMonthTotals(ctx.db, input.month),
@@ -19,7 +19,7 @@ export const programmesHandlers: Handlers<typeof programmesApi> = {
     const statement = await programmeStatement(ctx.db, input.month, input.programme);
     const base = `releve-${statement.programme.code}-${statement.facility.code}-${statement.month}`;
     if (input.format === 'pdf') {
-      const bytes = programmePdf(statement, { printedAt: ctx.deps.clock.now().toISOString(), appVersion: ctx.deps.appVersion });
+      const bytes = programmePdf(statement, { printedAt: ctx.clock.now().toISOString(), appVersion: ctx.appVersion });
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
     }
     return {

@@ -6,19 +6,19 @@ import { deskDay } from '../reception/day';
 import { admissionSlip } from '../reception/slip';
 import type { Handlers } from './types';
 
-const login = (ctx: HandlerContext) => ctx.actor?.login ?? 'anonyme';
+const login = (ctx: HandlerContext) => ctx.login;
 
 export const receptionHandlers: Handlers<typeof receptionApi> = {
   'reception.check': async (input, ctx) => {
     ctx.audit.entityId = input.recepisse;
-    return checkAtDesk(ctx.db, ctx.deps.clock, login(ctx), input.recepisse);
+    return checkAtDesk(ctx.db, ctx.clock, login(ctx), input.recepisse);
   },
   'reception.admit': async (input, ctx) => {
-    const result = await admit(ctx.db, ctx.deps.handle.features, ctx.deps.clock, login(ctx), input);
+    const result = await admit(ctx.db, ctx.features, ctx.clock, login(ctx), input);
     ctx.audit.entityId = result.outcome === 'admitted' ? result.number : input.recepisse;
     ctx.audit.detail = { outcome: result.outcome, identityDocument: input.identityDocument };
     return result;
   },
   'reception.slip': async (input, ctx) => admissionSlip(ctx.db, input.episodeId, ctx.deps),
-  'reception.day': async (input, ctx) => deskDay(ctx.db, input.day ?? isoToday(ctx.deps.clock)),
+  'reception.day': async (input, ctx) => deskDay(ctx.db, input.day ?? isoToday(ctx.clock)),
 };

@@ -18,7 +18,7 @@ export async function importList<C>(input: { file: string; signature?: string },
   const file = ctx.deps.files.resolve(input.file);
   const signaturePath = input.signature ? ctx.deps.files.resolve(input.signature).path : `${file.path}.sig`;
   const signatureText = await readSignature(signaturePath);
-  const report = await importReferenceFile(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', file, spec, signatureText);
+  const report = await importReferenceFile(ctx.db, ctx.clock, ctx.login, file, spec, signatureText);
   ctx.audit.entityId = file.name;
   ctx.audit.detail = {
     applied: report.applied,
@@ -32,13 +32,13 @@ export async function importList<C>(input: { file: string; signature?: string },
 
 export const referenceHandlers: Handlers<typeof referenceApi> = {
   'tariffs.import': async (input, ctx) => importList(input, ctx, tariffFile),
-  'tariffs.list': async (input, ctx) => listTariffsInForce(ctx.db, input.date ?? isoToday(ctx.deps.clock), input.level),
+  'tariffs.list': async (input, ctx) => listTariffsInForce(ctx.db, input.date ?? isoToday(ctx.clock), input.level),
   'medicines.import': async (input, ctx) => importList(input, ctx, medicineFile),
   'controls.import': async (input, ctx) => importList(input, ctx, plausibilityFile),
   'controls.list': async (input, ctx) => {
-    const date = input.date ?? isoToday(ctx.deps.clock);
+    const date = input.date ?? isoToday(ctx.clock);
     return (await listPlausibilityRules(ctx.db)).filter((r) => tariffInForce(r, date)).map(({ id: _id, ...rule }) => rule);
   },
   'reference.imports': async (input, ctx) => referenceImports(ctx.db, input.limit),
-  'medicines.list': async (input, ctx) => listMedicinesInForce(ctx.db, input.date ?? isoToday(ctx.deps.clock)),
+  'medicines.list': async (input, ctx) => listMedicinesInForce(ctx.db, input.date ?? isoToday(ctx.clock)),
 };

@@ -4,7 +4,7 @@ import type { Handlers } from './types';
 
 export const registrationHandlers: Handlers<typeof registrationApi> = {
   'registration.request': async (input, ctx) => {
-    const result = await recordRegistrationRequest(ctx.db, ctx.deps.clock, ctx.actor?.login ?? 'anonyme', {
+    const result = await recordRegistrationRequest(ctx.db, ctx.clock, ctx.login, {
       familyName: input.familyName,
       givenNames: input.givenNames,
       sex: input.sex,
@@ -18,7 +18,6 @@ export const registrationHandlers: Handlers<typeof registrationApi> = {
     ctx.audit.detail = { recepisse: input.recepisse ?? null, registryReason: result.registryReason };
     return result;
   },
-  'registration.list': async (input, ctx) => listRegistrationRequests(ctx.db, ctx.deps.clock, input),
-  'registration.export': async (input, ctx) =>
-    registrationRequestsFile(await listRegistrationRequests(ctx.db, ctx.deps.clock, input), input),
+  'registration.list': async (input, ctx) => listRegistrationRequests(ctx.db, ctx.clock, input),
+  'registration.export': async (input, ctx) => registrationRequestsFile(await listRegistrationRequests(ctx.db, ctx.clock, input), input),
 };

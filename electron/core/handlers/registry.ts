@@ -6,19 +6,13 @@ import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHist
 import type { Handlers } from './types';
 
 export const registryHandlers: Handlers<typeof registryApi> = {
-  'registry.check': async (input, ctx) => checkRecepisse(ctx.db, input.recepisse, input.date ?? isoToday(ctx.deps.clock)),
+  'registry.check': async (input, ctx) => checkRecepisse(ctx.db, input.recepisse, input.date ?? isoToday(ctx.clock)),
   'registry.search': async (input, ctx) =>
-    searchByName(
-      ctx.db,
-      ctx.deps.handle.features,
-      input.text,
-      input.limit,
-      await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock)),
-    ),
+    searchByName(ctx.db, ctx.features, input.text, input.limit, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.clock))),
   'registry.byNina': async (input, ctx) =>
-    findByNina(ctx.db, input.nina, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock))),
+    findByNina(ctx.db, input.nina, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.clock))),
   'registry.household': async (input, ctx) =>
-    householdOf(ctx.db, input.recepisse, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.deps.clock))),
+    householdOf(ctx.db, input.recepisse, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.clock))),
   'registry.history': async (input, ctx) => personHistory(ctx.db, input.recepisse),
   'registry.import': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);
@@ -30,7 +24,7 @@ export const registryHandlers: Handlers<typeof registryApi> = {
         signaturePath: input.signature ? ctx.deps.files.resolve(input.signature).path : null,
         mode: input.mode,
         strict: input.strict,
-        by: ctx.actor?.login ?? 'anonyme',
+        by: ctx.login,
         dryRun: input.dryRun,
         acceptGap: input.acceptGap,
         force: input.force,
@@ -52,6 +46,6 @@ export const registryHandlers: Handlers<typeof registryApi> = {
     };
     return result;
   },
-  'registry.imports': async (input, ctx) => registryOverview(ctx.db, isoToday(ctx.deps.clock), input.limit),
+  'registry.imports': async (input, ctx) => registryOverview(ctx.db, isoToday(ctx.clock), input.limit),
   'registry.rejections': async (input, ctx) => importRejections(ctx.db, input.importId, input.offset, input.limit),
 };

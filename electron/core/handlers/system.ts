@@ -31,15 +31,15 @@ export const systemHandlers: Handlers<typeof systemApi> = {
       database: { kind: handle.kind, label: handle.label },
       facility: await getFacility(ctx.db),
       setupDone: await isSetupDone(ctx.db),
-      today: isoToday(ctx.deps.clock),
+      today: isoToday(ctx.clock),
     };
   },
   'setup.create': async (input, ctx) => {
     if (await isSetupDone(ctx.db)) throw conflict('Cet établissement est déjà configuré. Connectez-vous.');
-    const facility = await saveFacility(ctx.db, ctx.deps.clock, input.facility);
-    const row = await createUser(ctx.db, ctx.deps.clock, { ...input.admin, roles: ['admin'], mustChangePassword: false });
+    const facility = await saveFacility(ctx.db, ctx.clock, input.facility);
+    const row = await createUser(ctx.db, ctx.clock, { ...input.admin, roles: ['admin'], mustChangePassword: false });
     ctx.audit.entityId = facility.code;
-    return openSession(ctx.slot, row, ctx.deps.clock);
+    return openSession(ctx.slot, row, ctx.clock);
   },
   'setup.demo': async (input, ctx) => {
     if (!(await isEmpty(ctx.db)))
@@ -48,7 +48,7 @@ export const systemHandlers: Handlers<typeof systemApi> = {
   },
   'jobs.cancel': async (input, ctx) => ({ cancelled: ctx.jobs.cancel(input.jobId) }),
   'facility.update': async (input, ctx) => {
-    const facility = await saveFacility(ctx.db, ctx.deps.clock, input);
+    const facility = await saveFacility(ctx.db, ctx.clock, input);
     ctx.audit.entityId = facility.code;
     return facility;
   },

@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { OutboxExportReport } from '../../../shared/domain/outbox';
-import type { Clock } from '../clock';
-import type { Database } from '../db/schema/index';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
 import { exportClaim } from '../claims/export';
+import type { ServiceContext } from '../context';
 
 /** What `manifest.json` of an export folder holds (README, "Envoi par clé USB"). */
 export interface OutboxExportManifest {
@@ -36,15 +34,12 @@ const invalid = (message: string) => new DomainError('INVALID_INPUT', message, {
  * to carry to the ANAM on a USB key. The messages stay pending, marked exported: the ANAM's answer
  * (imported from its file) acknowledges them, and the network may still send them (same key).
  */
-export async function exportPending(
-  w: { db: Kysely<Database>; clock: Clock; login: string; appVersion: string },
-  folder: string,
-): Promise<OutboxExportReport> {
+export async function exportPending(ctx: ServiceContext, { folder }: { folder: string }): Promise<OutboxExportReport> {
   if (!existsSync(folder)) throw invalid(`Dossier introuvable : ${folder} (la clé USB est-elle branchée ?).`);
   if (!statSync(folder).isDirectory()) throw invalid(`« ${folder} » n’est pas un dossier.`);
-  const facility = await getFacility(w.db);
+  const facility = await getFacility(ctx.db);
   if (!facility) throw refused('L’établissement n’est pas configuré : voyez l’administrateur.');
-  const messages = await w.db
+  const messages = await ctx.db
     .selectFrom('outbox_message')
     .innerJoin('claim', 'claim.id', 'outbox_message.claim_id')
     .select([
@@ -61,7 +56,7 @@ export async function exportPending(
     .execute();
   if (messages.length === 0) throw refused('Aucune réclamation en attente d’envoi : rien à exporter.');
 
-  const now = w.clock.now().toISOString();
+  const now = ctx.clock.now().toISOString();
   const target = join(folder, `anam-${safe(facility.code)}-${stamp(now)}`);
   try {
     await mkdir(target);
@@ -78,7 +73,7 @@ export async function exportPending(
     formatVersion: 1,
     facility: { code: facility.code, name: facility.name },
     createdAt: now,
-    createdBy: w.login,
+    createdBy: ctx.login,
     files: [],
     documents: [],
   };
@@ -99,7 +94,7 @@ export async function exportPending(
   const versions = [...new Map(messages.map((m) => [`${m.month}-v${m.version}`, { month: m.month, version: m.version }])).values()];
   for (const { month, version } of versions) {
     for (const kind of ['bordereau', 'csv'] as const) {
-      const document = await exportClaim(w.db, { month, version, format: kind === 'bordereau' ? 'pdf' : 'csv' }, w);
+      const document = await exportClaim(ctx, { month, version, format: kind === 'bordereau' ? 'pdf' : 'csv' });
       const bytes = Buffer.from(document.base64, 'base64');
       const file = safe(document.fileName);
       await writeFile(join(target, file), bytes, { flag: 'wx' });
@@ -112,15 +107,15 @@ export async function exportPending(
 
   const ids = messages.map((m) => m.id);
   for (let i = 0; i < ids.length; i += 500) {
-    await w.db
+    await ctx.db
       .updateTable('outbox_message')
       .set({ exported_at: now })
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
   }
-  await w.db
+  await ctx.db
     .insertInto('outbox_export')
-    .values({ at: now, by_login: w.login, folder: target, messages: messages.length, manifest_sha256: manifestSha256 })
+    .values({ at: now, by_login: ctx.login, folder: target, messages: messages.length, manifest_sha256: manifestSha256 })
     .execute();
   return { folder: target, files: messages.length, manifestSha256 };
 }

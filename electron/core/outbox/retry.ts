@@ -1,15 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { OutboxMessageView, OutboxRetryAllReport } from '../../../shared/domain/outbox';
-import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import { conflict, notFound } from '../errors';
 import { outboxMessages } from './status';
-
-export interface Retrier {
-  db: Kysely<Database>;
-  clock: Clock;
-  login: string;
-}
+import type { ServiceContext } from '../context';
 
 /** Why a message cannot be put back in the queue, in the manager's words (null: it can). */
 function refusal(message: { status: string; superseded_by: number | null }, version: number | null): string | null {
@@ -34,8 +28,8 @@ const judged = (db: Kysely<Database>) =>
  * (its attempts and the error it ended on, read in the same statement). The update is conditional:
  * when another workstation requeued it first, nothing is written and the answer is false.
  */
-async function requeue(w: Retrier, messageId: number, reason: string, now: string): Promise<boolean> {
-  const closed = await w.db
+async function requeue(ctx: ServiceContext, messageId: number, reason: string, now: string): Promise<boolean> {
+  const closed = await ctx.db
     .updateTable('outbox_message')
     .set({
       status: 'en_attente',
@@ -50,9 +44,16 @@ async function requeue(w: Retrier, messageId: number, reason: string, now: strin
     .returning(['attempts', 'last_error'])
     .executeTakeFirst();
   if (!closed) return false;
-  await w.db
+  await ctx.db
     .insertInto('outbox_retry')
-    .values({ message_id: messageId, at: now, by_login: w.login, reason, attempts_before: closed.attempts, last_error: closed.last_error })
+    .values({
+      message_id: messageId,
+      at: now,
+      by_login: ctx.login,
+      reason,
+      attempts_before: closed.attempts,
+      last_error: closed.last_error,
+    })
     .execute();
   return true;
 }
@@ -63,19 +64,19 @@ async function requeue(w: Retrier, messageId: number, reason: string, now: strin
  * counting, the error it ended on is kept with the requeue. Two managers retrying at once produce
  * one requeue: the second finds the message already waiting.
  */
-export async function retryMessage(w: Retrier, input: { messageId: number; reason: string }): Promise<OutboxMessageView> {
-  const read = () => judged(w.db).where('outbox_message.id', '=', input.messageId).executeTakeFirst();
+export async function retryMessage(ctx: ServiceContext, input: { messageId: number; reason: string }): Promise<OutboxMessageView> {
+  const read = () => judged(ctx.db).where('outbox_message.id', '=', input.messageId).executeTakeFirst();
   const message = await read();
   if (!message) throw notFound(`Aucune réclamation n° ${input.messageId} dans la file d’envoi.`);
   const refused = refusal(message, message.version);
   if (refused) throw conflict(refused);
-  if (!(await requeue(w, input.messageId, input.reason, w.clock.now().toISOString()))) {
+  if (!(await requeue(ctx, input.messageId, input.reason, ctx.clock.now().toISOString()))) {
     const changed = await read();
     throw conflict(
       refusal(changed!, changed!.version) ?? 'Cette réclamation vient d’être modifiée sur un autre poste : rechargez la file.',
     );
   }
-  return (await outboxMessages(w.db, input.messageId))[0]!;
+  return (await outboxMessages(ctx.db, input.messageId))[0]!;
 }
 
 /**
@@ -84,12 +85,12 @@ export async function retryMessage(w: Retrier, input: { messageId: number; reaso
  * requeued meanwhile are left to it: each message is requeued once. In the order of the queue, so
  * two managers at once lock the messages in the same order and never wait on each other in a cycle.
  */
-export async function retryAllAbandoned(w: Retrier, input: { reason: string }): Promise<OutboxRetryAllReport> {
-  const abandoned = await judged(w.db).where('outbox_message.status', '=', 'echec').orderBy('outbox_message.id').execute();
-  const now = w.clock.now().toISOString();
+export async function retryAllAbandoned(ctx: ServiceContext, input: { reason: string }): Promise<OutboxRetryAllReport> {
+  const abandoned = await judged(ctx.db).where('outbox_message.status', '=', 'echec').orderBy('outbox_message.id').execute();
+  const now = ctx.clock.now().toISOString();
   const messageIds: number[] = [];
   for (const message of abandoned) {
-    if (refusal(message, message.version) === null && (await requeue(w, message.id, input.reason, now))) messageIds.push(message.id);
+    if (refusal(message, message.version) === null && (await requeue(ctx, message.id, input.reason, now))) messageIds.push(message.id);
   }
   return { requeued: messageIds.length, messageIds };
 }

@@ -1,20 +1,10 @@
-import type { Kysely } from 'kysely';
 import { outstandingOf } from '../../../shared/rules/claim-adjudication';
 import { formatAmount } from '../../../shared/lib/money';
 import { frenchMonth } from '../../../shared/lib/months';
-import type { Clock } from '../clock';
-import type { DialectFeatures } from '../db/dialect';
-import type { Database } from '../db/schema/index';
 import { conflict, DomainError, notFound } from '../errors';
 import { refreshClaimStatus } from '../responses/claim-status';
 import { claimMoney, emptyMoney } from '../responses/totals';
-
-export interface PaymentWriter {
-  db: Kysely<Database>;
-  features: DialectFeatures;
-  clock: Clock;
-  login: string;
-}
+import type { ServiceContext } from '../context';
 
 export interface AllocationInput {
   month: string;
@@ -30,14 +20,14 @@ const invalid = (field: string, message: string) => new DomainError('INVALID_INP
  * and a reference is not recorded twice. Claims are then locked in id order (as the ANAM's
  * answers lock them), so what is left to pay is read after any answer in flight.
  */
-export async function lockLedger(w: PaymentWriter): Promise<void> {
-  await w.features.forUpdate(w.db.selectFrom('facility').select('id').where('id', '=', 1)).execute();
+export async function lockLedger(ctx: ServiceContext): Promise<void> {
+  await ctx.features.forUpdate(ctx.db.selectFrom('facility').select('id').where('id', '=', 1)).execute();
 }
 
 /** Sets parts of a payment against claim versions, within what is left on both sides. */
-export async function allocate(w: PaymentWriter, paymentId: number, allocations: readonly AllocationInput[]): Promise<void> {
+export async function allocate(ctx: ServiceContext, paymentId: number, allocations: readonly AllocationInput[]): Promise<void> {
   if (allocations.length === 0) return;
-  const payment = await w.db
+  const payment = await ctx.db
     .selectFrom('payment')
     .leftJoin('payment_cancellation', 'payment_cancellation.payment_id', 'payment.id')
     .select(['payment.id', 'payment.amount', 'payment.reference', 'payment_cancellation.at as cancelled_at'])
@@ -49,7 +39,7 @@ export async function allocate(w: PaymentWriter, paymentId: number, allocations:
   const claims: Array<{ id: number; month: string; version: number; amount: number; field: string }> = [];
   for (const [i, a] of allocations.entries()) {
     const field = `allocations.${i}`;
-    const claim = await w.db
+    const claim = await ctx.db
       .selectFrom('claim')
       .select(['id', 'month', 'version', 'status'])
       .where('month', '=', a.month)
@@ -64,11 +54,11 @@ export async function allocate(w: PaymentWriter, paymentId: number, allocations:
     claims.push({ ...claim, amount: a.amount, field });
   }
   for (const c of [...claims].sort((a, b) => a.id - b.id)) {
-    await w.features.forUpdate(w.db.selectFrom('claim').select('id').where('id', '=', c.id)).execute();
+    await ctx.features.forUpdate(ctx.db.selectFrom('claim').select('id').where('id', '=', c.id)).execute();
   }
 
   const money = await claimMoney(
-    w.db,
+    ctx.db,
     claims.map((c) => c.id),
   );
   for (const c of claims) {
@@ -87,7 +77,7 @@ export async function allocate(w: PaymentWriter, paymentId: number, allocations:
       );
     }
   }
-  const already = await w.db
+  const already = await ctx.db
     .selectFrom('payment_allocation')
     .select((eb) => eb.fn.sum<number>('amount').as('total'))
     .where('payment_id', '=', paymentId)
@@ -101,10 +91,10 @@ export async function allocate(w: PaymentWriter, paymentId: number, allocations:
     );
   }
 
-  const at = w.clock.now().toISOString();
-  await w.db
+  const at = ctx.clock.now().toISOString();
+  await ctx.db
     .insertInto('payment_allocation')
-    .values(claims.map((c) => ({ payment_id: paymentId, claim_id: c.id, amount: c.amount, at, by_login: w.login })))
+    .values(claims.map((c) => ({ payment_id: paymentId, claim_id: c.id, amount: c.amount, at, by_login: ctx.login })))
     .execute();
-  for (const c of claims) await refreshClaimStatus(w.db, c.id);
+  for (const c of claims) await refreshClaimStatus(ctx.db, c.id);
 }

@@ -6,12 +6,13 @@ import type { Database } from '../db/schema/index';
 import { getSetting } from '../settings/settings';
 import { isoNow, isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
-import { inTransaction, lockEpisode, type EpisodeWriter } from '../episodes/writer';
+import { inTransaction, lockEpisode } from '../episodes/writer';
 import { medicineProgramme } from '../programmes/coverage';
 import { assertDispensable } from './episodes';
 import { addMovement } from './ledger';
 import { episodeLines, episodeUnmet } from './lines';
 import { medicineInForce } from './medicines';
+import type { ServiceContext } from '../context';
 
 export interface DispenseInput {
   episodeId: number;
@@ -50,11 +51,11 @@ const units = (n: number) => `${n} unité${n > 1 ? 's' : ''}`;
  * batch taken making one line priced from the medicines list in force today. The batches are read
  * under row locks and each decrement is conditional, so two pharmacists cannot give the same units.
  */
-export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<DispenseResult> {
-  return inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
-    const today = isoToday(w.clock);
-    const at = isoNow(w.clock);
+export async function dispense(ctx: ServiceContext, input: DispenseInput): Promise<DispenseResult> {
+  return inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
+    const today = isoToday(ctx.clock);
+    const at = isoNow(ctx.clock);
     const episode = await lockEpisode(tx, input.episodeId);
     assertDispensable(episode, today);
     const medicine = await medicineInForce(db, input.medicineCode, today);
@@ -63,7 +64,7 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
       throw new DomainError('REFUSED', message, { medicineCode: message });
     }
     const offListReason = medicine.essential ? null : await offListJustification(db, medicine.dci, input.offListReason);
-    const batches = await w.features
+    const batches = await ctx.features
       .forUpdate(db.selectFrom('stock_batch').selectAll().where('medicine_code', '=', medicine.code).orderBy('id'))
       .execute();
 
@@ -124,7 +125,7 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
           unit_price: medicine.price,
           amount: a.quantity * medicine.price,
           dispensed_at: at,
-          dispensed_by: w.login,
+          dispensed_by: ctx.login,
           prescriber: input.prescriber,
           batch_id: a.batchId,
           override_reason: input.batchId !== undefined ? (input.overrideReason ?? null) : null,
@@ -142,7 +143,7 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
         reason: null,
         dispensationId: line.id,
         at,
-        login: w.login,
+        login: ctx.login,
       });
       lineIds.push(line.id);
     }
@@ -158,7 +159,7 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
           unmet,
           prescriber: input.prescriber,
           recorded_at: at,
-          recorded_by: w.login,
+          recorded_by: ctx.login,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -174,13 +175,13 @@ export async function dispense(w: EpisodeWriter, input: DispenseInput): Promise<
  * Cancels a dispensed line (given by mistake, returned unopened): a mirror line with the reason,
  * and the units go back to their batch through a `retour` ledger entry. Nothing is deleted.
  */
-export async function cancelDispensation(w: EpisodeWriter, input: { lineId: number; reason: string }): Promise<number> {
-  return inTransaction(w.db, async (db) => {
-    const tx = { ...w, db };
+export async function cancelDispensation(ctx: ServiceContext, input: { lineId: number; reason: string }): Promise<number> {
+  return inTransaction(ctx.db, async (db) => {
+    const tx = { ...ctx, db };
     const line = await db.selectFrom('dispensation').selectAll().where('id', '=', input.lineId).executeTakeFirst();
     if (!line) throw notFound('Ligne de dispensation introuvable.');
     const episode = await lockEpisode(tx, line.episode_id);
-    assertDispensable(episode, isoToday(w.clock));
+    assertDispensable(episode, isoToday(ctx.clock));
     if (line.cancels_id !== null) throw refused('Cette ligne est une annulation : elle ne peut pas être annulée à son tour.');
     const already = await db
       .selectFrom('dispensation')
@@ -188,7 +189,7 @@ export async function cancelDispensation(w: EpisodeWriter, input: { lineId: numb
       .where('cancels_id', '=', line.id)
       .executeTakeFirst();
     if (already) throw conflict(`Cette ligne a déjà été annulée le ${frenchDate(already.dispensed_at)} par ${already.dispensed_by}.`);
-    const at = isoNow(w.clock);
+    const at = isoNow(ctx.clock);
     const { id: _id, ...copy } = line;
     const cancellation = await db
       .insertInto('dispensation')
@@ -197,7 +198,7 @@ export async function cancelDispensation(w: EpisodeWriter, input: { lineId: numb
         quantity: -line.quantity,
         amount: -line.amount,
         dispensed_at: at,
-        dispensed_by: w.login,
+        dispensed_by: ctx.login,
         override_reason: null,
         cancels_id: line.id,
         cancel_reason: input.reason,
@@ -211,7 +212,7 @@ export async function cancelDispensation(w: EpisodeWriter, input: { lineId: numb
       reason: input.reason,
       dispensationId: cancellation.id,
       at,
-      login: w.login,
+      login: ctx.login,
     });
     return cancellation.id;
   });

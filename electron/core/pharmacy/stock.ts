@@ -7,10 +7,11 @@ import { getSetting } from '../settings/settings';
 import type { Database } from '../db/schema/index';
 import type { StockBatchTable } from '../db/schema/pharmacy';
 import { DomainError, notFound } from '../errors';
-import { inTransaction, type EpisodeWriter } from '../episodes/writer';
+import { inTransaction } from '../episodes/writer';
 import { listMedicinesInForce } from '../reference/medicines';
 import { addMovement } from './ledger';
 import { medicineInForce, medicineNames } from './medicines';
+import type { ServiceContext } from '../context';
 
 export interface ReceiptInput {
   medicineCode: string;
@@ -25,14 +26,14 @@ export interface ReceiptInput {
 const fieldError = (field: string, message: string) => new DomainError('INVALID_INPUT', message, { [field]: message });
 
 /** A new batch and its first ledger entry. */
-export async function receiveBatch(w: EpisodeWriter, input: ReceiptInput): Promise<number> {
-  return inTransaction(w.db, async (db) => {
-    const today = isoToday(w.clock);
+export async function receiveBatch(ctx: ServiceContext, input: ReceiptInput): Promise<number> {
+  return inTransaction(ctx.db, async (db) => {
+    const today = isoToday(ctx.clock);
     if (input.receivedOn > today) throw fieldError('receivedOn', 'La date de réception ne peut pas être dans le futur.');
     if (!isUsable(input.expiry, today)) throw fieldError('expiry', 'Ce lot est déjà périmé : il ne peut pas entrer en stock.');
     if (!(await medicineInForce(db, input.medicineCode, today)))
       throw fieldError('medicineCode', 'Ce médicament n’est pas sur la liste en vigueur.');
-    const at = isoNow(w.clock);
+    const at = isoNow(ctx.clock);
     const batch = await db
       .insertInto('stock_batch')
       .values({
@@ -44,7 +45,7 @@ export async function receiveBatch(w: EpisodeWriter, input: ReceiptInput): Promi
         received_on: input.receivedOn,
         quantity: 0,
         created_at: at,
-        created_by: w.login,
+        created_by: ctx.login,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -55,22 +56,22 @@ export async function receiveBatch(w: EpisodeWriter, input: ReceiptInput): Promi
       reason: null,
       dispensationId: null,
       at,
-      login: w.login,
+      login: ctx.login,
     });
     return batch.id;
   });
 }
 
-async function lockBatch(w: EpisodeWriter, db: Kysely<Database>, batchId: number): Promise<Selectable<StockBatchTable>> {
-  const batch = await w.features.forUpdate(db.selectFrom('stock_batch').selectAll().where('id', '=', batchId)).executeTakeFirst();
+async function lockBatch(ctx: ServiceContext, db: Kysely<Database>, batchId: number): Promise<Selectable<StockBatchTable>> {
+  const batch = await ctx.features.forUpdate(db.selectFrom('stock_batch').selectAll().where('id', '=', batchId)).executeTakeFirst();
   if (!batch) throw notFound('Lot introuvable.');
   return batch;
 }
 
 /** A physical count: the ledger takes the difference, so the balance becomes what was counted. */
-export async function countBatch(w: EpisodeWriter, input: { batchId: number; counted: number; reason?: string }): Promise<number> {
-  return inTransaction(w.db, async (db) => {
-    const batch = await lockBatch(w, db, input.batchId);
+export async function countBatch(ctx: ServiceContext, input: { batchId: number; counted: number; reason?: string }): Promise<number> {
+  return inTransaction(ctx.db, async (db) => {
+    const batch = await lockBatch(ctx, db, input.batchId);
     const reason = input.reason?.trim() || 'Inventaire';
     await addMovement(db, {
       batchId: batch.id,
@@ -78,17 +79,17 @@ export async function countBatch(w: EpisodeWriter, input: { batchId: number; cou
       quantity: input.counted - batch.quantity,
       reason,
       dispensationId: null,
-      at: isoNow(w.clock),
-      login: w.login,
+      at: isoNow(ctx.clock),
+      login: ctx.login,
     });
     return input.counted - batch.quantity;
   });
 }
 
 /** Units lost, broken, destroyed (expired) or found, with the reason. */
-export async function adjustBatch(w: EpisodeWriter, input: { batchId: number; quantity: number; reason: string }): Promise<void> {
-  await inTransaction(w.db, async (db) => {
-    const batch = await lockBatch(w, db, input.batchId);
+export async function adjustBatch(ctx: ServiceContext, input: { batchId: number; quantity: number; reason: string }): Promise<void> {
+  await inTransaction(ctx.db, async (db) => {
+    const batch = await lockBatch(ctx, db, input.batchId);
     if (batch.quantity + input.quantity < 0) {
       throw fieldError(
         'quantity',
@@ -101,18 +102,18 @@ export async function adjustBatch(w: EpisodeWriter, input: { batchId: number; qu
       quantity: input.quantity,
       reason: input.reason,
       dispensationId: null,
-      at: isoNow(w.clock),
-      login: w.login,
+      at: isoNow(ctx.clock),
+      login: ctx.login,
     });
   });
 }
 
-export async function setThreshold(w: EpisodeWriter, input: { medicineCode: string; threshold: number }): Promise<void> {
-  if (!(await medicineInForce(w.db, input.medicineCode, isoToday(w.clock))))
+export async function setThreshold(ctx: ServiceContext, input: { medicineCode: string; threshold: number }): Promise<void> {
+  if (!(await medicineInForce(ctx.db, input.medicineCode, isoToday(ctx.clock))))
     throw fieldError('medicineCode', 'Ce médicament n’est pas sur la liste en vigueur.');
-  await w.db
+  await ctx.db
     .insertInto('stock_threshold')
-    .values({ medicine_code: input.medicineCode, threshold: input.threshold, set_at: isoNow(w.clock), set_by: w.login })
+    .values({ medicine_code: input.medicineCode, threshold: input.threshold, set_at: isoNow(ctx.clock), set_by: ctx.login })
     .execute();
 }
 

@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { parseResponseFile, type ClaimResponseResource } from '../../../shared/rules/claim-response';
 import type { LineDecision, ResponseImportReport } from '../../../shared/domain/claim-responses';
-import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { FHIR_SYSTEMS } from '../claims/export/fhir';
@@ -12,6 +11,7 @@ import { getFacility } from '../facility/facility';
 import { refreshClaimStatus } from './claim-status';
 import { itemsOf, readResponse, recordDecisions, responseSha256 } from './record';
 import { claimMoney, emptyMoney } from './totals';
+import type { ServiceContext } from '../context';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -181,22 +181,20 @@ function refusal(errors: readonly string[]): DomainError {
  * each answer is matched to the Claim it answers and read line by line; the same file twice
  * changes nothing. Runs in the caller's transaction.
  */
-export async function importResponseFile(
-  w: { db: Kysely<Database>; features: DialectFeatures; now: string; login: string },
-  file: { path: string; name: string },
-): Promise<ResponseImportReport> {
+export async function importResponseFile(ctx: ServiceContext, file: { path: string; name: string }): Promise<ResponseImportReport> {
+  const now = ctx.clock.now().toISOString();
   const size = (await stat(file.path)).size;
   if (size > MAX_BYTES) throw refusal(['fichier trop volumineux pour une réponse de l’ANAM (64 Mo au plus)']);
   const parsed = parseResponseFile(await readFile(file.path, 'utf8'));
   if (!parsed.ok) throw refusal(parsed.errors);
-  const planned = await plan(w.db, parsed.responses);
+  const planned = await plan(ctx.db, parsed.responses);
 
   // Claims in id order: two imports touching the same claims take turns on their rows.
   const claimIds = [...new Set(planned.map((p) => p.message.claim_id))].sort((a, b) => a - b);
-  for (const id of claimIds) await w.features.forUpdate(w.db.selectFrom('claim').select('id').where('id', '=', id)).execute();
+  for (const id of claimIds) await ctx.features.forUpdate(ctx.db.selectFrom('claim').select('id').where('id', '=', id)).execute();
 
   const report: ResponseImportReport = { fileName: file.name, responses: planned.length, applied: 0, unchanged: 0, errors: 0, claims: [] };
-  const origin = { at: w.now, source: 'fichier' as const, fileName: file.name, by: w.login };
+  const origin = { at: now, source: 'fichier' as const, fileName: file.name, by: ctx.login };
   const done = new Set<number>();
   for (const p of planned) {
     if (done.has(p.message.id)) {
@@ -205,19 +203,19 @@ export async function importResponseFile(
     }
     done.add(p.message.id);
     if (p.kind === 'error') {
-      await w.db
+      await ctx.db
         .insertInto('outbox_attempt')
         .values({
           message_id: p.message.id,
           worker: `fichier ${file.name}`.slice(0, 200),
-          started_at: w.now,
-          finished_at: w.now,
+          started_at: now,
+          finished_at: now,
           http_status: null,
           outcome: 'echec',
           error: p.error,
         })
         .execute();
-      await w.db
+      await ctx.db
         .updateTable('outbox_message')
         .set({ last_error: p.error })
         .where('id', '=', p.message.id)
@@ -226,14 +224,14 @@ export async function importResponseFile(
       report.errors += 1;
       continue;
     }
-    const outcome = await recordDecisions(w.db, p.message, p.response, p.decisions, origin);
+    const outcome = await recordDecisions(ctx.db, p.message, p.response, p.decisions, origin);
     report[outcome] += 1;
   }
-  for (const id of claimIds) await refreshClaimStatus(w.db, id);
+  for (const id of claimIds) await refreshClaimStatus(ctx.db, id);
 
-  const money = await claimMoney(w.db, claimIds);
+  const money = await claimMoney(ctx.db, claimIds);
   const rows = claimIds.length
-    ? await w.db
+    ? await ctx.db
         .selectFrom('claim')
         .select(['id', 'month', 'version', 'status'])
         .where('id', 'in', claimIds)
