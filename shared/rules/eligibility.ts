@@ -79,6 +79,9 @@ function recordReasons(record: EligibilityRecord, date: string, validityRequired
 
 const earliest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
 
+/** A spouse or a child is covered through their holder (titulaire): the holder's record counts too. */
+export const needsHolder = (person: { quality: Quality }): boolean => person.quality === 'conjoint' || person.quality === 'enfant';
+
 /** Eligibility of a person on a given day: every rule and code of domain.md, nothing else. */
 export function checkEligibility(input: EligibilityInput): Eligibility {
   const { person, date, settings } = input;
@@ -91,7 +94,7 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   if (person === null) {
     reasons.push('NOT_FOUND');
   } else {
-    const dependant = person.quality === 'conjoint' || person.quality === 'enfant';
+    const dependant = needsHolder(person);
     reasons.push(...recordReasons(person, date, !dependant));
     validUntil = person.validTo;
     let withinValidity = !reasons.includes('NOT_YET_VALID') && !reasons.includes('EXPIRED');

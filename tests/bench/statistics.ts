@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { openCore } from '../../electron/core/app';
+import { actingAs } from '../../electron/core/service-context';
 import { silentLogger } from '../../electron/core/logger';
 import { monthlyReport } from '../../electron/core/statistics/monthly-report';
 import { statisticsReport } from '../../electron/core/statistics/report';
@@ -202,7 +203,7 @@ const today = '2026-12-31';
 const cases: Array<[string, () => Promise<unknown>]> = [
   ['mois (juin 2026)', () => statisticsReport(db, { kind: 'month', month: '2026-06' } satisfies StatisticsPeriod, today)],
   ['année 2026', () => statisticsReport(db, { kind: 'year', year: 2026 }, today)],
-  ['rapport mensuel PDF (juin 2026)', () => monthlyReport(db, '2026-06', { clock: { now: () => new Date(`${today}T12:00:00Z`) }, appVersion: 'bench' })],
+  ['rapport mensuel PDF (juin 2026)', () => monthlyReport(actingAs(core.deps, 'bench', `${today}T12:00:00.000Z`), { month: '2026-06' })],
 ];
 for (const [label, run] of cases) {
   const times: number[] = [];

@@ -17,6 +17,7 @@ import { gatherEpisodes, type GatherJob } from './gather';
 import { toTariffEntry } from '../reference/tariffs';
 import { listPlausibilityRules } from '../reference/plausibility-file';
 import { earlierLines } from './earlier-lines';
+import { toMedicineEntry } from '../db/mappers/medicine';
 
 export const sha256Of = (document: ClaimDocument): string => createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
 
@@ -57,18 +58,7 @@ export async function composeFor(
     activeExclusions(db, episodeIds),
     listPlausibilityRules(db),
   ]);
-  const medicines = medicineRows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    dci: r.dci,
-    form: r.form,
-    strength: r.strength,
-    unit: r.unit,
-    price: r.price,
-    essential: r.essential === 1,
-    effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to,
-  }));
+  const medicines = medicineRows.map(toMedicineEntry);
   const { first } = monthBounds(claim.month);
   const earlier = await earlierLines(db, {
     personIds: episodes.map((e) => e.personId),

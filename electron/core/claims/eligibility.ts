@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EligibilityOnDate } from '../../../shared/domain/claims';
 import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
-import { checkEligibility } from '../../../shared/rules/eligibility';
+import { checkEligibility, needsHolder } from '../../../shared/rules/eligibility';
 import type { Database } from '../db/schema/index';
 import { personsAsOf } from '../registry/as-of';
 import { toEligibilityRecord, toPersonView, type PersonRow } from '../registry/person-view';
@@ -22,8 +22,6 @@ export function eligibilityOnDate(person: PersonRow, holder: PersonRow | null, d
   });
   return { eligible, reasons };
 }
-
-export const needsHolder = (person: PersonRow): boolean => person.quality === 'conjoint' || person.quality === 'enfant';
 
 /** The titulaires of the dependants among these patients, in one query. */
 export async function holdersOf(db: Kysely<Database>, persons: readonly PersonRow[]): Promise<Map<string, PersonRow>> {

@@ -1,6 +1,7 @@
 import { addDays } from '../../../shared/lib/dates';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
-import { eligibilityOnDate, holdersOf, needsHolder } from '../claims/eligibility';
+import { needsHolder } from '../../../shared/rules/eligibility';
+import { eligibilityOnDate, holdersOf } from '../claims/eligibility';
 import { fixedClock, isoToday } from '../clock';
 import { deskMinute, DESK_SPAN } from './desk-hours';
 import type { ServiceContext } from '../context';

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Dhis2Conflict } from '../../../shared/rules/dhis2/import-summary';
 import type { Dhis2Send } from '../../../shared/domain/dhis2';
-import { isoToday, type Clock } from '../clock';
+import { isoToday } from '../clock';
 import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 import type { Dhis2SendTable } from '../db/schema/dhis2';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings';
@@ -41,10 +42,11 @@ export async function listDhis2Sends(db: Kysely<Database>, month?: string, limit
  * transaction, so a slow server never holds the database.
  */
 export async function sendToDhis2(
-  db: Kysely<Database>,
-  env: { clock: Clock; by: string; fetch?: typeof fetch },
+  ctx: ServiceContext,
   input: { month: string; dryRun: boolean },
+  fetchImpl?: typeof fetch,
 ): Promise<Dhis2Send> {
+  const { db } = ctx;
   const server = await getSettings(db, ['dhis2.url', 'dhis2.username', 'dhis2.password', 'dhis2.timeoutMs']);
   if (!server['dhis2.url'])
     throw new DomainError('REFUSED', 'Adresse du DHIS2 non réglée : Administration › Paramètres › DHIS2 (dhis2.url).');
@@ -53,7 +55,7 @@ export async function sendToDhis2(
       'REFUSED',
       'Utilisateur DHIS2 non réglé : Administration › Paramètres › DHIS2 (dhis2.username et dhis2.password).',
     );
-  const built = await monthDataValueSet(db, input.month, isoToday(env.clock));
+  const built = await monthDataValueSet(db, input.month, isoToday(ctx.clock));
   if (built.sent.length === 0)
     throw new DomainError('REFUSED', `Aucun chiffre à envoyer pour ${built.label} : tout est à zéro ou hors correspondance.`);
   const { dataValueSet } = built;
@@ -66,7 +68,7 @@ export async function sendToDhis2(
       timeoutMs: server['dhis2.timeoutMs'],
     },
     dataValueSet,
-    { dryRun: input.dryRun, fetch: env.fetch },
+    { dryRun: input.dryRun, fetch: fetchImpl },
   );
   const row = await db
     .insertInto('dhis2_send')
@@ -74,8 +76,8 @@ export async function sendToDhis2(
       month: input.month,
       org_unit: built.orgUnit,
       url: server['dhis2.url'],
-      sent_at: env.clock.now().toISOString(),
-      by_login: env.by,
+      sent_at: ctx.clock.now().toISOString(),
+      by_login: ctx.login,
       dry_run: input.dryRun ? 1 : 0,
       http_status: httpStatus,
       status: summary.status,

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { EligibilitySnapshot, EpisodeLine, EpisodeTotals, EpisodeView, LineState } from '../../../shared/domain/episodes';
+import type { EpisodeLine, EpisodeTotals, EpisodeView, LineState } from '../../../shared/domain/episodes';
 import type { DispensedLine } from '../../../shared/domain/pharmacy';
 import type { Database } from '../db/schema/index';
 import type { PrestationTable } from '../db/schema/episodes';
@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
 import { episodeLines } from '../pharmacy/lines';
 import { unregisteredAdmission } from '../reception/unregistered';
+import { toEpisodeAdmission } from '../db/mappers/episode';
 
 /** Each line with its state: in force, cancelled (by a later line), or the cancellation itself. */
 export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>): EpisodeLine[] {
@@ -92,14 +93,7 @@ export async function getEpisode(db: Kysely<Database>, id: number): Promise<Epis
     id: row.id,
     number: row.number,
     status: row.status,
-    type: row.type,
-    emergency: row.emergency === 1,
-    referralFrom: row.referral_from,
-    referralRef: row.referral_ref,
-    identityDocument: row.identity_document,
-    identityNumber: row.identity_number,
-    identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
-    eligibility: JSON.parse(row.eligibility) as EligibilitySnapshot,
+    ...toEpisodeAdmission(row),
     unregistered: await unregisteredAdmission(db, row),
     openedAt: row.opened_at,
     openedBy: row.opened_by,

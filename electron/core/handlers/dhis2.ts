@@ -11,7 +11,7 @@ export const dhis2Handlers: Pick<
 > = {
   'statistics.snisPreview': async (input, ctx) => dhis2Preview(ctx.db, input.month, isoToday(ctx.clock)),
   'statistics.snisSend': async (input, ctx) => {
-    const sent = await sendToDhis2(ctx.db, { clock: ctx.clock, by: ctx.login }, input);
+    const sent = await sendToDhis2(ctx, input);
     ctx.audit.entityId = String(sent.id);
     ctx.audit.detail = {
       month: sent.month,

@@ -70,5 +70,5 @@ export const pharmacyHandlers: Handlers<typeof pharmacyApi> = {
   },
   'pharmacy.alerts': async (_input, ctx) => stockAlerts(ctx.db, today(ctx)),
   'pharmacy.unmetReport': async (input, ctx) => unmetReport(ctx.db, input.month, today(ctx)),
-  'pharmacy.stockReport': async (_input, ctx) => stockReportPdf(ctx.db, ctx.clock, ctx.appVersion),
+  'pharmacy.stockReport': async (_input, ctx) => stockReportPdf(ctx),
 };

@@ -4,7 +4,7 @@ import type { Handlers } from './types';
 
 export const registrationHandlers: Handlers<typeof registrationApi> = {
   'registration.request': async (input, ctx) => {
-    const result = await recordRegistrationRequest(ctx.db, ctx.clock, ctx.login, {
+    const result = await recordRegistrationRequest(ctx, {
       familyName: input.familyName,
       givenNames: input.givenNames,
       sex: input.sex,

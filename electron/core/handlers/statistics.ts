@@ -8,6 +8,6 @@ import type { Handlers } from './types';
 export const statisticsHandlers: Handlers<typeof statisticsApi> = {
   'statistics.month': async (input, ctx) => statisticsReport(ctx.db, { kind: 'month', month: input.month }, isoToday(ctx.clock)),
   'statistics.year': async (input, ctx) => statisticsReport(ctx.db, { kind: 'year', year: input.year }, isoToday(ctx.clock)),
-  'statistics.monthlyReport': async (input, ctx) => monthlyReport(ctx.db, input.month, { clock: ctx.clock, appVersion: ctx.appVersion }),
+  'statistics.monthlyReport': async (input, ctx) => monthlyReport(ctx, input),
   ...dhis2Handlers,
 };

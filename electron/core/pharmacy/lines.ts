@@ -1,27 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DispensedLine, UnmetView } from '../../../shared/domain/pharmacy';
 import type { Database } from '../db/schema/index';
+import { toDispensedLine, type ClaimMedicineLine } from '../db/mappers/dispensation';
 
-/** A dispensed line as the monthly claim reads it: the columns of `dispensation` it relies on. */
-export interface ClaimMedicineLine {
-  id: number;
-  episode_id: number;
-  medicine_code: string;
-  dci: string;
-  form: string;
-  strength: string;
-  quantity: number;
-  unit_price: number;
-  amount: number;
-  dispensed_at: string;
-  dispensed_by: string;
-  prescriber: string;
-  batch_id: number;
-  off_list_reason: string | null;
-  cancels_id: null;
-  cancel_reason: null;
-  programme_code: string | null;
-}
+export type { ClaimMedicineLine };
 
 /**
  * The medicine lines in force on the given episodes, for the claim: neither a cancellation nor a
@@ -69,29 +51,8 @@ export async function episodeLines(db: Kysely<Database>, episodeId: number): Pro
     .where('d.episode_id', '=', episodeId)
     .orderBy('d.id')
     .execute();
-  const cancelled = new Set(rows.filter((r) => r.cancels_id !== null).map((r) => r.cancels_id));
-  return rows.map((r) => ({
-    id: r.id,
-    episodeId: r.episode_id,
-    medicineCode: r.medicine_code,
-    dci: r.dci,
-    form: r.form,
-    strength: r.strength,
-    quantity: r.quantity,
-    unitPrice: r.unit_price,
-    amount: r.amount,
-    dispensedAt: r.dispensed_at,
-    dispensedBy: r.dispensed_by,
-    prescriber: r.prescriber,
-    batchId: r.batch_id,
-    lot: r.lot,
-    overrideReason: r.override_reason,
-    offListReason: r.off_list_reason,
-    state: r.cancels_id !== null ? 'annulation' : cancelled.has(r.id) ? 'annulee' : 'active',
-    cancelsId: r.cancels_id,
-    cancelReason: r.cancel_reason,
-    programme: r.programme_code,
-  }));
+  const cancelled = new Set(rows.flatMap((r) => (r.cancels_id === null ? [] : [r.cancels_id])));
+  return rows.map((r) => toDispensedLine(r, cancelled));
 }
 
 export async function episodeUnmet(db: Kysely<Database>, episodeId: number): Promise<UnmetView[]> {

@@ -1,12 +1,11 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import type { Kysely } from 'kysely';
 import { frenchDate } from '../../../shared/lib/dates';
 import type { GeneratedFile } from '../../../shared/contract/files';
-import { isoNow, isoToday, type Clock } from '../clock';
-import type { Database } from '../db/schema/index';
+import { isoNow, isoToday } from '../clock';
 import { getFacility } from '../facility/facility';
 import { listBatches, stockAlerts } from './stock';
+import type { ServiceContext } from '../context';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 /** jsPDF's standard fonts are WinAnsi: the narrow no-break space Intl puts in numbers is not in it. */
@@ -18,7 +17,8 @@ const ALERT_LABELS = { perime: 'Périmé', sous_seuil: 'Sous le seuil', bientot_
 const STATE_LABELS = { ok: '', bientot: 'bientôt périmé', perime: 'périmé' } as const;
 
 /** The A4 stock report: batches held with their value, then the alerts; facility, date, page x/y, version. */
-export async function stockReportPdf(db: Kysely<Database>, clock: Clock, appVersion: string): Promise<GeneratedFile> {
+export async function stockReportPdf(ctx: ServiceContext): Promise<GeneratedFile> {
+  const { db, clock, appVersion } = ctx;
   const today = isoToday(clock);
   const [facility, batches, alerts] = await Promise.all([
     getFacility(db),

@@ -14,8 +14,8 @@ import { REASON_LABELS, type ReasonCode } from '../../../shared/domain/registry'
 import { regularisationDeadline } from '../../../shared/rules/regularisation';
 import { DomainError } from '../errors';
 import { compareNina } from '../../../shared/rules/identity';
-import { isoToday, type Clock } from '../clock';
-import type { DialectFeatures } from '../db/dialect';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { createEpisode } from '../episodes/create';
 import { getFacility } from '../facility/facility';
@@ -33,12 +33,13 @@ export interface AdmitInput extends AdmissionFacts {
 }
 
 /** The desk's check of a récépissé, recorded. */
-export async function checkAtDesk(db: Kysely<Database>, clock: Clock, byLogin: string, recepisse: string): Promise<DeskCheck> {
+export async function checkAtDesk(ctx: ServiceContext, { recepisse }: { recepisse: string }): Promise<DeskCheck> {
+  const { db, clock } = ctx;
   const today = isoToday(clock);
   const result = await checkRecepisse(db, recepisse, today);
   await recordCheck(db, {
     at: clock.now().toISOString(),
-    byLogin,
+    byLogin: ctx.login,
     kind: 'verification',
     recepisse,
     personId: result.person?.id ?? null,
@@ -106,13 +107,8 @@ async function unregisteredRefusal(
  * caller's transaction, which first locks the person's row: two desks admitting the same person at
  * once take turns, and the second one finds the episode the first opened (same-day warning).
  */
-export async function admit(
-  db: Kysely<Database>,
-  features: DialectFeatures,
-  clock: Clock,
-  byLogin: string,
-  input: AdmitInput,
-): Promise<AdmitResult> {
+export async function admit(ctx: ServiceContext, input: AdmitInput): Promise<AdmitResult> {
+  const { db, features, clock, login: byLogin } = ctx;
   await features.forUpdate(db.selectFrom('person').select('id').where('recepisse', '=', input.recepisse)).execute();
   const today = isoToday(clock);
   const identityChecked = input.identityDocument !== 'aucun';

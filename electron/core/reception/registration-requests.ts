@@ -7,6 +7,7 @@ import type { GeneratedFile } from '../../../shared/contract/files';
 import { regularisationText } from '../../../shared/rules/regularisation';
 import { isoToday, type Clock } from '../clock';
 import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { checkRecepisse } from '../registry/lookup';
 import { regularisationOf } from './regularisation';
@@ -22,11 +23,10 @@ export type NewRegistrationRequest = Pick<
  * finds eligible is refused: that person is admitted normally.
  */
 export async function recordRegistrationRequest(
-  db: Kysely<Database>,
-  clock: Clock,
-  byLogin: string,
+  ctx: ServiceContext,
   input: NewRegistrationRequest,
 ): Promise<{ id: number; registryReason: string | null }> {
+  const { db, clock, login: byLogin } = ctx;
   const today = isoToday(clock);
   let registryReason: ReasonCode | null = null;
   if (input.recepisse !== null) {

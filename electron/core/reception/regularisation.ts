@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { regularisationAsOf, type RegistrySighting, type Regularisation } from '../../../shared/rules/regularisation';
-import { eligibilityOnDate, needsHolder } from '../claims/eligibility';
+import { needsHolder } from '../../../shared/rules/eligibility';
+import { eligibilityOnDate } from '../claims/eligibility';
 import type { Database } from '../db/schema/index';
 import type { PersonRow } from '../registry/person-view';
 import { getSetting } from '../settings/settings';

@@ -1,14 +1,15 @@
 import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
-import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
 import type { GeneratedFile } from '../../../shared/contract/files';
-import { isoNow, type Clock } from '../clock';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
 import type { SlipData } from './slip-data';
 import { slipPdf } from './slip-pdf';
 import { unregisteredAdmission } from './unregistered';
+import { toEpisodeAdmission } from '../db/mappers/episode';
 
 export type { SlipData };
 
@@ -53,27 +54,16 @@ export async function slipData(db: Kysely<Database>, episodeId: number): Promise
       quality: row.quality,
       holderRecepisse: row.holder_recepisse,
     },
-    eligibility: JSON.parse(row.eligibility) as EligibilitySnapshot,
+    ...toEpisodeAdmission(row),
     validFrom: validity.valid_from,
     validTo: validity.valid_to,
-    type: row.type,
-    emergency: row.emergency === 1,
-    referralFrom: row.referral_from,
-    referralRef: row.referral_ref,
-    identityDocument: row.identity_document,
-    identityNumber: row.identity_number,
-    identityMatches: row.identity_matches === null ? null : row.identity_matches === 1,
     unregistered: await unregisteredAdmission(db, row),
   };
 }
 
 /** The admission slip of an episode, as a PDF to print (right after admission, or again later). */
-export async function admissionSlip(
-  db: Kysely<Database>,
-  episodeId: number,
-  env: { clock: Clock; appVersion: string },
-): Promise<GeneratedFile> {
-  const data = await slipData(db, episodeId);
-  const bytes = slipPdf(data, { printedAt: isoNow(env.clock), appVersion: env.appVersion });
+export async function admissionSlip(ctx: ServiceContext, { episodeId }: { episodeId: number }): Promise<GeneratedFile> {
+  const data = await slipData(ctx.db, episodeId);
+  const bytes = slipPdf(data, { printedAt: isoNow(ctx.clock), appVersion: ctx.appVersion });
   return { fileName: `fiche-admission-${data.number}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MedicineEntry } from '../../../shared/domain/reference';
 import type { Database } from '../db/schema/index';
+import { toMedicineEntry } from '../db/mappers/medicine';
 
 /** The medicines in force on `date`, by DCI. */
 export async function listMedicinesInForce(db: Kysely<Database>, date: string): Promise<MedicineEntry[]> {
@@ -12,16 +13,5 @@ export async function listMedicinesInForce(db: Kysely<Database>, date: string): 
     .orderBy('dci')
     .orderBy('strength')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    dci: r.dci,
-    form: r.form,
-    strength: r.strength,
-    unit: r.unit,
-    price: r.price,
-    essential: r.essential === 1,
-    effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to,
-  }));
+  return rows.map(toMedicineEntry);
 }

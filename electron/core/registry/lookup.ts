@@ -10,6 +10,7 @@ import { DomainError } from '../errors';
 import { settingValue } from '../settings/settings';
 import { personsAsOf, versionAsOf, type StoredVersion } from './as-of';
 import { COLUMN_FIELDS, toEligibilityRecord, toPersonView, type PersonRow } from './person-view';
+import { needsHolder } from '../../../shared/rules/eligibility';
 
 /** What eligibility needs besides the person: the settings and the day of the last import. */
 export interface EligibilityContext {
@@ -74,8 +75,6 @@ function evaluate(person: PersonView | null, holder: PersonView | null, ctx: Eli
     identityChecked: ctx.identityChecked,
   });
 }
-
-const needsHolder = (p: PersonView) => p.quality === 'conjoint' || p.quality === 'enfant';
 
 /** Each person as the registry stood on the day, with their eligibility, their holders fetched in one query. */
 async function withEligibility(db: Kysely<Database>, rows: readonly PersonRow[], ctx: EligibilityContext): Promise<PersonMatch[]> {
