@@ -7,17 +7,17 @@ import type { Database } from '../db/schema/index';
 import { conflict, notFound, refused } from '../errors';
 import { generatePassword, hashPassword } from './password';
 import { createUser, isLockedOut, parseRoles, serializeRoles, toSummary, type UserRow } from './users';
+import type { ServiceContext } from '../context';
 
 /** What an administrator does to accounts. Every function runs in the command's transaction. */
 
-export async function listUsers(db: Kysely<Database>, clock: Clock): Promise<UserSummary[]> {
+export async function listUsers({ db, clock }: ServiceContext): Promise<UserSummary[]> {
   const rows = await db.selectFrom('app_user').selectAll().orderBy('login').execute();
   return rows.map((row) => summary(row, clock));
 }
 
 export async function createAccount(
-  db: Kysely<Database>,
-  clock: Clock,
+  { db, clock }: ServiceContext,
   input: { login: string; fullName: string; roles: Role[] },
 ): Promise<UserWithPassword> {
   const oneTimePassword = generatePassword();
@@ -26,7 +26,7 @@ export async function createAccount(
 }
 
 /** A new one-time password: the old one stops working, open sessions end, a lockout is lifted. */
-export async function resetPassword(db: Kysely<Database>, clock: Clock, login: string): Promise<UserWithPassword> {
+export async function resetPassword({ db, clock }: ServiceContext, { login }: { login: string }): Promise<UserWithPassword> {
   const row = await findUser(db, login);
   const oneTimePassword = generatePassword();
   const updated = await db
@@ -45,26 +45,19 @@ export async function resetPassword(db: Kysely<Database>, clock: Clock, login: s
   return { user: summary(updated, clock), oneTimePassword };
 }
 
-export async function setActive(
-  db: Kysely<Database>,
-  features: DialectFeatures,
-  clock: Clock,
-  login: string,
-  active: boolean,
-  byLogin: string,
-): Promise<UserSummary> {
+export async function setActive(ctx: ServiceContext, { login, active }: { login: string; active: boolean }): Promise<UserSummary> {
+  const { db, features, clock } = ctx;
   const row = await findUser(db, login);
   if (!active) {
-    if (row.login === byLogin) throw refused('Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.');
+    if (row.login === ctx.actor?.login)
+      throw refused('Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.');
     if (parseRoles(row.roles).includes('admin')) await assertAnotherAdmin(db, features, row.id, 'désactiver');
   }
   return update(db, clock, row.id, { active: active ? 1 : 0 });
 }
 
 export async function updateUser(
-  db: Kysely<Database>,
-  features: DialectFeatures,
-  clock: Clock,
+  { db, features, clock }: ServiceContext,
   input: { login: string; fullName: string; roles: Role[] },
 ): Promise<UserSummary> {
   const row = await findUser(db, input.login);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupManifest, BackupResult } from '../../../shared/domain/backup';
-import type { CoreDeps } from '../context';
+import type { CoreDeps, ServiceContext } from '../context';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
 import { getSetting } from '../settings/settings';
@@ -17,8 +17,6 @@ import { openSqliteFile, sqliteCode } from './sqlite-file';
 import { requireSqliteFile } from './sqlite-only';
 
 export interface BackupOptions {
-  /** Who asked (a login, the scheduler, the command line), for the history. */
-  by: string;
   /** An exact file to write (the command line's `--out`); otherwise the backup folder, pruned. */
   out?: string;
   progress?: (done: number, total: number | null, label: string) => void;
@@ -34,7 +32,8 @@ const running = new Set<string>();
  * then the copy is synced, checked (integrity, schema, facility), hashed, renamed into place
  * and described by its manifest. Only then are older generations pruned.
  */
-export async function createBackup(deps: CoreDeps, options: BackupOptions): Promise<BackupResult> {
+export async function createBackup(ctx: ServiceContext, options: BackupOptions): Promise<BackupResult> {
+  const { deps } = ctx;
   const source = requireSqliteFile(deps.handle);
   if (running.has(source)) throw new DomainError('CONFLICT', 'Une sauvegarde est déjà en cours : attendez qu’elle se termine.');
   running.add(source);
@@ -54,7 +53,7 @@ export async function createBackup(deps: CoreDeps, options: BackupOptions): Prom
     await recordRun(db, {
       started_at: startedAt,
       finished_at: deps.clock.now().toISOString(),
-      by_login: options.by,
+      by_login: ctx.login,
       outcome: 'ok',
       file: path,
       size: manifest.size,
@@ -70,7 +69,7 @@ export async function createBackup(deps: CoreDeps, options: BackupOptions): Prom
     await recordRun(db, {
       started_at: startedAt,
       finished_at: deps.clock.now().toISOString(),
-      by_login: options.by,
+      by_login: ctx.login,
       outcome: failure.code === 'CANCELLED' ? 'cancelled' : 'failed',
       file: path,
       size: null,

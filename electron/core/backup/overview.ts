@@ -1,6 +1,6 @@
 import type { BackupOverview } from '../../../shared/domain/backup';
 import { nextBackupDue } from '../../../shared/rules/backup-schedule';
-import type { CoreDeps } from '../context';
+import type { ServiceContext } from '../context';
 import { getFacility } from '../facility/facility';
 import { getSetting } from '../settings/settings';
 import { folderState, listBackups } from './catalog';
@@ -8,7 +8,7 @@ import { lastOutcomes, latestRuns } from './runs';
 import { POSTGRES_BACKUP_MESSAGE } from './sqlite-only';
 
 /** Everything the Sauvegardes screen and the scheduler need to know, in one answer. */
-export async function backupOverview(deps: CoreDeps): Promise<BackupOverview> {
+export async function backupOverview({ deps }: ServiceContext): Promise<BackupOverview> {
   const db = deps.handle.db;
   const [folder, intervalHours, keep] = await Promise.all([
     getSetting(db, 'backup.folder'),

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { RestoreResult } from '../../../shared/domain/backup';
-import type { CoreDeps } from '../context';
+import type { CoreDeps, ServiceContext } from '../context';
 import { schemaVersion } from '../db/migrate';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
@@ -32,7 +32,8 @@ export interface RestoreInput {
  * open), keeps a copy of it aside named with the time, writes the backup into it through SQLite's
  * backup API and reopens it, migrating an older schema.
  */
-export async function restoreBackup(deps: CoreDeps, input: RestoreInput): Promise<RestoreResult> {
+export async function restoreBackup(ctx: ServiceContext, input: RestoreInput): Promise<RestoreResult> {
+  const { deps } = ctx;
   const file = requireSqliteFile(deps.handle);
   const manifest = await readManifest(input.manifestPath, input.name);
   const stamp = fileStamp(deps.clock.now());

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupCheck } from '../../../shared/domain/backup';
-import type { CoreDeps } from '../context';
+import type { ServiceContext } from '../context';
 import { DomainError, refused } from '../errors';
 import { getFacility } from '../facility/facility';
 import { getSetting } from '../settings/settings';
@@ -11,7 +11,7 @@ import { manifestPathOf } from './names';
 import { requireSqliteFile } from './sqlite-only';
 
 /** Where a backup of the backup folder lies, refused when the folder is not set. */
-export async function backupInFolder(deps: CoreDeps, name: string): Promise<string> {
+export async function backupInFolder({ deps }: ServiceContext, { name }: { name: string }): Promise<string> {
   requireSqliteFile(deps.handle);
   const folder = await getSetting(deps.handle.db, 'backup.folder');
   if (folder === '') throw refused('Aucun dossier de sauvegarde n’est choisi (Administration › Paramètres).');
@@ -19,8 +19,9 @@ export async function backupInFolder(deps: CoreDeps, name: string): Promise<stri
 }
 
 /** The full check of a backup (what a restore would check), answered rather than thrown. */
-export async function verifyBackup(deps: CoreDeps, name: string): Promise<BackupCheck> {
-  const path = await backupInFolder(deps, name);
+export async function verifyBackup(ctx: ServiceContext, { name }: { name: string }): Promise<BackupCheck> {
+  const { deps } = ctx;
+  const path = await backupInFolder(ctx, { name });
   if (!existsSync(path)) return { ok: false, reason: `La sauvegarde « ${name} » est introuvable dans le dossier.` };
   try {
     const manifest = await readManifest(manifestPathOf(path), name);

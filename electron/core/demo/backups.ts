@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { createBackup } from '../backup/create';
 import { setSetting } from '../settings/settings';
 import type { DemoPart } from './part';
+import { actingAs } from '../service-context';
 
 /** A backup folder beside the demo database, and a first verified backup in it (SQLite only). */
 export const demoBackups: DemoPart = {
@@ -10,6 +11,6 @@ export const demoBackups: DemoPart = {
     const { handle, clock } = ctx.deps;
     if (!handle.file) return;
     await setSetting(handle.db, clock, 'backup.folder', join(dirname(handle.file), 'sauvegardes-demo'), 'démonstration');
-    await createBackup(ctx.deps, { by: 'démonstration' });
+    await createBackup(actingAs(ctx.deps, 'démonstration'), {});
   },
 };

@@ -11,7 +11,7 @@ import type { Handlers } from './types';
 
 async function locate(source: RestoreSource, ctx: HandlerContext): Promise<Pick<RestoreInput, 'path' | 'manifestPath' | 'name'>> {
   if (source.kind === 'folder') {
-    const path = await backupInFolder(ctx.deps, source.name);
+    const path = await backupInFolder(ctx, source);
     return { path, manifestPath: manifestPathOf(path), name: source.name };
   }
   const file = ctx.deps.files.resolve(source.file);
@@ -20,7 +20,7 @@ async function locate(source: RestoreSource, ctx: HandlerContext): Promise<Pick<
 }
 
 export const backupHandlers: Handlers<typeof backupApi> = {
-  'backup.overview': async (_input, ctx) => backupOverview(ctx.deps),
+  'backup.overview': async (_input, ctx) => backupOverview(ctx),
   'backup.create': async (input, ctx) => {
     // A path on this machine is the command line's to name; a window (perhaps a browser tab) uses the backup folder.
     if (input.out !== undefined && ctx.actor?.userId !== null) {
@@ -28,8 +28,7 @@ export const backupHandlers: Handlers<typeof backupApi> = {
         'Le fichier de sauvegarde ne se choisit qu’en ligne de commande (ramed backup --out) : utilisez le dossier des sauvegardes.',
       );
     }
-    const result = await createBackup(ctx.deps, {
-      by: ctx.login,
+    const result = await createBackup(ctx, {
       ...(input.out !== undefined ? { out: resolve(input.out) } : {}),
       progress: ctx.progress,
       signal: ctx.signal,
@@ -38,10 +37,10 @@ export const backupHandlers: Handlers<typeof backupApi> = {
     ctx.audit.detail = { path: result.path, sha256: result.manifest.sha256, size: result.manifest.size, pruned: result.pruned };
     return result;
   },
-  'backup.verify': async (input, ctx) => verifyBackup(ctx.deps, input.name),
+  'backup.verify': async (input, ctx) => verifyBackup(ctx, input),
   'backup.restore': async (input, ctx) => {
     const source = await locate(input.source, ctx);
-    const result = await restoreBackup(ctx.deps, {
+    const result = await restoreBackup(ctx, {
       ...source,
       acceptOtherKey: input.acceptOtherKey,
       progress: ctx.progress,

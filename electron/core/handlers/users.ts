@@ -4,21 +4,21 @@ import type { Handlers } from './types';
 
 // The one-time passwords go back to the administrator's window only: never into ctx.audit.
 export const usersHandlers: Handlers<typeof usersApi> = {
-  'users.list': async (_input, ctx) => listUsers(ctx.db, ctx.clock),
+  'users.list': async (_input, ctx) => listUsers(ctx),
   'users.create': async (input, ctx) => {
     ctx.audit.entityId = input.login;
-    return createAccount(ctx.db, ctx.clock, input);
+    return createAccount(ctx, input);
   },
   'users.resetPassword': async (input, ctx) => {
     ctx.audit.entityId = input.login;
-    return resetPassword(ctx.db, ctx.clock, input.login);
+    return resetPassword(ctx, input);
   },
   'users.setActive': async (input, ctx) => {
     ctx.audit.entityId = input.login;
-    return setActive(ctx.db, ctx.features, ctx.clock, input.login, input.active, ctx.actor?.login ?? '');
+    return setActive(ctx, input);
   },
   'users.update': async (input, ctx) => {
     ctx.audit.entityId = input.login;
-    return updateUser(ctx.db, ctx.features, ctx.clock, input);
+    return updateUser(ctx, input);
   },
 };
