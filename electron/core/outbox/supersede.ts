@@ -1,10 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { frenchDate } from '../../../shared/lib/dates';
 import { ofMonth } from '../../../shared/lib/months';
-import type { Clock } from '../clock';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
 import { conflict } from '../errors';
+import type { ServiceContext } from '../context';
 
 /** The month's monthly versions other than `exceptId` (resubmissions are threads of their own). */
 const otherVersions = (db: Kysely<Database>, month: string, exceptId: number) =>
@@ -49,11 +49,11 @@ export async function assertMonthNotSent(db: Kysely<Database>, month: string, ex
  * (waiting, or given up) are superseded: marked `echec` with `superseded_by`, never sent. Refused
  * while one of them is being sent (its lease runs): the outcome of that send is not known yet.
  */
-export async function supersedeEarlier(w: { db: Kysely<Database>; clock: Clock }, signed: Selectable<ClaimTable>): Promise<number> {
-  await assertMonthNotSent(w.db, signed.month, signed.id);
-  const now = w.clock.now().toISOString();
-  const older = otherVersions(w.db, signed.month, signed.id);
-  const result = await w.db
+export async function supersedeEarlier(ctx: ServiceContext, signed: Selectable<ClaimTable>): Promise<number> {
+  await assertMonthNotSent(ctx.db, signed.month, signed.id);
+  const now = ctx.clock.now().toISOString();
+  const older = otherVersions(ctx.db, signed.month, signed.id);
+  const result = await ctx.db
     .updateTable('outbox_message')
     .set({
       status: 'echec',
@@ -68,7 +68,7 @@ export async function supersedeEarlier(w: { db: Kysely<Database>; clock: Clock }
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
     .executeTakeFirst();
   // What is left is leased by a worker sending it now (checked after the update, which waits for a lease being taken).
-  const sending = await w.db
+  const sending = await ctx.db
     .selectFrom('outbox_message')
     .select('id')
     .where('claim_id', 'in', older)
