@@ -96,6 +96,17 @@ export interface StatisticsFigures {
   checks: { checked: number; refused: number; admitted: number; reasons: Array<{ code: string; refusals: number }> };
   /** Admission decisions by the identity document shown. */
   identity: Array<{ document: IdentityDocument; checks: number; matched: number; mismatched: number }>;
+  /** Episodes each desk agent opened, on « Récépissé seul » and on a document noted « Ne correspond pas ». */
+  agents: AgentIdentityCounts[];
+}
+
+export interface AgentIdentityCounts {
+  login: string;
+  /** The account's full name, or the login when the account is gone. */
+  name: string;
+  admissions: number;
+  receiptOnly: number;
+  mismatches: number;
 }
 
 /** The dashboard as every reader shows it (screen, PDF, CLI): labels, sorted rows, rates. */
@@ -172,4 +183,6 @@ export interface StatisticsReport {
     reasons: Array<{ code: string; label: string; refusals: number; share: number | null }>;
   };
   identity: Array<{ document: IdentityDocument; label: string; checks: number; matched: number; mismatched: number; notCompared: number }>;
+  /** Most admissions without a checked identity (« Récépissé seul » or « Ne correspond pas ») first. */
+  agents: AgentIdentityCounts[];
 }

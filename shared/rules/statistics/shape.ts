@@ -153,5 +153,9 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
         notCompared: checks - matched - mismatched,
       };
     }),
+    agents: [...f.agents].sort(
+      (a, b) =>
+        b.receiptOnly + b.mismatches - (a.receiptOnly + a.mismatches) || b.admissions - a.admissions || a.name.localeCompare(b.name, 'fr'),
+    ),
   };
 }

@@ -31,6 +31,7 @@ export const STAT_TABLE_KEYS = [
   'ruptures',
   'refus-eligibilite',
   'pieces-identite',
+  'pieces-par-agent',
 ] as const;
 export type StatTableKey = (typeof STAT_TABLE_KEYS)[number];
 
@@ -141,6 +142,13 @@ export function statisticsTables(r: StatisticsReport): StatTable[] {
       title: 'Vérification d’identité par pièce présentée',
       columns: [text('Pièce présentée'), count('Admissions'), count('Concordante'), count('Non concordante'), count('Non comparée')],
       rows: r.identity.some((i) => i.checks > 0) ? r.identity.map((i) => [i.label, i.checks, i.matched, i.mismatched, i.notCompared]) : [],
+      empty: 'Aucune admission enregistrée à l’accueil sur la période.',
+    },
+    {
+      key: 'pieces-par-agent',
+      title: 'Admissions sans pièce vérifiée, par agent',
+      columns: [text('Agent'), text('Identifiant'), count('Admissions'), count('Récépissé seul'), count('Ne correspond pas')],
+      rows: r.agents.map((a) => [a.name, a.login, a.admissions, a.receiptOnly, a.mismatches]),
       empty: 'Aucune admission enregistrée à l’accueil sur la période.',
     },
   ];

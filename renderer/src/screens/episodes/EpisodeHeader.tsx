@@ -55,7 +55,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
           </dd>
           <dt>Qualité</dt>
           <dd>
-            {QUALITY_LABELS[p.quality] ?? p.quality}
+            {p.quality === null ? 'Absent du registre (demande d’immatriculation)' : (QUALITY_LABELS[p.quality] ?? p.quality)}
             {p.holderRecepisse ? ` (titulaire ${formatRecepisse(p.holderRecepisse)})` : ''}
           </dd>
         </dl>

@@ -28,6 +28,7 @@ export function StatisticsSections({ report: r, tables }: Props) {
   const stock = section('ruptures');
   const refusals = section('refus-eligibilite');
   const identity = section('pieces-identite');
+  const agents = section('pieces-par-agent');
   const noAnswer = r.claims.answered === null;
   return (
     <>
@@ -224,6 +225,24 @@ export function StatisticsSections({ report: r, tables }: Props) {
               ]}
             />
           }
+        />
+      ) : null}
+      {agents ? (
+        <StatSection
+          table={agents}
+          reportKey={r.key}
+          chart={
+            <Bars
+              title="Admissions sans pièce vérifiée, par agent"
+              stacked
+              rows={top(r.agents, 10).map((a) => ({ label: a.name, receiptOnly: a.receiptOnly, mismatches: a.mismatches }))}
+              series={[
+                { key: 'receiptOnly', name: 'Récépissé seul', color: COLORS.warn },
+                { key: 'mismatches', name: 'Ne correspond pas', color: COLORS.bad },
+              ]}
+            />
+          }
+          note="Les mêmes comptes que la vue « Contrôle des abus », pour chaque agent qui a ouvert des épisodes sur la période."
         />
       ) : null}
     </>
