@@ -41,8 +41,11 @@ export interface DataColumn<T> {
   /** What the cell shows (default: the value, money and numbers the French way). */
   render?: (row: T) => ReactNode;
   kind?: 'text' | 'number' | 'money';
-  /** Sum this column over the filtered rows in a totals row. */
-  total?: boolean;
+  /**
+   * Sum this column over the filtered rows in a totals row; a function says what each row adds (a
+   * row that repeats another, such as a replaced version, adds 0).
+   */
+  total?: boolean | ((row: T) => number | null);
   /** A column of buttons: neither sorted nor exported. */
   actions?: boolean;
   width?: string;
@@ -236,7 +239,7 @@ export function DataTable<T extends RowData>({
                   {c.total
                     ? display(
                         c as DataColumn<never>,
-                        filtered.reduce((sum, row) => sum + (Number(c.value(row)) || 0), 0),
+                        filtered.reduce((sum, row) => sum + (Number(typeof c.total === 'function' ? c.total(row) : c.value(row)) || 0), 0),
                       )
                     : i === 0
                       ? 'Total'

@@ -23,6 +23,7 @@ export function BackupsTab() {
   const [restoring, setRestoring] = useState<RestoreChoice | null>(null);
   const load = useCall(ramed.backup.overview);
   const create = useCall(ramed.backup.create);
+  const choose = useCall(ramed.settings.set);
   const runLoad = load.run;
   const reload = useCallback(() => void runLoad({}).then((v) => v && setOverview(v)), [runLoad]);
   useEffect(reload, [reload]);
@@ -35,6 +36,11 @@ export function BackupsTab() {
     setJobId(null);
     if (result) setDone(backupSummary(result));
     reload();
+  }
+
+  /** The offered folder in one key press; another (a USB key) is chosen in the Paramètres tab. */
+  async function chooseDefaultFolder(folder: string) {
+    if (await choose.run({ key: 'backup.folder', value: folder })) reload();
   }
 
   if (!overview) return <ErrorBanner error={load.error} />;
@@ -55,13 +61,32 @@ export function BackupsTab() {
           <dt>Dossier</dt>
           <dd>
             {overview.folderState === 'unset' ? (
-              <span className="field-error">Aucun dossier choisi : indiquez-le dans l’onglet Paramètres, section Sauvegardes.</span>
+              <>
+                <span className="field-error">Aucun dossier choisi : aucune sauvegarde ne se fait.</span>
+                {overview.defaultFolder ? (
+                  <span className="default-folder">
+                    Dossier proposé : <span className="mono">{overview.defaultFolder}</span> (sur ce poste ; une clé USB ou un autre disque,
+                    à indiquer dans l’onglet Paramètres, protège aussi d’une panne du poste).{' '}
+                    <button type="button" className="primary" onClick={() => void chooseDefaultFolder(overview.defaultFolder!)}>
+                      Utiliser ce dossier
+                    </button>
+                  </span>
+                ) : null}
+              </>
             ) : (
               <>
                 <span className="mono">{overview.folder}</span>
-                {overview.folderState === 'missing' ? <span className="field-error"> — introuvable : branchez la clé USB.</span> : null}
+                {overview.folderState === 'missing' ? (
+                  overview.folder === overview.defaultFolder ? (
+                    <span className="muted"> — créé à la première sauvegarde</span>
+                  ) : (
+                    <span className="field-error"> — introuvable : branchez la clé USB.</span>
+                  )
+                ) : null}
+                {overview.folder === overview.defaultFolder ? <span className="muted"> (dossier proposé, sur ce poste)</span> : null}
               </>
             )}
+            <ErrorBanner error={choose.error} />
           </dd>
           <dt>Sauvegarde automatique</dt>
           <dd>

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
+import { focusWhenDrawn } from '../../lib/focus';
 import { formatDateTime, formatFcfa, formatNumber } from '../../lib/format';
 import { ofMonth } from '../../../../shared/lib/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
@@ -94,6 +95,8 @@ export function ClaimDetail({
     setChange(null);
     if (next.summary.version !== view?.summary.version) onOpen(next.summary.version);
     else setView(next);
+    // The exclusion (or its cancellation) reads in the exclusions' table: its heading takes the focus.
+    focusWhenDrawn(() => document.getElementById('claim-exclusions'));
   }
 
   async function rebuild() {
@@ -125,7 +128,10 @@ export function ClaimDetail({
         pending={pendingChange.pending}
         error={pendingChange.error}
         onSubmit={(reason) => void apply(reason)}
-        onCancel={() => setChange(null)}
+        onCancel={() => {
+          setChange(null);
+          focusWhenDrawn(() => document.getElementById(`claim-${from}`));
+        }}
       />
     ) : null;
 
