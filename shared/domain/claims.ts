@@ -118,7 +118,7 @@ export interface ClaimLine {
   programme?: string | null;
   /** Who prescribed it (the FHIR Claim's care team). */
   prescriber?: string;
-  /** A medicine off the essential list: why it was dispensed (absent when none was recorded). */
+  /** A medicine off the essential list: why it was dispensed or keyed as an act (absent when none was recorded). */
   offListReason?: string;
 }
 

@@ -144,6 +144,8 @@ export interface EpisodeLine {
   cancelledById: number | null;
   /** The reason given for a cancellation (on both lines). */
   reason: string | null;
+  /** A medicine keyed as an act, off the essential list: why it is billed (absent when none was recorded). */
+  offListReason?: string | null;
   createdAt: string;
   createdBy: string;
 }

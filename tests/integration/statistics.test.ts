@@ -371,7 +371,7 @@ describeEachDb('statistics of a generated month', (kind) => {
     expect(files).toHaveLength(11);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(dir, 'statistiques-2026-10-medicaments.csv'), 'utf8')).toBe(
-      '\uFEFFDCI;Forme et dosage;Lignes;Quantité;Montant (FCFA)\nAmoxicilline;gélule 500 mg;2;15;375\nParacétamol;comprimé 500 mg;2;22;220\n',
+      '\uFEFFDCI;Forme et dosage;Lignes;Quantité;RAMED (FCFA);Montant (FCFA)\nAmoxicilline;gélule 500 mg;2;15;375;375\nParacétamol;comprimé 500 mg;2;22;220;220\n',
     );
     expect(await ramed('stats', '--db', core.target)).toMatchObject({
       code: 2,

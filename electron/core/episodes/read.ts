@@ -32,6 +32,7 @@ export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>):
       cancelsId: r.cancels_id,
       cancelledById: cancelledBy?.id ?? null,
       reason: cancelledBy?.reason ?? r.reason,
+      ...(r.off_list_reason ? { offListReason: r.off_list_reason } : {}),
       createdAt: r.created_at,
       createdBy: r.created_by,
     };

@@ -84,15 +84,39 @@ export function statisticsTables(r: StatisticsReport): StatTable[] {
     {
       key: 'prestations-par-categorie',
       title: 'Prestations par catégorie',
-      columns: [text('Catégorie'), count('Lignes'), count('Quantité'), count('Montant RAMED (FCFA)')],
-      rows: r.prestations.map((p) => [p.label, p.lines, p.quantity, p.amount]),
+      columns: [
+        text('Catégorie'),
+        count('Lignes'),
+        count('Quantité'),
+        count('Montant RAMED (FCFA)'),
+        // Recorded for the free-care programmes: never RAMED money.
+        ...(r.programmeAmount > 0 ? [count('Programmes de gratuité (FCFA)')] : []),
+      ],
+      rows: r.prestations.map((p) => [p.label, p.lines, p.quantity, p.amount, ...(r.programmeAmount > 0 ? [p.programme] : [])]),
       empty: 'Aucune prestation sur la période.',
     },
     {
       key: 'medicaments',
       title: 'Médicaments dispensés',
-      columns: [text('DCI'), text('Forme et dosage'), count('Lignes'), count('Quantité', false), count('Montant (FCFA)')],
-      rows: r.medicines.map((m) => [m.dci, m.presentation, m.lines, m.quantity, m.amount]),
+      // The RAMED's part, then one column per programme that paid for medicines, then all dispensed.
+      columns: [
+        text('DCI'),
+        text('Forme et dosage'),
+        count('Lignes'),
+        count('Quantité', false),
+        count('RAMED (FCFA)'),
+        ...r.medicinePayers.map((code) => count(`Programme ${code} (FCFA)`)),
+        count('Montant (FCFA)'),
+      ],
+      rows: r.medicines.map((m) => [
+        m.dci,
+        m.presentation,
+        m.lines,
+        m.quantity,
+        m.ramed,
+        ...r.medicinePayers.map((code) => m.programmes[code] ?? 0),
+        m.amount,
+      ]),
       empty: 'Aucun médicament dispensé sur la période.',
     },
     {

@@ -73,6 +73,8 @@ export interface PrestationTable {
   prescriber: string;
   cancels_id: number | null;
   reason: string | null;
+  /** Why a medicine keyed as an act and off the essential list is billed (0031). */
+  off_list_reason: string | null;
   created_at: string;
   created_by: string;
 }

@@ -22,6 +22,7 @@ function stateNote(line: EpisodeLine, lines: readonly EpisodeLine[]) {
     );
   }
   if (line.payer !== 'ramed') return <small className="line-note">Programme {line.programme ?? 'CESAR'} : non facturé au RAMED</small>;
+  if (line.offListReason) return <small className="line-note">Hors liste essentielle : {line.offListReason}</small>;
   return null;
 }
 
