@@ -72,6 +72,7 @@ describe('the medicines table', () => {
     stockFrom: '2026-10-01',
     checks: { checked: 0, refused: 0, admitted: 0, reasons: [] },
     identity: [],
+    agents: [],
   });
 
   it('shows the RAMED’s part, a column per programme and the total, summed in the totals row', () => {
