@@ -12,8 +12,11 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // The registry import's reading worker, started from its own file (electron/core/registry/checked-batches.ts).
           'registry-parse-worker': resolve(import.meta.dirname, 'electron/core/registry/parse-worker.ts'),
+          // The long jobs' thread (electron/core/job-runner): looked for beside the code that starts it.
+          'job-worker': resolve(import.meta.dirname, 'electron/core/job-runner/job-worker.ts'),
         },
         external: ['sqlite3', 'pg', 'electron'],
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
