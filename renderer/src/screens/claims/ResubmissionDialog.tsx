@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
-import { RESUBMISSION_STATE_LABELS, type ResubmissionPreview, type ResubmissionState } from '../../../../shared/domain/claim-responses';
+import { RESUBMISSION_STATE_LABELS, type ResubmissionState } from '../../../../shared/domain/claim-responses';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { formatFcfa, formatNumber } from '../../lib/format';
 import { ofMonth } from '../../../../shared/lib/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 
 const BADGE: Record<ResubmissionState, string> = {
   corrige: 'badge badge-claim-acceptee',
@@ -31,11 +30,9 @@ export function ResubmissionDialog({
   onClose(): void;
   onSigned(version: number): void;
 }) {
-  const [preview, setPreview] = useState<ResubmissionPreview | null>(null);
-  const load = useCall(ramed.claims.previewResubmission);
-  const resubmit = useCall(ramed.claims.resubmit);
-  const run = load.run;
-  useEffect(() => void run({ month, version }).then((p) => p && setPreview(p)), [run, month, version]);
+  const load = useQuery('claims.previewResubmission', { month, version }, { keepPrevious: true });
+  const resubmit = useCommand('claims.resubmit');
+  const preview = load.data;
 
   async function sign() {
     if (!preview?.draft) return;
@@ -118,7 +115,7 @@ export function ResubmissionDialog({
           )}
           <ErrorBanner error={resubmit.error} />
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void sign()} disabled={!draft || resubmit.pending}>
+            <button type="button" className="primary" onClick={() => void sign()} disabled={!draft || resubmit.running}>
               {draft ? `Signer la resoumission (version ${preview.version})` : 'Rien à resoumettre'}
             </button>
             <button type="button" onClick={onClose}>
@@ -126,7 +123,7 @@ export function ResubmissionDialog({
             </button>
           </div>
         </div>
-      ) : load.pending ? (
+      ) : load.loading ? (
         <p className="muted">Préparation…</p>
       ) : null}
     </Dialog>
