@@ -24,7 +24,7 @@ export async function signClaim(w: ClaimWriter, month: string, expectedSha256: s
         (latest.signed_by ? ` (par ${latest.signed_by}).` : '.'),
     );
   }
-  const document = await documentOf(w.db, latest);
+  const document = await documentOf(w.db, latest, { asOf: isoToday(w.clock) });
   const period = signRefusal(month, isoToday(w.clock), { earlyReason: latest.early_reason, episodes: document.episodes.length });
   if (period) throw refused(period);
   const blocking = blockingCount(flagViews(document, await checkSeverities(w.db)));

@@ -5,6 +5,8 @@ import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { getFacility } from '../facility/facility';
 import { coverageOf } from '../programmes/coverage';
+import { medicineInForce } from '../pharmacy/medicines';
+import { offListJustification } from '../reference/off-list';
 import { tariffVersions } from '../reference/tariffs';
 import { inTransaction, lockOpenEpisode, touchEpisode, type EpisodeWriter } from './writer';
 
@@ -14,6 +16,8 @@ export interface AddLineInput {
   quantity: number;
   performedOn: string;
   prescriber: string;
+  /** Why a medicine keyed as an act and off the essential list is billed (required when the facility asks for it). */
+  offListReason?: string;
 }
 
 /** The form field a pricing refusal is about, so the window shows it there. */
@@ -67,6 +71,10 @@ export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<nu
     });
     if (!priced.ok) throw new DomainError('REFUSED', priced.message, { [REFUSAL_FIELD[priced.code]]: priced.message });
     const { tariff, quantity, unitPrice, amount, payer, programme } = priced.line;
+    // A medicine the tariff list carries as an act (same code): the pharmacy's essential-list rule applies to it too.
+    const medicine = payer === 'ramed' ? await medicineInForce(db, tariff.code, input.performedOn) : undefined;
+    const offListReason =
+      medicine && medicine.essential === 0 ? await offListJustification(db, 'acte', medicine.dci, input.offListReason) : null;
     const line = await db
       .insertInto('prestation')
       .values({
@@ -86,6 +94,7 @@ export async function addLine(w: EpisodeWriter, input: AddLineInput): Promise<nu
         prescriber: input.prescriber,
         cancels_id: null,
         reason: null,
+        off_list_reason: offListReason,
         created_at: w.clock.now().toISOString(),
         created_by: w.login,
       })
@@ -137,6 +146,7 @@ export async function cancelLine(w: EpisodeWriter, input: { episodeId: number; l
         prescriber: line.prescriber,
         cancels_id: line.id,
         reason: input.reason,
+        off_list_reason: line.off_list_reason,
         created_at: w.clock.now().toISOString(),
         created_by: w.login,
       })

@@ -4,6 +4,7 @@ import { importRegistry } from '../registry/import-registry';
 import { importRejections, registryOverview } from '../registry/import-history';
 import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHistory, searchByName } from '../registry/lookup';
 import type { Handlers } from './types';
+import { linkArrivedPersons } from '../reception/link-persons';
 
 export const registryHandlers: Handlers<typeof registryApi> = {
   'registry.check': async (input, ctx) => checkRecepisse(ctx.db, input.recepisse, input.date ?? isoToday(ctx.deps.clock)),
@@ -37,6 +38,8 @@ export const registryHandlers: Handlers<typeof registryApi> = {
       },
       { progress: ctx.progress, signal: ctx.signal },
     );
+    // Emergencies admitted before the registry knew their récépissé now have their person.
+    const linked = result.dryRun ? 0 : await linkArrivedPersons(ctx.db, ctx.deps.clock.now().toISOString());
     ctx.audit.entityId = String(result.importId);
     ctx.audit.detail = {
       fileName: file.name,
@@ -49,6 +52,7 @@ export const registryHandlers: Handlers<typeof registryApi> = {
       resumed: result.resumed,
       dryRun: result.dryRun,
       sequence: result.sequence,
+      ...(linked > 0 ? { linkedEpisodes: linked } : {}),
     };
     return result;
   },

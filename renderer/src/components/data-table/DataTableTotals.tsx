@@ -10,7 +10,7 @@ export function DataTableTotals<T>({ columns, rows }: { columns: readonly DataCo
             {c.total
               ? display(
                   c as DataColumn<never>,
-                  rows.reduce((sum, row) => sum + (Number(c.value(row)) || 0), 0),
+                  rows.reduce((sum, row) => sum + (Number(typeof c.total === 'function' ? c.total(row) : c.value(row)) || 0), 0),
                 )
               : i === 0
                 ? 'Total'

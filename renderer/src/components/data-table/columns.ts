@@ -9,8 +9,11 @@ export interface DataColumn<T> {
   /** What the cell shows (default: the value, money and numbers the French way). */
   render?: (row: T) => ReactNode;
   kind?: 'text' | 'number' | 'money';
-  /** Sum this column over the filtered rows in a totals row. */
-  total?: boolean;
+  /**
+   * Sum this column over the filtered rows in a totals row; a function says what each row adds (a
+   * row that repeats another, such as a replaced version, adds 0).
+   */
+  total?: boolean | ((row: T) => number | null);
   /** A column of buttons: neither sorted nor exported. */
   actions?: boolean;
   width?: string;

@@ -15,10 +15,13 @@ interface Props {
   /** What the last backup did, in a sentence. */
   done: string | null;
   onBackup(): void;
+  /** Sets the offered folder (on this computer) in one key press. */
+  onChooseDefault(folder: string): void;
+  chooseError: ApiError | null;
 }
 
 /** Where backups go, how often, the last success or failure, and « back up now ». */
-export function BackupNowCard({ overview, jobId, busy, error, done, onBackup }: Props) {
+export function BackupNowCard({ overview, jobId, busy, error, done, onBackup, onChooseDefault, chooseError }: Props) {
   const lastRun = overview.runs[0];
   return (
     <section className="card" aria-labelledby="backup-now">
@@ -27,13 +30,32 @@ export function BackupNowCard({ overview, jobId, busy, error, done, onBackup }: 
         <dt>Dossier</dt>
         <dd>
           {overview.folderState === 'unset' ? (
-            <span className="field-error">Aucun dossier choisi : indiquez-le dans l’onglet Paramètres, section Sauvegardes.</span>
+            <>
+              <span className="field-error">Aucun dossier choisi : aucune sauvegarde ne se fait.</span>
+              {overview.defaultFolder ? (
+                <span className="default-folder">
+                  Dossier proposé : <span className="mono">{overview.defaultFolder}</span> (sur ce poste ; une clé USB ou un autre disque, à
+                  indiquer dans l’onglet Paramètres, protège aussi d’une panne du poste).{' '}
+                  <button type="button" className="primary" onClick={() => onChooseDefault(overview.defaultFolder!)}>
+                    Utiliser ce dossier
+                  </button>
+                </span>
+              ) : null}
+            </>
           ) : (
             <>
               <span className="mono">{overview.folder}</span>
-              {overview.folderState === 'missing' ? <span className="field-error"> — introuvable : branchez la clé USB.</span> : null}
+              {overview.folderState === 'missing' ? (
+                overview.folder === overview.defaultFolder ? (
+                  <span className="muted"> — créé à la première sauvegarde</span>
+                ) : (
+                  <span className="field-error"> — introuvable : branchez la clé USB.</span>
+                )
+              ) : null}
+              {overview.folder === overview.defaultFolder ? <span className="muted"> (dossier proposé, sur ce poste)</span> : null}
             </>
           )}
+          <ErrorBanner error={chooseError} />
         </dd>
         <dt>Sauvegarde automatique</dt>
         <dd>

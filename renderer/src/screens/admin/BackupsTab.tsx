@@ -21,6 +21,7 @@ export function BackupsTab() {
   const [restoring, setRestoring] = useState<RestoreChoice | null>(null);
   const load = useQuery('backup.overview', {});
   const create = useCommand('backup.create');
+  const choose = useCommand('settings.set');
 
   async function backupNow() {
     const id = crypto.randomUUID();
@@ -28,6 +29,11 @@ export function BackupsTab() {
     await create.run({ jobId: id });
     setJobId(null);
     load.reload();
+  }
+
+  /** The offered folder in one key press; another (a USB key) is chosen in the Paramètres tab. */
+  async function chooseDefaultFolder(folder: string) {
+    if (await choose.run({ key: 'backup.folder', value: folder })) load.reload();
   }
 
   const overview = load.data;
@@ -49,6 +55,8 @@ export function BackupsTab() {
         error={create.error}
         done={create.result ? backupSummary(create.result) : null}
         onBackup={() => void backupNow()}
+        onChooseDefault={(folder) => void chooseDefaultFolder(folder)}
+        chooseError={choose.error}
       />
 
       {restoring ? <RestoreConfirm choice={restoring} onCancel={() => setRestoring(null)} /> : null}

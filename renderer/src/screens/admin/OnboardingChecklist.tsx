@@ -8,7 +8,7 @@ const WHERE: Record<string, string> = {
   tariffs: 'onglet Tarifs et médicaments',
   medicines: 'onglet Tarifs et médicaments',
   users: 'onglet Utilisateurs',
-  backup: 'onglet Paramètres, section Sauvegardes',
+  backup: 'onglet Sauvegardes : le dossier proposé en un clic, ou un autre dans l’onglet Paramètres',
   anam: 'onglet Paramètres, section ANAM',
 };
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
+import { claimedInTotal } from '../../../../shared/rules/claim-list-totals';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -49,16 +50,17 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
     render: (c) => <ClaimStatusBadge status={c.status} />,
     width: '11rem',
   },
-  { key: 'total', header: 'Réclamé', value: (c) => c.total, kind: 'money', width: '8.5rem' },
+  { key: 'total', header: 'Réclamé', value: (c) => c.total, kind: 'money', total: claimedInTotal, width: '8.5rem' },
   {
     key: 'accepted',
     header: 'Accepté',
     // Nothing answered yet is not « 0 accepted ».
     value: (c) => (c.followUp && c.followUp.answered > 0 ? c.followUp.accepted : null),
     kind: 'money',
+    total: true,
     width: '8.5rem',
   },
-  { key: 'paid', header: 'Payé', value: money((f) => f.paid), kind: 'money', width: '8.5rem' },
+  { key: 'paid', header: 'Payé', value: money((f) => f.paid), kind: 'money', total: true, width: '8.5rem' },
   { key: 'outstanding', header: 'Reste à payer', value: money((f) => f.outstanding), kind: 'money', total: true, width: '10rem' },
   { key: 'sentAt', header: 'Envoyée le', value: (c) => (c.followUp?.sentAt ? formatDate(c.followUp.sentAt) : null), width: '7rem' },
   {
@@ -149,6 +151,10 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
           onRowActivate={(c) => onOpen(c.month, c.version)}
           empty={claims ? 'Aucune réclamation : construisez celle du mois écoulé.' : 'Chargement…'}
         />
+        <p className="muted">
+          Ligne Total : « Réclamé » compte chaque mois une fois (ni brouillon, ni version remplacée, ni resoumission) ; accepté, payé et
+          reste à payer s’additionnent sur toutes les versions.
+        </p>
       </section>
     </div>
   );

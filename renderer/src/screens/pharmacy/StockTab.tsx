@@ -24,7 +24,8 @@ const BATCH_COLUMNS: readonly DataColumn<BatchView>[] = [
   { key: 'dci', header: 'DCI', value: (b) => `${b.dci} ${b.form} ${b.strength}` },
   { key: 'lot', header: 'Lot', value: (b) => b.lot },
   { key: 'expiry', header: 'Péremption', value: (b) => b.expiry, render: (b) => formatDate(b.expiry) },
-  { key: 'quantity', header: 'Quantité', value: (b) => b.quantity, kind: 'number', total: true },
+  // No total: gélules, flacons and sachets do not add up (the value does).
+  { key: 'quantity', header: 'Quantité', value: (b) => b.quantity, kind: 'number' },
   { key: 'value', header: 'Valeur', value: (b) => b.quantity * b.unitCost, kind: 'money', total: true },
   { key: 'supplier', header: 'Fournisseur', value: (b) => b.supplier },
   {

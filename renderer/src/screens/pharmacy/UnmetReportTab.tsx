@@ -10,7 +10,7 @@ import { thisMonth } from '../../lib/today';
 const COLUMNS: readonly DataColumn<UnmetReportRow>[] = [
   { key: 'dci', header: 'DCI', value: (r) => `${r.dci} ${r.form} ${r.strength}` },
   { key: 'requests', header: 'Demandes non satisfaites', value: (r) => r.requests, kind: 'number', total: true },
-  { key: 'units', header: 'Unités manquantes', value: (r) => r.unmetUnits, kind: 'number', total: true },
+  { key: 'units', header: 'Unités manquantes', value: (r) => r.unmetUnits, kind: 'number' }, // units of different kinds: no total
   {
     key: 'days',
     header: 'Jours de rupture',

@@ -1,4 +1,4 @@
-import { IdentitySection, PatientSections, PrestationSection } from './sections/ActivitySections';
+import { AgentSection, IdentitySection, PatientSections, PrestationSection } from './sections/ActivitySections';
 import { ClaimSection, RefusalSections } from './sections/ClaimSections';
 import { MedicineSection, StockSection } from './sections/PharmacySections';
 import type { SectionsProps } from './sections/section-kit';
@@ -14,6 +14,7 @@ export function StatisticsSections(props: SectionsProps) {
       <RefusalSections {...props} />
       <StockSection {...props} />
       <IdentitySection {...props} />
+      <AgentSection {...props} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ClaimView } from '../../../../../shared/domain/claims';
+import { focusWhenDrawn } from '../../../lib/focus';
 import { useCommand } from '../../../lib/useCommand';
 import { CategoryTotals } from '../CategoryTotals';
 import { ClaimLinesTable } from '../ClaimLinesTable';
@@ -37,6 +38,8 @@ export function ClaimReview({ month, view, editable, onChanged }: Props) {
     if (!next) return;
     setChange(null);
     onChanged(next);
+    // The exclusion (or its cancellation) reads in the exclusions' table: its heading takes the focus.
+    focusWhenDrawn(() => document.getElementById('claim-exclusions'));
   }
 
   const pending = change?.kind === 'exclude' ? exclude : cancel;
@@ -52,7 +55,10 @@ export function ClaimReview({ month, view, editable, onChanged }: Props) {
         pending={pending.running}
         error={pending.error}
         onSubmit={(reason) => void apply(reason)}
-        onCancel={() => setChange(null)}
+        onCancel={() => {
+          setChange(null);
+          focusWhenDrawn(() => document.getElementById(`claim-${from}`));
+        }}
       />
     ) : null;
 

@@ -1,7 +1,7 @@
 import { formatFcfa } from '../../../lib/format';
 import { Bars, COLORS, type ChartRow } from '../charts';
 import { StatSection } from '../StatSection';
-import { one, shortMonth, type SectionsProps } from './section-kit';
+import { one, shortMonth, top, type SectionsProps } from './section-kit';
 
 /** Who came: patients by month (new and returning), patients, episodes by type. */
 export function PatientSections({ report: r, tables }: SectionsProps) {
@@ -115,6 +115,30 @@ export function IdentitySection({ report: r, tables }: SectionsProps) {
           ]}
         />
       }
+    />
+  );
+}
+
+/** Admissions without a checked paper, by the agent who opened the episode (the abuse control's counts). */
+export function AgentSection({ report: r, tables }: SectionsProps) {
+  const agents = tables.get('pieces-par-agent');
+  if (!agents) return null;
+  return (
+    <StatSection
+      table={agents}
+      reportKey={r.key}
+      chart={
+        <Bars
+          title="Admissions sans pièce vérifiée, par agent"
+          stacked
+          rows={top(r.agents, 10).map((a) => ({ label: a.name, receiptOnly: a.receiptOnly, mismatches: a.mismatches }))}
+          series={[
+            { key: 'receiptOnly', name: 'Récépissé seul', color: COLORS.warn },
+            { key: 'mismatches', name: 'Ne correspond pas', color: COLORS.bad },
+          ]}
+        />
+      }
+      note="Les mêmes comptes que la vue « Contrôle des abus », pour chaque agent qui a ouvert des épisodes sur la période."
     />
   );
 }
