@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { DbHandle } from './db/connect';
 import type { Database } from './db/schema/index';
 import type { FileStore } from './files';
+import type { JobLauncher } from './job-runner/launcher';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './logger';
 
@@ -30,6 +31,8 @@ export interface CoreDeps {
   reopen(replace: ReplaceDatabase): Promise<void>;
   /** Told once a command has committed new messages to the upload queue (the hosts' workers wake). */
   outboxQueued: Set<() => void>;
+  /** Where long jobs (the registry import) run: a worker thread in the hosts, this thread in tests. */
+  jobs: JobLauncher;
 }
 
 /** Replaces the closed database's file; answers how to put the previous one back. */

@@ -1,6 +1,5 @@
 import type { registryApi } from '../../../shared/api/registry';
 import { isoToday } from '../clock';
-import { importRegistry } from '../registry/import-registry';
 import { importRejections, registryOverview } from '../registry/import-history';
 import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHistory, searchByName } from '../registry/lookup';
 import type { Handlers } from './types';
@@ -23,8 +22,9 @@ export const registryHandlers: Handlers<typeof registryApi> = {
   'registry.history': async (input, ctx) => personHistory(ctx.db, input.recepisse),
   'registry.import': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);
-    const result = await importRegistry(
+    const result = await ctx.deps.jobs.run(
       ctx.deps,
+      'registry.import',
       {
         path: file.path,
         fileName: file.name,
