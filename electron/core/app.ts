@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { systemClock, type Clock } from './clock';
-import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
+import type { CoreDeps, JobLauncherFactory, ReplaceDatabase, SessionSlot } from './context';
 import { isPostgresUrl, openDatabase, type DbHandle } from './db/connect';
 import { registerHolder } from './db/holders';
 import { defaultAuditKeyFile, fileKeyStore, type AuditKeyStore } from './audit/audit-key';
@@ -11,7 +11,7 @@ import { hasRamedSchema, migrate } from './db/migrate';
 import type { Core } from './core-types';
 import { createDispatcher } from './dispatcher';
 import { FileStore } from './files';
-import { inlineJobs, type JobLauncherFactory } from './job-runner/launcher';
+import { inlineJobs } from './job-runner/launcher';
 import { consoleLogger, type Logger } from './logger';
 import { DatabaseGate } from './reopen';
 import { APP_VERSION } from './version';

@@ -7,7 +7,7 @@ import type { Clock } from './clock';
 import type { DbHandle } from './db/connect';
 import type { Database } from './db/schema/index';
 import type { FileStore } from './files';
-import type { JobLauncher } from './job-runner/launcher';
+import type { JobHooks, JobInput, JobKind, JobResult } from './job-runner/job-kinds';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './logger';
 
@@ -82,3 +82,17 @@ export interface HandlerContext {
   /** Runs `task` once the call has succeeded and its transaction committed (never after a failure). */
   afterCommit(task: () => void): void;
 }
+
+/**
+ * Where a long job runs. The handler starting it sees the same answer, progress and cancel either
+ * way: `inlineJobs` in the calling thread (the CLI, tests with a fixed clock, scripts), `threadJobs`
+ * in a worker thread with its own database connection (the window's host, the browser host).
+ */
+export interface JobLauncher {
+  run<K extends JobKind>(deps: CoreDeps, kind: K, input: JobInput<K>, hooks: JobHooks): Promise<JobResult<K>>;
+  /** Cancels the jobs in flight and waits until they have stopped (before the database closes). */
+  close(): Promise<void>;
+}
+
+/** Chosen by the host when it opens the core; given the database the core opened (file or URL). */
+export type JobLauncherFactory = (target: string) => JobLauncher;

@@ -1,6 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { openCore } from '../../electron/core/app';
-import { inlineJobs, type JobLauncherFactory } from '../../electron/core/job-runner/launcher';
+import type { JobLauncherFactory } from '../../electron/core/context';
+import { inlineJobs } from '../../electron/core/job-runner/launcher';
 import { threadJobs } from '../../electron/core/job-runner/thread-jobs';
 import { silentLogger } from '../../electron/core/logger';
 import { BareSqlite } from './bare-sqlite';

@@ -9,7 +9,7 @@ import { openCore, newSlot, type Core } from '../../electron/core/app';
 import type { AuditKeyStore } from '../../electron/core/audit/audit-key';
 import { fixedClock, type Clock } from '../../electron/core/clock';
 import type { ActiveSession, SessionSlot } from '../../electron/core/context';
-import type { JobLauncherFactory } from '../../electron/core/job-runner/launcher';
+import type { JobLauncherFactory } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/logger';
 import { ROLES, type Role } from '../../shared/domain/roles';
 import { createClient, type Client } from '../../shared/contract/client';

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../shared/domain/registry-import';
-import type { ImportRequest } from '../registry/import-registry';
+import type { ImportRequest } from '../registry/import-request';
 
 /**
  * The long jobs that may run off the thread answering the window, with what each takes and

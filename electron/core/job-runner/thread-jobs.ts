@@ -3,7 +3,7 @@ import type { CoreDeps } from '../context';
 import { DomainError } from '../errors';
 import { AFTER_CRASH } from './after-crash';
 import type { JobHooks, JobInput, JobKind, JobResult } from './job-kinds';
-import type { JobLauncher, JobLauncherFactory } from './launcher';
+import type { JobLauncher, JobLauncherFactory } from '../context';
 import { jobWorkerEntry, WORKER_RESOURCE_LIMITS, type WorkerEntry } from './worker-entry';
 import { failureError, type FromWorker, type ToWorker, type WorkerStart } from './worker-messages';
 
