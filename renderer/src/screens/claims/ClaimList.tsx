@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
 import { claimedInTotal } from '../../../../shared/rules/claim-list-totals';
@@ -7,9 +7,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { ramed } from '../../lib/bridge';
 import { formatDate, formatMonth } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 import { monthsAgo } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
@@ -87,15 +87,12 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
  * how long ago it was sent (highlighted past the setting); building a month runs as a job.
  */
 export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
-  const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
   const [month, setMonth] = useState(() => monthsAgo(1)); // what a manager claims early in a month
   const [earlyReason, setEarlyReason] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const list = useCall(ramed.claims.list);
-  const build = useCall(ramed.claims.build);
-  const runList = list.run;
-  const reload = useCallback(() => void runList({}).then((v) => v && setClaims(v)), [runList]);
-  useEffect(reload, [reload, reloadKey]);
+  const list = useQuery('claims.list', {}, { reloadKey });
+  const build = useCommand('claims.build');
+  const claims = list.data;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -104,7 +101,7 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
     setJobId(id);
     const built = await build.run({ month, jobId: id, ...(earlyReason.trim() ? { earlyReason } : {}) });
     setJobId(null);
-    reload();
+    list.reload();
     if (built) onOpen(built.month);
   }
 
