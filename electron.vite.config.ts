@@ -7,7 +7,17 @@ const CHART_LIBRARY = /[\\/]node_modules[\\/]recharts[\\/]/;
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: resolve(import.meta.dirname, 'electron/main/index.ts'), external: ['sqlite3', 'pg', 'electron'] },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The registry import's reading worker, started from its own file (electron/core/registry/checked-batches.ts).
+          'registry-parse-worker': resolve(import.meta.dirname, 'electron/core/registry/parse-worker.ts'),
+          // The long jobs' thread (electron/core/job-runner): looked for beside the code that starts it.
+          'job-worker': resolve(import.meta.dirname, 'electron/core/job-runner/job-worker.ts'),
+        },
+        external: ['sqlite3', 'pg', 'electron'],
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

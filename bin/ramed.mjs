@@ -11,9 +11,13 @@ import cliProcess from './cli-process.json' with { type: 'json' };
 // held some 100 MB more at the peak than with 8 MB semi-spaces, and glibc's per-thread malloc
 // arenas (SQLite works on the libuv threads) some 30 MB more. Both are read when Node starts, so
 // Node is started again with them; the bench's import child runs under the same cli-process.json.
-const { env, nodeFlags } = cliProcess;
+// Only the commands listed there hold a registry in memory: every other one (`ramed --help`,
+// `ramed check` at the desk) runs in this process, without starting a second Node.
+const { env, nodeFlags, commands } = cliProcess;
+const needsFlags = process.argv.slice(2).some((arg) => commands.includes(arg));
 const started =
-  Object.entries(env).every(([name, value]) => process.env[name] === value) && nodeFlags.every((flag) => process.execArgv.includes(flag));
+  !needsFlags ||
+  (Object.entries(env).every(([name, value]) => process.env[name] === value) && nodeFlags.every((flag) => process.execArgv.includes(flag)));
 if (!started) {
   // The IPC channel ties the child to this process: if this one dies (even by kill -9), the
   // channel closes and the child stops its job and exits instead of running on, orphaned.

@@ -14,12 +14,20 @@ if (!(process.argv.includes('--if-stale') && isBundleFresh())) {
     root: ROOT,
     logLevel: 'warn',
     build: {
-      ssr: join(ROOT, 'electron/cli/index.ts'),
+      ssr: true,
       outDir,
       target: 'node24',
       emptyOutDir: true,
       minify: false,
-      rolldownOptions: { output: { entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' } },
+      rolldownOptions: {
+        // The registry import's reading worker is started from its own file, beside the bundle
+        // (electron/core/registry/checked-batches.ts).
+        input: {
+          index: join(ROOT, 'electron/cli/index.ts'),
+          'registry-parse-worker': join(ROOT, 'electron/core/registry/parse-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   });
   const target = join(CLI_BUNDLE, '..');

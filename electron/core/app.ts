@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { systemClock, type Clock } from './clock';
-import type { CoreDeps, ReplaceDatabase, SessionSlot } from './context';
+import type { CoreDeps, JobLauncherFactory, ReplaceDatabase, SessionSlot } from './context';
 import { isPostgresUrl, openDatabase, type DbHandle } from './db/connect';
 import { registerHolder } from './db/holders';
 import { defaultAuditKeyFile, fileKeyStore, type AuditKeyStore } from './audit/audit-key';
@@ -11,6 +11,7 @@ import { hasRamedSchema, migrate } from './db/migrate';
 import type { Core } from './core-types';
 import { createDispatcher } from './dispatcher';
 import { FileStore } from './files';
+import { inlineJobs } from './job-runner/launcher';
 import { consoleLogger, type Logger } from './logger';
 import { DatabaseGate } from './reopen';
 import { APP_VERSION } from './version';
@@ -71,6 +72,8 @@ export async function openCore(options: {
   program?: string;
   /** Where the audit key lives; default: the protected file `defaultAuditKeyFile()`. */
   auditKeys?: AuditKeyStore;
+  /** Where long jobs run; default: in this thread (the CLI, tests). `startHost` passes `threadJobs()`. */
+  jobs?: JobLauncherFactory;
 }): Promise<Core> {
   const gate = new DatabaseGate();
   const clock = options.clock ?? systemClock;
@@ -87,6 +90,7 @@ export async function openCore(options: {
     files: new FileStore(options.uploadDir ?? tmpdir()),
     reopen,
     outboxQueued: new Set(),
+    jobs: (options.jobs ?? inlineJobs)(options.db),
   };
 
   /** Called by a handler (a restore): that one call stays in flight while the others finish. */
@@ -110,6 +114,8 @@ export async function openCore(options: {
     deps,
     dispatch: gate.wrap(createDispatcher(deps)),
     close: async () => {
+      // A job in its own thread is asked to stop and record where it stands while the base is open.
+      await deps.jobs.close();
       deps.files.dispose();
       await deps.handle.close();
       unregister();

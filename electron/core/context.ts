@@ -8,6 +8,7 @@ import type { DbHandle } from './db/connect';
 import type { DialectFeatures } from './db/dialect';
 import type { Database } from './db/schema/index';
 import type { FileStore } from './files';
+import type { JobHooks, JobInput, JobKind, JobResult } from './job-runner/job-kinds';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './logger';
 
@@ -31,6 +32,8 @@ export interface CoreDeps {
   reopen(replace: ReplaceDatabase): Promise<void>;
   /** Told once a command has committed new messages to the upload queue (the hosts' workers wake). */
   outboxQueued: Set<() => void>;
+  /** Where long jobs (the registry import) run: a worker thread in the hosts, this thread in tests. */
+  jobs: JobLauncher;
 }
 
 /** Replaces the closed database's file; answers how to put the previous one back. */
@@ -101,3 +104,17 @@ export interface HandlerContext extends ServiceContext {
   /** Runs `task` once the call has succeeded and its transaction committed (never after a failure). */
   afterCommit(task: () => void): void;
 }
+
+/**
+ * Where a long job runs. The handler starting it sees the same answer, progress and cancel either
+ * way: `inlineJobs` in the calling thread (the CLI, tests with a fixed clock, scripts), `threadJobs`
+ * in a worker thread with its own database connection (the window's host, the browser host).
+ */
+export interface JobLauncher {
+  run<K extends JobKind>(deps: CoreDeps, kind: K, input: JobInput<K>, hooks: JobHooks): Promise<JobResult<K>>;
+  /** Cancels the jobs in flight and waits until they have stopped (before the database closes). */
+  close(): Promise<void>;
+}
+
+/** Chosen by the host when it opens the core; given the database the core opened (file or URL). */
+export type JobLauncherFactory = (target: string) => JobLauncher;

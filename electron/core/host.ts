@@ -6,6 +6,7 @@ import { openCore } from './app';
 import { startBackupScheduler } from './backup/scheduler';
 import type { Core } from './core-types';
 import { isPostgresUrl } from './db/connect';
+import { threadJobs } from './job-runner/thread-jobs';
 import { startOutboxWorker } from './outbox/worker';
 
 /** A long-running host's core (the Electron window's, the browser host's) with its background workers. */
@@ -29,7 +30,8 @@ export async function startHost(options: {
   auditKeys?: AuditKeyStore;
 }): Promise<Host> {
   if (!isPostgresUrl(options.db)) mkdirSync(dirname(options.db), { recursive: true });
-  const core = await openCore({ db: options.db, program: options.program, auditKeys: options.auditKeys });
+  // Long jobs (the registry import) in threads of their own: this one stays free to answer the window.
+  const core = await openCore({ db: options.db, program: options.program, auditKeys: options.auditKeys, jobs: threadJobs() });
   const backups = startBackupScheduler(core);
   const outbox = startOutboxWorker(core, options.outboxName);
   const pulls = startPullScheduler(core);

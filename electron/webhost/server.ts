@@ -218,7 +218,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const root = normalize(options.staticDir);
     let file = normalize(join(root, decodeURIComponent(pathname)));
     if (!file.startsWith(root + sep) && file !== root) return send(res, 403, 'text/plain', 'Refusé');
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // A missing chunk (one of an older build a page still asks for) is missing: the app's page in
+      // its place would reach the browser as a script and fail as a MIME or syntax error.
+      if (pathname.startsWith('/assets/')) return send(res, 404, 'text/plain; charset=utf-8', 'Introuvable');
+      file = join(root, 'index.html');
+    }
     if (!existsSync(file))
       return send(res, 503, 'text/plain; charset=utf-8', "L'interface n'est pas construite : lancez « npm run build ».");
     res.writeHead(200, {

@@ -60,6 +60,13 @@ export const episodesApi = {
       quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
       performedOn: isoDate,
       prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
+      /** A medicine the tariff list carries as an act, off the essential list: why it is billed (setting `pharmacy.offListMedicines`). */
+      offListReason: z
+        .string()
+        .trim()
+        .min(3, 'Justification : 3 caractères au moins')
+        .max(300, 'Justification : 300 caractères au plus')
+        .optional(),
     }),
     output: returns<EpisodeView>(),
     access: WRITERS,

@@ -54,6 +54,11 @@ export interface BackupOverview {
   unavailableReason: string | null;
   folder: string;
   folderState: 'unset' | 'missing' | 'ready';
+  /**
+   * The folder offered while none is chosen: `sauvegardes` beside the database, in the app's data
+   * folder (created by the first backup). Null without a database file (PostgreSQL).
+   */
+  defaultFolder: string | null;
   intervalHours: number;
   keep: number;
   lastSuccessAt: string | null;

@@ -37,6 +37,8 @@ export const CLAIM_CHECKS = [
   'OFF_LIST_JUSTIFIED',
   // Admitted in an emergency out of the registry, and not regularised in time (shared/rules/regularisation.ts).
   'NOT_REGULARISED',
+  // The same, while the deadline has not passed: care pending regularisation.
+  'REGULARISATION_PENDING',
 ] as const;
 export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
 export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
@@ -63,6 +65,7 @@ export const CLAIM_CHECK_LABELS: Record<ClaimCheck, string> = {
   NOT_ESSENTIAL: 'Médicament hors liste essentielle, sans justification',
   OFF_LIST_JUSTIFIED: 'Médicament hors liste essentielle, justifié',
   NOT_REGULARISED: 'Urgence hors registre non régularisée',
+  REGULARISATION_PENDING: 'Urgence hors registre en attente de régularisation',
 };
 
 export const CHECK_SEVERITIES = ['bloquant', 'avertissement'] as const;
@@ -115,7 +118,7 @@ export interface ClaimLine {
   programme?: string | null;
   /** Who prescribed it (the FHIR Claim's care team). */
   prescriber?: string;
-  /** A medicine off the essential list: why it was dispensed (absent when none was recorded). */
+  /** A medicine off the essential list: why it was dispensed or keyed as an act (absent when none was recorded). */
   offListReason?: string;
 }
 
@@ -136,6 +139,10 @@ export interface EligibilityOnDate {
 export interface ClaimEpisodeInput {
   episodeId: number;
   number: string;
+  /**
+   * The registry person: the patient's key for the same-person rules. An emergency admitted out of
+   * the registry, still waiting for its person, has minus its registration request's id.
+   */
   personId: number;
   recepisse: string;
   patientName: string;
@@ -155,7 +162,12 @@ export interface ClaimEpisodeInput {
   endedOn: string;
   eligibility: EligibilityOnDate;
   /** Admitted in an emergency out of the registry: the deadline, and the day a version covering the care day arrived in time. */
-  unregistered?: { deadline: string; regularisedOn: string | null } | null;
+  unregistered?: {
+    deadline: string;
+    regularisedOn: string | null;
+    /** Not regularised yet, and the deadline has not passed on the day the claim is judged. */
+    pending?: true;
+  } | null;
   lines: ClaimLine[];
   /** The clinical record the médecin conseil judges (optional: absent in older tests' inputs). */
   clinical?: EpisodeClinical;
@@ -189,6 +201,8 @@ export interface ClaimExclusion {
   reason: string;
   at: string;
   by: string;
+  /** Made by the claim build itself (NOT_REGULARISED), not by the manager; absent otherwise. */
+  automatic?: true;
 }
 
 export type CategoryTotals = Record<ClaimCategory, number>;

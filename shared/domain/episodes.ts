@@ -76,7 +76,8 @@ const optionalText = (max: number, message: string) =>
 /** What the reception desk supplies to open an episode, after its own checks (eligibility, referral rule). */
 export const episodeOpenInput = z
   .strictObject({
-    personId: z.number().int().positive(),
+    /** Null only for an emergency admitted out of the registry whose récépissé the registry does not hold. */
+    personId: z.number().int().positive().nullable(),
     type: z.enum(EPISODE_TYPES, { message: 'Type d’épisode inconnu' }),
     emergency: z.boolean().default(false),
     referralFrom: optionalText(120, 'Structure d’origine : 120 caractères au plus'),
@@ -105,7 +106,8 @@ export const icd10 = z
   .regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, 'Code CIM-10 attendu, par exemple B54 ou J06.9');
 
 export interface EpisodePatient {
-  personId: number;
+  /** Null while an emergency admitted out of the registry waits for the registry to bring its récépissé. */
+  personId: number | null;
   recepisse: string;
   familyName: string;
   givenNames: string;
@@ -113,7 +115,8 @@ export interface EpisodePatient {
   birthDate: string;
   /** Only the year is known (« né vers 1968 »): the day and month stored are not real. */
   birthYearOnly: boolean;
-  quality: string;
+  /** Null while the episode has no registry person. */
+  quality: string | null;
   holderRecepisse: string | null;
 }
 
@@ -141,6 +144,8 @@ export interface EpisodeLine {
   cancelledById: number | null;
   /** The reason given for a cancellation (on both lines). */
   reason: string | null;
+  /** A medicine keyed as an act, off the essential list: why it is billed (absent when none was recorded). */
+  offListReason?: string | null;
   createdAt: string;
   createdBy: string;
 }

@@ -201,6 +201,10 @@ export const SETTINGS = {
   'claims.check.NOT_ESSENTIAL': checkSeverity('Médicament hors liste essentielle dispensé sans justification', 'bloquant'),
   'claims.check.OFF_LIST_JUSTIFIED': checkSeverity('Médicament hors liste essentielle, justifié à la dispensation', 'avertissement'),
   'claims.check.NOT_REGULARISED': checkSeverity('Admission en urgence hors registre non régularisée dans le délai', 'bloquant'),
+  'claims.check.REGULARISATION_PENDING': checkSeverity(
+    'Admission en urgence hors registre en attente de régularisation (délai pas encore passé)',
+    'avertissement',
+  ),
 } as const satisfies Record<string, SettingDef>;
 
 export interface SettingDef {

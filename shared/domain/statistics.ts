@@ -83,7 +83,17 @@ export interface StatisticsFigures {
   months: MonthActivity[];
   episodeTypes: Array<{ type: EpisodeType; episodes: number; emergencies: number }>;
   prestations: Array<{ category: ClaimCategory; lines: number; quantity: number; amount: number; programme: number }>;
-  medicines: Array<{ medicineCode: string; dci: string; form: string; strength: string; lines: number; quantity: number; amount: number }>;
+  /** One row per medicine and payer: `programme` null (or absent) for the RAMED. */
+  medicines: Array<{
+    medicineCode: string;
+    dci: string;
+    form: string;
+    strength: string;
+    lines: number;
+    quantity: number;
+    amount: number;
+    programme?: string | null;
+  }>;
   claims: ClaimMonth[];
   /** Null when the ANAM has answered no line of the period's claims. */
   answers: ClaimAnswerFigures | null;
@@ -96,6 +106,17 @@ export interface StatisticsFigures {
   checks: { checked: number; refused: number; admitted: number; reasons: Array<{ code: string; refusals: number }> };
   /** Admission decisions by the identity document shown. */
   identity: Array<{ document: IdentityDocument; checks: number; matched: number; mismatched: number }>;
+  /** Episodes each desk agent opened, on « Récépissé seul » and on a document noted « Ne correspond pas ». */
+  agents: AgentIdentityCounts[];
+}
+
+export interface AgentIdentityCounts {
+  login: string;
+  /** The account's full name, or the login when the account is gone. */
+  name: string;
+  admissions: number;
+  receiptOnly: number;
+  mismatches: number;
 }
 
 /** The dashboard as every reader shows it (screen, PDF, CLI): labels, sorted rows, rates. */
@@ -126,12 +147,27 @@ export interface StatisticsReport {
   episodes: number;
   emergencies: number;
   episodeTypes: Array<{ type: EpisodeType; label: string; episodes: number; emergencies: number; share: number | null }>;
-  prestations: Array<{ category: ClaimCategory; label: string; lines: number; quantity: number; amount: number }>;
+  /** `amount`: billed to the RAMED; `programme`: recorded for the free-care programmes, never RAMED money. */
+  prestations: Array<{ category: ClaimCategory; label: string; lines: number; quantity: number; amount: number; programme: number }>;
   prestationsAmount: number;
-  /** Recorded for the free caesarean programme, never billed to the RAMED. */
+  /** Recorded for the free-care programmes (caesarean, malaria…), never billed to the RAMED. */
   programmeAmount: number;
-  medicines: Array<{ medicineCode: string; dci: string; presentation: string; lines: number; quantity: number; amount: number }>;
+  /** `amount`: all dispensed; `ramed` and `programmes` (by code): who pays it. */
+  medicines: Array<{
+    medicineCode: string;
+    dci: string;
+    presentation: string;
+    lines: number;
+    quantity: number;
+    amount: number;
+    ramed: number;
+    programmes: Record<string, number>;
+  }>;
+  /** The programmes that paid for medicines in the period, by code: one column each. */
+  medicinePayers: string[];
   medicinesAmount: number;
+  /** The RAMED's part of `medicinesAmount`. */
+  medicinesRamedAmount: number;
   claims: {
     months: Array<{
       month: string;
@@ -172,4 +208,6 @@ export interface StatisticsReport {
     reasons: Array<{ code: string; label: string; refusals: number; share: number | null }>;
   };
   identity: Array<{ document: IdentityDocument; label: string; checks: number; matched: number; mismatched: number; notCompared: number }>;
+  /** Most admissions without a checked identity (« Récépissé seul » or « Ne correspond pas ») first. */
+  agents: AgentIdentityCounts[];
 }

@@ -40,7 +40,8 @@ const reasonsText = (e: ClaimEpisodeInput): string => e.eligibility.reasons.map(
  * Admitted in an emergency out of the registry: NOT_REGULARISED judges the episode instead of
  * PATIENT_NOT_ELIGIBLE (a renewal recorded in time covers the day of care, whatever day it took effect).
  */
-const notRegularised = (e: ClaimEpisodeInput): boolean => !!e.unregistered && e.unregistered.regularisedOn === null;
+const notRegularised = (e: ClaimEpisodeInput): boolean =>
+  !!e.unregistered && e.unregistered.regularisedOn === null && !e.unregistered.pending;
 
 const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
   PATIENT_NOT_ELIGIBLE: (e) =>
@@ -68,6 +69,10 @@ const EPISODE_CHECKS: Partial<Record<ClaimCheck, EpisodeCheck>> = {
   NOT_REGULARISED: (e) =>
     notRegularised(e)
       ? `${e.patientName}, admis en urgence hors registre le ${frenchDate(e.openedOn)}, n’est pas apparu au registre, éligible ce jour-là, au plus tard le ${frenchDate(e.unregistered!.deadline)} : épisode à laisser hors de la réclamation tant qu’il n’est pas régularisé.`
+      : null,
+  REGULARISATION_PENDING: (e) =>
+    e.unregistered?.pending
+      ? `${e.patientName}, admis en urgence hors registre le ${frenchDate(e.openedOn)}, doit apparaître au registre, éligible ce jour-là, au plus tard le ${frenchDate(e.unregistered.deadline)} : soins en attente de régularisation.`
       : null,
   NO_REFERRAL: (e, ctx) =>
     REFERRAL_LEVELS.includes(ctx.level) && !e.referralFrom && !e.emergency && e.type !== 'urgence'

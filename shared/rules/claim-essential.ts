@@ -6,14 +6,16 @@ import { formatAmount } from '../lib/money';
 /**
  * A medicine billed to the RAMED that the list in force on its day marks off the national
  * essential list (« hors liste essentielle »): flagged, so that the médecin conseil sees it and
- * the manager decides. Given with the justification the pharmacy recorded, it is
+ * the manager decides. Given with the justification the pharmacy (or the desk) recorded, it is
  * `OFF_LIST_JUSTIFIED` (a warning by default); without one, `NOT_ESSENTIAL` (blocking by default).
+ * An act line whose code is a medicine's is that medicine keyed as an act of the tariff list: the
+ * entry asks for the same justification, and this check stays the safety net.
  */
 export function checkEssential(episodes: readonly ClaimEpisodeInput[], medicines: readonly MedicineEntry[]): ClaimFlag[] {
   const flags: ClaimFlag[] = [];
   for (const e of episodes) {
     for (const l of e.lines) {
-      if (l.kind !== 'medicament' || l.payer !== 'ramed') continue;
+      if (l.payer !== 'ramed') continue;
       const medicine = medicines.find((m) => m.code === l.code && tariffInForce(m, l.performedOn));
       if (!medicine || medicine.essential) continue;
       const what = `« ${l.label} » (${formatAmount(l.amount)}) est hors liste nationale des médicaments essentiels le ${frenchDate(l.performedOn)}`;

@@ -16,6 +16,7 @@ import type { EpisodeType } from '../../shared/domain/episodes';
 import type { GeneratedFile } from '../../shared/contract/files';
 import { monthBounds } from '../../shared/lib/months';
 import { searchKey } from '../../shared/lib/text';
+import { PROGRAMME_PAYER } from '../../shared/rules/pricing';
 import { generateRegistry } from '../support/registry-generator';
 import { BareSqlite } from './bare-sqlite';
 import { removeDatabase } from './processes';
@@ -31,7 +32,13 @@ const SCENARIOS: Array<{ type: EpisodeType; weight: number; acts: Array<[string,
   { type: 'maternite', weight: 20, acts: [['MA-CPN', 1], ['LB-BU', 1], ['LB-HB', 1]], medicines: [['FERFOL', 30], ['SP500C', 3]], stay: 0 },
   { type: 'maternite', weight: 8, acts: [['MA-ACC', 1], ['HO-OBS', 1]], medicines: [['OXYTO10', 1]], stay: 1 },
   { type: 'hospitalisation', weight: 7, acts: [['CS-CUR', 1], ['SO-PERF', 1], ['HO-OBS', 2]], medicines: [['SRO', 4], ['ZINC20C', 10]], stay: 2 },
+  // A medicine off the essential list, given with its justification (OFF_LIST_JUSTIFIED).
+  { type: 'consultation_externe', weight: 3, acts: [['CS-CUR', 1]], medicines: [['CARBO5S', 1]], stay: 0 },
 ];
+
+/** The malaria programme's share of the tests and ACTs (children under five, pregnant women): their lines are not the RAMED's. */
+const PROGRAMME_CODES = new Set(['LB-TDR', 'AL2012C', 'SP500C']);
+const PROGRAMME_SHARE = 0.25;
 
 const AT = 'bench';
 const CLAIM_MONTH = '2026-10';
@@ -116,15 +123,21 @@ async function insertEpisodes(
       .returning('id')
       .execute();
     const lines = part.flatMap((e, k) => {
-      const base = { episode_id: ids[k]!.id, performed_on: e.opened, payer: 'ramed' as const, prescriber: 'Dr Sidibé', created_at: `${e.opened}T09:00:00.000Z`, created_by: 'accueil' };
+      const base = { episode_id: ids[k]!.id, performed_on: e.opened, prescriber: 'Dr Sidibé', created_at: `${e.opened}T09:00:00.000Z`, created_by: 'accueil' };
+      const programme = random() < PROGRAMME_SHARE;
+      const payer = (code: string) =>
+        programme && PROGRAMME_CODES.has(code)
+          ? { payer: PROGRAMME_PAYER, programme_code: 'PALU' }
+          : { payer: 'ramed' as const, programme_code: null };
       return [
         ...e.scenario.acts.map(([code, quantity]) => {
           const t = tariffs.get(code)!;
-          return { ...base, kind: 'acte' as const, tariff_id: t.id, code, label: t.label, category: t.category, quantity, unit_price: t.price, amount: t.price * quantity };
+          return { ...base, ...payer(code), kind: 'acte' as const, tariff_id: t.id, code, label: t.label, category: t.category, quantity, unit_price: t.price, amount: t.price * quantity };
         }),
         ...e.scenario.medicines.map(([code, quantity]) => {
           const m = medicines.get(code)!;
-          return { ...base, kind: 'medicament' as const, medicine_id: m.id, code, label: `${m.dci} ${m.strength}`, category: null, quantity, unit_price: m.price, amount: m.price * quantity };
+          const offList = m.essential === 0 ? { off_list_reason: 'Intolérance à l’équivalent de la liste' } : {};
+          return { ...base, ...payer(code), ...offList, kind: 'medicament' as const, medicine_id: m.id, code, label: `${m.dci} ${m.strength}`, category: null, quantity, unit_price: m.price, amount: m.price * quantity };
         }),
       ];
     });

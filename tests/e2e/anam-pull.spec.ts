@@ -22,7 +22,7 @@ test('Administration › Registre: the ANAM’s lists downloaded on demand, appl
 
     await loginAs(page, demoHost, 'admin');
     await page.getByRole('tab', { name: 'Registre' }).click();
-    await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+    await expect(page.getByText('40 personne(s) dans le registre local.')).toBeVisible();
     const button = page.getByRole('button', { name: 'Télécharger maintenant' });
     await button.focus();
     await page.keyboard.press('Enter');
@@ -30,7 +30,7 @@ test('Administration › Registre: the ANAM’s lists downloaded on demand, appl
     await expect(report).toContainText('Registre : 1 fichier(s) appliqué(s) sur 1');
     await expect(report).toContainText('Tarifs : à jour');
     await expect(report).toContainText('Médicaments : 0 fichier(s) appliqué(s) sur 1 – medicaments-2026-12.csv : import refusé');
-    await expect(page.getByText('44 personne(s) dans le registre local.')).toBeVisible();
+    await expect(page.getByText('45 personne(s) dans le registre local.')).toBeVisible();
     const pulled = page.getByRole('table', { name: 'Listes téléchargées' });
     await expect(pulled.getByRole('row', { name: /registre-delta-000001\.csv/ })).toContainText('Appliqué');
     await expect(pulled.getByRole('row', { name: /medicaments-2026-12\.csv/ })).toContainText('Refusé');

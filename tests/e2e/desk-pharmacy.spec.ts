@@ -297,6 +297,17 @@ test('a new real facility is shown its setup checklist, and an example file impo
 
   await page.getByRole('tab', { name: 'Sauvegardes' }).click();
   await expect(page.getByText('aucune tant qu’aucun dossier n’est choisi')).toBeVisible();
+  // A sensible default is offered: beside the database, in the app's data folder; one key press takes it.
+  await expect(page.getByText(/Dossier proposé : .*sauvegardes/)).toBeVisible();
+  await page.getByRole('button', { name: 'Utiliser ce dossier' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('créé à la première sauvegarde')).toBeVisible();
+  await expect(page.getByText(/^toutes les 24 h/)).toBeVisible();
+  await shoot(page, 'admin-sauvegardes-dossier-propose');
+  await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sauvegarde faite et vérifiée' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Établissement' }).click();
+  await expect(checklist).toContainText('Dossier des sauvegardes choisi et présent — fait');
 
   await page.getByRole('tab', { name: 'Tarifs et médicaments' }).click();
   await page.getByLabel('Fichier : Liste des tarifs').setInputFiles('resources/exemple-illustratif-tarifs.csv');

@@ -8,7 +8,7 @@ import { expect, loginAs, test, screenshotPath } from './fixtures';
 test('Administration › Registre: import with rejected lines, then the history', async ({ page, demoHost }) => {
   await loginAs(page, demoHost, 'admin');
   await page.getByRole('tab', { name: 'Registre' }).click();
-  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  await expect(page.getByText('40 personne(s) dans le registre local.')).toBeVisible();
   const history = page.getByRole('table', { name: 'Historique des imports' });
   await expect(history.getByRole('row', { name: /registre-exemple-illustratif\.csv/ })).toContainText('Terminé');
 
@@ -27,7 +27,7 @@ test('Administration › Registre: import with rejected lines, then the history'
   await expect(report.getByRole('row')).toHaveCount(3);
   await expect(report).toContainText('Date de naissance invalide « 31/02/2015 »');
   await expect(report).toContainText('Récépissé invalide « 12345 » : 13 chiffres attendus (5 saisis).');
-  await expect(page.getByText('44 personne(s) dans le registre local.')).toBeVisible();
+  await expect(page.getByText('45 personne(s) dans le registre local.')).toBeVisible();
   await page.screenshot({ path: screenshotPath('registry-import.png'), fullPage: true });
 
   await history.getByRole('row', { name: /registre-exemple-illustratif\.csv/ }).focus();
@@ -60,7 +60,7 @@ test('Administration › Registre: a long import shows its progress, can be canc
     await expect(done).toContainText('(repris là où il s’était arrêté)', { timeout: 60_000 });
     const history = page.getByRole('table', { name: 'Historique des imports' });
     await expect(history.getByRole('row', { name: /registre-national/ })).toContainText('Terminé');
-    await expect(page.getByText(`${new Intl.NumberFormat('fr-FR').format(rows + 39)} personne(s)`)).toBeVisible();
+    await expect(page.getByText(`${new Intl.NumberFormat('fr-FR').format(rows + 40)} personne(s)`)).toBeVisible();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -72,7 +72,7 @@ test('Administration › Registre: a dry run says what a full import would do; a
 }) => {
   await loginAs(page, demoHost, 'admin');
   await page.getByRole('tab', { name: 'Registre' }).click();
-  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  await expect(page.getByText('40 personne(s) dans le registre local.')).toBeVisible();
   const text = `#RAMED;extraction=2026-11-20;sequence=1\n${registryCsv(HOUSEHOLD.slice(0, 1), ';', { trailer: true })}`;
   await page
     .getByLabel('Fichier du registre', { exact: true })
@@ -89,7 +89,7 @@ test('Administration › Registre: a dry run says what a full import would do; a
   await expect(page.getByRole('alert')).toContainText('Cet import complet radierait');
   const confirm = page.getByRole('group', { name: 'Confirmation demandée' });
   await expect(confirm).toBeVisible();
-  await expect(page.getByText('39 personne(s) dans le registre local.')).toBeVisible();
+  await expect(page.getByText('40 personne(s) dans le registre local.')).toBeVisible();
   await page.screenshot({ path: screenshotPath('registry-strike-off-confirm.png'), fullPage: true });
   await confirm.getByRole('button', { name: 'Je confirme la radiation des absents et j’importe' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toContainText('1 nouvelle(s) personne(s)');

@@ -106,7 +106,14 @@ test('the manager reads the month and the year, downloads a table and the distri
   const content = readFileSync(csv.path, 'utf8');
   expect(content.startsWith('\uFEFF')).toBe(true);
   const lines = content.trim().split('\n');
-  expect(lines[0]).toBe('DCI;Forme et dosage;Lignes;Quantité;Montant (FCFA)');
+  // The RAMED's part, then one column per free-care programme that paid for medicines (the demo's malaria cases), then all dispensed.
+  expect(lines[0]).toBe(
+    [
+      'DCI;Forme et dosage;Lignes;Quantité;RAMED (FCFA)',
+      ...report.medicinePayers.map((code) => `Programme ${code} (FCFA)`),
+      'Montant (FCFA)',
+    ].join(';'),
+  );
   expect(lines).toHaveLength(report.medicines.length + 1);
 
   // Last month: what the ANAM refused of its claim.

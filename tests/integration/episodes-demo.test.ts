@@ -1,4 +1,5 @@
 import { DEMO_CONTROL_EPISODES } from '../../electron/core/demo/control-cases';
+import { DEMO_PROGRAMME_EPISODES } from '../../electron/core/demo/programme-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDemo } from '../../electron/core/demo/demo';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
@@ -40,8 +41,8 @@ describeEachDb('demo: reference lists and a month of episodes', (kind) => {
     // The month asked for (the demo also claims a month five months earlier, with its own episodes).
     const all = await gestionnaire.episodes.list({ from: '2026-11-01', to: '2026-11-30', pageSize: 200, sort: 'number', desc: false });
     if (!all.ok) throw new Error(all.error.message);
-    // The 80 asked for, and the cases planted for the médecin conseil.
-    expect(all.value.total).toBe(80 + DEMO_CONTROL_EPISODES);
+    // The 80 asked for, the cases planted for the médecin conseil and one per free-care programme.
+    expect(all.value.total).toBe(80 + DEMO_CONTROL_EPISODES + DEMO_PROGRAMME_EPISODES);
     const rows = all.value.rows;
     expect(rows.every((r) => r.openedAt >= '2026-11-01' && r.openedAt < '2026-11-17')).toBe(true);
     // The month's admissions are numbered in time order; the planted cases come after them.
@@ -51,10 +52,12 @@ describeEachDb('demo: reference lists and a month of episodes', (kind) => {
     expect(closed.length).toBeGreaterThan(40);
     expect(rows.filter((r) => r.status === 'ouvert').length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.openedAt.startsWith('2026-11-16')).every((r) => r.status === 'ouvert')).toBe(true);
-    expect(rows.every((r) => r.ramedTotal > 0)).toBe(true);
+    // A free-care programme may pay a whole episode (tuberculosis, HIV, leprosy, vaccination): the RAMED is billed nothing.
+    expect(rows.filter((r) => r.ramedTotal === 0).length).toBeLessThanOrEqual(DEMO_PROGRAMME_EPISODES);
+    expect(rows.filter((r) => r.ramedTotal === 0).length).toBeGreaterThan(0);
     const cancellations = await core.deps.handle.db.selectFrom('prestation').select('id').where('cancels_id', 'is not', null).execute();
     expect(cancellations.length).toBeGreaterThan(0);
     const one = await gestionnaire.episodes.get({ id: closed[0]!.id });
     expect(one.ok && one.value).toMatchObject({ diagnosis: expect.any(String), outcome: expect.any(String), endedOn: expect.any(String) });
-  });
+  }, 120_000);
 });

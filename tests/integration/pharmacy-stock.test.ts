@@ -118,8 +118,9 @@ describeEachDb('pharmacy: stock ledger, alerts and reports', (kind) => {
     ]);
   });
 
-  it('prints an A4 stock report with accents and French numbers', async () => {
+  it('prints an A4 stock report with accents and French numbers, and never adds sachets to tablets', async () => {
     await receive(s.pharmacist, 'SRO', 'S1', '2027-01-31', 1200);
+    await receive(s.pharmacist, 'PARA500C', 'P1', '2027-01-31', 50);
     const pdf = await s.pharmacist.pharmacy.stockReport({});
     expect(pdf.ok && pdf.value.mimeType).toBe('application/pdf');
     const dir = mkdtempSync(join(tmpdir(), 'ramed-pdf-'));
@@ -128,6 +129,11 @@ describeEachDb('pharmacy: stock ledger, alerts and reports', (kind) => {
     const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
     expect(text).toContain('État du stock de la pharmacie');
     expect(text).toMatch(/Sels de réhydratation orale.*1 200/);
+    // The total is the value (1 250 units at 5 FCFA), not 1 250 « units » of two kinds.
+    const total = text.split('\n').find((line) => /^\s*Total\b/.test(line)) ?? '';
+    expect(total.replace(/^\s*Total/, '').trim()).toBe('6 250');
+    expect(text).toMatch(/Sels de réhydratation orale\s+sachet 20,5 g\s+1 200 sachets/);
+    expect(text).toMatch(/Paracétamol\s+comprimé 500 mg\s+50 comprimés/);
     expect(text).toContain('Page 1/1');
   });
 });

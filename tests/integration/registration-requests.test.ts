@@ -81,13 +81,14 @@ describeEachDb('persons not in the registry: requests, emergency admission, regu
     if (!closed.ok) throw new Error(closed.error.message);
     return r.value;
   };
-  const novemberFlags = async () => {
+  const novemberClaim = async () => {
     const built = await manager.claims.build({ month: '2026-11' });
     if (!built.ok) throw new Error(built.error.message);
     const claim = await manager.claims.get({ month: '2026-11' });
     if (!claim.ok) throw new Error(claim.error.message);
-    return claim.value.flags.filter((f) => ['NOT_REGULARISED', 'PATIENT_NOT_ELIGIBLE'].includes(f.code));
+    return claim.value;
   };
+  const REGULARISATION_CHECKS = ['NOT_REGULARISED', 'REGULARISATION_PENDING', 'PATIENT_NOT_ELIGIBLE'];
 
   beforeEach(async () => {
     clock = movableClock('2026-11-02T08:00:00.000Z');
@@ -166,7 +167,7 @@ describeEachDb('persons not in the registry: requests, emergency admission, regu
     });
   });
 
-  it('admits in an emergency only deliberately: urgence, a request for this récépissé, a reason; never an absent récépissé', async () => {
+  it('admits in an emergency only deliberately: urgence, a request for this récépissé, a reason', async () => {
     const oumar = await request({ recepisse: OUMAR });
     const unknown = await request({ familyName: 'Coulibaly', recepisse: UNKNOWN });
     expect(await emergency(OUMAR, { registrationRequestId: undefined })).toMatchObject({
@@ -185,9 +186,9 @@ describeEachDb('persons not in the registry: requests, emergency admission, regu
       ok: false,
       error: { code: 'REFUSED', message: expect.stringContaining('ne porte pas ce récépissé') },
     });
-    expect(await emergency(UNKNOWN, { registrationRequestId: unknown.id })).toMatchObject({
+    expect(await emergency(UNKNOWN, { registrationRequestId: oumar.id })).toMatchObject({
       ok: false,
-      error: { code: 'REFUSED', message: expect.stringContaining('absent du registre') },
+      error: { code: 'REFUSED', message: expect.stringContaining('ne porte pas ce récépissé') },
     });
     expect(await core.deps.handle.db.selectFrom('episode').select('id').execute()).toEqual([]);
 
@@ -205,7 +206,90 @@ describeEachDb('persons not in the registry: requests, emergency admission, regu
     expect(episode.ok && episode.value.eligibility).toMatchObject({ eligible: false, reasons: ['EXPIRED'] });
   });
 
-  it('claims an episode regularised in time, and leaves out with NOT_REGULARISED one regularised too late', async () => {
+  it('admits a récépissé the registry holds no row for on its request: listed, read, printed, linked and claimed once the registry brings it', async () => {
+    const UNKNOWN_TOO = '1111234567898';
+    const awa = await admittedAndClosed(
+      UNKNOWN,
+      (
+        await request({
+          familyName: 'Coulibaly',
+          givenNames: 'Awa',
+          sex: 'F',
+          birthDate: '1990-03-12',
+          birthYear: undefined,
+          recepisse: UNKNOWN,
+        })
+      ).id,
+    );
+    const issa = await admittedAndClosed(
+      UNKNOWN_TOO,
+      (await request({ familyName: 'Dembélé', givenNames: 'Issa', recepisse: UNKNOWN_TOO })).id,
+    );
+    const read = await accueil.episodes.get({ id: awa.episodeId });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.patient).toEqual({
+      personId: null,
+      recepisse: UNKNOWN,
+      familyName: 'Coulibaly',
+      givenNames: 'Awa',
+      sex: 'F',
+      birthDate: '1990-03-12',
+      birthYearOnly: false,
+      quality: null,
+      holderRecepisse: null,
+    });
+    expect(read.value.eligibility).toMatchObject({ eligible: false, reasons: ['NOT_FOUND'] });
+    expect(read.value.unregistered).toMatchObject({ deadline: '2026-11-25' });
+    const listed = await accueil.episodes.list({ from: '2026-11-10', to: '2026-11-10', sort: 'number', desc: false });
+    expect(listed.ok && listed.value.rows.map((r) => [r.number, r.patientName, r.recepisse])).toEqual([
+      [awa.number, 'COULIBALY Awa', UNKNOWN],
+      [issa.number, 'DEMBÉLÉ Issa', UNKNOWN_TOO],
+    ]);
+    const byName = await accueil.episodes.list({ patient: 'coulibaly' });
+    expect(byName.ok && byName.value.rows.map((r) => r.number)).toEqual([awa.number]);
+    const slip = await accueil.reception.slip({ episodeId: awa.episodeId });
+    expect(slip.ok).toBe(true);
+    const control = await manager.abuse.month({ month: '2026-11' });
+    expect(control.ok && control.value.agents.map((a) => [a.login, a.admissions])).toEqual([['aminata', 2]]);
+    const stats = await manager.statistics.month({ month: '2026-11' });
+    expect(stats.ok && stats.value.episodeTypes.find((t) => t.type === 'urgence')?.episodes).toBe(2);
+
+    // The ANAM's file brings Awa on 20 November, eligible on the day of care: the episode gets its person.
+    at('2026-11-20T09:00:00.000Z');
+    await importRecords([{ ...expired(UNKNOWN, 'Coulibaly', 'Awa', 'F'), fin_validite: '2027-10-31' }]);
+    const person = await core.deps.handle.db.selectFrom('person').select('id').where('recepisse', '=', UNKNOWN).executeTakeFirstOrThrow();
+    expect(
+      await core.deps.handle.db.selectFrom('episode').select(['number', 'person_id', 'person_linked_at']).orderBy('number').execute(),
+    ).toEqual([
+      { number: awa.number, person_id: person.id, person_linked_at: '2026-11-20T09:00:00.000Z' },
+      { number: issa.number, person_id: null, person_linked_at: null },
+    ]);
+    const linked = await accueil.episodes.get({ id: awa.episodeId });
+    expect(linked.ok && [linked.value.patient.personId, linked.value.patient.quality]).toEqual([person.id, 'titulaire']);
+    const requests = await manager.registration.list({ from: '2026-11-10', to: '2026-11-10' });
+    expect(requests.ok && requests.value.flatMap((r) => r.episodes.map((e) => [e.number, e.regularisation]))).toEqual([
+      [awa.number, 'Régularisée : la personne est au registre depuis le 20/11/2026, éligible le jour des soins.'],
+      [
+        issa.number,
+        'En attente de régularisation : la personne doit apparaître au registre, éligible le jour des soins, au plus tard le 25/11/2026.',
+      ],
+    ]);
+
+    // December: Awa is claimed; Issa, never brought by the registry, is left out by itself.
+    at('2026-12-02T09:30:00.000Z');
+    const claim = await novemberClaim();
+    expect(claim.document.episodes.map((e) => [e.number, e.patientName, e.excluded === null])).toEqual([
+      [awa.number, 'COULIBALY Awa', true],
+      [issa.number, 'DEMBÉLÉ Issa', false],
+    ]);
+    expect(claim.flags.filter((f) => REGULARISATION_CHECKS.includes(f.code)).map((f) => [f.code, f.episodeId, f.resolved])).toEqual([
+      ['NOT_REGULARISED', issa.episodeId, true],
+    ]);
+    expect(claim.exclusions.map((x) => [x.episodeId, x.automatic])).toEqual([[issa.episodeId, true]]);
+    expect(claim.blocking).toBe(0);
+  });
+
+  it('claims an episode regularised in time, and leaves out by itself one regularised too late, until it is regularised', async () => {
     const oumar = await admittedAndClosed(OUMAR, (await request({ recepisse: OUMAR })).id);
     const mariam = await admittedAndClosed(
       MARIAM,
@@ -225,13 +309,74 @@ describeEachDb('persons not in the registry: requests, emergency admission, regu
     await importRecords([{ ...expired(MARIAM, 'Sangaré', 'Mariam', 'F'), fin_validite: '2027-11-30' }]);
 
     at('2026-12-02T09:30:00.000Z');
-    const flags = await novemberFlags();
-    expect(flags.map((f) => [f.code, f.episodeId, f.severity])).toEqual([['NOT_REGULARISED', mariam.episodeId, 'bloquant']]);
-    expect(flags[0]!.message).toBe(
-      'SANGARÉ Mariam, admis en urgence hors registre le 10/11/2026, n’est pas apparu au registre, éligible ce jour-là, au plus tard le 25/11/2026 : épisode à laisser hors de la réclamation tant qu’il n’est pas régularisé.',
-    );
-    // A longer delay set by the facility: recorded on 30 November, within 30 days of care.
+    const claim = await novemberClaim();
+    const message =
+      'SANGARÉ Mariam, admis en urgence hors registre le 10/11/2026, n’est pas apparu au registre, éligible ce jour-là, au plus tard le 25/11/2026 : épisode à laisser hors de la réclamation tant qu’il n’est pas régularisé.';
+    const flags = claim.flags.filter((f) => REGULARISATION_CHECKS.includes(f.code));
+    expect(flags.map((f) => [f.code, f.episodeId, f.severity, f.resolved])).toEqual([
+      ['NOT_REGULARISED', mariam.episodeId, 'bloquant', true],
+    ]);
+    expect(flags[0]!.message).toBe(message);
+    // Left out by the build itself, with the check's message: the claim can be signed.
+    expect(claim.exclusions.map((x) => [x.episodeId, x.lineKey, x.reason, x.by, x.automatic])).toEqual([
+      [mariam.episodeId, null, message, 'fatoumata', true],
+    ]);
+    expect(claim.document.episodes.map((e) => [e.number, e.excluded])).toEqual([
+      [oumar.number, null],
+      [mariam.number, message],
+    ]);
+    expect(claim.blocking).toBe(0);
+    expect(claim.summary.total).toBe(claim.document.episodes.find((e) => e.number === oumar.number)!.total);
+    // Building again changes nothing: one exclusion, not a second.
+    expect((await novemberClaim()).exclusions).toHaveLength(1);
+    const signed = await manager.claims.sign({ month: '2026-11', sha256: claim.sha256 });
+    expect(signed.ok).toBe(true);
+
+    // A longer delay set by the facility: recorded on 30 November, within 30 days of care. The
+    // episode comes back in a new version of the month's claim; the exclusion stays recorded, cancelled.
     expect((await admin.settings.set({ key: 'reception.regularisationDays', value: '30' })).ok).toBe(true);
-    expect(await novemberFlags()).toEqual([]);
+    const again = await novemberClaim();
+    expect(again.summary.version).toBe(2);
+    expect(again.flags.filter((f) => REGULARISATION_CHECKS.includes(f.code))).toEqual([]);
+    expect(again.exclusions).toEqual([]);
+    expect(again.document.episodes.map((e) => [e.number, e.excluded])).toEqual([
+      [oumar.number, null],
+      [mariam.number, null],
+    ]);
+  });
+
+  it('keeps an episode pending regularisation in the claim with a warning until the deadline, then leaves it out', async () => {
+    expect((await admin.settings.set({ key: 'reception.regularisationDays', value: '30' })).ok).toBe(true);
+    const oumar = await admittedAndClosed(OUMAR, (await request({ recepisse: OUMAR })).id);
+    // Care on 10 November, 30 days: the registry has until 10 December.
+    at('2026-12-02T09:30:00.000Z');
+    const pending = await novemberClaim();
+    expect(
+      pending.flags.filter((f) => REGULARISATION_CHECKS.includes(f.code)).map((f) => [f.code, f.severity, f.resolved, f.message]),
+    ).toEqual([
+      [
+        'REGULARISATION_PENDING',
+        'avertissement',
+        false,
+        'KEITA Oumar, admis en urgence hors registre le 10/11/2026, doit apparaître au registre, éligible ce jour-là, au plus tard le 10/12/2026 : soins en attente de régularisation.',
+      ],
+    ]);
+    expect(pending.exclusions).toEqual([]);
+    expect(pending.document.episodes.map((e) => [e.number, e.excluded])).toEqual([[oumar.number, null]]);
+
+    at('2026-12-10T09:30:00.000Z');
+    expect((await novemberClaim()).exclusions).toEqual([]);
+    at('2026-12-11T09:30:00.000Z');
+    const lapsed = await novemberClaim();
+    expect(lapsed.flags.filter((f) => REGULARISATION_CHECKS.includes(f.code)).map((f) => [f.code, f.resolved])).toEqual([
+      ['NOT_REGULARISED', true],
+    ]);
+    expect(lapsed.exclusions.map((x) => [x.episodeId, x.automatic])).toEqual([[oumar.episodeId, true]]);
+
+    // The check set to a warning by the facility: nothing is left out by itself any more.
+    expect((await admin.settings.set({ key: 'claims.check.NOT_REGULARISED', value: 'avertissement' })).ok).toBe(true);
+    const kept = await novemberClaim();
+    expect(kept.exclusions).toEqual([]);
+    expect(kept.document.episodes.map((e) => e.excluded)).toEqual([null]);
   });
 });

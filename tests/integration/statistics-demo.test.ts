@@ -1,4 +1,5 @@
 import { DEMO_CONTROL_EPISODES } from '../../electron/core/demo/control-cases';
+import { DEMO_PROGRAMME_EPISODES } from '../../electron/core/demo/programme-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDemo } from '../../electron/core/demo/demo';
 import { checkRecepisse } from '../../electron/core/registry/lookup';
@@ -18,10 +19,10 @@ describeEachDb('demo: the desk’s month in the statistics', (kind) => {
     const report = await clientFor(core, slotAs(['gestionnaire'])).statistics.month({ month: '2026-11' });
     if (!report.ok) throw new Error(report.error.message);
     const { eligibility, identity, episodes } = report.value;
-    // The 60 asked for, and the cases planted for the médecin conseil.
-    expect(episodes).toBe(60 + DEMO_CONTROL_EPISODES);
-    expect(eligibility.admitted).toBe(60 + DEMO_CONTROL_EPISODES);
-    expect(identity.reduce((sum, i) => sum + i.checks, 0)).toBe(60 + DEMO_CONTROL_EPISODES);
+    // The 60 asked for, the cases planted for the médecin conseil and one per free-care programme.
+    expect(episodes).toBe(60 + DEMO_CONTROL_EPISODES + DEMO_PROGRAMME_EPISODES);
+    expect(eligibility.admitted).toBe(60 + DEMO_CONTROL_EPISODES + DEMO_PROGRAMME_EPISODES);
+    expect(identity.reduce((sum, i) => sum + i.checks, 0)).toBe(60 + DEMO_CONTROL_EPISODES + DEMO_PROGRAMME_EPISODES);
     // The identity of each admission is the one its episode carries (the demo also holds an older month, claimed and paid).
     const shown = await db.selectFrom('episode').select('identity_document').where('opened_at', '>=', '2026-11-01').execute();
     for (const i of identity) expect(i.checks).toBe(shown.filter((e) => e.identity_document === i.document).length);
@@ -30,5 +31,5 @@ describeEachDb('demo: the desk’s month in the statistics', (kind) => {
     // Every refusal is what the registry says of that person on that day.
     const refusals = await db.selectFrom('reception_check').select(['recepisse', 'day']).where('outcome', '=', 'non_eligible').execute();
     for (const r of refusals) expect((await checkRecepisse(db, r.recepisse, r.day)).eligible).toBe(false);
-  });
+  }, 120_000);
 });

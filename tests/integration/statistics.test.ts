@@ -307,6 +307,12 @@ describeEachDb('statistics of a generated month', (kind) => {
     ]);
   });
 
+  it('counts, per desk agent, the admissions on « Récépissé seul » and on a document that did not match', () => {
+    // aminata opened A 2/10, B 5/10, C 12/10 (does not match), B 20/10 (récépissé seul), D 31/10; November is another month.
+    expect(month.agents).toEqual([{ login: 'aminata', name: 'aminata', admissions: 5, receiptOnly: 1, mismatches: 1 }]);
+    expect(year.agents).toEqual([{ login: 'aminata', name: 'aminata', admissions: 7, receiptOnly: 1, mismatches: 1 }]);
+  });
+
   it('gives the year month by month, a patient new only in the month of their first visit', () => {
     expect(year).toMatchObject({ key: '2026', label: 'année 2026', through: '2026-11-16', running: true });
     expect(year.patients).toEqual({ seen: 4, new: 4, returning: 0 });
@@ -362,10 +368,10 @@ describeEachDb('statistics of a generated month', (kind) => {
     expect(run.code).toBe(0);
     const { report, files } = run.json as { report: StatisticsReport; files: string[] };
     expect(report.patients).toEqual(month.patients);
-    expect(files).toHaveLength(10);
+    expect(files).toHaveLength(11);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(dir, 'statistiques-2026-10-medicaments.csv'), 'utf8')).toBe(
-      '\uFEFFDCI;Forme et dosage;Lignes;Quantité;Montant (FCFA)\nAmoxicilline;gélule 500 mg;2;15;375\nParacétamol;comprimé 500 mg;2;22;220\n',
+      '\uFEFFDCI;Forme et dosage;Lignes;Quantité;RAMED (FCFA);Montant (FCFA)\nAmoxicilline;gélule 500 mg;2;15;375;375\nParacétamol;comprimé 500 mg;2;22;220;220\n',
     );
     expect(await ramed('stats', '--db', core.target)).toMatchObject({
       code: 2,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ describe('the browser host', () => {
     core = await openTestCore('sqlite');
     const dir = mkdtempSync(join(tmpdir(), 'ramed-static-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>RAMED</title>');
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'index-Ab12.js'), 'export const chunk = 1;');
     host = await startWebHost({ core, staticDir: dir, token: 'secret-token', now: () => now });
     origin = new URL(host.url).origin;
   });
@@ -176,6 +178,20 @@ describe('the browser host', () => {
     now += SLOT_IDLE_MS + 1;
     await call({ method: 'system.info', input: {} });
     expect(host.slotCount()).toBe(1);
+  });
+
+  it('answers 404 for a missing chunk, and the app page for any other address', async () => {
+    const chunk = await fetch(`${origin}/assets/index-Ab12.js`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('content-type')).toContain('javascript');
+    expect(await chunk.text()).toBe('export const chunk = 1;');
+    const missing = await fetch(`${origin}/assets/reception-Old9.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toContain('RAMED');
+    expect((await fetch(`${origin}/assets/`)).status).toBe(404);
+    const page = await fetch(`${origin}/accueil/controle`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('RAMED');
   });
 
   it('never lets a path escape the static folder', async () => {

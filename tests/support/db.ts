@@ -9,6 +9,7 @@ import { openCore, newSlot, type Core } from '../../electron/core/app';
 import type { AuditKeyStore } from '../../electron/core/audit/audit-key';
 import { fixedClock, type Clock } from '../../electron/core/clock';
 import type { ActiveSession, SessionSlot } from '../../electron/core/context';
+import type { JobLauncherFactory } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/logger';
 import { ROLES, type Role } from '../../shared/domain/roles';
 import { createClient, type Client } from '../../shared/contract/client';
@@ -64,13 +65,17 @@ export interface TestCore extends Core {
   dispose(): Promise<void>;
 }
 
-export async function openTestCore(kind: TestDbKind, options: { clock?: Clock; auditKeys?: AuditKeyStore } = {}): Promise<TestCore> {
+export async function openTestCore(
+  kind: TestDbKind,
+  options: { clock?: Clock; auditKeys?: AuditKeyStore; jobs?: JobLauncherFactory } = {},
+): Promise<TestCore> {
   const fresh = await freshDatabase(kind);
   const core = await openCore({
     db: fresh.target,
     clock: options.clock ?? fixedClock('2026-11-16T09:30:00.000Z'),
     log: silentLogger,
     auditKeys: options.auditKeys,
+    jobs: options.jobs,
   });
   return {
     ...core,

@@ -133,7 +133,14 @@ const CASES: Array<{ code: ClaimCheck; month: () => ClaimEpisodeInput[]; ctx?: P
   { code: 'IDENTITY_MISMATCH', month: () => [episode({ identityMatches: false, identityMismatchReason: 'Photo différente' })] },
   { code: 'IDENTITY_MISMATCH', month: () => [episode({ ninaCheck: 'mismatch' })] },
   { code: 'NO_REFERRAL', month: () => [episode({ lines: [] })], ctx: { level: 'csref' } },
+  // An emergency out of the registry, not regularised: past its deadline, then before it.
+  { code: 'NOT_REGULARISED', month: () => [outOfRegistry({ deadline: '2026-11-25', regularisedOn: null })] },
+  { code: 'REGULARISATION_PENDING', month: () => [outOfRegistry({ deadline: '2026-11-25', regularisedOn: null, pending: true })] },
 ];
+
+function outOfRegistry(unregistered: NonNullable<ClaimEpisodeInput['unregistered']>): ClaimEpisodeInput {
+  return episode({ type: 'urgence', emergency: true, eligibility: { eligible: false, reasons: ['EXPIRED'] }, unregistered });
+}
 
 describe('claim checks', () => {
   it('flag nothing on a clean month, at the CSCOM and at a CSREF with a referral or an emergency', () => {
@@ -158,6 +165,10 @@ describe('claim checks', () => {
     expect(fired[0]!.message).toMatch(/[a-zé]/);
     // Nothing else fires: each crafted episode breaks one rule only.
     expect(flags.map((f) => f.code)).toEqual([c.code]);
+  });
+
+  it('flags nothing on an emergency out of the registry regularised in time, even though the registry said no on the day', () => {
+    expect(checkClaim([outOfRegistry({ deadline: '2026-11-25', regularisedOn: '2026-11-20' })], CTX)).toEqual([]);
   });
 
   it('flags a line check on the line, an episode check on the episode, and only the second occurrence of a duplicate', () => {

@@ -23,6 +23,7 @@ const empty = (over: Partial<StatisticsFigures> = {}): StatisticsFigures => ({
   stockFrom: '2026-10-01',
   checks: { checked: 0, refused: 0, admitted: 0, reasons: [] },
   identity: [],
+  agents: [],
   ...over,
 });
 
@@ -189,6 +190,27 @@ describe('shaping the figures', () => {
       }),
     );
     expect(r.claims.reasons.map((x) => x.code)).toEqual(['B', 'A']);
+  });
+});
+
+describe('identity counts by agent', () => {
+  const agent = (login: string, name: string, admissions: number, receiptOnly: number, mismatches: number) => ({
+    login,
+    name,
+    admissions,
+    receiptOnly,
+    mismatches,
+  });
+  it.each([
+    ['most unchecked first', [agent('a', 'Awa', 9, 1, 0), agent('b', 'Binta', 3, 1, 1)], ['b', 'a']],
+    ['then most admissions', [agent('a', 'Awa', 4, 1, 0), agent('b', 'Binta', 6, 0, 1)], ['b', 'a']],
+    ['then by name', [agent('z', 'Zoumana', 2, 0, 0), agent('a', 'Adama', 2, 0, 0)], ['a', 'z']],
+    ['none', [], []],
+  ])('orders the agents: %s', (_name, agents, order) => {
+    const report = shapeStatistics(empty({ agents }));
+    expect(report.agents.map((a) => a.login)).toEqual(order);
+    const table = statisticsTables(report).find((t) => t.key === 'pieces-par-agent')!;
+    expect(table.rows).toEqual(report.agents.map((a) => [a.name, a.login, a.admissions, a.receiptOnly, a.mismatches]));
   });
 });
 

@@ -31,18 +31,20 @@ interface MonthEpisode {
 async function monthEpisodes(db: Kysely<Database>, first: string, last: string): Promise<MonthEpisode[]> {
   const rows = await db
     .selectFrom('episode as e')
-    .innerJoin('person as p', 'p.id', 'e.person_id')
+    .leftJoin('person as p', 'p.id', 'e.person_id')
+    .leftJoin('registration_request as rr', 'rr.id', 'e.registration_request_id')
     .select([
       'e.id',
       'e.number',
       'e.person_id',
+      'e.registration_request_id',
       'e.recepisse',
       'e.type',
       'e.opened_by',
       'e.identity_document',
       'e.identity_matches',
-      'p.family_name',
-      'p.given_names',
+      sql<string>`coalesce(p.family_name, rr.family_name)`.as('family_name'),
+      sql<string>`coalesce(p.given_names, rr.given_names)`.as('given_names'),
       'p.holder_recepisse',
     ])
     .where('e.opened_at', '>=', first)
@@ -52,7 +54,8 @@ async function monthEpisodes(db: Kysely<Database>, first: string, last: string):
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
-    personId: r.person_id,
+    // Waiting for its person (admitted out of the registry): minus the request's id, no registry person's.
+    personId: r.person_id ?? -Number(r.registration_request_id),
     recepisse: r.recepisse,
     name: personName(r.family_name, r.given_names),
     household: r.holder_recepisse ?? r.recepisse,

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { BackupOverview } from '../../../shared/domain/backup';
 import { nextBackupDue } from '../../../shared/rules/backup-schedule';
 import type { ServiceContext } from '../context';
@@ -6,6 +7,9 @@ import { getSetting } from '../settings/settings';
 import { folderState, listBackups } from './catalog';
 import { lastOutcomes, latestRuns } from './runs';
 import { POSTGRES_BACKUP_MESSAGE } from './sqlite-only';
+
+/** The folder offered to a new facility: beside the database, in the app's data folder. */
+export const DEFAULT_BACKUP_FOLDER = 'sauvegardes';
 
 /** Everything the Sauvegardes screen and the scheduler need to know, in one answer. */
 export async function backupOverview({ deps }: ServiceContext): Promise<BackupOverview> {
@@ -22,6 +26,7 @@ export async function backupOverview({ deps }: ServiceContext): Promise<BackupOv
     unavailableReason: available ? null : POSTGRES_BACKUP_MESSAGE,
     folder,
     folderState: folderState(folder),
+    defaultFolder: deps.handle.file ? join(dirname(deps.handle.file), DEFAULT_BACKUP_FOLDER) : null,
     intervalHours,
     keep,
     lastSuccessAt: outcomes.lastSuccessAt,

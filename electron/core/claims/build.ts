@@ -6,6 +6,8 @@ import { isoToday } from '../clock';
 import type { Database } from '../db/schema/index';
 import { refused } from '../errors';
 import { sentVersionOf } from '../outbox/supersede';
+import { linkArrivedPersons } from '../reception/link-persons';
+import { syncAutomaticExclusions } from './automatic-exclusions';
 import { composeFor, episodeIdsOf, sha256Of } from './compose';
 import type { GatherJob } from './gather';
 import { insertDraft, latestOf, lockLatest, setEpisodes, toSummary } from './store';
@@ -76,11 +78,20 @@ export async function buildClaim(
   const early = claimPeriod(month, isoToday(ctx.clock)) === 'dernier_jour' ? earlyReason : null;
   const episodeIds = await episodesOfMonth(ctx.db, month);
   job.signal?.throwIfAborted();
+  const judged: GatherJob = { ...job, asOf: isoToday(ctx.clock) };
   return ctx.db.transaction().execute(async (db) => {
     const tx = { ...ctx, db };
+    await linkArrivedPersons(tx);
+    // Composed again when an episode has just left the claim, or come back, by itself.
+    const compose = async (version: number) => {
+      const first = await composeFor(db, { month, version, previousSha256: null }, episodeIds, judged);
+      return (await syncAutomaticExclusions(tx, first))
+        ? composeFor(db, { month, version, previousSha256: null }, episodeIds, judged)
+        : first;
+    };
     const latest = await lockLatest(tx, month);
     if (latest?.status === 'brouillon') {
-      const document = await composeFor(db, { month, version: latest.version, previousSha256: null }, episodeIds, job);
+      const document = await compose(latest.version);
       await setEpisodes(db, latest.id, episodeIds);
       const row = await db
         .updateTable('claim')
@@ -97,7 +108,7 @@ export async function buildClaim(
       return toSummary(row);
     }
     if (latest) {
-      const document = await composeFor(db, { month, version: latest.version, previousSha256: null }, episodeIds, job);
+      const document = await compose(latest.version);
       const signed = JSON.parse(latest.content!) as { previousSha256: string | null };
       const unchanged =
         sameSet(episodeIds, await episodeIdsOf(db, latest.id)) &&
@@ -105,7 +116,7 @@ export async function buildClaim(
       if (unchanged) return toSummary(latest);
       return toSummary(await insertDraft(tx, month, latest, episodeIds, document.total, early));
     }
-    const document = await composeFor(db, { month, version: 1, previousSha256: null }, episodeIds, job);
+    const document = await compose(1);
     return toSummary(await insertDraft(tx, month, undefined, episodeIds, document.total, early));
   });
 }

@@ -34,7 +34,15 @@ export async function activeExclusions(db: Kysely<Database>, episodeIds: readonl
   const cancelled = new Set(rows.filter((r) => r.cancels_id !== null).map((r) => r.cancels_id));
   return rows
     .filter((r) => r.cancels_id === null && !cancelled.has(r.id) && wanted.has(r.episode_id))
-    .map((r) => ({ id: r.id, episodeId: r.episode_id, lineKey: r.line_key, reason: r.reason, at: r.at, by: r.by_login }));
+    .map((r) => ({
+      id: r.id,
+      episodeId: r.episode_id,
+      lineKey: r.line_key,
+      reason: r.reason,
+      at: r.at,
+      by: r.by_login,
+      ...(r.automatic === 1 ? { automatic: true as const } : {}),
+    }));
 }
 
 /**

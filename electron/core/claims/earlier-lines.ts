@@ -46,7 +46,9 @@ export async function earlierLines(
     // A cancellation keeps its line's code and day: both are in `rows`, and both stay out.
     const cancelled = new Set(rows.filter((r) => r.cancels_id !== null).map((r) => r.cancels_id));
     for (const r of rows) {
-      if (!persons.has(r.person_id) || inClaim.has(r.episode_id) || r.cancels_id !== null || cancelled.has(r.id)) continue;
+      // An episode still waiting for its registry person has no history to weigh.
+      if (r.person_id === null || !persons.has(r.person_id) || inClaim.has(r.episode_id) || r.cancels_id !== null || cancelled.has(r.id))
+        continue;
       out.push({ personId: r.person_id, code: r.code, performedOn: r.performed_on, quantity: r.quantity });
     }
   }

@@ -12,18 +12,26 @@ import { byLineOrder, LINE_SOURCES } from './lines';
 const CHUNK = 400;
 
 export interface GatherJob {
+  /**
+   * YYYY-MM-DD: the day the claim is judged. An emergency out of the registry whose deadline has
+   * not passed by then is pending, not failed; without it every deadline is taken as passed.
+   */
+  asOf?: string;
   signal?: AbortSignal;
   progress?(done: number, total: number | null, label: string): void;
 }
 
 /**
  * An emergency admission out of the registry, judged on every version the registry holds now:
- * regularised when one recorded by the deadline covers the day of care.
+ * regularised when one recorded by the deadline covers the day of care; pending while the
+ * deadline has not passed on `asOf`.
  */
-async function inTime(db: Kysely<Database>, person: PersonRow, careDay: string) {
+async function inTime(db: Kysely<Database>, person: PersonRow | null, careDay: string, asOf: string) {
   const days = await getSetting(db, 'reception.regularisationDays');
-  const status = regularisationAsOf({ careDay, days, sightings: await sightingsOf(db, person, careDay), asOf: '9999-12-31' });
-  return { deadline: status.deadline, regularisedOn: status.status === 'regularised' ? status.on : null };
+  const sightings = person ? await sightingsOf(db, person, careDay) : [];
+  const status = regularisationAsOf({ careDay, days, sightings, asOf: '9999-12-31' });
+  if (status.status === 'regularised') return { deadline: status.deadline, regularisedOn: status.on };
+  return { deadline: status.deadline, regularisedOn: null, ...(asOf <= status.deadline ? { pending: true as const } : {}) };
 }
 
 /** The episodes with their patient, lines of every source and eligibility, in episode-number order. */
@@ -87,7 +95,7 @@ export async function gatherEpisodes(
         openedOn,
         endedOn: r.ended_on ?? openedOn,
         eligibility: onDay(r),
-        unregistered: r.registration_request_id === null ? null : await inTime(db, r, openedOn),
+        unregistered: r.registration_request_id === null ? null : await inTime(db, r, openedOn, job.asOf ?? '9999-12-31'),
         lines: (byEpisode.get(r.episode_id) ?? []).sort(byLineOrder),
         clinical: {
           diagnosis: r.diagnosis,
@@ -99,7 +107,66 @@ export async function gatherEpisodes(
         },
       });
     }
+    out.push(...(await withoutPerson(db, ids, byEpisode, job.asOf ?? '9999-12-31')));
     job.progress?.(Math.min(start + CHUNK, episodeIds.length), episodeIds.length, 'Épisodes de la réclamation');
   }
   return out.sort((a, b) => a.number.localeCompare(b.number));
+}
+
+/**
+ * Emergencies admitted although the registry held no row for the récépissé, still waiting for
+ * their person: the patient as the registration request names them, not eligible on the day
+ * (NOT_FOUND), judged on regularisation only (a person the registry has brought since, not linked
+ * yet, counts). `personId` is minus the request's id: a patient key no registry person has, so the
+ * same-person rules still see two admissions of the same request.
+ */
+async function withoutPerson(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  lines: ReadonlyMap<number, ClaimLine[]>,
+  asOf: string,
+): Promise<ClaimEpisodeInput[]> {
+  const rows = await db
+    .selectFrom('episode')
+    .innerJoin('registration_request as rr', 'rr.id', 'episode.registration_request_id')
+    .selectAll('episode')
+    .select(['rr.family_name', 'rr.given_names', 'rr.sex', 'rr.birth_date'])
+    .where('episode.id', 'in', ids)
+    .where('episode.person_id', 'is', null)
+    .execute();
+  const out: ClaimEpisodeInput[] = [];
+  for (const r of rows) {
+    const openedOn = r.opened_at.slice(0, 10);
+    const arrived = (await db.selectFrom('person').selectAll().where('recepisse', '=', r.recepisse).executeTakeFirst()) ?? null;
+    out.push({
+      episodeId: r.id,
+      number: r.number,
+      personId: -Number(r.registration_request_id),
+      recepisse: r.recepisse,
+      patientName: personName(r.family_name, r.given_names),
+      sex: r.sex,
+      birthDate: r.birth_date,
+      type: r.type,
+      emergency: r.emergency === 1,
+      referralFrom: r.referral_from,
+      identityDocument: r.identity_document,
+      identityMatches: r.identity_matches === null ? null : r.identity_matches === 1,
+      identityMismatchReason: r.identity_mismatch_reason,
+      ninaCheck: r.identity_nina_check,
+      openedOn,
+      endedOn: r.ended_on ?? openedOn,
+      eligibility: { eligible: false, reasons: ['NOT_FOUND'] },
+      unregistered: await inTime(db, arrived, openedOn, asOf),
+      lines: [...(lines.get(r.id) ?? [])].sort(byLineOrder),
+      clinical: {
+        diagnosis: r.diagnosis,
+        icd10: r.icd10,
+        outcome: r.outcome,
+        referralFrom: r.referral_from,
+        referralRef: r.referral_ref,
+        enterer: r.opened_by,
+      },
+    });
+  }
+  return out;
 }

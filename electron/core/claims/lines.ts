@@ -33,6 +33,7 @@ export const prestationLines: LineSource = async (db, episodeIds) => {
       payer: l.payer,
       programme: byId.get(l.id)!.programme_code,
       prescriber: l.prescriber,
+      ...(l.offListReason ? { offListReason: l.offListReason } : {}),
     }));
 };
 

@@ -1,5 +1,5 @@
 import { personName } from '../../../shared/domain/registry';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { blockingCount, flagViews } from '../../../shared/rules/claim-document';
 import { claimPeriod, signRefusal } from '../../../shared/rules/claim-period';
 import type { ClaimView, MissingEpisode } from '../../../shared/domain/claims';
@@ -14,8 +14,16 @@ export async function missingEpisodes(db: Kysely<Database>, month: string): Prom
   const { last } = monthBounds(month);
   const rows = await db
     .selectFrom('episode')
-    .innerJoin('person', 'person.id', 'episode.person_id')
-    .select(['episode.id', 'episode.number', 'episode.recepisse', 'episode.opened_at', 'person.family_name', 'person.given_names'])
+    .leftJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('registration_request as rr', 'rr.id', 'episode.registration_request_id')
+    .select([
+      'episode.id',
+      'episode.number',
+      'episode.recepisse',
+      'episode.opened_at',
+      sql<string>`coalesce(person.family_name, rr.family_name)`.as('family_name'),
+      sql<string>`coalesce(person.given_names, rr.given_names)`.as('given_names'),
+    ])
     .where('episode.status', '=', 'ouvert')
     .where('episode.opened_at', '<', `${last}T99`)
     .orderBy('episode.number')
@@ -36,7 +44,7 @@ export async function missingEpisodes(db: Kysely<Database>, month: string): Prom
 export async function getClaim(db: Kysely<Database>, today: string, month: string, version?: number): Promise<ClaimView> {
   const row = await latestOf(db, month, version);
   if (!row) throw notFound(`Aucune réclamation pour ${frenchMonth(month)}${version ? ` en version ${version}` : ''}.`);
-  const document = await documentOf(db, row);
+  const document = await documentOf(db, row, { asOf: today });
   const flags = flagViews(document, await checkSeverities(db));
   const ordered = [...flags].sort(
     (a, b) => Number(a.resolved) - Number(b.resolved) || (a.severity === b.severity ? 0 : a.severity === 'bloquant' ? -1 : 1),

@@ -28,7 +28,7 @@ export async function signClaim(
         (latest.signed_by ? ` (par ${latest.signed_by}).` : '.'),
     );
   }
-  const document = await documentOf(ctx.db, latest);
+  const document = await documentOf(ctx.db, latest, { asOf: isoToday(ctx.clock) });
   const period = signRefusal(month, isoToday(ctx.clock), { earlyReason: latest.early_reason, episodes: document.episodes.length });
   if (period) throw refused(period);
   const blocking = blockingCount(flagViews(document, await checkSeverities(ctx.db)));

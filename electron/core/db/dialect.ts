@@ -1,5 +1,6 @@
-import type { ColumnDefinitionBuilder, CreateTableBuilder, SelectQueryBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { postgresNameSearch, sqliteNameSearch, type NameSearch } from './name-search';
+import { sqliteDropNotNull } from './sqlite-rebuild';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -19,6 +20,8 @@ export interface DialectFeatures {
   nameSearch: NameSearch;
   /** Bound parameters one statement may carry (multi-row inserts are cut to fit). */
   maxParameters: number;
+  /** Lets a column hold null (a migration): PostgreSQL alters it, SQLite rebuilds the table. */
+  dropNotNull(db: Kysely<any>, table: string, column: string): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 const sqlite: DialectFeatures = {
@@ -28,6 +31,7 @@ const sqlite: DialectFeatures = {
   bigint: 'integer',
   nameSearch: sqliteNameSearch,
   maxParameters: 32_766,
+  dropNotNull: sqliteDropNotNull,
 };
 
 const postgres: DialectFeatures = {
@@ -37,6 +41,12 @@ const postgres: DialectFeatures = {
   bigint: 'bigint',
   nameSearch: postgresNameSearch,
   maxParameters: 65_535,
+  dropNotNull: async (db, table, column) => {
+    await db.schema
+      .alterTable(table)
+      .alterColumn(column, (c) => c.dropNotNull())
+      .execute();
+  },
 };
 
 export const dialectFeatures = (kind: DbKind): DialectFeatures => (kind === 'sqlite' ? sqlite : postgres);

@@ -268,7 +268,7 @@ interface Made {
  * already admitted today, so its first admission is a clean one whatever the day, the 1st included,
  * when the whole current month is today.
  */
-const WALKTHROUGH_HOLDER = '1101000000017';
+export const WALKTHROUGH_HOLDER = '1101000000017';
 const inWalkthrough = (p: DemoPerson) => p.recepisse === WALKTHROUGH_HOLDER || p.holder_recepisse === WALKTHROUGH_HOLDER;
 
 async function oneEpisode(

@@ -5,6 +5,7 @@ import { demoEpisodes } from './episodes';
 import { demoFacilityAndUsers } from './facility-users';
 import { demoOffListCase } from './off-list-case';
 import { demoPharmacy } from './pharmacy';
+import { demoProgrammeCases } from './programme-cases';
 import { demoFormerAgent } from './former-agent';
 import { demoReceptionChecks } from './reception';
 import { demoReference } from './reference';
@@ -22,6 +23,7 @@ export const DEMO_PARTS: readonly DemoPart[] = [
   demoControlCases,
   demoPharmacy,
   demoOffListCase,
+  demoProgrammeCases,
   demoFormerAgent,
   demoReceptionChecks,
   demoClaimsFollowUp,

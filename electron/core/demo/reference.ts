@@ -2,7 +2,8 @@ import type { ReferenceImportReport } from '../../../shared/domain/reference';
 import { importReferenceFile } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
 import { plausibilityFile } from '../reference/plausibility-file';
-import { DEFAULT_CONTROLS, SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
+import { programmeFile } from '../reference/programme-file';
+import { DEFAULT_CONTROLS, DEFAULT_PROGRAMMES, SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
 import { tariffFile } from '../reference/tariff-file';
 import type { DemoPart } from './part';
 
@@ -12,13 +13,18 @@ function ensureApplied(name: string, report: ReferenceImportReport): void {
 
 /** The illustrative tariff and medicines lists of resources/, imported as an administrator would. */
 export const demoReference: DemoPart = {
-  label: 'Tarifs et médicaments (exemples illustratifs), règles de contrôle',
+  label: 'Tarifs et médicaments (exemples illustratifs), règles de contrôle, programmes de gratuité',
   async run(ctx) {
     const { handle, clock } = ctx.deps;
     await handle.db.transaction().execute(async (trx) => {
       ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_TARIFFS), tariffFile, null));
       ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_MEDICINES), medicineFile, null));
       ensureApplied(DEFAULT_CONTROLS, await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_CONTROLS), plausibilityFile, null));
+      // The reviewed free-care programmes, as the administrator imports them (`ramed import-programmes`).
+      ensureApplied(
+        DEFAULT_PROGRAMMES,
+        await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_PROGRAMMES), programmeFile, null),
+      );
     });
   },
 };

@@ -21,8 +21,17 @@ export async function nextEpisodeNumber(db: Kysely<Database>, year: number): Pro
   return `EP-${year}-${String(row.last).padStart(6, '0')}`;
 }
 
+/** An emergency admitted although the registry holds no row for the récépissé: the patient as the registration request names them. */
+export interface PatientWithoutPerson {
+  recepisse: string;
+  familyName: string;
+  givenNames: string;
+}
+
 /**
- * Opens an episode for a registered person. The reception desk calls it after its own checks
+ * Opens an episode for a registered person, or (`withoutPerson`, the caller's emergency admission
+ * out of the registry) for a récépissé the registry does not hold yet: the episode then has no
+ * person until a registry import brings it. The reception desk calls it after its own checks
  * (eligibility, identity, referral rule) and passes what it decided, which the episode keeps.
  */
 export async function createEpisode(
@@ -30,6 +39,7 @@ export async function createEpisode(
   clock: Clock,
   openedBy: string,
   raw: EpisodeOpenInput,
+  withoutPerson?: PatientWithoutPerson,
 ): Promise<{ id: number; number: string }> {
   const parsed = episodeOpenInput.safeParse(raw);
   if (!parsed.success) {
@@ -38,11 +48,13 @@ export async function createEpisode(
   }
   const input = parsed.data;
   return inTransaction(db, async (trx) => {
-    const person = await trx
-      .selectFrom('person')
-      .select(['id', 'recepisse', 'family_name', 'given_names'])
-      .where('id', '=', input.personId)
-      .executeTakeFirst();
+    const person = withoutPerson
+      ? { id: null, recepisse: withoutPerson.recepisse, family_name: withoutPerson.familyName, given_names: withoutPerson.givenNames }
+      : await trx
+          .selectFrom('person')
+          .select(['id', 'recepisse', 'family_name', 'given_names'])
+          .where('id', '=', input.personId ?? 0)
+          .executeTakeFirst();
     if (!person) throw notFound('Personne introuvable dans le registre.');
     const now = clock.now().toISOString();
     const number = await nextEpisodeNumber(trx, Number(now.slice(0, 4)));

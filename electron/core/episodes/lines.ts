@@ -5,6 +5,8 @@ import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { getFacility } from '../facility/facility';
 import { coverageOf } from '../programmes/coverage';
+import { medicineInForce } from '../pharmacy/medicines';
+import { offListJustification } from '../reference/off-list';
 import { tariffVersions } from '../reference/tariffs';
 import { inTransaction, lockOpenEpisode, touchEpisode } from './writer';
 import type { ServiceContext } from '../context';
@@ -15,6 +17,8 @@ export interface AddLineInput {
   quantity: number;
   performedOn: string;
   prescriber: string;
+  /** Why a medicine keyed as an act and off the essential list is billed (required when the facility asks for it). */
+  offListReason?: string;
 }
 
 /** The form field a pricing refusal is about, so the window shows it there. */
@@ -68,6 +72,10 @@ export async function addLine(ctx: ServiceContext, input: AddLineInput): Promise
     });
     if (!priced.ok) throw new DomainError('REFUSED', priced.message, { [REFUSAL_FIELD[priced.code]]: priced.message });
     const { tariff, quantity, unitPrice, amount, payer, programme } = priced.line;
+    // A medicine the tariff list carries as an act (same code): the pharmacy's essential-list rule applies to it too.
+    const medicine = payer === 'ramed' ? await medicineInForce(db, tariff.code, input.performedOn) : undefined;
+    const offListReason =
+      medicine && medicine.essential === 0 ? await offListJustification(db, 'acte', medicine.dci, input.offListReason) : null;
     const line = await db
       .insertInto('prestation')
       .values({
@@ -87,6 +95,7 @@ export async function addLine(ctx: ServiceContext, input: AddLineInput): Promise
         prescriber: input.prescriber,
         cancels_id: null,
         reason: null,
+        off_list_reason: offListReason,
         created_at: ctx.clock.now().toISOString(),
         created_by: ctx.login,
       })
@@ -138,6 +147,7 @@ export async function cancelLine(ctx: ServiceContext, input: { episodeId: number
         prescriber: line.prescriber,
         cancels_id: line.id,
         reason: input.reason,
+        off_list_reason: line.off_list_reason,
         created_at: ctx.clock.now().toISOString(),
         created_by: ctx.login,
       })

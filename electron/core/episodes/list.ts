@@ -53,7 +53,8 @@ function filtered(db: Kysely<Database>, filter: EpisodeFilter) {
 function rowsOf(db: Kysely<Database>, filter: EpisodeFilter) {
   const direction = filter.desc ? 'desc' : 'asc';
   return filtered(db, filter)
-    .innerJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('registration_request as rr', 'rr.id', 'episode.registration_request_id')
     .select([
       'episode.id',
       'episode.number',
@@ -63,8 +64,8 @@ function rowsOf(db: Kysely<Database>, filter: EpisodeFilter) {
       'episode.opened_at',
       'episode.ended_on',
       'episode.recepisse',
-      'person.family_name',
-      'person.given_names',
+      sql<string>`coalesce(person.family_name, rr.family_name)`.as('family_name'),
+      sql<string>`coalesce(person.given_names, rr.given_names)`.as('given_names'),
     ])
     .orderBy(SORT_COLUMN[filter.sort], direction)
     .orderBy('episode.id', direction);

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema/index';
 import type { PrestationTable } from '../db/schema/episodes';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
+import { patientColumns } from './patient';
 import { episodeLines } from '../pharmacy/lines';
 import { unregisteredAdmission } from '../reception/unregistered';
 import { toEpisodeAdmission } from '../db/mappers/episode';
@@ -32,6 +33,7 @@ export function describeLines(rows: ReadonlyArray<Selectable<PrestationTable>>):
       cancelsId: r.cancels_id,
       cancelledById: cancelledBy?.id ?? null,
       reason: cancelledBy?.reason ?? r.reason,
+      ...(r.off_list_reason ? { offListReason: r.off_list_reason } : {}),
       createdAt: r.created_at,
       createdBy: r.created_by,
     };
@@ -61,17 +63,10 @@ export function totalsOf(lines: readonly EpisodeLine[], medicines: readonly Disp
 export async function getEpisode(db: Kysely<Database>, id: number): Promise<EpisodeView> {
   const row = await db
     .selectFrom('episode')
-    .innerJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('registration_request as rr', 'rr.id', 'episode.registration_request_id')
     .selectAll('episode')
-    .select([
-      'person.family_name',
-      'person.given_names',
-      'person.sex',
-      'person.birth_date',
-      'person.birth_year_only',
-      'person.quality',
-      'person.holder_recepisse',
-    ])
+    .select([...patientColumns('person', 'rr'), 'person.quality', 'person.holder_recepisse'])
     .where('episode.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Épisode introuvable.');

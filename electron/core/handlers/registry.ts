@@ -1,9 +1,9 @@
 import type { registryApi } from '../../../shared/api/registry';
 import { isoToday } from '../clock';
-import { importRegistry } from '../registry/import-registry';
 import { importRejections, registryOverview } from '../registry/import-history';
 import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHistory, searchByName } from '../registry/lookup';
 import type { Handlers } from './types';
+import { linkArrivedPersons } from '../reception/link-persons';
 
 export const registryHandlers: Handlers<typeof registryApi> = {
   'registry.check': async (input, ctx) => checkRecepisse(ctx.db, input.recepisse, input.date ?? isoToday(ctx.clock)),
@@ -16,8 +16,9 @@ export const registryHandlers: Handlers<typeof registryApi> = {
   'registry.history': async (input, ctx) => personHistory(ctx.db, input.recepisse),
   'registry.import': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);
-    const result = await importRegistry(
+    const result = await ctx.deps.jobs.run(
       ctx.deps,
+      'registry.import',
       {
         path: file.path,
         fileName: file.name,
@@ -31,6 +32,8 @@ export const registryHandlers: Handlers<typeof registryApi> = {
       },
       { progress: ctx.progress, signal: ctx.signal },
     );
+    // Emergencies admitted before the registry knew their récépissé now have their person.
+    const linked = result.dryRun ? 0 : await linkArrivedPersons(ctx);
     ctx.audit.entityId = String(result.importId);
     ctx.audit.detail = {
       fileName: file.name,
@@ -43,6 +46,7 @@ export const registryHandlers: Handlers<typeof registryApi> = {
       resumed: result.resumed,
       dryRun: result.dryRun,
       sequence: result.sequence,
+      ...(linked > 0 ? { linkedEpisodes: linked } : {}),
     };
     return result;
   },

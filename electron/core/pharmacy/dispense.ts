@@ -1,13 +1,11 @@
 import type { DispenseResult } from '../../../shared/domain/pharmacy';
 import { allocateFefo, isUsable, type Allocation } from '../../../shared/rules/stock';
-import type { Kysely } from 'kysely';
 import { frenchDate } from '../../../shared/lib/dates';
-import type { Database } from '../db/schema/index';
-import { getSetting } from '../settings/settings';
 import { isoNow, isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { inTransaction, lockEpisode } from '../episodes/writer';
 import { medicineProgramme } from '../programmes/coverage';
+import { offListJustification } from '../reference/off-list';
 import { assertDispensable } from './episodes';
 import { addMovement } from './ledger';
 import { episodeLines, episodeUnmet } from './lines';
@@ -26,22 +24,6 @@ export interface DispenseInput {
   serveAvailable?: boolean;
   /** Why a medicine off the essential list is given (required when the facility asks for it). */
   offListReason?: string;
-}
-
-/**
- * A medicine off the national essential list, for a RAMED patient: refused, or given with its
- * justification, as the facility's setting `pharmacy.offListMedicines` says.
- */
-async function offListJustification(db: Kysely<Database>, dci: string, reason: string | undefined): Promise<string> {
-  if ((await getSetting(db, 'pharmacy.offListMedicines')) === 'refuser') {
-    const message = `${dci} est hors liste nationale des médicaments essentiels : l’établissement ne le dispense pas au titre du RAMED.`;
-    throw new DomainError('REFUSED', message, { medicineCode: message });
-  }
-  if (!reason) {
-    const message = `${dci} est hors liste nationale des médicaments essentiels : indiquez pourquoi il est dispensé.`;
-    throw new DomainError('INVALID_INPUT', message, { offListReason: message });
-  }
-  return reason;
 }
 
 const units = (n: number) => `${n} unité${n > 1 ? 's' : ''}`;
@@ -63,7 +45,7 @@ export async function dispense(ctx: ServiceContext, input: DispenseInput): Promi
       const message = 'Ce médicament n’est pas sur la liste en vigueur aujourd’hui.';
       throw new DomainError('REFUSED', message, { medicineCode: message });
     }
-    const offListReason = medicine.essential ? null : await offListJustification(db, medicine.dci, input.offListReason);
+    const offListReason = medicine.essential ? null : await offListJustification(db, 'dispensation', medicine.dci, input.offListReason);
     const batches = await ctx.features
       .forUpdate(db.selectFrom('stock_batch').selectAll().where('medicine_code', '=', medicine.code).orderBy('id'))
       .execute();

@@ -25,18 +25,25 @@ async function summaries(
   const persons = await db
     .selectFrom('person')
     .select(['id', 'family_name', 'given_names'])
+    .where('id', 'in', rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])).concat(0))
+    .execute();
+  // An emergency admitted out of the registry, still waiting for its person, is named by its request.
+  const requests = await db
+    .selectFrom('registration_request')
+    .select(['id', 'family_name', 'given_names'])
     .where(
       'id',
       'in',
-      rows.map((r) => r.person_id),
+      rows.flatMap((r) => (r.person_id === null && r.registration_request_id !== null ? [r.registration_request_id] : [])).concat(0),
     )
     .execute();
   const names = new Map(persons.map((p) => [p.id, `${p.family_name.toUpperCase()} ${p.given_names}`]));
+  const requestNames = new Map(requests.map((p) => [Number(p.id), `${p.family_name.toUpperCase()} ${p.given_names}`]));
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
     recepisse: r.recepisse,
-    patient: names.get(r.person_id) ?? '',
+    patient: (r.person_id === null ? requestNames.get(Number(r.registration_request_id)) : names.get(r.person_id)) ?? '',
     status: r.status,
     openedAt: r.opened_at,
     closedAt: r.closed_at,

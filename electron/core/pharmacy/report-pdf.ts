@@ -1,17 +1,21 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
 import { frenchDate } from '../../../shared/lib/dates';
+import { unitsOf } from '../../../shared/rules/dispense-check';
 import type { GeneratedFile } from '../../../shared/contract/files';
 import { isoNow, isoToday } from '../clock';
 import { getFacility } from '../facility/facility';
-import { listBatches, stockAlerts } from './stock';
+import { listBatches, stockAlerts, stockItems } from './stock';
 import type { ServiceContext } from '../context';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 /** jsPDF's standard fonts are WinAnsi: the narrow no-break space Intl puts in numbers is not in it. */
 const n = (value: number) => integer.format(value).replace(/[\u202f\u00a0]/g, ' ');
+const units = (quantity: number, unit: string) => unitsOf(quantity, unit).replace(/[\u202f\u00a0]/g, ' ');
 
 const right = (content: string) => ({ content, styles: { halign: 'right' as const } });
+/** Where the last table ended (mm), to put the next title under it. */
+const finalY = (doc: jsPDF) => (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
 
 const ALERT_LABELS = { perime: 'Périmé', sous_seuil: 'Sous le seuil', bientot_perime: 'Périme sous 90 jours' } as const;
 const STATE_LABELS = { ok: '', bientot: 'bientôt périmé', perime: 'périmé' } as const;
@@ -20,10 +24,11 @@ const STATE_LABELS = { ok: '', bientot: 'bientôt périmé', perime: 'périmé' 
 export async function stockReportPdf(ctx: ServiceContext): Promise<GeneratedFile> {
   const { db, clock, appVersion } = ctx;
   const today = isoToday(clock);
-  const [facility, batches, alerts] = await Promise.all([
+  const [facility, batches, alerts, items] = await Promise.all([
     getFacility(db),
     listBatches(db, today, { withEmpty: false }),
     stockAlerts(db, today),
+    stockItems(db, today),
   ]);
   const doc = new jsPDF({ unit: 'mm', format: 'a4' });
   const printed = `${frenchDate(today)} à ${isoNow(clock).slice(11, 16)}`;
@@ -47,18 +52,36 @@ export async function stockReportPdf(ctx: ServiceContext): Promise<GeneratedFile
       n(b.quantity * b.unitCost),
       STATE_LABELS[b.state],
     ]),
-    foot: [['Total', '', '', '', right(n(batches.reduce((s, b) => s + b.quantity, 0))), '', right(n(value)), '']],
+    // Gélules, flacons and sachets do not add up: the total is the value; quantities are totalled per medicine below.
+    foot: [['Total', '', '', '', '', '', right(n(value)), '']],
     styles: { fontSize: 8 },
     headStyles: { fillColor: [31, 78, 121] },
     footStyles: { fillColor: [230, 230, 230], textColor: 20 },
     columnStyles: { 4: { halign: 'right' }, 5: { halign: 'right' }, 6: { halign: 'right' } },
     margin: { bottom: 18 },
   });
-  const afterBatches = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
+  const held = items.filter((i) => i.usable + i.expired > 0);
   doc.setFontSize(11);
-  doc.text('Alertes', 14, afterBatches + 10);
+  doc.text('Quantités par médicament (chacun dans son unité)', 14, finalY(doc) + 10);
   autoTable(doc, {
-    startY: afterBatches + 13,
+    startY: finalY(doc) + 13,
+    head: [['DCI', 'Forme, dosage', 'Utilisable', 'Périmé (à retirer)']],
+    body: held.length
+      ? held.map((i) => [
+          i.dci,
+          `${i.form} ${i.strength}`,
+          right(units(i.usable, i.unit)),
+          right(i.expired ? units(i.expired, i.unit) : ''),
+        ])
+      : [['Aucun médicament en stock', '', '', '']],
+    styles: { fontSize: 8 },
+    headStyles: { fillColor: [31, 78, 121] },
+    margin: { bottom: 18 },
+  });
+  doc.setFontSize(11);
+  doc.text('Alertes', 14, finalY(doc) + 10);
+  autoTable(doc, {
+    startY: finalY(doc) + 13,
     head: [['Alerte', 'DCI', 'Lot', 'Péremption', 'Quantité', 'Seuil']],
     body: alerts.length
       ? alerts.map((a) => [

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema/index';
 import { conflict, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
 import { listProgrammes } from '../reference/programme-file';
+import { patientColumns } from '../episodes/patient';
 
 /** How a programme is named when the list no longer (or never) had it: the caesarean predates the list. */
 const FALLBACK_NAMES: Record<string, { name: string; payer: string }> = {
@@ -38,7 +39,8 @@ async function programmeEpisodes(db: Kysely<Database>, month: string): Promise<M
   const episodeIds = [...new Set(lines.map((l) => l.episodeId))];
   const rows = await db
     .selectFrom('episode')
-    .innerJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('registration_request as rr', 'rr.id', 'episode.registration_request_id')
     .select([
       'episode.id',
       'episode.number',
@@ -46,10 +48,7 @@ async function programmeEpisodes(db: Kysely<Database>, month: string): Promise<M
       'episode.opened_at',
       'episode.ended_on',
       'episode.icd10',
-      'person.family_name',
-      'person.given_names',
-      'person.sex',
-      'person.birth_date',
+      ...patientColumns('person', 'rr'),
     ])
     .where('episode.id', 'in', episodeIds)
     .orderBy('episode.number')

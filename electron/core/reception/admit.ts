@@ -49,7 +49,7 @@ export async function checkAtDesk(ctx: ServiceContext, { recepisse }: { recepiss
     warnings: result.warnings,
   });
   // Shown with the verdict, so the agent knows before pressing Admettre.
-  const seenToday = result.person ? await openedToday(db, result.person.id, today) : [];
+  const seenToday = result.person ? await openedToday(db, { personId: result.person.id }, today) : [];
   return { ...result, seenToday };
 }
 
@@ -62,12 +62,17 @@ async function referralDecision(db: Kysely<Database>, input: AdmitInput): Promis
   return rule === 'allow' ? 'ok' : rule;
 }
 
-/** The person's episodes opened today, open or already closed: a second one the same day is asked again. */
-async function openedToday(db: Kysely<Database>, personId: number, today: string): Promise<SameDayEpisode[]> {
-  const rows = await db
-    .selectFrom('episode')
-    .select(['id', 'number', 'opened_at', 'opened_by', 'status'])
-    .where('person_id', '=', personId)
+/**
+ * The person's episodes opened today, open or already closed: a second one the same day is asked
+ * again. A récépissé the registry does not hold has no person: its episodes are found by récépissé.
+ */
+async function openedToday(
+  db: Kysely<Database>,
+  who: { personId: number } | { recepisse: string },
+  today: string,
+): Promise<SameDayEpisode[]> {
+  const episodes = db.selectFrom('episode').select(['id', 'number', 'opened_at', 'opened_by', 'status']);
+  const rows = await ('personId' in who ? episodes.where('person_id', '=', who.personId) : episodes.where('recepisse', '=', who.recepisse))
     .where('opened_at', '>=', today)
     .where('opened_at', '<', addDays(today, 1))
     .orderBy('opened_at')
@@ -76,30 +81,29 @@ async function openedToday(db: Kysely<Database>, personId: number, today: string
 }
 
 /**
- * Why an emergency admission out of the registry cannot be made, or null: the registry must know
- * the récépissé (an absent person has no registry row an episode can point to: their request is
- * recorded and the social services take it from there), the registry reasons only (not the
- * referral rule), and the request must be this récépissé's.
+ * The registration request an emergency admission out of the registry rests on, or why it cannot
+ * be made: the person must not be covered today, and the request must be this récépissé's. A
+ * récépissé the registry does not hold at all is admitted on the request alone: the episode has no
+ * person until a registry import brings it (link-persons.ts).
  */
-async function unregisteredRefusal(
+async function unregisteredRequest(
   db: Kysely<Database>,
   input: AdmitInput,
   known: boolean,
   reasons: readonly RefusalCode[],
-): Promise<string | null> {
-  if (!known) {
-    return 'Admission en urgence hors registre impossible : ce récépissé est absent du registre local. La demande d’immatriculation est enregistrée ; prenez la personne en charge hors RAMED.';
-  }
-  if (reasons.length === 0) return 'La personne est couverte par le registre aujourd’hui : admettez-la normalement.';
+): Promise<{ familyName: string; givenNames: string }> {
+  if (known && reasons.length === 0) throw refusedWith('La personne est couverte par le registre aujourd’hui : admettez-la normalement.');
   const request = await db
     .selectFrom('registration_request')
-    .select(['recepisse'])
+    .select(['recepisse', 'family_name', 'given_names'])
     .where('id', '=', input.registrationRequestId!)
     .executeTakeFirst();
-  if (!request) return 'Demande d’immatriculation introuvable : enregistrez-la d’abord.';
-  if (request.recepisse !== input.recepisse) return 'Cette demande d’immatriculation ne porte pas ce récépissé.';
-  return null;
+  if (!request) throw refusedWith('Demande d’immatriculation introuvable : enregistrez-la d’abord.');
+  if (request.recepisse !== input.recepisse) throw refusedWith('Cette demande d’immatriculation ne porte pas ce récépissé.');
+  return { familyName: request.family_name, givenNames: request.given_names };
 }
+
+const refusedWith = (message: string) => new DomainError('REFUSED', message);
 
 /**
  * Admits a person: eligibility is computed here again (the window's answer is never trusted), the
@@ -131,32 +135,37 @@ export async function admit(ctx: ServiceContext, input: AdmitInput): Promise<Adm
     identityMatches: input.identityMatches,
   };
   const unregistered = input.registrationRequestId !== undefined;
-  if (unregistered) {
-    const refusal = await unregisteredRefusal(db, input, check.person !== null, reasons);
-    if (refusal) throw new DomainError('REFUSED', refusal);
-  }
-  if ((reasons.length > 0 && !unregistered) || !check.person) {
+  const request = unregistered ? await unregisteredRequest(db, input, check.person !== null, reasons) : null;
+  if ((reasons.length > 0 && !unregistered) || (!check.person && !unregistered)) {
     await recordCheck(db, { ...base, outcome: 'refuse', reasons });
     const labels = reasons.map((r) => (r === REFERRAL_REQUIRED ? REFERRAL_LABELS[r] : REASON_LABELS[r]));
     return { outcome: 'refused', reasons, message: `Admission au titre du RAMED impossible : ${labels.join(' ; ')}.` };
   }
+  const person = check.person;
   if (!input.confirmSameDay) {
-    const episodes = await openedToday(db, check.person.id, today);
+    const episodes = await openedToday(db, person ? { personId: person.id } : { recepisse: input.recepisse }, today);
     if (episodes.length > 0) return { outcome: 'sameDay', episodes };
   }
-  const episode = await createEpisode(db, clock, byLogin, {
-    personId: check.person.id,
-    type: input.type,
-    emergency: input.emergency || input.type === 'urgence',
-    referralFrom: input.referralFrom ?? undefined,
-    referralRef: input.referralRef ?? undefined,
-    identityDocument: input.identityDocument,
-    identityNumber: input.identityNumber ?? undefined,
-    identityMatches: input.identityMatches,
-    identityMismatchReason: input.identityMatches === false ? (input.identityMismatchReason ?? undefined) : undefined,
-    ninaCheck: input.identityDocument === 'cni_nina' ? compareNina(input.identityNumber, check.person.nina) : null,
-    eligibility: { eligible: !unregistered, reasons: unregistered ? (reasons as ReasonCode[]) : [], warnings },
-  });
+  const withoutPerson = person ? undefined : { recepisse: input.recepisse, ...request! };
+  const episode = await createEpisode(
+    db,
+    clock,
+    byLogin,
+    {
+      personId: person?.id ?? null,
+      type: input.type,
+      emergency: input.emergency || input.type === 'urgence',
+      referralFrom: input.referralFrom ?? undefined,
+      referralRef: input.referralRef ?? undefined,
+      identityDocument: input.identityDocument,
+      identityNumber: input.identityNumber ?? undefined,
+      identityMatches: input.identityMatches,
+      identityMismatchReason: input.identityMatches === false ? (input.identityMismatchReason ?? undefined) : undefined,
+      ninaCheck: input.identityDocument === 'cni_nina' && person ? compareNina(input.identityNumber, person.nina) : null,
+      eligibility: { eligible: !unregistered, reasons: unregistered ? (reasons as ReasonCode[]) : [], warnings },
+    },
+    withoutPerson,
+  );
   if (unregistered) {
     await db
       .updateTable('episode')

@@ -78,7 +78,7 @@ export async function listRegistrationRequests(
   if (rows.length === 0) return [];
   const episodes = await db
     .selectFrom('episode')
-    .select(['id', 'number', 'opened_at', 'person_id', 'registration_request_id'])
+    .select(['id', 'number', 'opened_at', 'person_id', 'recepisse', 'registration_request_id'])
     .where(
       'registration_request_id',
       'in',
@@ -92,7 +92,11 @@ export async function listRegistrationRequests(
     const own = episodes.filter((e) => Number(e.registration_request_id) === Number(r.id));
     const linked = [];
     for (const e of own) {
-      const status = await regularisationOf(db, { personId: e.person_id, careDay: e.opened_at.slice(0, 10) }, today);
+      const status = await regularisationOf(
+        db,
+        { personId: e.person_id, recepisse: e.recepisse, careDay: e.opened_at.slice(0, 10) },
+        today,
+      );
       linked.push({ id: Number(e.id), number: e.number, openedOn: e.opened_at.slice(0, 10), regularisation: regularisationText(status) });
     }
     out.push({

@@ -8,7 +8,9 @@ import { getSetting } from '../settings/settings';
 
 /** The episode as the rule needs it. */
 export interface UnregisteredEpisode {
-  personId: number;
+  /** Null while no registry row was linked: the person, if the registry has brought them since, is found by `recepisse`. */
+  personId: number | null;
+  recepisse: string;
   /** YYYY-MM-DD: the day of care (the admission's day). */
   careDay: string;
 }
@@ -43,6 +45,11 @@ export async function sightingsOf(db: Kysely<Database>, person: PersonRow, careD
 /** Where an emergency admission out of the registry stands on `asOf`, under the facility's setting. */
 export async function regularisationOf(db: Kysely<Database>, episode: UnregisteredEpisode, asOf: string): Promise<Regularisation> {
   const days = await getSetting(db, 'reception.regularisationDays');
-  const person = await db.selectFrom('person').selectAll().where('id', '=', episode.personId).executeTakeFirstOrThrow();
-  return regularisationAsOf({ careDay: episode.careDay, days, sightings: await sightingsOf(db, person, episode.careDay), asOf });
+  const person = await (
+    episode.personId === null
+      ? db.selectFrom('person').selectAll().where('recepisse', '=', episode.recepisse)
+      : db.selectFrom('person').selectAll().where('id', '=', episode.personId)
+  ).executeTakeFirst();
+  const sightings = person ? await sightingsOf(db, person, episode.careDay) : [];
+  return regularisationAsOf({ careDay: episode.careDay, days, sightings, asOf });
 }

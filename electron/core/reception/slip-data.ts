@@ -14,7 +14,8 @@ export interface SlipData extends AdmissionFacts {
     birthDate: string;
     birthYearOnly: boolean;
     recepisse: string;
-    quality: Quality;
+    /** Null while an emergency admitted out of the registry waits for its person. */
+    quality: Quality | null;
     holderRecepisse: string | null;
   };
   eligibility: EligibilitySnapshot;

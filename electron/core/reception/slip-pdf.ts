@@ -106,7 +106,7 @@ export function slipPdf(slip: SlipData, meta: { printedAt: string; appVersion: s
   fact('Récépissé', formatRecepisse(patient.recepisse), true);
   fact(
     'Qualité',
-    `${QUALITY_LABELS[patient.quality]}${patient.holderRecepisse ? ` (titulaire du foyer : ${formatRecepisse(patient.holderRecepisse)})` : ''}`,
+    `${patient.quality ? QUALITY_LABELS[patient.quality] : 'Absent du registre (demande d’immatriculation)'}${patient.holderRecepisse ? ` (titulaire du foyer : ${formatRecepisse(patient.holderRecepisse)})` : ''}`,
   );
 
   section('Droits au RAMED');

@@ -5,6 +5,7 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError, notFound } from '../errors';
+import { patientColumns } from '../episodes/patient';
 import { getFacility } from '../facility/facility';
 import type { SlipData } from './slip-data';
 import { slipPdf } from './slip-pdf';
@@ -16,15 +17,12 @@ export type { SlipData };
 export async function slipData(db: Kysely<Database>, episodeId: number): Promise<SlipData> {
   const row = await db
     .selectFrom('episode')
-    .innerJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('person', 'person.id', 'episode.person_id')
+    .leftJoin('registration_request as rr', 'rr.id', 'episode.registration_request_id')
     .leftJoin('app_user', 'app_user.login', 'episode.opened_by')
     .selectAll('episode')
     .select([
-      'person.family_name',
-      'person.given_names',
-      'person.sex',
-      'person.birth_date',
-      'person.birth_year_only',
+      ...patientColumns('person', 'rr'),
       'person.quality',
       'person.holder_recepisse',
       'person.valid_from',
@@ -39,7 +37,7 @@ export async function slipData(db: Kysely<Database>, episodeId: number): Promise
   const holder = row.holder_recepisse
     ? await db.selectFrom('person').select(['valid_from', 'valid_to']).where('recepisse', '=', row.holder_recepisse).executeTakeFirst()
     : undefined;
-  const validity = holder ?? row;
+  const validity = holder ?? { valid_from: row.valid_from, valid_to: row.valid_to };
   return {
     facility,
     number: row.number,

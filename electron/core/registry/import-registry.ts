@@ -4,6 +4,7 @@ import { REJECTIONS_RETURNED } from '../../../shared/domain/registry-import';
 import { isoToday } from '../clock';
 import type { CoreDeps } from '../context';
 import { BulkStatements } from '../db/bulk';
+import { checkedBatches, readCheckedBatches } from './checked-batches';
 import type { Database } from '../db/schema/index';
 import type { RegistryImportTable } from '../db/schema/registry';
 import { DomainError } from '../errors';
@@ -18,23 +19,7 @@ import { lastAppliedFile, orderDecision } from './import-order';
 import { previewImport, type ImportPreview } from './import-preview';
 import { checkSignature } from './signature';
 import { strikeOffQuestion } from './strike-guard';
-
-export interface ImportRequest {
-  path: string;
-  /** The name the user chose, for the history. */
-  fileName: string;
-  /** The detached signature; null looks for FILE.sig beside the file. */
-  signaturePath: string | null;
-  mode: ImportMode;
-  strict: boolean;
-  by: string;
-  /** Count what would change, change nothing. */
-  dryRun?: boolean;
-  /** Confirmed: apply although numbers are missing in the ANAM's series. */
-  acceptGap?: boolean;
-  /** Confirmed: strike off the absents of a full import past registry.maxStrikeOffPercent. */
-  force?: boolean;
-}
+import type { ImportRequest } from './import-request';
 
 export interface ImportHooks {
   progress(done: number, total: number | null, label: string): void;
@@ -45,6 +30,8 @@ type ImportRow = Selectable<RegistryImportTable>;
 
 /** Rows per transaction: large enough to be fast, small enough that the desk's lookups are not held up. */
 export const BATCH_ROWS = 5000;
+/** Checked batches the reading worker may hold ready: enough to never starve the writes, few for memory. */
+const BATCHES_AHEAD = 2;
 const STRIKE_CHUNK = 2000;
 /** A running import that has not written for this long has died (crash, power cut) and may be taken over. */
 const STALE_AFTER_MS = 2 * 60_000;
@@ -431,43 +418,34 @@ class ImportRun {
     this.#total = records;
     this.#report('Import des lignes');
     this.#firstImport = await this.#registryHoldsOnlyThisImport();
-    const today = isoToday(this.deps.clock);
-    let batch: BatchItem[] = [];
-    let headerSeen = false;
-    // The next batch is read and checked while the previous one is written: parsing and the
-    // database then overlap. Batches still commit one after the other, in file order.
+    // A worker thread reads and checks the next batches while this one writes: parsing and the
+    // database then overlap on two cores. Batches still commit one after the other, in file order.
+    // A file of one batch has nothing to overlap: read here, without starting a thread.
+    const task = { file: this.file, header, today: isoToday(this.deps.clock), afterLine: this.#linesDone, batchRows: BATCH_ROWS };
+    const batches = records - this.#rowsDone > BATCH_ROWS ? checkedBatches({ ...task, ahead: BATCHES_AHEAD }) : readCheckedBatches(task);
     let writing: Promise<unknown> | null = null;
-    const settle = async () => {
+    // A cancel is heard between batches; once the last one is written the import goes on to its end.
+    const settle = async (last = false) => {
       if (!writing) return;
       const failure = await writing;
       writing = null;
       if (failure) throw failure;
       this.#report('Import des lignes');
-      this.#cancelIfAsked();
+      if (!last) this.#cancelIfAsked();
     };
     try {
-      for await (const record of readRecords(this.file)) {
-        if (!headerSeen) {
-          headerSeen = true;
-          continue;
-        }
-        if (record.line <= this.#linesDone) continue;
-        batch.push({ line: record.line, check: checkRow(record.fields, header, today) });
-        if (batch.length >= BATCH_ROWS) {
-          await settle();
-          writing = this.#commitBatch(batch).then(
-            () => null,
-            (error: unknown) => error ?? new Error('échec de l’écriture'),
-          );
-          batch = [];
-        }
+      for await (const batch of batches) {
+        await settle();
+        writing = this.#commitBatch(batch).then(
+          () => null,
+          (error: unknown) => error ?? new Error('échec de l’écriture'),
+        );
       }
-      await settle();
+      await settle(true);
     } finally {
       // Whatever stopped the reading, the batch being written ends before the import is closed.
       await writing;
     }
-    if (batch.length > 0) await this.#commitBatch(batch);
     this.#report('Import des lignes');
   }
 

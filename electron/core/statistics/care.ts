@@ -64,11 +64,13 @@ export async function medicinesDispensed(db: Kysely<Database>, range: DayRange):
       'd.dci',
       'd.form',
       'd.strength',
+      'd.programme_code',
       sql<number>`count(*)`.as('lines'),
       sql<number>`sum(d.quantity)`.as('quantity'),
       sql<number>`sum(d.amount)`.as('amount'),
     ])
-    .groupBy(['d.medicine_code', 'd.dci', 'd.form', 'd.strength'])
+    // A programme's lines apart from the RAMED's: they are not RAMED money.
+    .groupBy(['d.medicine_code', 'd.dci', 'd.form', 'd.strength', 'd.programme_code'])
     .execute();
   return rows.map((r) => ({
     medicineCode: r.medicine_code,
@@ -78,6 +80,7 @@ export async function medicinesDispensed(db: Kysely<Database>, range: DayRange):
     lines: Number(r.lines),
     quantity: Number(r.quantity),
     amount: Number(r.amount),
+    programme: r.programme_code,
   }));
 }
 

@@ -38,6 +38,7 @@ function capped<T>(rows: readonly T[], max: number): { rows: T[]; more: number }
 function leftBlocks(r: StatisticsReport): Block[] {
   const reasons = capped(r.claims.reasons, 5);
   const refusals = capped(r.eligibility.reasons, 6);
+  const agents = capped(r.agents, 6);
   return [
     {
       title: 'Épisodes par type',
@@ -79,6 +80,16 @@ function leftBlocks(r: StatisticsReport): Block[] {
       more: refusals.more,
       numeric: [1, 2],
       labelWidth: 62,
+    },
+    {
+      title: 'Admissions sans pièce vérifiée, par agent',
+      head: ['Agent', 'Adm.', 'Réc. seul', 'Non conc.'],
+      body: agents.rows.length
+        ? agents.rows.map((a) => [a.name, n(a.admissions), n(a.receiptOnly), n(a.mismatches)])
+        : [['Aucune admission', '', '', '']],
+      more: agents.more,
+      numeric: [1, 2, 3],
+      labelWidth: 40,
     },
   ];
 }

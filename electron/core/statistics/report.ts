@@ -9,6 +9,7 @@ import { episodesByMonth, episodesByType, patientsByMonth, patientsSeen } from '
 import { medicinesByMonth, medicinesDispensed, prestationsByCategory, prestationsByMonth } from './care';
 import { claimFigures } from './claims';
 import { dayRange } from './range';
+import { identityByAgent } from './agents';
 import { deskChecks, identityChecks } from './reception';
 import { stockOuts } from './stock';
 
@@ -35,6 +36,7 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
     stock,
     checks,
     identity,
+    agents,
   ] = await Promise.all([
     getFacility(db),
     patientsSeen(db, range),
@@ -49,6 +51,7 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
     stockOuts(db, range, today),
     deskChecks(db, range),
     identityChecks(db, range),
+    identityByAgent(db, range),
   ]);
   return {
     period,
@@ -71,6 +74,7 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
     stockFrom: stock.from,
     checks,
     identity,
+    agents,
   };
 }
 

@@ -1,3 +1,4 @@
+import { timeLeftText } from '../../../shared/lib/time-left';
 import { ramed } from '../lib/bridge';
 import { formatNumber } from '../lib/format';
 import { useJobProgress } from '../lib/useJobProgress';
@@ -10,19 +11,13 @@ interface Props {
   formatCount?: (n: number) => string;
 }
 
-function timeLeft(done: number, total: number, since: number): string | null {
-  const elapsed = Date.now() - since;
-  if (done <= 0 || done >= total || elapsed < 1000) return null;
-  const seconds = Math.ceil(((total - done) * elapsed) / done / 1000);
-  return seconds < 60 ? `environ ${seconds} s restantes` : `environ ${Math.ceil(seconds / 60)} min restantes`;
-}
-
 /** A long job's progress: step, bar, counts, time left, and a way to cancel it. */
 export function JobProgressBar({ jobId, label, formatCount = formatNumber }: Props) {
-  const { progress, stepStartedAt } = useJobProgress(jobId);
+  const { progress, stepStartedAt, receivedAt } = useJobProgress(jobId);
   const total = progress?.total ?? null;
   const done = progress?.done ?? 0;
-  const left = total ? timeLeft(done, total, stepStartedAt) : null;
+  // Durations on the screen's own clock, taken as the events came: not a date (the app's day is not involved).
+  const left = timeLeftText(done, total, receivedAt - stepStartedAt);
   return (
     <div className="job-progress" role="status" aria-live="polite">
       <div className="job-progress-head">

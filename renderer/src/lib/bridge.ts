@@ -1,6 +1,8 @@
 import { createClient, type Client, type EventSubscribe, type Invoke } from '../../../shared/contract/client';
 import type { ApiEvent } from '../../../shared/contract/events';
-import { fail } from '../../../shared/contract/result';
+import type { InputOf, OutputOf } from '../../../shared/contract/contract';
+import { fail, type ApiResult } from '../../../shared/contract/result';
+import type { Api, MethodName } from '../../../shared/api';
 
 declare global {
   interface Window {
@@ -64,3 +66,12 @@ const browser = window.ramed ? null : browserBridge();
 /** The typed client: `ramed.auth.login({...})` answers `{ok, value}` or `{ok:false, error}`. */
 export const ramed: Client = window.ramed ?? createClient(browser!.invoke);
 export const subscribe: EventSubscribe = window.ramedEvents?.subscribe ?? browser!.subscribe;
+
+type AnyCall = (input: unknown) => Promise<ApiResult<unknown>>;
+
+/** Calls a contract method by its name (`'claims.get'`), typed from the contract: what the data hooks use. */
+export function callMethod<N extends MethodName>(method: N, input: InputOf<Api[N]>): Promise<ApiResult<OutputOf<Api[N]>>> {
+  const [group, member] = method.split('.') as [string, string];
+  const call = (ramed as unknown as Record<string, Record<string, AnyCall>>)[group]![member]!;
+  return call(input) as Promise<ApiResult<OutputOf<Api[N]>>>;
+}

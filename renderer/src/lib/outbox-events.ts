@@ -7,9 +7,12 @@ export function notifyOutboxChanged(): void {
   window.dispatchEvent(new Event(EVENT));
 }
 
+/** Listens for `notifyOutboxChanged`; answers the function that stops listening. */
+export function onOutboxChanged(listener: () => void): () => void {
+  window.addEventListener(EVENT, listener);
+  return () => window.removeEventListener(EVENT, listener);
+}
+
 export function useOutboxChanged(listener: () => void): void {
-  useEffect(() => {
-    window.addEventListener(EVENT, listener);
-    return () => window.removeEventListener(EVENT, listener);
-  }, [listener]);
+  useEffect(() => onOutboxChanged(listener), [listener]);
 }

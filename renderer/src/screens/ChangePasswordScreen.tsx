@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH, type SessionInfo } from '../../../shared/domain/users';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
-import { ramed } from '../lib/bridge';
-import { useCall } from '../lib/useCall';
+import { useCommand } from '../lib/useCommand';
 
 /**
  * Changing one's password. Right after signing in with a one-time password, `current` is the one
@@ -24,7 +23,7 @@ export function ChangePasswordScreen({
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const { run, pending, error } = useCall(ramed.auth.changePassword);
+  const { run, running: pending, error } = useCommand('auth.changePassword');
   const askCurrent = known === null || Boolean(error?.fields?.current);
 
   async function submit(event: FormEvent) {

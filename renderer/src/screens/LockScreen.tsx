@@ -4,8 +4,7 @@ import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { Dialog } from '../components/Dialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
-import { ramed } from '../lib/bridge';
-import { useCall } from '../lib/useCall';
+import { useCommand } from '../lib/useCommand';
 
 /**
  * Covers the screen while the session is locked. The screen beneath stays mounted, so a form in
@@ -21,8 +20,8 @@ export function LockScreen({
   onSignedOut: () => void;
 }) {
   const [password, setPassword] = useState('');
-  const unlock = useCall(ramed.auth.unlock);
-  const logout = useCall(ramed.auth.logout);
+  const unlock = useCommand('auth.unlock');
+  const logout = useCommand('auth.logout');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,15 +50,15 @@ export function LockScreen({
           required
         />
         <ErrorBanner error={unlock.error} />
-        <button type="submit" className="primary" disabled={unlock.pending}>
-          {unlock.pending ? 'Vérification…' : 'Déverrouiller'}
+        <button type="submit" className="primary" disabled={unlock.running}>
+          {unlock.running ? 'Vérification…' : 'Déverrouiller'}
         </button>
       </form>
       <div className="lock-switch">
         <p className="muted small">
           Une autre personne doit utiliser ce poste ? La session de {session.fullName} sera fermée et ses saisies en cours perdues.
         </p>
-        <button type="button" onClick={signOut} disabled={logout.pending}>
+        <button type="button" onClick={signOut} disabled={logout.running}>
           Fermer la session et changer d’utilisateur
         </button>
       </div>

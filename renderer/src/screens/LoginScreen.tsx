@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../../shared/domain/system';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
-import { ramed } from '../lib/bridge';
-import { useCall } from '../lib/useCall';
+import { useCommand } from '../lib/useCommand';
 
 export function LoginScreen({
   info,
@@ -16,7 +15,7 @@ export function LoginScreen({
 }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const { run, pending, error } = useCall(ramed.auth.login);
+  const { run, running: pending, error } = useCommand('auth.login');
 
   async function submit(event: FormEvent) {
     event.preventDefault();

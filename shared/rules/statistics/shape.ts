@@ -4,6 +4,7 @@ import { REFERRAL_LABELS, REFERRAL_REQUIRED } from '../../domain/reception';
 import { REASON_LABELS, type ReasonCode } from '../../domain/registry';
 import type { StatisticsFigures, StatisticsReport } from '../../domain/statistics';
 import { frenchMonth } from '../../lib/months';
+import { medicinesByPayer } from './payers';
 import { periodBounds } from './period';
 
 /** A part of a whole in whole percent, or null when the whole is empty. */
@@ -36,6 +37,7 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
   const typeOf = new Map(f.episodeTypes.map((t) => [t.type, t]));
   const categoryOf = new Map(f.prestations.map((p) => [p.category, p]));
   const identityOf = new Map(f.identity.map((i) => [i.document, i]));
+  const byPayer = medicinesByPayer(f.medicines);
 
   const answered = f.answers
     ? {
@@ -81,12 +83,21 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
     prestations: CLAIM_CATEGORIES.flatMap((category) => {
       const p = categoryOf.get(category);
       return p && p.lines > 0
-        ? [{ category, label: CLAIM_CATEGORY_LABELS[category], lines: p.lines, quantity: p.quantity, amount: p.amount }]
+        ? [
+            {
+              category,
+              label: CLAIM_CATEGORY_LABELS[category],
+              lines: p.lines,
+              quantity: p.quantity,
+              amount: p.amount,
+              programme: p.programme,
+            },
+          ]
         : [];
     }),
     prestationsAmount: sum(f.prestations.map((p) => p.amount)),
     programmeAmount: sum(f.prestations.map((p) => p.programme)),
-    medicines: f.medicines
+    medicines: byPayer.medicines
       .map((m) => ({
         medicineCode: m.medicineCode,
         dci: m.dci,
@@ -94,9 +105,13 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
         lines: m.lines,
         quantity: m.quantity,
         amount: m.amount,
+        ramed: m.ramed,
+        programmes: m.programmes,
       }))
       .sort((a, b) => b.amount - a.amount || a.dci.localeCompare(b.dci, 'fr')),
+    medicinePayers: byPayer.programmes,
     medicinesAmount: sum(f.medicines.map((m) => m.amount)),
+    medicinesRamedAmount: sum(byPayer.medicines.map((m) => m.ramed)),
     claims: {
       months: f.claims.map((c) => {
         const answer = answersOf.get(c.month);
@@ -153,5 +168,9 @@ export function shapeStatistics(f: StatisticsFigures): StatisticsReport {
         notCompared: checks - matched - mismatched,
       };
     }),
+    agents: [...f.agents].sort(
+      (a, b) =>
+        b.receiptOnly + b.mismatches - (a.receiptOnly + a.mismatches) || b.admissions - a.admissions || a.name.localeCompare(b.name, 'fr'),
+    ),
   };
 }

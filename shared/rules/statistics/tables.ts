@@ -31,6 +31,7 @@ export const STAT_TABLE_KEYS = [
   'ruptures',
   'refus-eligibilite',
   'pieces-identite',
+  'pieces-par-agent',
 ] as const;
 export type StatTableKey = (typeof STAT_TABLE_KEYS)[number];
 
@@ -83,15 +84,39 @@ export function statisticsTables(r: StatisticsReport): StatTable[] {
     {
       key: 'prestations-par-categorie',
       title: 'Prestations par catégorie',
-      columns: [text('Catégorie'), count('Lignes'), count('Quantité'), count('Montant RAMED (FCFA)')],
-      rows: r.prestations.map((p) => [p.label, p.lines, p.quantity, p.amount]),
+      columns: [
+        text('Catégorie'),
+        count('Lignes'),
+        count('Quantité'),
+        count('Montant RAMED (FCFA)'),
+        // Recorded for the free-care programmes: never RAMED money.
+        ...(r.programmeAmount > 0 ? [count('Programmes de gratuité (FCFA)')] : []),
+      ],
+      rows: r.prestations.map((p) => [p.label, p.lines, p.quantity, p.amount, ...(r.programmeAmount > 0 ? [p.programme] : [])]),
       empty: 'Aucune prestation sur la période.',
     },
     {
       key: 'medicaments',
       title: 'Médicaments dispensés',
-      columns: [text('DCI'), text('Forme et dosage'), count('Lignes'), count('Quantité', false), count('Montant (FCFA)')],
-      rows: r.medicines.map((m) => [m.dci, m.presentation, m.lines, m.quantity, m.amount]),
+      // The RAMED's part, then one column per programme that paid for medicines, then all dispensed.
+      columns: [
+        text('DCI'),
+        text('Forme et dosage'),
+        count('Lignes'),
+        count('Quantité', false),
+        count('RAMED (FCFA)'),
+        ...r.medicinePayers.map((code) => count(`Programme ${code} (FCFA)`)),
+        count('Montant (FCFA)'),
+      ],
+      rows: r.medicines.map((m) => [
+        m.dci,
+        m.presentation,
+        m.lines,
+        m.quantity,
+        m.ramed,
+        ...r.medicinePayers.map((code) => m.programmes[code] ?? 0),
+        m.amount,
+      ]),
       empty: 'Aucun médicament dispensé sur la période.',
     },
     {
@@ -141,6 +166,13 @@ export function statisticsTables(r: StatisticsReport): StatTable[] {
       title: 'Vérification d’identité par pièce présentée',
       columns: [text('Pièce présentée'), count('Admissions'), count('Concordante'), count('Non concordante'), count('Non comparée')],
       rows: r.identity.some((i) => i.checks > 0) ? r.identity.map((i) => [i.label, i.checks, i.matched, i.mismatched, i.notCompared]) : [],
+      empty: 'Aucune admission enregistrée à l’accueil sur la période.',
+    },
+    {
+      key: 'pieces-par-agent',
+      title: 'Admissions sans pièce vérifiée, par agent',
+      columns: [text('Agent'), text('Identifiant'), count('Admissions'), count('Récépissé seul'), count('Ne correspond pas')],
+      rows: r.agents.map((a) => [a.name, a.login, a.admissions, a.receiptOnly, a.mismatches]),
       empty: 'Aucune admission enregistrée à l’accueil sur la période.',
     },
   ];

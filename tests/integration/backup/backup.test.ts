@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/audit-log';
@@ -153,5 +153,19 @@ describe('backups [sqlite]', () => {
     // A subfolder is created on a key that is there.
     unwrap(await f.ramed.settings.set({ key: 'backup.folder', value: join(f.folder, 'ramed') }));
     expect(await f.ramed.backup.create({})).toMatchObject({ ok: true });
+  });
+
+  it('offers a default folder beside the database, which the first backup creates once chosen', async () => {
+    unwrap(await f.ramed.settings.set({ key: 'backup.folder', value: '' }));
+    const offered = unwrap(await f.ramed.backup.overview({}));
+    const expected = join(dirname(f.core.deps.handle.file!), 'sauvegardes');
+    expect(offered).toMatchObject({ folderState: 'unset', defaultFolder: expected, nextDueAt: null });
+    expect(existsSync(expected)).toBe(false);
+
+    unwrap(await f.ramed.settings.set({ key: 'backup.folder', value: offered.defaultFolder! }));
+    expect(unwrap(await f.ramed.backup.overview({}))).toMatchObject({ folder: expected, folderState: 'missing', defaultFolder: expected });
+    const made = unwrap(await f.ramed.backup.create({}));
+    expect(dirname(made.path)).toBe(expected);
+    expect(unwrap(await f.ramed.backup.overview({})).folderState).toBe('ready');
   });
 });

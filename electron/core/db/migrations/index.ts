@@ -22,6 +22,9 @@ import { m0022OffListReason } from './0022_off_list_reason';
 import { m0024Programmes } from './0024_programmes';
 import { m0026ReferenceSignature } from './0026_reference_signature';
 import { m0027RegistrationRequests } from './0027_registration_requests';
+import { m0029AutomaticExclusions } from './0029_automatic_exclusions';
+import { m0030EpisodeWithoutPerson } from './0030_episode_without_person';
+import { m0031ActOffListReason } from './0031_act_off_list_reason';
 import type { Migration } from './types';
 
 /** Every migration, in order. Names sort in the same order; never rename or edit a shipped one. */
@@ -50,4 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0024Programmes,
   m0026ReferenceSignature,
   m0027RegistrationRequests,
+  m0029AutomaticExclusions,
+  m0030EpisodeWithoutPerson,
+  m0031ActOffListReason,
 ];

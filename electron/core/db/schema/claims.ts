@@ -45,6 +45,8 @@ export interface ClaimExclusionTable {
   at: string;
   by_login: string;
   cancels_id: number | null;
+  /** 1: made by the claim build itself (an emergency out of the registry not regularised in time, or its cancellation) (0029). */
+  automatic: Generated<number>;
 }
 
 export interface ClaimTables {

@@ -13,7 +13,13 @@ export interface EpisodeTable {
   id: Generated<number>;
   /** EP-YYYY-NNNNNN, unique in the facility's database. */
   number: string;
-  person_id: number;
+  /**
+   * The registry person; null while an emergency admitted out of the registry waits for the
+   * registry to bring its récépissé (the registration request names the patient meanwhile) (0030).
+   */
+  person_id: number | null;
+  /** When a registry import brought the récépissé and the episode was linked to that person (0030); null otherwise. */
+  person_linked_at: string | null;
   recepisse: string;
   /** searchKey("family given") at admission, for the list's name filter. */
   patient_search: string;
@@ -67,6 +73,8 @@ export interface PrestationTable {
   prescriber: string;
   cancels_id: number | null;
   reason: string | null;
+  /** Why a medicine keyed as an act and off the essential list is billed (0031). */
+  off_list_reason: string | null;
   created_at: string;
   created_by: string;
 }

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { PullReport, PullView } from '../../../../shared/domain/anam-lists';
+import { useState } from 'react';
+import type { PullView } from '../../../../shared/domain/anam-lists';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { ramed } from '../../lib/bridge';
 import { formatDateTime } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 
 const LIST_LABELS = { registry: 'Registre', tariffs: 'Tarifs', medicines: 'Médicaments' } as const;
 const PULLED_LABELS = { registre: 'Registre', tarifs: 'Tarifs', medicaments: 'Médicaments' } as const;
@@ -28,27 +28,24 @@ const COLUMNS: DataColumn<PullView>[] = [
   { key: 'by', header: 'Par', value: (p) => p.by },
 ];
 
+const NO_PULLS: PullView[] = [];
+
 /** Administration › Registre: fetch the ANAM's lists now (registry updates, tariffs, medicines) and what was pulled. */
 export function AnamPullCard({ onPulled }: { onPulled(): void }) {
-  const [history, setHistory] = useState<PullView[]>([]);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [report, setReport] = useState<PullReport | null>(null);
-  const load = useCall(ramed.anam.pulls);
-  const pull = useCall(ramed.anam.pull);
-  const loadHistory = load.run;
-  const refresh = useCallback(() => void loadHistory({ limit: 20 }).then((v) => v && setHistory(v)), [loadHistory]);
-  useEffect(refresh, [refresh]);
+  const load = useQuery('anam.pulls', { limit: 20 });
+  const pull = useCommand('anam.pull');
+  const history = load.data ?? NO_PULLS;
+  const report = pull.result;
 
   async function pullNow() {
-    setReport(null);
     const id = crypto.randomUUID();
     setJobId(id);
     try {
-      const value = await pull.run({ list: 'all', jobId: id });
-      if (value) setReport(value);
+      await pull.run({ list: 'all', jobId: id });
     } finally {
       setJobId(null);
-      refresh();
+      load.reload();
       onPulled();
     }
   }

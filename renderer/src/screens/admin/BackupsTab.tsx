@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupEntry, BackupOverview, BackupResult } from '../../../../shared/domain/backup';
+import { useState } from 'react';
+import type { BackupEntry, BackupResult } from '../../../../shared/domain/backup';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { JobProgressBar } from '../../components/JobProgressBar';
-import { ramed } from '../../lib/bridge';
 import { formatMegabytes } from '../../lib/bytes';
 import { formatDateTime } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 import { BackupHistory } from './BackupHistory';
+import { BackupNowCard } from './BackupNowCard';
 import { BackupList } from './BackupList';
 import { RestoreConfirm, RestoreFromFile, type RestoreChoice } from './RestoreForms';
 
@@ -17,26 +17,26 @@ function backupSummary(result: BackupResult): string {
 
 /** Backups of the local database: make one now, see those of the folder and the history, restore one. */
 export function BackupsTab() {
-  const [overview, setOverview] = useState<BackupOverview | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<RestoreChoice | null>(null);
-  const load = useCall(ramed.backup.overview);
-  const create = useCall(ramed.backup.create);
-  const runLoad = load.run;
-  const reload = useCallback(() => void runLoad({}).then((v) => v && setOverview(v)), [runLoad]);
-  useEffect(reload, [reload]);
+  const load = useQuery('backup.overview', {});
+  const create = useCommand('backup.create');
+  const choose = useCommand('settings.set');
 
   async function backupNow() {
     const id = crypto.randomUUID();
-    setDone(null);
     setJobId(id);
-    const result = await create.run({ jobId: id });
+    await create.run({ jobId: id });
     setJobId(null);
-    if (result) setDone(backupSummary(result));
-    reload();
+    load.reload();
   }
 
+  /** The offered folder in one key press; another (a USB key) is chosen in the Paramètres tab. */
+  async function chooseDefaultFolder(folder: string) {
+    if (await choose.run({ key: 'backup.folder', value: folder })) load.reload();
+  }
+
+  const overview = load.data;
   if (!overview) return <ErrorBanner error={load.error} />;
   if (!overview.available) {
     return (
@@ -46,57 +46,18 @@ export function BackupsTab() {
       </section>
     );
   }
-  const lastRun = overview.runs[0];
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="backup-now">
-        <h2 id="backup-now">Sauvegarder maintenant</h2>
-        <dl className="facts">
-          <dt>Dossier</dt>
-          <dd>
-            {overview.folderState === 'unset' ? (
-              <span className="field-error">Aucun dossier choisi : indiquez-le dans l’onglet Paramètres, section Sauvegardes.</span>
-            ) : (
-              <>
-                <span className="mono">{overview.folder}</span>
-                {overview.folderState === 'missing' ? <span className="field-error"> — introuvable : branchez la clé USB.</span> : null}
-              </>
-            )}
-          </dd>
-          <dt>Sauvegarde automatique</dt>
-          <dd>
-            {overview.intervalHours === 0
-              ? 'désactivée'
-              : overview.folderState === 'unset'
-                ? 'aucune tant qu’aucun dossier n’est choisi'
-                : `toutes les ${overview.intervalHours} h${overview.nextDueAt ? ` — prochaine vers le ${formatDateTime(overview.nextDueAt)}` : ''}`}
-          </dd>
-          <dt>Sauvegardes gardées</dt>
-          <dd>les {overview.keep} plus récentes</dd>
-          <dt>Dernière réussie</dt>
-          <dd>{overview.lastSuccessAt ? formatDateTime(overview.lastSuccessAt) : 'aucune'}</dd>
-        </dl>
-        {lastRun && lastRun.outcome === 'failed' ? (
-          <p className="banner banner-warn">
-            Dernière tentative le {formatDateTime(lastRun.finishedAt)} : échec. {lastRun.message}
-          </p>
-        ) : null}
-        {jobId ? (
-          <JobProgressBar key={jobId} jobId={jobId} label="Préparation de la sauvegarde" formatCount={formatMegabytes} />
-        ) : (
-          <div className="form-actions">
-            <button className="primary" onClick={() => void backupNow()} disabled={overview.folderState === 'unset' || restoring !== null}>
-              Sauvegarder maintenant
-            </button>
-          </div>
-        )}
-        <ErrorBanner error={create.error} />
-        {done ? (
-          <p className="banner banner-ok" role="status">
-            {done}
-          </p>
-        ) : null}
-      </section>
+      <BackupNowCard
+        overview={overview}
+        jobId={jobId}
+        busy={restoring !== null}
+        error={create.error}
+        done={create.result ? backupSummary(create.result) : null}
+        onBackup={() => void backupNow()}
+        onChooseDefault={(folder) => void chooseDefaultFolder(folder)}
+        chooseError={choose.error}
+      />
 
       {restoring ? <RestoreConfirm choice={restoring} onCancel={() => setRestoring(null)} /> : null}
 

@@ -9,8 +9,7 @@ import {
 import { describeZodError } from '../../../../shared/contract/validation';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 
 const LEVEL_OPTIONS = FACILITY_LEVELS.map((level) => ({ value: level, label: FACILITY_LEVEL_LABELS[level] }));
 
@@ -29,7 +28,7 @@ export function FacilityForm({ facility, onSaved }: { facility: Facility | null;
   const changed = JSON.stringify(form) !== JSON.stringify(formOf(facility));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  const update = useCall(ramed.facility.update);
+  const update = useCommand('facility.update');
   const fieldErrors = { ...update.error?.fields, ...errors };
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => {
     setForm({ ...form, [field]: e.target.value });
@@ -41,7 +40,7 @@ export function FacilityForm({ facility, onSaved }: { facility: Facility | null;
     setSaved(false);
     const parsed = facilityInput.safeParse(form);
     setErrors(parsed.success ? {} : describeZodError(parsed.error).fields);
-    if (!parsed.success) return update.setError(null);
+    if (!parsed.success) return update.reset();
     const result = await update.run(form);
     if (result) {
       setForm(formOf(result));
@@ -67,8 +66,8 @@ export function FacilityForm({ facility, onSaved }: { facility: Facility | null;
       </div>
       {update.error && !update.error.fields ? <ErrorBanner error={update.error} /> : null}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={!changed || update.pending}>
-          {update.pending ? 'Enregistrement…' : 'Enregistrer'}
+        <button type="submit" className="primary" disabled={!changed || update.running}>
+          {update.running ? 'Enregistrement…' : 'Enregistrer'}
         </button>
         {saved ? (
           <span className="saved" role="status">

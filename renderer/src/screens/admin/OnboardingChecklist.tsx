@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import { ONBOARDING_LABELS, type Onboarding } from '../../../../shared/domain/onboarding';
+import { ONBOARDING_LABELS } from '../../../../shared/domain/onboarding';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 
 /** Where each item is done, in the words of the tabs above. */
 const WHERE: Record<string, string> = {
@@ -10,7 +8,7 @@ const WHERE: Record<string, string> = {
   tariffs: 'onglet Tarifs et médicaments',
   medicines: 'onglet Tarifs et médicaments',
   users: 'onglet Utilisateurs',
-  backup: 'onglet Paramètres, section Sauvegardes',
+  backup: 'onglet Sauvegardes : le dossier proposé en un clic, ou un autre dans l’onglet Paramètres',
   anam: 'onglet Paramètres, section ANAM',
 };
 
@@ -19,10 +17,8 @@ const WHERE: Record<string, string> = {
  * when example files (« illustratif ») were imported into a real facility. Read afresh each time.
  */
 export function OnboardingChecklist() {
-  const [view, setView] = useState<Onboarding | null>(null);
-  const load = useCall(ramed.facility.onboarding);
-  const run = load.run;
-  useEffect(() => void run({}).then((v) => v && setView(v)), [run]);
+  const load = useQuery('facility.onboarding', {});
+  const view = load.data;
   if (!view) return <ErrorBanner error={load.error} />;
   const left = view.items.filter((i) => !i.done || i.warning).length;
   return (

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
 import { REFERENCE_SIGNATURE_LABELS, type ReferenceImportEntry } from '../../../../shared/domain/reference';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { formatDateTime } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 
 const KIND_LABELS: Record<ReferenceImportEntry['kind'], string> = {
   tarifs: 'Tarifs',
@@ -48,21 +46,18 @@ const COLUMNS: DataColumn<ReferenceImportEntry>[] = [
   { key: 'by', header: 'Par', value: (i) => i.byLogin, width: '7rem' },
 ];
 
+const NONE: ReferenceImportEntry[] = [];
+
 /** The latest imports of the ANAM's lists, with what their signature check found. */
 export function ReferenceImportHistory({ refresh }: { refresh: number }) {
-  const [rows, setRows] = useState<ReferenceImportEntry[]>([]);
-  const list = useCall(ramed.reference.imports);
-  const load = list.run;
-  useEffect(() => {
-    void load({}).then((v) => v && setRows(v));
-  }, [load, refresh]);
+  const list = useQuery('reference.imports', {}, { reloadKey: refresh });
   return (
     <section className="card" aria-label="Historique des imports de listes">
       <h2>Historique des imports de listes</h2>
       <ErrorBanner error={list.error} />
       <DataTable
         label="Imports des listes de l’ANAM"
-        rows={rows}
+        rows={list.data ?? NONE}
         columns={COLUMNS}
         rowKey={(i) => `${i.kind}-${i.id}`}
         pageSize={10}

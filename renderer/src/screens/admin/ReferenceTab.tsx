@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   LEVEL_SHORT_LABELS,
   EXCLUSION_LABELS,
@@ -10,7 +10,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
 import { formatDate } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import type { SectionProps } from '../../section-props';
 import { ReferenceImportCard } from './ReferenceImportCard';
 import { ReferenceImportHistory } from './ReferenceImportHistory';
@@ -43,26 +43,22 @@ const MEDICINE_COLUMNS: DataColumn<MedicineEntry>[] = [
   { key: 'from', header: 'Depuis le', value: (m) => formatDate(m.effectiveFrom), width: '7rem' },
 ];
 
+const NONE: never[] = [];
+
 /** Administration: import the ANAM's tariff and medicines lists, and see what is in force today. */
 export function ReferenceTab(_props: SectionProps) {
   const [shown, setShown] = useState<'tarifs' | 'medicaments'>('tarifs');
-  const [tariffs, setTariffs] = useState<TariffEntry[]>([]);
-  const [medicines, setMedicines] = useState<MedicineEntry[]>([]);
-  const tariffList = useCall(ramed.tariffs.list);
-  const medicineList = useCall(ramed.medicines.list);
-  const loadTariffs = tariffList.run;
-  const loadMedicines = medicineList.run;
-
+  // Each import of a list is counted: the lists in force and the import history are asked again.
   const [imported, setImported] = useState(0);
-  const reload = useCallback(() => {
-    void loadTariffs({}).then((v) => v && setTariffs(v));
-    void loadMedicines({}).then((v) => v && setMedicines(v));
-  }, [loadTariffs, loadMedicines]);
-  const afterImport = useCallback(() => {
-    reload();
-    setImported((n) => n + 1);
-  }, [reload]);
-  useEffect(reload, [reload]);
+  const tariffList = useQuery('tariffs.list', {}, { reloadKey: imported });
+  const medicineList = useQuery('medicines.list', {}, { reloadKey: imported });
+  const tariffs = tariffList.data ?? NONE;
+  const medicines = medicineList.data ?? NONE;
+  const afterImport = () => setImported((n) => n + 1);
+  const reload = () => {
+    tariffList.reload();
+    medicineList.reload();
+  };
 
   return (
     <div className="stack">

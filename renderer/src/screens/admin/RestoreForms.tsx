@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { ramed } from '../../lib/bridge';
 import { formatMegabytes } from '../../lib/bytes';
 import { registerFile } from '../../lib/files';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 import type { RestoreSource } from '../../../../shared/api/backup';
 import type { ApiError } from '../../../../shared/contract/result';
 
@@ -78,7 +77,7 @@ export function RestoreFromFile({ disabled, onChosen }: { disabled: boolean; onC
 /** The last word before the database is replaced: what will happen, then the restore with its progress. */
 export function RestoreConfirm({ choice, onCancel }: { choice: RestoreChoice; onCancel(): void }) {
   const [jobId, setJobId] = useState<string | null>(null);
-  const restore = useCall(ramed.backup.restore);
+  const restore = useCommand('backup.restore');
 
   async function confirm() {
     const id = crypto.randomUUID();

@@ -4,8 +4,7 @@ import { SETTINGS, type SettingKey } from '../../../../shared/domain/settings';
 import type { SettingSection } from '../../../../shared/domain/settings-form';
 import { describeZodError } from '../../../../shared/contract/validation';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 import { SettingField } from './SettingField';
 
 interface Props {
@@ -22,7 +21,7 @@ export function SettingsSectionForm({ section, settings, onSaved }: Props) {
   const [drafts, setDrafts] = useState<Record<string, string | null>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  const update = useCall(ramed.settings.update);
+  const update = useCommand('settings.update');
 
   const changed = section.keys.filter((key) => {
     const setting = settings.get(key);
@@ -38,7 +37,7 @@ export function SettingsSectionForm({ section, settings, onSaved }: Props) {
       if (!result.success) found[key] = describeZodError(result.error).fields._ ?? result.error.issues[0]!.message;
     }
     setErrors(found);
-    if (Object.keys(found).length > 0) return update.setError(null);
+    if (Object.keys(found).length > 0) return update.reset();
     const result = await update.run({ values: Object.fromEntries(changed.map((key) => [key, drafts[key]])) });
     if (!result) return;
     onSaved(result);
@@ -73,8 +72,8 @@ export function SettingsSectionForm({ section, settings, onSaved }: Props) {
       </div>
       {update.error && !update.error.fields ? <ErrorBanner error={update.error} /> : null}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={changed.length === 0 || update.pending}>
-          {update.pending ? 'Enregistrement…' : 'Enregistrer'}
+        <button type="submit" className="primary" disabled={changed.length === 0 || update.running}>
+          {update.running ? 'Enregistrement…' : 'Enregistrer'}
         </button>
         {saved ? (
           <span className="saved" role="status">

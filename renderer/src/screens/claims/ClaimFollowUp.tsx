@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { ClaimFollowUpView } from '../../../../shared/domain/claim-responses';
-import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
 import { DataTable, type DataColumn } from '../../components/DataTable';
-import { formatDate, formatFcfa } from '../../lib/format';
+import { FollowUpFigures } from './detail/FollowUpFigures';
+import { FollowUpNotes } from './detail/FollowUpNotes';
+import { formatDate } from '../../lib/format';
 import { ImportResponseDialog } from './ImportResponseDialog';
 import { LineResponsesTable } from './LineResponsesTable';
 import { ResubmissionDialog } from './ResubmissionDialog';
@@ -46,65 +47,8 @@ export function ClaimFollowUp({
             </button>
           </div>
         </div>
-        <dl className="claim-figures follow-figures">
-          <div>
-            <dt>Réclamé</dt>
-            <dd>{formatFcfa(f.claimed)}</dd>
-          </div>
-          <div>
-            <dt>Accepté</dt>
-            <dd className="state-ok">{formatFcfa(f.accepted)}</dd>
-          </div>
-          <div>
-            <dt>Rejeté</dt>
-            <dd className={f.rejected > 0 ? 'state-bad' : undefined}>{formatFcfa(f.rejected)}</dd>
-          </div>
-          <div>
-            <dt>Sans réponse</dt>
-            <dd>{formatFcfa(f.claimed - f.answered)}</dd>
-          </div>
-          <div>
-            <dt>Payé</dt>
-            <dd>{formatFcfa(f.paid)}</dd>
-          </div>
-          <div>
-            <dt>Reste à payer</dt>
-            <dd>{formatFcfa(f.outstanding)}</dd>
-          </div>
-          <div>
-            <dt>Envoyée le</dt>
-            <dd>{f.sentAt ? formatDate(f.sentAt) : 'pas encore'}</dd>
-          </div>
-          {f.daysSinceSent !== null ? (
-            <div>
-              <dt>Délai</dt>
-              <dd className={f.overdue ? 'state-bad' : undefined}>
-                {f.daysSinceSent} j{f.overdue ? ', en retard' : ''}
-              </dd>
-            </div>
-          ) : null}
-        </dl>
-        {f.pendingMessages > 0 ? (
-          <p className="muted small">
-            {f.pendingMessages} réclamation(s) de cette version attendent encore d’être reçues par l’ANAM (voir l’onglet Envois à l’ANAM).
-          </p>
-        ) : null}
-        {view.rejectedToResubmit > 0 ? (
-          <p className="banner banner-warn">
-            {view.rejectedToResubmit} ligne(s) rejetée(s) attendent une correction : corrigez les épisodes (Accueil), puis préparez une
-            resoumission.
-          </p>
-        ) : null}
-        {view.resubmissions.length > 0 ? (
-          <p>
-            Resoumissions :{' '}
-            {view.resubmissions.map((r) => (
-              <button key={r.version} type="button" className="link" onClick={() => onOpenVersion(r.version)}>
-                version {r.version} ({CLAIM_STATUS_LABELS[r.status].toLowerCase()})
-              </button>
-            ))}
-          </p>
-        ) : null}
+        <FollowUpFigures followUp={f} />
+        <FollowUpNotes view={view} onOpenVersion={onOpenVersion} />
       </section>
 
       <section className="card" aria-labelledby="claim-line-answers">

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
 import { CLAIM_STATUS_LABELS } from '../../../../shared/domain/claims';
+import { claimedInTotal } from '../../../../shared/rules/claim-list-totals';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { MonthField } from '../../components/MonthField';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { ramed } from '../../lib/bridge';
 import { formatDate, formatMonth } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 import { monthsAgo } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
@@ -49,16 +50,17 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
     render: (c) => <ClaimStatusBadge status={c.status} />,
     width: '11rem',
   },
-  { key: 'total', header: 'Réclamé', value: (c) => c.total, kind: 'money', width: '8.5rem' },
+  { key: 'total', header: 'Réclamé', value: (c) => c.total, kind: 'money', total: claimedInTotal, width: '8.5rem' },
   {
     key: 'accepted',
     header: 'Accepté',
     // Nothing answered yet is not « 0 accepted ».
     value: (c) => (c.followUp && c.followUp.answered > 0 ? c.followUp.accepted : null),
     kind: 'money',
+    total: true,
     width: '8.5rem',
   },
-  { key: 'paid', header: 'Payé', value: money((f) => f.paid), kind: 'money', width: '8.5rem' },
+  { key: 'paid', header: 'Payé', value: money((f) => f.paid), kind: 'money', total: true, width: '8.5rem' },
   { key: 'outstanding', header: 'Reste à payer', value: money((f) => f.outstanding), kind: 'money', total: true, width: '10rem' },
   { key: 'sentAt', header: 'Envoyée le', value: (c) => (c.followUp?.sentAt ? formatDate(c.followUp.sentAt) : null), width: '7rem' },
   {
@@ -85,15 +87,12 @@ const COLUMNS: DataColumn<ClaimListRow>[] = [
  * how long ago it was sent (highlighted past the setting); building a month runs as a job.
  */
 export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version?: number): void; reloadKey: number }) {
-  const [claims, setClaims] = useState<ClaimListRow[] | null>(null);
   const [month, setMonth] = useState(() => monthsAgo(1)); // what a manager claims early in a month
   const [earlyReason, setEarlyReason] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const list = useCall(ramed.claims.list);
-  const build = useCall(ramed.claims.build);
-  const runList = list.run;
-  const reload = useCallback(() => void runList({}).then((v) => v && setClaims(v)), [runList]);
-  useEffect(reload, [reload, reloadKey]);
+  const list = useQuery('claims.list', {}, { reloadKey });
+  const build = useCommand('claims.build');
+  const claims = list.data;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,7 +101,7 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
     setJobId(id);
     const built = await build.run({ month, jobId: id, ...(earlyReason.trim() ? { earlyReason } : {}) });
     setJobId(null);
-    reload();
+    list.reload();
     if (built) onOpen(built.month);
   }
 
@@ -152,6 +151,10 @@ export function ClaimList({ onOpen, reloadKey }: { onOpen(month: string, version
           onRowActivate={(c) => onOpen(c.month, c.version)}
           empty={claims ? 'Aucune réclamation : construisez celle du mois écoulé.' : 'Chargement…'}
         />
+        <p className="muted">
+          Ligne Total : « Réclamé » compte chaque mois une fois (ni brouillon, ni version remplacée, ni resoumission) ; accepté, payé et
+          reste à payer s’additionnent sur toutes les versions.
+        </p>
       </section>
     </div>
   );

@@ -36,7 +36,12 @@ export function ExclusionsTable({
     { key: 'episode', header: 'Épisode', value: (r) => `${r.number} — ${r.patient}`, width: '16rem' },
     { key: 'what', header: 'Exclu', value: (r) => r.what, width: '14rem' },
     { key: 'reason', header: 'Motif', value: (r) => r.reason },
-    { key: 'by', header: 'Par', value: (r) => `${r.by}, ${formatDateTime(r.at)}`, width: '14rem' },
+    {
+      key: 'by',
+      header: 'Par',
+      value: (r) => `${r.automatic ? 'Automatique (à la construction)' : r.by}, ${formatDateTime(r.at)}`,
+      width: '14rem',
+    },
   ];
   if (editable) {
     columns.push({

@@ -10,6 +10,34 @@ import { registerFile } from '../../lib/files';
 import { formatFcfa, formatMonth } from '../../lib/format';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
 
+/** What the import did: answers read, recorded, already known; where each claim stands now. */
+function ImportReport({ report, onClose }: { report: ResponseImportReport; onClose(): void }) {
+  return (
+    <div className="stack">
+      <p className="banner banner-ok" role="status">
+        {report.fileName} : {report.responses} réponse(s), {report.applied} enregistrée(s), {report.unchanged} déjà connue(s)
+        {report.errors > 0 ? `, ${report.errors} réclamation(s) que l’ANAM n’a pas pu traiter` : ''}.
+      </p>
+      <ul className="history">
+        {report.claims.map((c) => (
+          <li key={`${c.month}-${c.version}`}>
+            <strong>
+              {formatMonth(c.month)} v{c.version}
+            </strong>{' '}
+            – {CLAIM_STATUS_LABELS[c.status]} : accepté {formatFcfa(c.accepted)}, rejeté {formatFcfa(c.rejected)}
+            {c.answered < c.claimed ? `, sans réponse ${formatFcfa(c.claimed - c.answered)}` : ''}
+          </li>
+        ))}
+      </ul>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Fermer
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * Imports the answer file the ANAM sent back (a ClaimResponse, or a Bundle of them): applied
  * whole, or refused with the reason and nothing changed. Matches each answer to its claim itself.
@@ -47,28 +75,7 @@ export function ImportResponseDialog({ onClose, onImported }: { onClose(): void;
   return (
     <Dialog title="Importer une réponse de l’ANAM" onClose={onClose}>
       {report ? (
-        <div className="stack">
-          <p className="banner banner-ok" role="status">
-            {report.fileName} : {report.responses} réponse(s), {report.applied} enregistrée(s), {report.unchanged} déjà connue(s)
-            {report.errors > 0 ? `, ${report.errors} réclamation(s) que l’ANAM n’a pas pu traiter` : ''}.
-          </p>
-          <ul className="history">
-            {report.claims.map((c) => (
-              <li key={`${c.month}-${c.version}`}>
-                <strong>
-                  {formatMonth(c.month)} v{c.version}
-                </strong>{' '}
-                – {CLAIM_STATUS_LABELS[c.status]} : accepté {formatFcfa(c.accepted)}, rejeté {formatFcfa(c.rejected)}
-                {c.answered < c.claimed ? `, sans réponse ${formatFcfa(c.claimed - c.answered)}` : ''}
-              </li>
-            ))}
-          </ul>
-          <div className="form-actions">
-            <button type="button" className="primary" onClick={onClose}>
-              Fermer
-            </button>
-          </div>
-        </div>
+        <ImportReport report={report} onClose={onClose} />
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate aria-label="Importer une réponse">
           <p className="muted section-intro">

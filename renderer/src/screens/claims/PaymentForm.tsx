@@ -4,8 +4,7 @@ import type { ApiError } from '../../../../shared/contract/result';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 import { today } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { AllocationRows, allocationsOf, parseFcfa, type AllocationDraft } from './AllocationRows';
@@ -18,7 +17,7 @@ export function PaymentForm({ claims, onSaved }: { claims: readonly ClaimListRow
   const [note, setNote] = useState('');
   const [rows, setRows] = useState<AllocationDraft[]>([]);
   const [local, setLocal] = useState<ApiError | null>(null);
-  const add = useCall(ramed.payments.add);
+  const add = useCommand('payments.add');
   const error = local ?? add.error;
   const fields = error?.fields;
 
@@ -75,7 +74,7 @@ export function PaymentForm({ claims, onSaved }: { claims: readonly ClaimListRow
       <AllocationRows claims={claims} rows={rows} onChange={setRows} errors={fields} available={parseFcfa(amount)} />
       {other ? <ErrorBanner error={error} /> : null}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={add.pending}>
+        <button type="submit" className="primary" disabled={add.running}>
           Enregistrer le paiement
         </button>
       </div>

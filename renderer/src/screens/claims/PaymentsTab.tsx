@@ -1,159 +1,29 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { ClaimListRow } from '../../../../shared/domain/claim-responses';
-import type { PaymentView } from '../../../../shared/domain/payments';
-import type { ApiError } from '../../../../shared/contract/result';
-import { DataTable, type DataColumn } from '../../components/DataTable';
+import { useMemo, useState } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
-import { formatDate, formatDateTime, formatFcfa, formatMonth } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
-import { AllocationRows, allocationsOf, payableClaims, type AllocationDraft } from './AllocationRows';
+import { formatFcfa } from '../../lib/format';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
+import { payableClaims } from './AllocationRows';
 import { PaymentForm } from './PaymentForm';
+import { AllocateForm } from './payments/AllocateForm';
+import { paymentColumns, type PaymentAction } from './payments/payment-columns';
 import { ReasonForm } from './ReasonForm';
-
-type Action = { kind: 'allocate' | 'cancel'; payment: PaymentView };
-
-/** Allocates what is left of a payment. */
-function AllocateForm({
-  payment,
-  claims,
-  onDone,
-  onCancel,
-}: {
-  payment: PaymentView;
-  claims: readonly ClaimListRow[];
-  onDone(): void;
-  onCancel(): void;
-}) {
-  const [rows, setRows] = useState<AllocationDraft[]>([{ claimId: null, amount: '' }]);
-  const [local, setLocal] = useState<ApiError | null>(null);
-  const allocate = useCall(ramed.payments.allocate);
-  const error = local ?? allocate.error;
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setLocal(null);
-    const allocations = allocationsOf(rows, claims);
-    if (!allocations.ok)
-      return setLocal({ code: 'INVALID_INPUT', message: allocations.message, fields: { [allocations.field]: allocations.message } });
-    if (await allocate.run({ paymentId: payment.id, allocations: allocations.value })) onDone();
-  }
-  return (
-    <form className="cancel-line" onSubmit={(e) => void submit(e)} noValidate aria-label={`Répartir le paiement ${payment.reference}`}>
-      <p>
-        Répartir les {formatFcfa(payment.unallocated)} restants du paiement {payment.reference} du {formatDate(payment.paidOn)}
-      </p>
-      <AllocationRows claims={claims} rows={rows} onChange={setRows} errors={error?.fields} available={payment.unallocated} />
-      {error && !Object.keys(error.fields ?? {}).some((k) => k.startsWith('allocations')) ? <ErrorBanner error={error} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={allocate.pending}>
-          Répartir
-        </button>
-        <button type="button" onClick={onCancel}>
-          Renoncer
-        </button>
-      </div>
-    </form>
-  );
-}
 
 /** The ANAM's payments: record one with its allocation, allocate what is left, cancel one recorded by mistake. */
 export function PaymentsTab() {
-  const [payments, setPayments] = useState<PaymentView[] | null>(null);
-  const [claims, setClaims] = useState<ClaimListRow[]>([]);
-  const [action, setAction] = useState<Action | null>(null);
-  const list = useCall(ramed.payments.list);
-  const claimList = useCall(ramed.claims.list);
-  const cancel = useCall(ramed.payments.cancel);
-  const [runList, runClaims] = [list.run, claimList.run];
-  const reload = useCallback(() => {
-    void runList({}).then((v) => v && setPayments(v));
-    void runClaims({}).then((v) => v && setClaims(payableClaims(v)));
-  }, [runList, runClaims]);
-  useEffect(reload, [reload]);
+  const [action, setAction] = useState<PaymentAction | null>(null);
+  const list = useQuery('payments.list', {});
+  const claimList = useQuery('claims.list', {});
+  const cancel = useCommand('payments.cancel');
+  const payments = list.data;
+  const claims = useMemo(() => payableClaims(claimList.data ?? []), [claimList.data]);
+  const reload = () => {
+    list.reload();
+    claimList.reload();
+  };
 
-  const columns: DataColumn<PaymentView>[] = [
-    { key: 'paidOn', header: 'Payé le', value: (p) => p.paidOn, render: (p) => formatDate(p.paidOn), width: '7.5rem' },
-    {
-      key: 'reference',
-      header: 'Référence',
-      value: (p) => [p.reference, p.note].filter(Boolean).join(' – '),
-      render: (p) => (
-        <>
-          <span className={p.cancelled ? 'struck' : undefined}>{p.reference}</span>
-          {p.note ? <small className="line-note">{p.note}</small> : null}
-          <small className="line-note">
-            saisi le {formatDateTime(p.recordedAt)} par {p.recordedBy}
-          </small>
-        </>
-      ),
-    },
-    {
-      key: 'amount',
-      header: 'Montant',
-      value: (p) => (p.cancelled ? 0 : p.amount),
-      render: (p) => formatFcfa(p.amount),
-      kind: 'money',
-      total: true,
-      width: '9rem',
-    },
-    {
-      key: 'unallocated',
-      header: 'À répartir',
-      value: (p) => (p.cancelled ? 0 : p.unallocated),
-      kind: 'money',
-      total: true,
-      width: '8.5rem',
-    },
-    {
-      key: 'claims',
-      header: 'Réclamations',
-      value: (p) => p.allocations.map((a) => `${a.month} v${a.version} : ${a.amount}`).join(' ; ') || null,
-      render: (p) =>
-        p.allocations.length > 0
-          ? p.allocations.map((a) => (
-              <div key={a.id} className="nowrap">
-                {formatMonth(a.month)} v{a.version} : {formatFcfa(a.amount)}
-              </div>
-            ))
-          : '—',
-      width: '15rem',
-    },
-    {
-      key: 'state',
-      header: 'État',
-      value: (p) => (p.cancelled ? `Annulé : ${p.cancelled.reason}` : 'Enregistré'),
-      render: (p) =>
-        p.cancelled ? (
-          <>
-            <span className="badge badge-claim-rejetee">Annulé</span>
-            <small className="line-note">{p.cancelled.reason}</small>
-          </>
-        ) : (
-          <span className="badge badge-claim-acceptee">Enregistré</span>
-        ),
-      width: '9rem',
-    },
-    {
-      key: 'actions',
-      header: 'Actions',
-      actions: true,
-      value: () => null,
-      render: (p) =>
-        p.cancelled ? null : (
-          <div className="row-actions">
-            {p.unallocated > 0 ? (
-              <button type="button" className="small-button" onClick={() => setAction({ kind: 'allocate', payment: p })}>
-                Répartir le reste…
-              </button>
-            ) : null}
-            <button type="button" className="small-button" onClick={() => setAction({ kind: 'cancel', payment: p })}>
-              Annuler…
-            </button>
-          </div>
-        ),
-      width: '10rem',
-    },
-  ];
+  const columns = useMemo(() => paymentColumns(setAction), []);
 
   async function confirmCancel(reason: string) {
     if (!action) return;
@@ -188,7 +58,7 @@ export function PaymentsTab() {
             label="Motif de l’annulation"
             placeholder="ex. Chèque rejeté par la banque"
             confirm="Annuler le paiement"
-            pending={cancel.pending}
+            pending={cancel.running}
             error={cancel.error}
             onSubmit={(reason) => void confirmCancel(reason)}
             onCancel={() => setAction(null)}

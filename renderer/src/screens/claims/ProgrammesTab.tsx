@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProgrammeMonthTotal } from '../../../../shared/domain/programmes';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { MonthField } from '../../components/MonthField';
-import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatMonth } from '../../lib/format';
 import { monthsAgo } from '../../lib/today';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 
 /**
  * The free-care programmes' monthly statements (caesarean, malaria, TB…): each programme that pays
@@ -16,17 +16,10 @@ import { useCall } from '../../lib/useCall';
  */
 export function ProgrammesTab() {
   const [month, setMonth] = useState(() => monthsAgo(1));
-  // The rows with the month they are of: another month's rows are not shown while the new ones load.
-  const [loaded, setLoaded] = useState<{ month: string; rows: ProgrammeMonthTotal[] } | null>(null);
-  const rows = loaded?.month === month ? loaded.rows : null;
-  const totals = useCall(ramed.programmes.month);
-  const statement = useCall(ramed.programmes.statement);
-  const runTotals = totals.run;
-  const reload = useCallback(() => {
-    if (!month) return;
-    void runTotals({ month }).then((v) => v && setLoaded({ month, rows: v }));
-  }, [runTotals, month]);
-  useEffect(reload, [reload]);
+  // Another month's rows are not shown while the new ones load.
+  const totals = useQuery('programmes.month', { month }, { enabled: month !== '' });
+  const rows = totals.data;
+  const statement = useCommand('programmes.statement');
 
   async function download(programme: string, format: 'pdf' | 'csv') {
     const file = await statement.run({ month, programme, format });

@@ -1,20 +1,11 @@
-import { useEffect, useState } from 'react';
-import { RESUBMISSION_STATE_LABELS, type ResubmissionPreview, type ResubmissionState } from '../../../../shared/domain/claim-responses';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { formatFcfa, formatNumber } from '../../lib/format';
 import { ofMonth } from '../../../../shared/lib/months';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
-import { useCall } from '../../lib/useCall';
-
-const BADGE: Record<ResubmissionState, string> = {
-  corrige: 'badge badge-claim-acceptee',
-  a_corriger: 'badge badge-claim-partiellement_rejetee',
-  ouvert: 'badge badge-claim-envoyee',
-  exclu: 'badge badge-claim-brouillon',
-  bloque: 'badge badge-claim-rejetee',
-};
+import { RejectedEpisodes } from './detail/RejectedEpisodes';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 
 /**
  * Prepares the resubmission of a version's rejected lines: which episodes are corrected, what the
@@ -31,11 +22,9 @@ export function ResubmissionDialog({
   onClose(): void;
   onSigned(version: number): void;
 }) {
-  const [preview, setPreview] = useState<ResubmissionPreview | null>(null);
-  const load = useCall(ramed.claims.previewResubmission);
-  const resubmit = useCall(ramed.claims.resubmit);
-  const run = load.run;
-  useEffect(() => void run({ month, version }).then((p) => p && setPreview(p)), [run, month, version]);
+  const load = useQuery('claims.previewResubmission', { month, version }, { keepPrevious: true });
+  const resubmit = useCommand('claims.resubmit');
+  const preview = load.data;
 
   async function sign() {
     if (!preview?.draft) return;
@@ -52,40 +41,7 @@ export function ResubmissionDialog({
       <ErrorBanner error={load.error} />
       {preview ? (
         <div className="stack">
-          <table className="simple" aria-label="Épisodes rejetés">
-            <thead>
-              <tr>
-                <th style={{ width: '12rem' }}>Épisode</th>
-                <th>Lignes rejetées par l’ANAM</th>
-                <th style={{ width: '7rem' }} className="num">
-                  Corrigées
-                </th>
-                <th style={{ width: '12rem' }}>État</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.episodes.map((e) => (
-                <tr key={e.episodeId}>
-                  <td>
-                    <span className="mono">{e.number}</span>
-                    <small className="line-note">{e.patientName}</small>
-                  </td>
-                  <td>
-                    {e.rejected.map((r, i) => (
-                      <div key={i}>
-                        <span className="mono">{r.code}</span> {r.label} ({formatFcfa(r.claimed)}) : {r.reasonCode}
-                        {r.reasonText ? ` – ${r.reasonText}` : ''}
-                      </div>
-                    ))}
-                  </td>
-                  <td className="num">{formatNumber(e.corrected)}</td>
-                  <td>
-                    <span className={BADGE[e.state]}>{RESUBMISSION_STATE_LABELS[e.state]}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RejectedEpisodes episodes={preview.episodes} />
           {draft ? (
             <>
               <dl className="facts">
@@ -118,7 +74,7 @@ export function ResubmissionDialog({
           )}
           <ErrorBanner error={resubmit.error} />
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void sign()} disabled={!draft || resubmit.pending}>
+            <button type="button" className="primary" onClick={() => void sign()} disabled={!draft || resubmit.running}>
               {draft ? `Signer la resoumission (version ${preview.version})` : 'Rien à resoumettre'}
             </button>
             <button type="button" onClick={onClose}>
@@ -126,7 +82,7 @@ export function ResubmissionDialog({
             </button>
           </div>
         </div>
-      ) : load.pending ? (
+      ) : load.loading ? (
         <p className="muted">Préparation…</p>
       ) : null}
     </Dialog>

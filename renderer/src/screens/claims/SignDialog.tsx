@@ -1,9 +1,8 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type ClaimView } from '../../../../shared/domain/claims';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { formatFcfa, formatMonth, formatNumber } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 
 /**
  * The sign-off: the totals and the SHA-256 of exactly what is signed. Signing sends that hash back,
@@ -11,7 +10,7 @@ import { useCall } from '../../lib/useCall';
  */
 export function SignDialog({ view, onSigned, onClose }: { view: ClaimView; onSigned(): void; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const sign = useCall(ramed.claims.sign);
+  const sign = useCommand('claims.sign');
   const { document, summary } = view;
   useEffect(() => {
     const dialog = ref.current;
@@ -64,7 +63,7 @@ export function SignDialog({ view, onSigned, onClose }: { view: ClaimView; onSig
       )}
       <ErrorBanner error={sign.error} />
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={view.blocking > 0 || sign.pending}>
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={view.blocking > 0 || sign.running}>
           Signer la version {summary.version}
         </button>
         <button type="button" onClick={() => ref.current?.close()}>

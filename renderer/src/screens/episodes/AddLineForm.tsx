@@ -28,6 +28,8 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
   const [quantity, setQuantity] = useState('1');
   const lastPrescriber = episode.lines.at(-1)?.prescriber ?? '';
   const [prescriber, setPrescriber] = useState(lastPrescriber);
+  // Asked for by the server only for a medicine keyed as an act and off the essential list.
+  const [offListReason, setOffListReason] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const tariffs = useCall(ramed.tariffs.list);
   const programmeList = useCall(ramed.programmes.list);
@@ -77,11 +79,20 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
       picker.current?.focus();
       return;
     }
-    const view = await add.run({ episodeId: episode.id, code: act.code, quantity: units, performedOn, prescriber });
+    const reason = offListReason.trim();
+    const view = await add.run({
+      episodeId: episode.id,
+      code: act.code,
+      quantity: units,
+      performedOn,
+      prescriber,
+      ...(reason ? { offListReason: reason } : {}),
+    });
     if (!view) return;
     onChanged(view);
     setCode(null);
     setQuantity('1');
+    setOffListReason('');
     picker.current?.focus();
   }
 
@@ -95,6 +106,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
           value={act}
           onChange={(a) => {
             setCode(a?.code ?? null);
+            setOffListReason('');
             add.setError(null);
           }}
           error={fields.code}
@@ -123,6 +135,16 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
           Ajouter
         </button>
       </div>
+      {fields.offListReason || offListReason ? (
+        <Field
+          label="Justification (hors liste essentielle)"
+          value={offListReason}
+          onChange={(e) => setOffListReason(e.target.value)}
+          error={fields.offListReason}
+          maxLength={300}
+          required
+        />
+      ) : null}
       {fields.quantity ? (
         <p id={QUANTITY_ERROR} className="field-error row-error">
           {fields.quantity}

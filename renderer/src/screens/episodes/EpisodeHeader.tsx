@@ -43,7 +43,9 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
   return (
     <section className="card episode-header" aria-label="Patient et épisode">
       <div>
-        <h2 className="patient-name">{personName(p.familyName, p.givenNames)}</h2>
+        <h2 className="patient-name" tabIndex={-1}>
+          {personName(p.familyName, p.givenNames)}
+        </h2>
         <dl className="facts">
           <dt>Récépissé</dt>
           <dd className="mono">{formatRecepisse(p.recepisse)}</dd>
@@ -55,7 +57,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeView }) {
           </dd>
           <dt>Qualité</dt>
           <dd>
-            {QUALITY_LABELS[p.quality] ?? p.quality}
+            {p.quality === null ? 'Absent du registre (demande d’immatriculation)' : (QUALITY_LABELS[p.quality] ?? p.quality)}
             {p.holderRecepisse ? ` (titulaire ${formatRecepisse(p.holderRecepisse)})` : ''}
           </dd>
         </dl>

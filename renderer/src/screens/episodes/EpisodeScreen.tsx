@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EpisodeView } from '../../../../shared/domain/episodes';
 import type { Role } from '../../../../shared/domain/roles';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ramed } from '../../lib/bridge';
+import { focusWhenDrawn } from '../../lib/focus';
 import { formatDate } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { SlipButton } from '../reception/SlipButton';
@@ -27,9 +28,15 @@ export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number;
   const get = useCall(ramed.episodes.get);
   const load = get.run;
   const canWrite = roles.includes('accueil') || roles.includes('gestionnaire');
+  const root = useRef<HTMLDivElement>(null);
 
+  // The episode just opened takes the focus on its patient's name (the row or button that opened it is gone).
   useEffect(() => {
-    void load({ id: episodeId }).then((view) => view && setEpisode(view));
+    void load({ id: episodeId }).then((view) => {
+      if (!view) return;
+      setEpisode(view);
+      focusWhenDrawn(() => root.current?.querySelector<HTMLElement>('.patient-name'));
+    });
   }, [load, episodeId]);
 
   // Escape (outside a field) goes back to the list.
@@ -50,7 +57,7 @@ export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number;
     ) : null;
 
   return (
-    <div className="stack episode-screen">
+    <div className="stack episode-screen" ref={root}>
       {onBack || canWrite ? (
         <div className="actions">
           {onBack ? (

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { EpisodeLine, EpisodeView } from '../../../../shared/domain/episodes';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
+import { focusWhenDrawn } from '../../lib/focus';
 import { formatDate, formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 
@@ -21,6 +22,7 @@ function stateNote(line: EpisodeLine, lines: readonly EpisodeLine[]) {
     );
   }
   if (line.payer !== 'ramed') return <small className="line-note">Programme {line.programme ?? 'CESAR'} : non facturé au RAMED</small>;
+  if (line.offListReason) return <small className="line-note">Hors liste essentielle : {line.offListReason}</small>;
   return null;
 }
 
@@ -40,6 +42,13 @@ export function LinesTable({
   const [target, setTarget] = useState<EpisodeLine | null>(null);
   const [reason, setReason] = useState('');
   const cancel = useCall(ramed.episodes.cancelLine);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form goes away: the focus goes to the lines' heading, above the row just added, not to the page.
+  const close = () => {
+    setTarget(null);
+    setReason('');
+    focusWhenDrawn(() => heading.current);
+  };
 
   const columns: DataColumn<EpisodeLine>[] = [
     { key: 'performedOn', header: 'Date', value: (l) => formatDate(l.performedOn), width: '6.5rem' },
@@ -82,13 +91,14 @@ export function LinesTable({
     const view = await cancel.run({ episodeId: episode.id, lineId: target.id, reason });
     if (!view) return;
     onChanged(view);
-    setTarget(null);
-    setReason('');
+    close();
   }
 
   return (
     <section className="card" aria-label="Prestations">
-      <h2>Prestations</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        Prestations
+      </h2>
       <DataTable
         label="Prestations de l’épisode"
         rows={episode.lines}
@@ -106,7 +116,7 @@ export function LinesTable({
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();
-              setTarget(null);
+              close();
             }
           }}
         >
@@ -127,7 +137,7 @@ export function LinesTable({
             <button type="submit" className="primary" disabled={cancel.pending}>
               Confirmer l’annulation
             </button>
-            <button type="button" onClick={() => setTarget(null)}>
+            <button type="button" onClick={close}>
               Garder la ligne
             </button>
           </div>

@@ -5,6 +5,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
+import { focusWhenDrawn } from '../../lib/focus';
 import { formatDateTime, formatFcfa } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 
@@ -29,7 +30,7 @@ const COLUMNS: readonly DataColumn<Line>[] = [
     header: 'Lot',
     value: (l) => (l.overrideReason ? `${l.lot} (choisi : ${l.overrideReason})` : l.lot),
   },
-  { key: 'quantity', header: 'Qté', value: (l) => l.quantity, kind: 'number', total: true, width: '5rem' },
+  { key: 'quantity', header: 'Qté', value: (l) => l.quantity, kind: 'number', width: '5rem' }, // units of different kinds: no total
   { key: 'amount', header: 'Montant', value: (l) => l.amount, kind: 'money', total: true, width: '8rem' },
   { key: 'prescriber', header: 'Prescripteur', value: (l) => l.prescriber },
   { key: 'state', header: 'État', value: (l) => STATE_LABELS[l.state] + (l.cancelReason ? ` (${l.cancelReason})` : '') },
@@ -44,7 +45,7 @@ export function DispensedLines({ lines, canCancel, onChanged }: { lines: readonl
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const cancel = useCall(ramed.pharmacy.cancel);
-  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const columns: DataColumn<Line>[] = [...COLUMNS];
   if (canCancel) {
@@ -75,8 +76,8 @@ export function DispensedLines({ lines, canCancel, onChanged }: { lines: readonl
   const close = () => {
     setTarget(null);
     setReason('');
-    // Back to the table the line was picked from, not to the page body.
-    section.current?.querySelector<HTMLElement>('button.small-button, tbody tr[tabindex]')?.focus();
+    // To the lines' heading, above the row just added: the line's own button goes once it is cancelled.
+    focusWhenDrawn(() => heading.current);
   };
 
   async function confirm(event: FormEvent) {
@@ -90,7 +91,10 @@ export function DispensedLines({ lines, canCancel, onChanged }: { lines: readonl
   }
 
   return (
-    <section className="card" aria-label="Médicaments dispensés sur l’épisode" ref={section}>
+    <section className="card" aria-label="Médicaments dispensés sur l’épisode">
+      <h2 ref={heading} tabIndex={-1}>
+        Médicaments dispensés
+      </h2>
       <DataTable
         label="Médicaments dispensés"
         rows={lines}

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EpisodePharmacy, StockItem } from '../../../../shared/domain/pharmacy';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { ramed } from '../../lib/bridge';
+import { focusWhenDrawn } from '../../lib/focus';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/useCall';
 import { DispensedLines } from './DispensedLines';
@@ -25,9 +26,19 @@ export function DispensingTab() {
     reloadStock();
   }, [reloadStock]);
 
-  async function open(episodeId: number) {
+  const root = useRef<HTMLDivElement>(null);
+
+  /** `focusNext`: the episode was just found or picked, so the medicine picker (or, closed, its heading) takes the focus. */
+  async function open(episodeId: number, focusNext = false) {
     const view = await load.run({ episodeId });
-    if (view) setCurrent(view);
+    if (!view) return;
+    setCurrent(view);
+    if (focusNext)
+      focusWhenDrawn(() =>
+        root.current?.querySelector<HTMLElement>(
+          view.episode.dispensable ? 'form[aria-label="Dispenser un médicament"] input' : '.episode-title',
+        ),
+      );
   }
 
   async function search(event: FormEvent) {
@@ -36,12 +47,12 @@ export function DispensingTab() {
     if (!list) return;
     setFound(list);
     const dispensable = list.filter((e) => e.dispensable);
-    if (dispensable.length === 1) await open(dispensable[0]!.id);
+    if (dispensable.length === 1) await open(dispensable[0]!.id, true);
     else setCurrent(null);
   }
 
   return (
-    <div className="pharmacy">
+    <div className="pharmacy" ref={root}>
       <form className="card" onSubmit={search} noValidate aria-label="Rechercher un épisode">
         <div className="lookup-line">
           <Field
@@ -61,7 +72,7 @@ export function DispensingTab() {
           <ul className="episode-choices">
             {found.map((e) => (
               <li key={e.id}>
-                <button type="button" disabled={!e.dispensable} onClick={() => void open(e.id)}>
+                <button type="button" disabled={!e.dispensable} onClick={() => void open(e.id, true)}>
                   {e.number} — {e.patient} — ouvert le {formatDate(e.openedAt)} {e.dispensable ? '' : '(clos : plus de dispensation)'}
                 </button>
               </li>
@@ -73,7 +84,7 @@ export function DispensingTab() {
       {current ? (
         <>
           <div className="card">
-            <h2>
+            <h2 className="episode-title">
               {current.episode.patient} — {current.episode.number}
             </h2>
             <p className="muted">

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { MOVEMENT_LABELS, type BatchView, type MovementView, type StockAlert, type StockItem } from '../../../../shared/domain/pharmacy';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 import { today } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { DateField } from '../../components/DateField';
@@ -24,7 +24,8 @@ const BATCH_COLUMNS: readonly DataColumn<BatchView>[] = [
   { key: 'dci', header: 'DCI', value: (b) => `${b.dci} ${b.form} ${b.strength}` },
   { key: 'lot', header: 'Lot', value: (b) => b.lot },
   { key: 'expiry', header: 'Péremption', value: (b) => b.expiry, render: (b) => formatDate(b.expiry) },
-  { key: 'quantity', header: 'Quantité', value: (b) => b.quantity, kind: 'number', total: true },
+  // No total: gélules, flacons and sachets do not add up (the value does).
+  { key: 'quantity', header: 'Quantité', value: (b) => b.quantity, kind: 'number' },
   { key: 'value', header: 'Valeur', value: (b) => b.quantity * b.unitCost, kind: 'money', total: true },
   { key: 'supplier', header: 'Fournisseur', value: (b) => b.supplier },
   {
@@ -64,31 +65,24 @@ const MOVEMENT_COLUMNS: readonly DataColumn<MovementView>[] = [
   { key: 'by', header: 'Par', value: (m) => m.byLogin },
 ];
 
+const NONE: never[] = [];
+
 /** Batches held, alerts, the ledger, and the forms that add to it (receipt, count, adjustment, threshold). */
 export function StockTab({ session }: SectionProps) {
   const canMove = session.roles.includes('pharmacie');
-  const [batches, setBatches] = useState<BatchView[]>([]);
-  const [alerts, setAlerts] = useState<StockAlert[]>([]);
-  const [movements, setMovements] = useState<MovementView[]>([]);
-  const [items, setItems] = useState<StockItem[]>([]);
-  const listBatches = useCall(ramed.pharmacy.batches).run;
-  const listAlerts = useCall(ramed.pharmacy.alerts).run;
-  const listMovements = useCall(ramed.pharmacy.movements).run;
-  const listItems = useCall(ramed.pharmacy.stockItems).run;
-  const report = useCall(ramed.pharmacy.stockReport);
-
-  const reload = useCallback(() => {
-    void listBatches({}).then((r) => r && setBatches(r));
-    void listAlerts({}).then((r) => r && setAlerts(r));
-    void listMovements({}).then((r) => r && setMovements(r));
-    void listItems({}).then((r) => r && setItems(r));
-  }, [listBatches, listAlerts, listMovements, listItems]);
-  useEffect(reload, [reload]);
+  // A stock change (receipt, count, adjustment, threshold) asks the four lists again.
+  const [changes, setChanges] = useState(0);
+  const batches = useQuery('pharmacy.batches', {}, { reloadKey: changes }).data ?? NONE;
+  const alerts = useQuery('pharmacy.alerts', {}, { reloadKey: changes }).data ?? NONE;
+  const movements = useQuery('pharmacy.movements', {}, { reloadKey: changes }).data ?? NONE;
+  const items = useQuery('pharmacy.stockItems', {}, { reloadKey: changes }).data ?? NONE;
+  const reload = () => setChanges((n) => n + 1);
+  const report = useCommand('pharmacy.stockReport');
 
   return (
     <div className="pharmacy">
       <div className="toolbar">
-        <button type="button" disabled={report.pending} onClick={() => void report.run({}).then((file) => file && downloadFile(file))}>
+        <button type="button" disabled={report.running} onClick={() => void report.run({}).then((file) => file && downloadFile(file))}>
           Imprimer l’état du stock (PDF)
         </button>
         <ErrorBanner error={report.error} />
@@ -131,7 +125,7 @@ export function StockTab({ session }: SectionProps) {
 function ReceiptForm({ items, onDone }: { items: readonly StockItem[]; onDone(): void }) {
   const empty = { text: '', lot: '', expiry: '', quantity: '', unitCost: '', supplier: 'PPM', receivedOn: today() };
   const [f, setF] = useState(empty);
-  const receive = useCall(ramed.pharmacy.receive);
+  const receive = useCommand('pharmacy.receive');
   const fields = receive.error?.fields ?? {};
   const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
   async function submit(event: FormEvent) {
@@ -161,7 +155,7 @@ function ReceiptForm({ items, onDone }: { items: readonly StockItem[]; onDone():
       <Field label="Coût unitaire (FCFA)" type="number" value={f.unitCost} onChange={set('unitCost')} error={fields.unitCost} />
       <Field label="Fournisseur" value={f.supplier} onChange={set('supplier')} error={fields.supplier} />
       <DateField label="Reçu le" value={f.receivedOn} onChange={(receivedOn) => setF({ ...f, receivedOn })} error={fields.receivedOn} />
-      <button type="submit" className="primary" disabled={receive.pending}>
+      <button type="submit" className="primary" disabled={receive.running}>
         Enregistrer la réception
       </button>
     </form>
@@ -173,8 +167,8 @@ function BatchForm({ batches, onDone }: { batches: readonly BatchView[]; onDone(
   const [batchId, setBatchId] = useState('');
   const [quantity, setQuantity] = useState('');
   const [reason, setReason] = useState('');
-  const count = useCall(ramed.pharmacy.count);
-  const adjust = useCall(ramed.pharmacy.adjust);
+  const count = useCommand('pharmacy.count');
+  const adjust = useCommand('pharmacy.adjust');
   const call = kind === 'count' ? count : adjust;
   const fields = call.error?.fields ?? {};
   async function submit(event: FormEvent) {
@@ -225,7 +219,7 @@ function BatchForm({ batches, onDone }: { batches: readonly BatchView[]; onDone(
         error={fields.reason}
         placeholder="ex. casse, péremption"
       />
-      <button type="submit" className="primary" disabled={call.pending}>
+      <button type="submit" className="primary" disabled={call.running}>
         Enregistrer
       </button>
       {call.error && !call.error.fields ? <ErrorBanner error={call.error} /> : null}
@@ -236,7 +230,7 @@ function BatchForm({ batches, onDone }: { batches: readonly BatchView[]; onDone(
 function ThresholdForm({ items, onDone }: { items: readonly StockItem[]; onDone(): void }) {
   const [text, setText] = useState('');
   const [threshold, setThreshold] = useState('');
-  const save = useCall(ramed.pharmacy.setThreshold);
+  const save = useCommand('pharmacy.setThreshold');
   const medicine = pickedMedicine(items, text);
   const fields = save.error?.fields ?? {};
   async function submit(event: FormEvent) {
@@ -262,7 +256,7 @@ function ThresholdForm({ items, onDone }: { items: readonly StockItem[]; onDone(
         onChange={(e) => setThreshold(e.target.value)}
         error={fields.threshold}
       />
-      <button type="submit" className="primary" disabled={save.pending}>
+      <button type="submit" className="primary" disabled={save.running}>
         Enregistrer le seuil
       </button>
     </form>

@@ -1,17 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UnmetReportRow } from '../../../../shared/domain/pharmacy';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { MonthField } from '../../components/MonthField';
-import { ramed } from '../../lib/bridge';
 import { formatMonth } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { thisMonth } from '../../lib/today';
 
 const COLUMNS: readonly DataColumn<UnmetReportRow>[] = [
   { key: 'dci', header: 'DCI', value: (r) => `${r.dci} ${r.form} ${r.strength}` },
   { key: 'requests', header: 'Demandes non satisfaites', value: (r) => r.requests, kind: 'number', total: true },
-  { key: 'units', header: 'Unités manquantes', value: (r) => r.unmetUnits, kind: 'number', total: true },
+  { key: 'units', header: 'Unités manquantes', value: (r) => r.unmetUnits, kind: 'number' }, // units of different kinds: no total
   {
     key: 'days',
     header: 'Jours de rupture',
@@ -21,15 +20,14 @@ const COLUMNS: readonly DataColumn<UnmetReportRow>[] = [
   },
 ];
 
+const NONE: UnmetReportRow[] = [];
+
 /** Per medicine and month: unmet demand, and days out of stock (no usable unit left at the day's end). */
 export function UnmetReportTab() {
   const [month, setMonth] = useState(thisMonth);
-  const [rows, setRows] = useState<UnmetReportRow[]>([]);
-  const report = useCall(ramed.pharmacy.unmetReport);
-  const run = report.run;
-  useEffect(() => {
-    if (/^\d{4}-\d{2}$/.test(month)) void run({ month }).then((r) => r && setRows(r));
-  }, [run, month]);
+  // The rows stay while another month loads.
+  const report = useQuery('pharmacy.unmetReport', { month }, { enabled: /^\d{4}-\d{2}$/.test(month), keepPrevious: true });
+  const rows = report.data ?? NONE;
   return (
     <div className="pharmacy">
       <div className="toolbar">

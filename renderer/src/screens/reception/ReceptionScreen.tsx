@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { focusWhenDrawn } from '../../lib/focus';
 import type { SectionProps } from '../../section-props';
 import { EpisodeList } from '../episodes/EpisodeList';
 import { EpisodeScreen } from '../episodes/EpisodeScreen';
@@ -61,6 +62,10 @@ export function ReceptionScreen({ session }: SectionProps) {
           onBack={() => {
             setOpenId(null);
             setReloads((n) => n + 1);
+            // Back where the agent was: the desk's search field, or the tab of the list left.
+            focusWhenDrawn(() =>
+              document.querySelector<HTMLElement>(view === 'check' ? '#reception-search' : '[aria-label="Accueil"] [aria-selected="true"]'),
+            );
           }}
         />
       ) : null}

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RegistrationRequest } from '../../../../shared/domain/reception';
 import { formatRecepisse, personName, REASON_LABELS, type ReasonCode } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatBirth, formatDate } from '../../lib/format';
 import { today } from '../../lib/today';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 
 const COLUMNS: DataColumn<RegistrationRequest>[] = [
   { key: 'id', header: 'N°', value: (r) => r.id, kind: 'number', width: '4rem' },
@@ -45,16 +45,15 @@ const COLUMNS: DataColumn<RegistrationRequest>[] = [
   { key: 'by', header: 'Agent', value: (r) => r.byLogin, width: '7rem' },
 ];
 
+const NO_REQUESTS: RegistrationRequest[] = [];
+
 /** The requests for registration recorded at the desk over a period; the manager exports them for the social services. */
 export function RegistrationRequestsScreen({ canExport, reloadKey }: { canExport: boolean; reloadKey: number }) {
   const [from, setFrom] = useState(() => `${today().slice(0, 8)}01`);
   const [to, setTo] = useState(today);
-  const [rows, setRows] = useState<RegistrationRequest[]>([]);
-  const list = useCall(ramed.registration.list);
-  const exported = useCall(ramed.registration.export);
-  const load = list.run;
-  const reload = useCallback(() => void load({ from, to }).then((v) => v && setRows(v)), [load, from, to]);
-  useEffect(reload, [reload, reloadKey]);
+  const list = useQuery('registration.list', { from, to }, { reloadKey });
+  const exported = useCommand('registration.export');
+  const rows = list.data ?? NO_REQUESTS;
 
   const exportCsv = async () => {
     const file = await exported.run({ from, to });
@@ -66,7 +65,7 @@ export function RegistrationRequestsScreen({ canExport, reloadKey }: { canExport
       <div className="section-head">
         <h2>Demandes d’immatriculation</h2>
         {canExport ? (
-          <button type="button" onClick={() => void exportCsv()} disabled={exported.pending}>
+          <button type="button" onClick={() => void exportCsv()} disabled={exported.running}>
             Exporter en CSV (services sociaux)
           </button>
         ) : null}

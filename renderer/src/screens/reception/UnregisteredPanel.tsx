@@ -17,7 +17,9 @@ function birthOf(text: string): { birthYear: number } | { birthDate: string } | 
 /**
  * A person the registry does not cover today: the request for registration (pre-filled from the
  * registry when it knows the récépissé), then, for an emergency only and on purpose, the admission
- * out of the registry with its reason. An absent récépissé has no registry row to admit under.
+ * out of the registry with its reason: also for a récépissé absent from the local registry (the
+ * episode waits for its person until an import brings it). Without any récépissé there is nothing
+ * to admit under: the person is taken care of outside the RAMED.
  */
 export function UnregisteredPanel({
   result,
@@ -29,6 +31,7 @@ export function UnregisteredPanel({
   onAdmitted: (episodeId: number, number: string) => void;
 }) {
   const p = result.person;
+  const admissible = p !== null || recepisse.trim() !== '';
   const [open, setOpen] = useState(false);
   const [familyName, setFamilyName] = useState(p?.familyName ?? '');
   const [givenNames, setGivenNames] = useState(p?.givenNames ?? '');
@@ -130,12 +133,15 @@ export function UnregisteredPanel({
       <p className="banner banner-ok" role="status">
         Demande d’immatriculation n° {requestId} enregistrée.
       </p>
-      {p ? (
+      {admissible ? (
         <>
           <h2>Admission en urgence hors registre</h2>
           <p className="small">
             Seulement pour une urgence. L’épisode est marqué « hors registre » et ne sera réclamé que si la personne apparaît au registre,
             éligible ce jour, dans le délai fixé par l’établissement.
+            {p
+              ? null
+              : ' Récépissé absent du registre local : l’épisode porte le nom de la demande, puis est rattaché à la personne quand un import du registre apporte ce récépissé.'}
           </p>
           <Field
             label="Motif de l’admission en urgence"
@@ -157,7 +163,9 @@ export function UnregisteredPanel({
           </div>
         </>
       ) : (
-        <p className="muted small">Récépissé absent du registre local : prenez la personne en charge hors RAMED.</p>
+        <p className="muted small">
+          Sans récépissé, rien ne permet de rattacher l’épisode au registre : prenez la personne en charge hors RAMED.
+        </p>
       )}
     </form>
   );

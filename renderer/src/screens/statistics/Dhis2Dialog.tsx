@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Dhis2Preview, Dhis2Send } from '../../../../shared/domain/dhis2';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { OutcomeBanner } from '../../components/OutcomeBanner';
-import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 
 type Value = Dhis2Preview['values'][number];
 
@@ -65,39 +65,30 @@ function outcome(sent: Dhis2Send): { tone: 'ok' | 'warn'; text: string } {
   return { tone: 'warn', text: `${trial}Le DHIS2 a tout refusé : ${sent.conflicts[0]?.value ?? 'voir l’historique'}.` };
 }
 
+const NO_SENDS: Dhis2Send[] = [];
+
 /**
  * The month's figures for the district's DHIS2: what will be sent and where, the JSON file, a
  * trial (DHIS2 checks without saving), the send, and every send of the month with DHIS2's answer.
  */
 export function Dhis2Dialog({ month, onClose }: { month: string; onClose(): void }) {
-  const preview = useCall(ramed.statistics.snisPreview);
-  const send = useCall(ramed.statistics.snisSend);
-  const history = useCall(ramed.statistics.snisSends);
-  const [data, setData] = useState<Dhis2Preview | null>(null);
-  const [sends, setSends] = useState<Dhis2Send[]>([]);
-  const [last, setLast] = useState<Dhis2Send | null>(null);
-  const { run: load } = preview;
-  const { run: loadSends } = history;
+  const preview = useQuery('statistics.snisPreview', { month });
+  const history = useQuery('statistics.snisSends', { month });
+  const send = useCommand('statistics.snisSend');
+  const data = preview.data;
+  const sends = history.data ?? NO_SENDS;
   const sendButton = useRef<HTMLButtonElement>(null);
   // The figures come after the dialog opened (focused on its close button): the send takes the focus then.
   useEffect(() => {
     if (data) sendButton.current?.focus();
   }, [data]);
 
-  useEffect(() => {
-    void load({ month }).then((p) => p && setData(p));
-    void loadSends({ month }).then((s) => s && setSends(s));
-  }, [month, load, loadSends]);
-
   async function post(dryRun: boolean) {
-    setLast(null);
-    const sent = await send.run({ month, dryRun });
-    if (sent) setLast(sent);
-    const all = await loadSends({ month });
-    if (all) setSends(all);
+    await send.run({ month, dryRun });
+    history.reload();
   }
 
-  const result = last ? outcome(last) : null;
+  const result = send.result ? outcome(send.result) : null;
   return (
     <Dialog title={`Envoi au DHIS2 (SNIS) — ${data?.label ?? month}`} onClose={onClose} className="dhis2-dialog">
       <ErrorBanner error={preview.error} />
@@ -109,18 +100,18 @@ export function Dhis2Dialog({ month, onClose }: { month: string; onClose(): void
               type="button"
               className="primary"
               onClick={() => void post(false)}
-              disabled={send.pending || data.values.length === 0}
+              disabled={send.running || data.values.length === 0}
             >
               Envoyer au DHIS2
             </button>
-            <button type="button" onClick={() => void post(true)} disabled={send.pending || data.values.length === 0}>
+            <button type="button" onClick={() => void post(true)} disabled={send.running || data.values.length === 0}>
               Essai sans enregistrer
             </button>
             <button type="button" onClick={() => downloadFile(data.file)}>
               Télécharger le fichier JSON
             </button>
           </div>
-          {send.pending ? <p className="muted">Envoi en cours…</p> : null}
+          {send.running ? <p className="muted">Envoi en cours…</p> : null}
           <ErrorBanner error={send.error} />
           {result ? <OutcomeBanner tone={result.tone}>{result.text}</OutcomeBanner> : null}
           <p>
@@ -154,7 +145,7 @@ export function Dhis2Dialog({ month, onClose }: { month: string; onClose(): void
             csvName={`dhis2-${data.period}.csv`}
           />
         </>
-      ) : preview.pending ? (
+      ) : preview.loading ? (
         <p className="muted">Préparation des chiffres…</p>
       ) : null}
     </Dialog>

@@ -1,18 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
-import type { StatisticsReport } from '../../../../shared/domain/statistics';
+import { useState } from 'react';
 import { statisticsTables, type StatTableKey } from '../../../../shared/rules/statistics/tables';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
 import { formatDate } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useQuery } from '../../lib/useQuery';
 import { thisMonth } from '../../lib/today';
 import { Dhis2Dialog } from './Dhis2Dialog';
 import { KeyFigureCards } from './KeyFigureCards';
 import { PeriodPicker, type PeriodKind } from './PeriodPicker';
 import { StatisticsSections } from './StatisticsSections';
 
-/** Bamako is UTC+0: the window's UTC date is the facility's. */
+const MONTH = /^\d{4}-\d{2}$/;
+const YEAR = /^\d{4}$/;
 
 /**
  * The manager's dashboard for a month or a year: key figures, then each figure as a chart with its
@@ -22,32 +22,19 @@ export function StatisticsScreen() {
   const [kind, setKind] = useState<PeriodKind>('month');
   const [month, setMonth] = useState(thisMonth);
   const [year, setYear] = useState(() => thisMonth().slice(0, 4));
-  const [report, setReport] = useState<StatisticsReport | null>(null);
   const [dhis2Open, setDhis2Open] = useState(false);
-  const byMonth = useCall(ramed.statistics.month);
-  const byYear = useCall(ramed.statistics.year);
-  const pdf = useCall(ramed.statistics.monthlyReport);
-  const latest = useRef(0);
-  const { run: runMonth } = byMonth;
-  const { run: runYear } = byYear;
-
-  useEffect(() => {
-    const valid = kind === 'month' ? /^\d{4}-\d{2}$/.test(month) : /^\d{4}$/.test(year);
-    if (!valid) return;
-    // Only the answer to the last choice is shown, whatever order the answers come back in.
-    const request = ++latest.current;
-    const call = kind === 'month' ? runMonth({ month }) : runYear({ year: Number(year) });
-    void call.then((value) => {
-      if (request === latest.current) setReport(value ?? null);
-    });
-  }, [kind, month, year, runMonth, runYear]);
+  // The report shown stays until the new choice answers: the other period's hook keeps its data while off.
+  const byMonth = useQuery('statistics.month', { month }, { enabled: kind === 'month' && MONTH.test(month), keepPrevious: true });
+  const byYear = useQuery('statistics.year', { year: Number(year) }, { enabled: kind === 'year' && YEAR.test(year), keepPrevious: true });
+  const pdf = useCommand('statistics.monthlyReport');
 
   async function downloadPdf() {
     const file = await pdf.run({ month });
     if (file) downloadFile(file);
   }
 
-  const call = kind === 'month' ? byMonth : byYear;
+  const [call, other] = kind === 'month' ? [byMonth, byYear] : [byYear, byMonth];
+  const report = call.data ?? (call.error ? null : other.data);
   const tables = new Map(report ? statisticsTables(report).map((t) => [t.key as StatTableKey, t]) : []);
   return (
     <div className="stack statistics">
@@ -73,7 +60,7 @@ export function StatisticsScreen() {
         </div>
         {kind === 'month' ? (
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void downloadPdf()} disabled={pdf.pending || !report}>
+            <button type="button" className="primary" onClick={() => void downloadPdf()} disabled={pdf.running || !report}>
               Rapport mensuel (PDF)
             </button>
             <button
@@ -93,7 +80,7 @@ export function StatisticsScreen() {
           <KeyFigureCards report={report} />
           <StatisticsSections report={report} tables={tables} />
         </>
-      ) : call.pending ? (
+      ) : call.loading ? (
         <p className="muted">Calcul des statistiques…</p>
       ) : null}
       {dhis2Open ? <Dhis2Dialog month={month} onClose={() => setDhis2Open(false)} /> : null}

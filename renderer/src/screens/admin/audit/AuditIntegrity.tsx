@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { AuditVerifyResult } from '../../../../../shared/domain/audit';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { ramed } from '../../../lib/bridge';
 import { formatNumber } from '../../../lib/format';
-import { useCall } from '../../../lib/useCall';
+import { useCommand } from '../../../lib/useCommand';
 
 /** Walks the hash chain on demand and says where it breaks, if it does. */
 export function AuditIntegrity() {
   const [verification, setVerification] = useState<AuditVerifyResult | null>(null);
-  const verify = useCall(ramed.audit.verify);
+  const verify = useCommand('audit.verify');
 
   return (
     <div className="integrity">
@@ -16,8 +15,8 @@ export function AuditIntegrity() {
         Chaque opération est enregistrée et chaînée à la précédente par une empreinte (SHA-256) : toute modification ou suppression après
         coup est détectée.
       </p>
-      <button type="button" onClick={() => void verify.run({}).then((v) => v && setVerification(v))} disabled={verify.pending}>
-        {verify.pending ? 'Vérification…' : "Vérifier l'intégrité du journal"}
+      <button type="button" onClick={() => void verify.run({}).then((v) => v && setVerification(v))} disabled={verify.running}>
+        {verify.running ? 'Vérification…' : "Vérifier l'intégrité du journal"}
       </button>
       <ErrorBanner error={verify.error} />
       {verification ? (

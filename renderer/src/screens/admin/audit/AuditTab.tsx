@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AUDIT_OUTCOME_LABELS, type AuditPage, type AuditRow } from '../../../../../shared/domain/audit';
 import { auditMethodLabel, auditObject, describeAuditSummary } from '../../../../../shared/domain/audit-labels';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { ramed } from '../../../lib/bridge';
 import { bannerError } from '../../../lib/errors';
 import { downloadFile } from '../../../lib/files';
 import { formatDateTime } from '../../../lib/format';
-import { useCall } from '../../../lib/useCall';
+import { useCommand } from '../../../lib/useCommand';
+import { useQuery } from '../../../lib/useQuery';
 import { AuditDetailDialog } from './AuditDetailDialog';
 import { AuditFilters, EMPTY_FILTER, toAuditFilter, type AuditFilterForm } from './AuditFilters';
 import { AuditIntegrity } from './AuditIntegrity';
@@ -48,24 +48,22 @@ const COLUMNS: DataColumn<AuditRow>[] = [
   },
 ];
 
+const NO_PAGE: AuditPage = { total: 0, rows: [] };
+
 /** Administration › Journal d'audit: every state-changing call, filtered and paged by the server. */
 export function AuditTab() {
   const [filter, setFilter] = useState<AuditFilterForm>(EMPTY_FILTER);
   const [page, setPage] = useState(0);
-  const [result, setResult] = useState<AuditPage>({ total: 0, rows: [] });
   const [selected, setSelected] = useState<AuditRow | null>(null);
-  const list = useCall(ramed.audit.list);
-  const exporter = useCall(ramed.audit.export);
-  const loadPage = list.run;
+  // The page shown stays until the next one (another page, another filter) answers.
+  const list = useQuery('audit.list', { ...toAuditFilter(filter), page, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  const exporter = useCommand('audit.export');
+  const result = list.data ?? NO_PAGE;
 
   async function exportFiltered() {
     const file = await exporter.run(toAuditFilter(filter));
     if (file) downloadFile(file);
   }
-
-  useEffect(() => {
-    void loadPage({ ...toAuditFilter(filter), page, pageSize: PAGE_SIZE }).then((v) => v && setResult(v));
-  }, [loadPage, filter, page]);
 
   return (
     <div className="stack">
@@ -83,8 +81,8 @@ export function AuditTab() {
           }}
         />
         <div className="actions">
-          <button type="button" onClick={() => void exportFiltered()} disabled={exporter.pending || result.total === 0}>
-            {exporter.pending ? 'Export en cours…' : `Exporter les ${result.total} opération(s) en CSV`}
+          <button type="button" onClick={() => void exportFiltered()} disabled={exporter.running || result.total === 0}>
+            {exporter.running ? 'Export en cours…' : `Exporter les ${result.total} opération(s) en CSV`}
           </button>
         </div>
         <ErrorBanner error={bannerError(list.error ?? exporter.error)} />

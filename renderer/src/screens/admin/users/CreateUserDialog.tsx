@@ -4,9 +4,8 @@ import type { Role } from '../../../../../shared/domain/roles';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Field } from '../../../components/Field';
-import { ramed } from '../../../lib/bridge';
 import { bannerError } from '../../../lib/errors';
-import { useCall } from '../../../lib/useCall';
+import { useCommand } from '../../../lib/useCommand';
 import { OneTimePassword } from './OneTimePassword';
 import { RoleChecks } from './RoleChecks';
 
@@ -15,7 +14,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
   const [fullName, setFullName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [created, setCreated] = useState<UserWithPassword | null>(null);
-  const create = useCall(ramed.users.create);
+  const create = useCommand('users.create');
   const fields = create.error?.fields ?? {};
 
   async function submit(event: FormEvent) {
@@ -49,7 +48,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
           <p className="muted small">Un mot de passe à usage unique sera créé et affiché une seule fois.</p>
           <ErrorBanner error={bannerError(create.error)} />
           <div className="actions">
-            <button type="submit" className="primary" disabled={create.pending}>
+            <button type="submit" className="primary" disabled={create.running}>
               Créer le compte
             </button>
             <button type="button" onClick={onClose}>

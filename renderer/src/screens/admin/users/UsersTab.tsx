@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UserSummary } from '../../../../../shared/domain/users';
 import { ROLE_LABELS } from '../../../../../shared/domain/roles';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { ramed } from '../../../lib/bridge';
 import { formatDateTime } from '../../../lib/format';
-import { useCall } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { CreateUserDialog } from './CreateUserDialog';
 import { UserDialog } from './UserDialog';
 
@@ -38,13 +37,9 @@ const COLUMNS: DataColumn<UserSummary>[] = [
 
 /** Administration › Utilisateurs: the facility's accounts. */
 export function UsersTab() {
-  const [users, setUsers] = useState<UserSummary[]>([]);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
-  const list = useCall(ramed.users.list);
-  const loadUsers = list.run;
-  const reload = useCallback(() => void loadUsers({}).then((v) => v && setUsers(v)), [loadUsers]);
-  useEffect(reload, [reload]);
+  const list = useQuery('users.list', {});
 
   return (
     <section className="card">
@@ -58,14 +53,14 @@ export function UsersTab() {
       <ErrorBanner error={list.error} />
       <DataTable
         label="Utilisateurs"
-        rows={users}
+        rows={list.data ?? []}
         columns={COLUMNS}
         rowKey={(u) => u.login}
         csvName="utilisateurs.csv"
         onRowActivate={setEditing}
       />
-      {creating ? <CreateUserDialog onClose={() => setCreating(false)} onCreated={reload} /> : null}
-      {editing ? <UserDialog key={editing.login} user={editing} onClose={() => setEditing(null)} onChanged={reload} /> : null}
+      {creating ? <CreateUserDialog onClose={() => setCreating(false)} onCreated={list.reload} /> : null}
+      {editing ? <UserDialog key={editing.login} user={editing} onClose={() => setEditing(null)} onChanged={list.reload} /> : null}
     </section>
   );
 }

@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { BATCH_ROWS } from '../../electron/core/registry/import-registry';
+import { REGISTRY_COLUMNS } from '../../electron/core/registry/registry-row';
+import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
+import { fileRef, tempFolder } from '../support/registry-files';
+import { writeRegistry } from '../support/registry-generator';
+
+/**
+ * The import reads and checks the file in a worker thread while it writes (checked-batches.ts):
+ * an import stopped by a cancel or a crash, then continued, must leave exactly what one
+ * uninterrupted import leaves.
+ */
+describeEachDb('registry import: stopped and continued, as if uninterrupted', (kind) => {
+  let whole: TestCore;
+  let stopped: TestCore;
+  let files: ReturnType<typeof tempFolder>;
+
+  beforeEach(async () => {
+    whole = await openTestCore(kind);
+    stopped = await openTestCore(kind);
+    files = tempFolder();
+  });
+  afterEach(async () => {
+    files.cleanup();
+    await whole.dispose();
+    await stopped.dispose();
+  });
+
+  /** Imports through the contract; cancels once `cancelAt` rows are written. */
+  const importFile = async (core: TestCore, path: string, mode: 'full' | 'delta', cancelAt?: number) => {
+    const slot = slotAs(['admin']);
+    slot.emit = (event) => {
+      if (cancelAt !== undefined && event.type === 'job.progress' && event.progress.done >= cancelAt) {
+        void core.dispatch(slot, 'jobs.cancel', { jobId: 'import' });
+      }
+    };
+    return core.dispatch(slot, 'registry.import', { file: fileRef(core, path), mode, jobId: 'import' });
+  };
+
+  /** As a power cut leaves an import: still running, held by a process that is gone. */
+  const crash = async (core: TestCore) => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await core.deps.handle.db
+      .updateTable('registry_import')
+      .set({ status: 'running', message: null, holder: `${hostname()}:${gone}` })
+      .where('status', '=', 'cancelled')
+      .execute();
+  };
+
+  /** The registry, its versions, its name search, and the import history with the rejections. */
+  const state = async (core: TestCore, names: readonly string[]) => {
+    const db = core.deps.handle.db;
+    const persons = await db
+      .selectFrom('person')
+      .select(['recepisse', ...REGISTRY_COLUMNS, 'status_changed_at', 'import_id', 'effective_from', 'created_at', 'updated_at'])
+      .orderBy('recepisse')
+      .execute();
+    const history = await db
+      .selectFrom('person_history as h')
+      .innerJoin('person as p', 'p.id', 'h.person_id')
+      .select(['p.recepisse', 'h.import_id', 'h.replaced_at', 'h.changed', 'h.previous', 'h.effective_from'])
+      .orderBy('p.recepisse')
+      .orderBy('h.id')
+      .execute();
+    const imports = await db
+      .selectFrom('registry_import')
+      .select([
+        'id',
+        'file_name',
+        'sha256',
+        'mode',
+        'status',
+        'phase',
+        'inserted',
+        'updated',
+        'unchanged',
+        'struck_off',
+        'rejected',
+        'lines_total',
+        'lines_done',
+        'warnings',
+        'message',
+        'finished_at',
+      ])
+      .orderBy('id')
+      .execute();
+    const rejections = await db
+      .selectFrom('registry_import_rejection')
+      .select(['import_id', 'line', 'reason'])
+      .orderBy('import_id')
+      .orderBy('line')
+      .execute();
+    const client = clientFor(core, slotAs(['accueil']));
+    const searches: string[][] = [];
+    for (const text of names) {
+      const found = await client.registry.search({ text, limit: 100 });
+      expect(found.ok).toBe(true);
+      searches.push(found.ok ? found.value.map((m) => m.recepisse).sort() : []);
+    }
+    const seen = await db.selectFrom('registry_import_seen').select('recepisse').execute();
+    return {
+      persons,
+      history: history.map((h) => ({ ...h, previous: JSON.parse(h.previous) as unknown })),
+      imports: imports.map((i) => ({ ...i, lines_done: Number(i.lines_done), lines_total: Number(i.lines_total) })),
+      rejections: rejections.map((r) => ({ ...r, line: Number(r.line) })),
+      searches,
+      seen,
+    };
+  };
+
+  it('a first import cancelled, then crashed, then continued; then a delta cancelled and continued', { timeout: 240_000 }, async () => {
+    const first = files.path('registre.csv.gz');
+    const { dirty } = await writeRegistry(first, { persons: BATCH_ROWS * 3 + 700, seed: 5, dirtyRate: 0.01 });
+    expect(dirty).toBeGreaterThan(0);
+    // The delta: every 50th person renamed (new versions, kept history), the rest unchanged.
+    const [header, ...data] = gunzipSync(readFileSync(first)).toString('utf8').trimEnd().split('\n');
+    const changed = data.map((line, i) => (i % 50 === 7 && !line.startsWith('#') ? line.replace(/;/, ';Renommé-') : line));
+    const delta = files.write('delta.csv', `${[header, ...changed].join('\n')}\n`);
+    const names = data.slice(0, 8).map((line) => {
+      const fields = line.split(';');
+      return `${fields[1]} ${fields[2]?.split(' ')[0]}`;
+    });
+
+    expect(await importFile(whole, first, 'full')).toMatchObject({ ok: true, value: { resumed: false } });
+    expect(await importFile(whole, delta, 'delta')).toMatchObject({ ok: true, value: { resumed: false } });
+
+    expect(await importFile(stopped, first, 'full', BATCH_ROWS)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await importFile(stopped, first, 'full', BATCH_ROWS * 2)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    await crash(stopped);
+    const continued = await importFile(stopped, first, 'full');
+    expect(continued).toMatchObject({ ok: true, value: { resumed: true } });
+    expect(await importFile(stopped, delta, 'delta', BATCH_ROWS)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const deltaContinued = await importFile(stopped, delta, 'delta');
+    expect(deltaContinued).toMatchObject({ ok: true, value: { resumed: true } });
+
+    const expected = await state(whole, names);
+    expect(expected.history.length).toBeGreaterThan(BATCH_ROWS / 50);
+    expect(expected.rejections.length).toBeGreaterThan(0);
+    expect(expected.searches.every((found) => found.length > 0)).toBe(true);
+    expect(await state(stopped, names)).toEqual(expected);
+  });
+});
