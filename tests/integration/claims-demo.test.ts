@@ -33,6 +33,7 @@ const NOT_ON_DEMO: Record<Exclude<ClaimCheck, (typeof ON_DEMO)[number]>, string>
   NO_REFERRAL: 'the demo facility is a CSCOM: the referral rule applies at a CSREF or a hospital',
   NOT_ESSENTIAL: 'the pharmacy and the desk both ask for the justification (or refuse); only a line keyed before the rule lacks one',
   NOT_REGULARISED: 'the demo admits no emergency out of the registry',
+  REGULARISATION_PENDING: 'the demo admits no emergency out of the registry, so none waits for its regularisation',
 };
 
 // The test clock reads 16 November 2026: October is a whole past month to claim.
