@@ -1,20 +1,13 @@
+import type { StatisticsFigures } from '../../domain/statistics';
+
 /**
  * Who pays what was dispensed: the RAMED, or a free-care programme (whose lines are never RAMED
  * money). The figures come one row per medicine and payer; the dashboard shows one row per
  * medicine with the RAMED's part and each programme's. Pure.
  */
 
-export interface MedicinePayerRow {
-  medicineCode: string;
-  dci: string;
-  form: string;
-  strength: string;
-  lines: number;
-  quantity: number;
-  amount: number;
-  /** The programme that paid these lines; null or absent: the RAMED. */
-  programme?: string | null;
-}
+/** One row of the figures' medicines, per medicine and payer (`programme` null or absent: the RAMED). */
+export type MedicinePayerRow = StatisticsFigures['medicines'][number];
 
 export interface MedicineByPayer {
   medicineCode: string;
