@@ -3,6 +3,8 @@ import type { EligibilityOnDate } from '../../../shared/domain/claims';
 import type { EligibilitySnapshot } from '../../../shared/domain/episodes';
 import { checkEligibility, needsHolder } from '../../../shared/rules/eligibility';
 import type { Database } from '../db/schema/index';
+import { PERSON_COLUMNS } from '../db/schema/columns';
+import { fromTuples, jsonTuple } from '../db/json-rows';
 import { personsAsOf } from '../registry/as-of';
 import { toEligibilityRecord, toPersonView, type PersonRow } from '../registry/person-view';
 
@@ -27,7 +29,11 @@ export function eligibilityOnDate(person: PersonRow, holder: PersonRow | null, d
 export async function holdersOf(db: Kysely<Database>, persons: readonly PersonRow[]): Promise<Map<string, PersonRow>> {
   const recepisses = [...new Set(persons.filter(needsHolder).flatMap((p) => (p.holder_recepisse === null ? [] : [p.holder_recepisse])))];
   if (recepisses.length === 0) return new Map();
-  const rows = await db.selectFrom('person').selectAll().where('recepisse', 'in', recepisses).execute();
+  const tuples = await db.selectFrom('person').select(jsonTuple(db, PERSON_COLUMNS).as('t')).where('recepisse', 'in', recepisses).execute();
+  const rows = fromTuples<PersonRow>(
+    PERSON_COLUMNS,
+    tuples.map((r) => r.t),
+  );
   return new Map(rows.map((r) => [r.recepisse, r]));
 }
 

@@ -1,8 +1,11 @@
 import { personName } from '../../../shared/domain/registry';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ClaimEpisodeInput, ClaimLine } from '../../../shared/domain/claims';
 import { regularisationAsOf } from '../../../shared/rules/regularisation';
 import type { Database } from '../db/schema/index';
+import { PERSON_COLUMNS } from '../db/schema/columns';
+import type { EpisodeTable } from '../db/schema/episodes';
+import { fromTuples, jsonTuple } from '../db/json-rows';
 import { sightingsOf } from '../reception/regularisation';
 import type { PersonRow } from '../registry/person-view';
 import { getSetting } from '../settings/settings';
@@ -10,6 +13,34 @@ import { holdersOf, onCareDays } from './eligibility';
 import { byLineOrder, LINE_SOURCES } from './lines';
 
 const CHUNK = 400;
+
+/** What the claim reads of an episode, beside its patient's whole row. */
+const EPISODE_FIELDS = [
+  'number',
+  'type',
+  'emergency',
+  'referral_from',
+  'identity_document',
+  'identity_matches',
+  'identity_mismatch_reason',
+  'identity_nina_check',
+  'opened_at',
+  'ended_on',
+  'referral_ref',
+  'opened_by',
+  'diagnosis',
+  'icd10',
+  'outcome',
+  'registration_request_id',
+] as const satisfies ReadonlyArray<keyof EpisodeTable>;
+
+type EpisodePatientRow = PersonRow &
+  Pick<Selectable<EpisodeTable>, (typeof EPISODE_FIELDS)[number]> & { episode_id: number; admission_eligibility: string };
+
+const EPISODE_PATIENT = {
+  keys: [...PERSON_COLUMNS, 'episode_id', 'admission_eligibility', ...EPISODE_FIELDS],
+  refs: [...PERSON_COLUMNS.map((c) => `person.${c}`), 'episode.id', 'episode.eligibility', ...EPISODE_FIELDS.map((c) => `episode.${c}`)],
+};
 
 export interface GatherJob {
   /**
@@ -44,32 +75,16 @@ export async function gatherEpisodes(
   for (let start = 0; start < episodeIds.length; start += CHUNK) {
     job.signal?.throwIfAborted();
     const ids = episodeIds.slice(start, start + CHUNK);
-    const rows = await db
+    const tuples = await db
       .selectFrom('episode')
       .innerJoin('person', 'person.id', 'episode.person_id')
-      .selectAll('person')
-      .select([
-        'episode.id as episode_id',
-        'episode.number',
-        'episode.type',
-        'episode.emergency',
-        'episode.referral_from',
-        'episode.identity_document',
-        'episode.identity_matches',
-        'episode.identity_mismatch_reason',
-        'episode.identity_nina_check',
-        'episode.opened_at',
-        'episode.ended_on',
-        'episode.eligibility as admission_eligibility',
-        'episode.referral_ref',
-        'episode.opened_by',
-        'episode.diagnosis',
-        'episode.icd10',
-        'episode.outcome',
-        'episode.registration_request_id',
-      ])
+      .select(jsonTuple(db, EPISODE_PATIENT.refs).as('t'))
       .where('episode.id', 'in', ids)
       .execute();
+    const rows = fromTuples<EpisodePatientRow>(
+      EPISODE_PATIENT.keys,
+      tuples.map((r) => r.t),
+    );
     const holders = await holdersOf(db, rows);
     const onDay = await onCareDays(db, rows, holders);
     const lines = (await Promise.all(LINE_SOURCES.map((source) => source(db, ids)))).flat();

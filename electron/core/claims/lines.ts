@@ -1,6 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ClaimLine } from '../../../shared/domain/claims';
 import type { Database } from '../db/schema/index';
+import { PRESTATION_COLUMNS } from '../db/schema/columns';
+import type { PrestationTable } from '../db/schema/episodes';
+import { fromTuples, jsonTuple } from '../db/json-rows';
 import { describeLines } from '../episodes/read';
 import { dispensedLines } from '../pharmacy/lines';
 import { PROGRAMME_PAYER } from '../../../shared/rules/pricing';
@@ -14,7 +17,16 @@ export type LineSource = (db: Kysely<Database>, episodeIds: readonly number[]) =
 /** Lines of the episodes still in force: a cancelled line and its cancellation both stay out. */
 export const prestationLines: LineSource = async (db, episodeIds) => {
   if (episodeIds.length === 0) return [];
-  const rows = await db.selectFrom('prestation').selectAll().where('episode_id', 'in', episodeIds).orderBy('id').execute();
+  const tuples = await db
+    .selectFrom('prestation')
+    .select(jsonTuple(db, PRESTATION_COLUMNS).as('t'))
+    .where('episode_id', 'in', episodeIds)
+    .orderBy('id')
+    .execute();
+  const rows = fromTuples<Selectable<PrestationTable>>(
+    PRESTATION_COLUMNS,
+    tuples.map((r) => r.t),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return describeLines(rows)
     .filter((l) => l.state === 'active')
