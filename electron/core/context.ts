@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiEvent } from '../../shared/contract/events';
-import type { Role } from '../../shared/domain/roles';
+import type { Actor } from './actor';
 import type { AuditKeyStore } from './audit/audit-key';
 import type { AuditKeyRef } from './audit/audit-log';
 import type { Clock } from './clock';
@@ -11,6 +11,8 @@ import type { FileStore } from './files';
 import type { JobHooks, JobInput, JobKind, JobResult } from './job-runner/job-kinds';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './logger';
+
+export type { Actor };
 
 /** What every service needs, given as arguments so the CLI, tests and benchmarks share it. */
 export interface CoreDeps {
@@ -38,14 +40,6 @@ export interface CoreDeps {
 
 /** Replaces the closed database's file; answers how to put the previous one back. */
 export type ReplaceDatabase = () => Promise<() => Promise<void>>;
-
-/** Who acts: a signed-in user, or the command line acting as the facility's administrator. */
-export interface Actor {
-  userId: number | null;
-  login: string;
-  fullName: string;
-  roles: Role[];
-}
 
 export interface ActiveSession extends Actor {
   mustChangePassword: boolean;

@@ -1,7 +1,5 @@
 import type { claimsApi } from '../../../shared/api/claims';
-import { buildClaim } from '../claims/build';
 import { cancelExclusion, excludeFromClaim } from '../claims/exclude';
-import { exportClaim } from '../claims/export';
 import { getClaim } from '../claims/read';
 import { previewResubmission, resubmit } from '../claims/resubmission';
 import { signClaim } from '../claims/sign';
@@ -9,13 +7,20 @@ import { claimFollowUp, claimListRows } from '../responses/follow-up';
 import { importResponseFile } from '../responses/import-file';
 import { isoToday } from '../clock';
 import type { Handlers } from './types';
+import { jobActor } from './job-actor';
 import { wakeOutboxAfterCommit } from './wake-outbox';
 
 export const claimsHandlers: Handlers<typeof claimsApi> = {
   'claims.list': async (_input, ctx) => claimListRows(ctx.db, ctx.clock),
   'claims.get': async (input, ctx) => getClaim(ctx.db, isoToday(ctx.clock), input.month, input.version),
   'claims.build': async (input, ctx) => {
-    const claim = await buildClaim(ctx, input, { progress: ctx.progress, signal: ctx.signal });
+    // Off the thread that answers the window (threadJobs in the hosts): composing a month takes seconds.
+    const claim = await ctx.deps.jobs.run(
+      ctx.deps,
+      'claims.build',
+      { month: input.month, earlyReason: input.earlyReason ?? null, actor: jobActor(ctx) },
+      { progress: ctx.progress, signal: ctx.signal },
+    );
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { episodes: claim.episodes, total: claim.total, status: claim.status, earlyReason: claim.earlyReason };
     return claim;
@@ -39,7 +44,13 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
     wakeOutboxAfterCommit(ctx);
     return claim;
   },
-  'claims.export': async (input, ctx) => exportClaim(ctx, input),
+  'claims.export': async (input, ctx) =>
+    ctx.deps.jobs.run(
+      ctx.deps,
+      'claims.export',
+      { month: input.month, version: input.version ?? null, format: input.format, actor: jobActor(ctx) },
+      { progress: ctx.progress, signal: ctx.signal },
+    ),
   'claims.followUp': async (input, ctx) => claimFollowUp(ctx.db, ctx.clock, input.month, input.version),
   'claims.importResponse': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);

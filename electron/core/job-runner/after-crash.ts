@@ -22,6 +22,15 @@ export const AFTER_CRASH: { [K in JobKind]: { record(deps: CoreDeps): Promise<vo
     message:
       'Import interrompu : le traitement qui l’exécutait s’est arrêté. Relancez le même fichier : l’import reprendra où il s’est arrêté.',
   },
+  // Built in one transaction, which the dead connection rolled back: the claim is as it was.
+  'claims.build': {
+    record: async () => {},
+    message: 'La construction de la réclamation s’est arrêtée avant la fin : la réclamation est restée comme avant. Relancez-la.',
+  },
+  'claims.export': {
+    record: async () => {},
+    message: 'L’export de la réclamation s’est arrêté avant la fin. Relancez-le.',
+  },
 };
 
 /** What the import history says of it. */

@@ -1,4 +1,8 @@
+import type { GeneratedFile } from '../../../shared/contract/files';
+import type { ClaimSummary } from '../../../shared/domain/claims';
 import type { ImportResult } from '../../../shared/domain/registry-import';
+import type { ClaimExportFormat } from '../../../shared/api/claims';
+import type { Actor } from '../actor';
 import type { ImportRequest } from '../registry/import-request';
 
 /**
@@ -7,6 +11,23 @@ import type { ImportRequest } from '../registry/import-request';
  */
 export interface JobKinds {
   'registry.import': { input: ImportRequest; result: ImportResult };
+  'claims.build': { input: ClaimBuildJob; result: ClaimSummary };
+  'claims.export': { input: ClaimExportJob; result: GeneratedFile };
+}
+
+/** What building a month's claim takes across a thread: the call's input and who asked. */
+export interface ClaimBuildJob {
+  month: string;
+  earlyReason: string | null;
+  actor: Actor;
+}
+
+/** A signed version to lay out as a file, and who asked. */
+export interface ClaimExportJob {
+  month: string;
+  version: number | null;
+  format: ClaimExportFormat;
+  actor: Actor;
 }
 
 export type JobKind = keyof JobKinds;

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../context';
+import { buildClaimJob, exportClaimJob } from '../claims/claim-jobs';
 import { importRegistry } from '../registry/import-registry';
 import type { JobHooks, JobInput, JobKind, JobResult } from './job-kinds';
 
@@ -7,6 +8,8 @@ type JobBody<K extends JobKind> = (deps: CoreDeps, input: JobInput<K>, hooks: Jo
 /** Each job through its service's own entry point: the same call in the thread and in a worker. */
 const JOBS: { [K in JobKind]: JobBody<K> } = {
   'registry.import': importRegistry,
+  'claims.build': buildClaimJob,
+  'claims.export': exportClaimJob,
 };
 
 export function runJob<K extends JobKind>(deps: CoreDeps, kind: K, input: JobInput<K>, hooks: JobHooks): Promise<JobResult<K>> {
