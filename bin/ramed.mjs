@@ -2,7 +2,6 @@
 // The `ramed` command: runs the CLI as built by `npm run build:cli` (out/cli/index.js) when that
 // bundle is newer than every source, else the TypeScript sources themselves through tsx (a fresh
 // clone, a source just edited): slower to start, same behaviour.
-import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { CLI_BUNDLE, isBundleFresh } from './cli-bundle.mjs';
 import cliProcess from './cli-process.json' with { type: 'json' };
@@ -21,6 +20,7 @@ const started =
 if (!started) {
   // The IPC channel ties the child to this process: if this one dies (even by kill -9), the
   // channel closes and the child stops its job and exits instead of running on, orphaned.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, ...nodeFlags, ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...env },

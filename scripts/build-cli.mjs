@@ -1,6 +1,6 @@
 // `npm run build:cli`: the `ramed` command bundled for Node (out/cli/index.js), as electron-vite does
-// for the main process, so that it starts without compiling TypeScript. Packages stay in
-// node_modules (sqlite3 is native). `--if-stale`: only when a source is newer than the bundle.
+// for the main process, so that it starts without compiling TypeScript. `--if-stale`: only when a
+// source is newer than the bundle.
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -13,6 +13,10 @@ if (!(process.argv.includes('--if-stale') && isBundleFresh())) {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
+    // Packages are bundled too: resolving and reading zod's and kysely's hundreds of files from
+    // node_modules took most of a `ramed check`. Left outside: sqlite3 (native), and the packages
+    // loaded only by the commands that need them (pg, the PDF libraries), which stay lazy.
+    ssr: { noExternal: true, external: ['sqlite3', 'pg', 'jspdf', 'jspdf-autotable', 'qrcode'] },
     build: {
       ssr: true,
       outDir,

@@ -1,7 +1,8 @@
 import { runCli } from './run';
+import { frenchNumberFormat } from '../../shared/lib/french-number';
 
 // A long job's progress stays on one terminal line, cleared before anything else is printed.
-const fr = new Intl.NumberFormat('fr-FR');
+const fr = frenchNumberFormat();
 let progressShown = false;
 const clearProgress = () => {
   if (progressShown) process.stderr.write('\r\x1b[2K');

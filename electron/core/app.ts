@@ -7,7 +7,7 @@ import { registerHolder } from './db/holders';
 import { defaultAuditKeyFile, fileKeyStore, type AuditKeyStore } from './audit/audit-key';
 import type { AuditKeyRef } from './audit/audit-log';
 import { loadAuditKey } from './audit/seal';
-import { hasRamedSchema, migrate } from './db/migrate';
+import { hasRamedSchema, isUpToDate, migrate } from './db/migrate';
 import type { Core } from './core-types';
 import { createDispatcher } from './dispatcher';
 import { FileStore } from './files';
@@ -43,12 +43,14 @@ async function openMigrated(
   }
   const handle = await openDatabase(target);
   try {
-    if (!create && !(await hasRamedSchema(handle.db))) {
+    // Already at this build's schema (every open but the first after an update): nothing to run.
+    const upToDate = await isUpToDate(handle.db);
+    if (!upToDate && !create && !(await hasRamedSchema(handle.db))) {
       throw new MissingDatabaseError(
         `La base « ${handle.label} » ne contient pas de données RAMED : elle n’a pas été modifiée. Vérifiez --db, ou préparez-la avec « ramed init ».`,
       );
     }
-    const applied = await migrate(handle.db, handle.features);
+    const applied = upToDate ? [] : await migrate(handle.db, handle.features);
     return { handle, auditKey: await loadAuditKey(handle, keys, applied, clock) };
   } catch (error) {
     await handle.close();

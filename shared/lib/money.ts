@@ -1,4 +1,6 @@
-const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+import { frenchNumberFormat } from './french-number';
+
+const integer = frenchNumberFormat({ maximumFractionDigits: 0 });
 
 /**
  * An integer FCFA amount the French way, with a plain space between thousands: `Intl` puts a

@@ -1,12 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError, type CliCommand } from '../command';
 
 const RUNNER = 'tests/bench/run.ts';
-// The project's folder, above this module wherever it runs from (the sources, or out/cli once built).
-let ROOT = import.meta.dirname;
-while (!existsSync(join(ROOT, RUNNER)) && dirname(ROOT) !== ROOT) ROOT = dirname(ROOT);
+/** The project's folder, above this module wherever it runs from (the sources, or out/cli once built). */
+function projectRoot(): string {
+  let root = import.meta.dirname;
+  while (!existsSync(join(root, RUNNER)) && dirname(root) !== root) root = dirname(root);
+  return root;
+}
 
 /**
  * The benchmarks (tests/bench/run.ts) in a process of their own, as `npm run bench` runs them: they
@@ -28,7 +30,8 @@ export const benchCommand: CliCommand = {
     markdown: { type: 'boolean' },
   },
   async run(ctx, { values }) {
-    if (!existsSync(join(ROOT, RUNNER))) {
+    const root = projectRoot();
+    if (!existsSync(join(root, RUNNER))) {
       throw new UsageError('Le banc d’essai se lance depuis les sources du projet (tests/bench/run.ts), absentes de cette installation.');
     }
     const args = [
@@ -40,8 +43,9 @@ export const benchCommand: CliCommand = {
       ...(ctx.json ? ['--json'] : []),
     ];
     // Progress goes straight to this terminal's stderr; the table (or JSON) comes back on stdout.
+    const { spawn } = await import('node:child_process');
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.on('error', reject);

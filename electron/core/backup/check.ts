@@ -9,6 +9,7 @@ import { DomainError, refused } from '../errors';
 import { sha256File } from './files';
 import { manifestSignatureHolds } from './manifest';
 import { openSqliteFile, sqliteCode } from './sqlite-file';
+import { frenchNumberFormat } from '../../../shared/lib/french-number';
 
 export interface DatabaseFacts {
   /** Migrations the file holds, in order; the last is its schema version. */
@@ -19,7 +20,7 @@ export interface DatabaseFacts {
 }
 
 const KNOWN_MIGRATIONS = new Set(MIGRATIONS.map((m) => m.name));
-const bytes = new Intl.NumberFormat('fr-FR');
+const bytes = frenchNumberFormat();
 
 /**
  * Opens a copy read-only and answers what it holds, after SQLite's own integrity check;

@@ -7,7 +7,6 @@ import type { Database } from '../db/schema/index';
 import { notFound, refused } from '../errors';
 import { claimCsv } from './export/csv';
 import { claimBundle } from './export/fhir';
-import { bordereauPdf } from './export/pdf';
 import { latestOf } from './store';
 import type { ServiceContext } from '../context';
 
@@ -30,6 +29,8 @@ export async function exportClaim(
   const doc = JSON.parse(row.content!) as ClaimDocument;
   const base = `reclamation-${doc.facility.code}-${doc.month}-v${doc.version}`;
   if (input.format === 'pdf') {
+    // jsPDF loads with the first PDF, not at every start.
+    const { bordereauPdf } = await import('./export/pdf');
     const bytes = bordereauPdf(doc, {
       sha256: row.sha256!,
       signedAt: row.signed_at!,

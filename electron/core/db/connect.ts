@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { resolve } from 'node:path';
-import pg from 'pg';
+import type Pg from 'pg';
 import { dialectFeatures, type DbKind, type DialectFeatures } from './dialect';
 import type { Database } from './schema/index';
 import { nodeSqliteDialect } from './sqlite-driver';
@@ -27,13 +27,19 @@ export const SQLITE_PRAGMAS = [
 
 export { isPostgresUrl };
 
-// PostgreSQL returns int8 (counts, sums) and numeric as strings; the product's amounts are
-// integer FCFA well inside Number's exact range.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+// Loaded only for a PostgreSQL target: the driver costs a SQLite desk some 150 ms at every start.
+async function postgresDriver(): Promise<typeof Pg> {
+  const { default: pg } = await import('pg');
+  // PostgreSQL returns int8 (counts, sums) and numeric as strings; the product's amounts are
+  // integer FCFA well inside Number's exact range.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  return pg;
+}
 
 export async function openDatabase(target: string): Promise<DbHandle> {
   if (isPostgresUrl(target)) {
+    const pg = await postgresDriver();
     const pool = new pg.Pool({ connectionString: target, max: 8 });
     // An idle connection the server closes (a restart, a dropped link) is discarded by the pool and
     // replaced on the next query; unhandled, its 'error' event would stop the whole process.

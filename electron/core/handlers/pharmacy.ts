@@ -6,7 +6,6 @@ import { cancelDispensation, dispense } from '../pharmacy/dispense';
 import { episodePharmacy, findEpisodes } from '../pharmacy/episodes';
 import { episodeLines } from '../pharmacy/lines';
 import { unmetReport } from '../pharmacy/report';
-import { stockReportPdf } from '../pharmacy/report-pdf';
 import {
   adjustBatch,
   countBatch,
@@ -70,5 +69,6 @@ export const pharmacyHandlers: Handlers<typeof pharmacyApi> = {
   },
   'pharmacy.alerts': async (_input, ctx) => stockAlerts(ctx.db, today(ctx)),
   'pharmacy.unmetReport': async (input, ctx) => unmetReport(ctx.db, input.month, today(ctx)),
-  'pharmacy.stockReport': async (_input, ctx) => stockReportPdf(ctx),
+  // jsPDF loads with the first PDF, not at every start.
+  'pharmacy.stockReport': async (_input, ctx) => (await import('../pharmacy/report-pdf')).stockReportPdf(ctx),
 };

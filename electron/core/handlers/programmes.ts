@@ -3,7 +3,6 @@ import { tariffInForce } from '../../../shared/domain/reference';
 import { isoToday } from '../clock';
 import { programmeMonthTotals, programmeStatement } from '../programmes/statement';
 import { programmeCsv } from '../programmes/statement-csv';
-import { programmePdf } from '../programmes/statement-pdf';
 import { listProgrammes, programmeFile } from '../reference/programme-file';
 import { importList } from './reference';
 import type { Handlers } from './types';
@@ -19,6 +18,8 @@ export const programmesHandlers: Handlers<typeof programmesApi> = {
     const statement = await programmeStatement(ctx.db, input.month, input.programme);
     const base = `releve-${statement.programme.code}-${statement.facility.code}-${statement.month}`;
     if (input.format === 'pdf') {
+      // jsPDF loads with the first PDF, not at every start.
+      const { programmePdf } = await import('../programmes/statement-pdf');
       const bytes = programmePdf(statement, { printedAt: ctx.clock.now().toISOString(), appVersion: ctx.appVersion });
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
     }

@@ -8,7 +8,6 @@ import { DomainError, notFound } from '../errors';
 import { patientColumns } from '../episodes/patient';
 import { getFacility } from '../facility/facility';
 import type { SlipData } from './slip-data';
-import { slipPdf } from './slip-pdf';
 import { unregisteredAdmission } from './unregistered';
 import { toEpisodeAdmission } from '../db/mappers/episode';
 
@@ -62,6 +61,8 @@ export async function slipData(db: Kysely<Database>, episodeId: number): Promise
 /** The admission slip of an episode, as a PDF to print (right after admission, or again later). */
 export async function admissionSlip(ctx: ServiceContext, { episodeId }: { episodeId: number }): Promise<GeneratedFile> {
   const data = await slipData(ctx.db, episodeId);
+  // jsPDF and qrcode load with the first PDF, not at every start of the app or the CLI.
+  const { slipPdf } = await import('./slip-pdf');
   const bytes = slipPdf(data, { printedAt: isoNow(ctx.clock), appVersion: ctx.appVersion });
   return { fileName: `fiche-admission-${data.number}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
 }

@@ -1,4 +1,6 @@
-const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+import { frenchNumberFormat } from '../../../shared/lib/french-number';
+
+const numbers = frenchNumberFormat({ maximumFractionDigits: 0 });
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(vide)';

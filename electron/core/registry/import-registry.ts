@@ -20,6 +20,7 @@ import { previewImport, type ImportPreview } from './import-preview';
 import { checkSignature } from './signature';
 import { strikeOffQuestion } from './strike-guard';
 import type { ImportRequest } from './import-request';
+import { frenchNumberFormat } from '../../../shared/lib/french-number';
 
 export interface ImportHooks {
   progress(done: number, total: number | null, label: string): void;
@@ -36,7 +37,7 @@ const STRIKE_CHUNK = 2000;
 /** A running import that has not written for this long has died (crash, power cut) and may be taken over. */
 const STALE_AFTER_MS = 2 * 60_000;
 
-const fr = new Intl.NumberFormat('fr-FR');
+const fr = frenchNumberFormat();
 const n = (value: number) => fr.format(value);
 
 const SIGNATURE_REFUSALS: Partial<Record<SignatureStatus, string>> = {

@@ -1,4 +1,5 @@
-const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+import { frenchNumberFormat } from '../../../shared/lib/french-number';
+const fr = frenchNumberFormat({ maximumFractionDigits: 1 });
 
 /**
  * A full import strikes off whoever its file leaves out: past `maxPercent` of the persons not yet

@@ -1,12 +1,13 @@
 import type { GeneratedFile } from '../../../shared/contract/files';
 import { isoNow, isoToday } from '../clock';
-import { monthlyReportPdf } from './monthly-pdf';
 import { statisticsReport } from './report';
 import type { ServiceContext } from '../context';
 
 /** The district's monthly report as a file for the window (or the CLI) to save. */
 export async function monthlyReport(ctx: ServiceContext, { month }: { month: string }): Promise<GeneratedFile> {
   const report = await statisticsReport(ctx.db, { kind: 'month', month }, isoToday(ctx.clock));
+  // jsPDF loads with the first PDF, not at every start.
+  const { monthlyReportPdf } = await import('./monthly-pdf');
   const bytes = monthlyReportPdf(report, { printedAt: isoNow(ctx.clock), appVersion: ctx.appVersion });
   return {
     fileName: `rapport-ramed-${report.facility?.code ?? 'etablissement'}-${month}.pdf`,
