@@ -1,5 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
+import { withMeasureCache } from './measure-cache';
 import { lastTableHeights, uniformTableEnd } from './table-end';
 import { frenchDate } from '../../../../shared/lib/dates';
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type ClaimCategory, type ClaimDocument } from '../../../../shared/domain/claims';
@@ -43,7 +44,7 @@ const MARGIN_TOP = 14;
  * the version's hash on every page and the signature boxes after the table.
  */
 export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuffer {
-  const pdf = paper();
+  const pdf = withMeasureCache(paper());
   const width = pdf.internal.pageSize.getWidth();
   const height = pdf.internal.pageSize.getHeight();
   const categories = columnsOf(doc);
