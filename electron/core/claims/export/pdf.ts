@@ -1,5 +1,7 @@
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
+import { withMeasureCache } from './measure-cache';
+import { lastTableHeights, uniformTableEnd } from './table-end';
 import { frenchDate } from '../../../../shared/lib/dates';
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS, type ClaimCategory, type ClaimDocument } from '../../../../shared/domain/claims';
 import { LEVEL_SHORT_LABELS } from '../../../../shared/domain/reference';
@@ -29,17 +31,20 @@ function amountColumnWidth(tableWidth: number, columns: number): number {
   return Math.min(22, (tableWidth - fixed) / columns);
 }
 
+const paper = () => new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
+
 /** Table rows moved to the signatures' page when the signatures do not fit under the table. */
 const KEPT_WITH_SIGNATURES = 3;
 const SIGNATURES_HEIGHT = 36;
 const BOTTOM_MARGIN = 16;
+const MARGIN_TOP = 14;
 
 /**
  * The bordereau: A4 landscape, one row per episode, amounts by category in FCFA, totals, page x/y,
  * the version's hash on every page and the signature boxes after the table.
  */
 export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuffer {
-  const pdf = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
+  const pdf = withMeasureCache(paper());
   const width = pdf.internal.pageSize.getWidth();
   const height = pdf.internal.pageSize.getHeight();
   const categories = columnsOf(doc);
@@ -60,7 +65,8 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
   const body = episodes.map((e) => [
     e.number,
     formatRecepisse(e.recepisse),
-    e.patientName,
+    // One line per row, whatever the registry holds: where the table ends is reckoned from one row's height.
+    e.patientName.replace(/[\r\n]+/g, ' '),
     frenchDate(e.openedOn),
     frenchDate(e.endedOn),
     e.clinical?.icd10 ?? '',
@@ -100,18 +106,31 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
         5: { cellWidth: FIXED_WIDTHS.icd10 },
         ...Object.fromEntries([...categories, 'total'].map((_, i) => [6 + i, { halign: 'right' as const, cellWidth: amountWidth }])),
       },
-      margin: { top: 14, bottom: BOTTOM_MARGIN, left: SIDE_MARGIN, right: SIDE_MARGIN },
+      margin: { top: MARGIN_TOP, bottom: BOTTOM_MARGIN, left: SIDE_MARGIN, right: SIDE_MARGIN },
     });
     return (target as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
   };
   const fits = (finalY: number) => finalY + 8 + SIGNATURES_HEIGHT <= height - BOTTOM_MARGIN;
 
-  // Laid out once on scratch paper: when the signatures would stand alone on a new page, the last
-  // lines go over with them, so that the page signed shows what is signed.
-  const scratch = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
+  // When the signatures would stand alone on a new page, the last lines go over with them, so that
+  // the page signed shows what is signed. Where the whole table would end is worked out from one
+  // row laid out on scratch paper: laying the whole table out twice cost half the printing time.
   const kept = Math.min(KEPT_WITH_SIGNATURES, body.length - 1);
   let y: number;
-  if (fits(table(scratch, body, { startY: 30, foot: true })) || kept < 1) {
+  const endOfWholeTable = () => {
+    const sample = paper();
+    table(sample, body.slice(0, 1), { startY: 30, foot: true });
+    const heights = lastTableHeights(sample);
+    return uniformTableEnd({
+      ...heights,
+      rows: body.length,
+      startY: 30,
+      pageHeight: height,
+      marginTop: MARGIN_TOP,
+      marginBottom: BOTTOM_MARGIN,
+    });
+  };
+  if (kept < 1 || fits(endOfWholeTable())) {
     y = table(pdf, body, { startY: 30, foot: true }) + 8;
     if (!fits(y - 8)) {
       pdf.addPage();
@@ -120,7 +139,7 @@ export function bordereauPdf(doc: ClaimDocument, meta: BordereauMeta): ArrayBuff
   } else {
     table(pdf, body.slice(0, -kept), { startY: 30, foot: false });
     pdf.addPage();
-    y = table(pdf, body.slice(-kept), { startY: 14, foot: true }) + 8;
+    y = table(pdf, body.slice(-kept), { startY: MARGIN_TOP, foot: true }) + 8;
   }
   pdf.setFontSize(9);
   if (doc.programmeTotal > 0) {
