@@ -12,6 +12,8 @@ import { LoginScreen } from './screens/LoginScreen';
 // login is shown, so that signing in rarely shows « Chargement… ».
 const setup = lazySection(() => import('./screens/SetupScreen').then((m) => m.SetupScreen));
 const signedIn = lazySection(() => import('./screens/SignedIn').then((m) => m.SignedIn));
+/** How long the login shows before the code after it is fetched: typing a login takes longer. */
+const PRELOAD_AFTER_MS = 1000;
 
 /** The app from its first answer on: `first` is where it stood when the page opened (first-phase.ts). */
 export function App({ first }: { first: Phase }) {
@@ -48,8 +50,15 @@ export function App({ first }: { first: Phase }) {
 
   useEffect(() => {
     if (phase.kind !== 'login') return;
-    const handle = requestIdleCallback(() => void signedIn.preload().catch(() => undefined), { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
+    // Not at once: the login's first frames (and keys) come before 250 KB of script to run.
+    let idle = 0;
+    const timer = window.setTimeout(() => {
+      idle = requestIdleCallback(() => void signedIn.preload().catch(() => undefined), { timeout: 2000 });
+    }, PRELOAD_AFTER_MS);
+    return () => {
+      window.clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
   }, [phase.kind]);
 
   const session = phase.kind === 'ready' ? phase.session : null;
