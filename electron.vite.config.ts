@@ -2,7 +2,15 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-const CHART_LIBRARY = /[\\/]node_modules[\\/]recharts[\\/]/;
+// A shared chunk is named after the library it holds, not after whichever of its modules the
+// bundler picks: charts (recharts, with the claims and the statistics), validation (zod, with
+// every screen after the login), tables (TanStack Table and csv-stringify). None comes with the login.
+const LIBRARY_CHUNKS: Array<[name: string, module: RegExp]> = [
+  ['charts', /[\\/]node_modules[\\/]recharts[\\/]/],
+  ['validation', /[\\/]node_modules[\\/]zod[\\/]/],
+  ['tables', /[\\/]node_modules[\\/]@tanstack[\\/]table-core[\\/]/],
+];
+const libraryChunk = (moduleIds: readonly string[]) => LIBRARY_CHUNKS.find(([, module]) => moduleIds.some((id) => module.test(id)))?.[0];
 
 export default defineConfig({
   main: {
@@ -38,12 +46,10 @@ export default defineConfig({
       rollupOptions: {
         input: resolve(import.meta.dirname, 'renderer/index.html'),
         output: {
-          // The bundler names a shared chunk after one of its modules; the one holding the chart
-          // library (loaded with the claims or the statistics, never with the login) says so.
-          chunkFileNames: (chunk) =>
-            !chunk.isDynamicEntry && chunk.moduleIds.some((id) => CHART_LIBRARY.test(id))
-              ? 'assets/charts-[hash].js'
-              : 'assets/[name]-[hash].js',
+          chunkFileNames: (chunk) => {
+            const library = chunk.isDynamicEntry ? undefined : libraryChunk(chunk.moduleIds);
+            return library ? `assets/${library}-[hash].js` : 'assets/[name]-[hash].js';
+          },
         },
       },
     },

@@ -1,37 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/domain/system';
-import type { SessionState } from '../../shared/domain/users';
 import { ErrorBanner } from './components/ErrorBanner';
+import { SectionBoundary } from './components/SectionBoundary';
 import { ramed, subscribe } from './lib/bridge';
-import { learnToday } from './lib/today';
+import { lazySection } from './lib/lazySection';
 import { useIdleLock } from './lib/useIdleLock';
-import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
-import { LockScreen } from './screens/LockScreen';
+import { loadPhase, type Phase } from './phase';
 import { LoginScreen } from './screens/LoginScreen';
-import { SetupScreen } from './screens/SetupScreen';
-import { Shell } from './screens/Shell';
 
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'unreachable'; message: string }
-  | { kind: 'setup'; info: AppInfo }
-  | { kind: 'login'; info: AppInfo }
-  | { kind: 'ready'; info: AppInfo; session: SessionState };
+// Only the login comes with the first script. The one-time setup and everything after the login
+// (shell, reception, password change, lock) are their own chunks; the latter is fetched while the
+// login is shown, so that signing in rarely shows « Chargement… ».
+const setup = lazySection(() => import('./screens/SetupScreen').then((m) => m.SetupScreen));
+const signedIn = lazySection(() => import('./screens/SignedIn').then((m) => m.SignedIn));
+/** How long the login shows before the code after it is fetched: typing a login takes longer. */
+const PRELOAD_AFTER_MS = 1000;
 
-/** Where the app stands: not set up, signed out, or signed in. */
-async function loadPhase(): Promise<Phase> {
-  // Asked together: the first screen waits for one round trip to the core, not two.
-  const [info, session] = await Promise.all([ramed.system.info({}), ramed.auth.session({})]);
-  if (!info.ok) return { kind: 'unreachable', message: info.error.message };
-  learnToday(info.value.today);
-  if (!info.value.setupDone) return { kind: 'setup', info: info.value };
-  if (session.ok && session.value) return { kind: 'ready', info: info.value, session: session.value };
-  return { kind: 'login', info: info.value };
-}
-
-export function App() {
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [locked, setLocked] = useState(false);
+/** The app from its first answer on: `first` is where it stood when the page opened (first-phase.ts). */
+export function App({ first }: { first: Phase }) {
+  const [phase, setPhase] = useState<Phase>(first);
+  const [locked, setLocked] = useState(first.kind === 'ready' && first.session.locked);
   /** Why the last session ended, when the user did not sign out himself. */
   const [notice, setNotice] = useState<string | null>(null);
   // The one-time password just typed at sign-in, kept in memory until it is replaced: never asked twice.
@@ -49,23 +36,35 @@ export function App() {
     void ramed.auth.lock({});
   }, []);
 
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.type === 'session.locked') setLocked(true);
+        if (event.type !== 'session.ended') return;
+        if (event.reason === 'restored') setNotice('La base a été restaurée depuis une sauvegarde : reconnectez-vous.');
+        else setNotice(event.message ?? null);
+        refresh();
+      }),
+    [refresh],
+  );
+
   useEffect(() => {
-    refresh();
-    return subscribe((event) => {
-      if (event.type === 'session.locked') setLocked(true);
-      if (event.type !== 'session.ended') return;
-      if (event.reason === 'restored') setNotice('La base a été restaurée depuis une sauvegarde : reconnectez-vous.');
-      else setNotice(event.message ?? null);
-      refresh();
-    });
-  }, [refresh]);
+    if (phase.kind !== 'login') return;
+    // Not at once: the login's first frames (and keys) come before 250 KB of script to run.
+    let idle = 0;
+    const timer = window.setTimeout(() => {
+      idle = requestIdleCallback(() => void signedIn.preload().catch(() => undefined), { timeout: 2000 });
+    }, PRELOAD_AFTER_MS);
+    return () => {
+      window.clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
+  }, [phase.kind]);
 
   const session = phase.kind === 'ready' ? phase.session : null;
   useIdleLock(session?.lockAfterMinutes ?? 10, session !== null && !locked, lock);
 
   switch (phase.kind) {
-    case 'loading':
-      return <p className="centered muted">Chargement…</p>;
     case 'unreachable':
       return (
         <main className="centered narrow">
@@ -73,7 +72,11 @@ export function App() {
         </main>
       );
     case 'setup':
-      return <SetupScreen onDone={refresh} />;
+      return (
+        <SectionBoundary className="centered">
+          <setup.component onDone={refresh} />
+        </SectionBoundary>
+      );
     case 'login':
       return (
         <LoginScreen
@@ -87,24 +90,22 @@ export function App() {
         />
       );
     case 'ready':
-      // The lock is drawn over the screen, never instead of it: what was being typed survives.
       return (
-        <>
-          {phase.session.mustChangePassword ? (
-            <ChangePasswordScreen
-              session={phase.session}
-              current={signedInWith}
-              onDone={() => {
-                setSignedInWith(null);
-                refresh();
-              }}
-              forced
-            />
-          ) : (
-            <Shell info={phase.info} session={phase.session} onSessionChange={refresh} onLock={lock} />
-          )}
-          {locked ? <LockScreen session={phase.session} onUnlocked={() => setLocked(false)} onSignedOut={refresh} /> : null}
-        </>
+        <SectionBoundary className="centered">
+          <signedIn.component
+            info={phase.info}
+            session={phase.session}
+            locked={locked}
+            signedInWith={signedInWith}
+            onPasswordChanged={() => {
+              setSignedInWith(null);
+              refresh();
+            }}
+            onSessionChange={refresh}
+            onLock={lock}
+            onUnlocked={() => setLocked(false)}
+          />
+        </SectionBoundary>
       );
   }
 }

@@ -16,8 +16,9 @@ test('the login reads no section’s script; the other sections arrive on demand
 
   await page.goto(demoHost.url);
   await expect(page.getByLabel('Identifiant')).toBeFocused();
-  // Login, shell and reception come first (the entry and the small modules the bundler shares with
-  // the sections); no section's code, no chart library yet.
+  // The login comes first, alone in the entry; the shell and the reception (SignedIn-…, with the
+  // validation and tables libraries) may already be on their way, fetched while the login shows; no
+  // section's code, no chart library yet.
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((s) => /\/assets\/(\w+Screen|charts)-[^/]+\.js$/.test(s.url)).map((s) => s.url)).toEqual([]);
   expect(scripts.every((s) => /^text\/javascript/.test(s.type))).toBe(true);

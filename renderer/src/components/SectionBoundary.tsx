@@ -4,12 +4,18 @@ interface State {
   failed: boolean;
 }
 
+interface Props {
+  children: ReactNode;
+  /** Added to the waiting and failure messages' classes (`centered` for a whole screen). */
+  className?: string;
+}
+
 /**
- * Where a section is mounted: « Chargement… » while its code arrives, and a plain French message,
- * not a blank window, if it cannot arrive (the application was updated or stopped meanwhile) or
- * fails to draw.
+ * Where a section, or a screen loaded on demand (App.tsx), is mounted: « Chargement… » while its
+ * code arrives, and a plain French message, not a blank window, if it cannot arrive (the
+ * application was updated or stopped meanwhile) or fails to draw.
  */
-export class SectionBoundary extends Component<{ children: ReactNode }, State> {
+export class SectionBoundary extends Component<Props, State> {
   override state: State = { failed: false };
 
   static getDerivedStateFromError(): State {
@@ -20,10 +26,14 @@ export class SectionBoundary extends Component<{ children: ReactNode }, State> {
     console.error(error);
   }
 
+  private classes(own: string): string {
+    return this.props.className ? `${own} ${this.props.className}` : own;
+  }
+
   override render() {
     if (this.state.failed)
       return (
-        <div className="banner banner-error" role="alert">
+        <div className={this.classes('banner banner-error')} role="alert">
           Cette section n’a pas pu être affichée.{' '}
           <button className="link" onClick={() => window.location.reload()}>
             Recharger l’application
@@ -33,7 +43,7 @@ export class SectionBoundary extends Component<{ children: ReactNode }, State> {
     return (
       <Suspense
         fallback={
-          <p className="muted" role="status">
+          <p className={this.classes('muted')} role="status">
             Chargement…
           </p>
         }

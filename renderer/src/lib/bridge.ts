@@ -1,8 +1,9 @@
-import { createClient, type Client, type EventSubscribe, type Invoke } from '../../../shared/contract/client';
+import type { Client, EventSubscribe, Invoke } from '../../../shared/contract/client';
 import type { ApiEvent } from '../../../shared/contract/events';
 import type { InputOf, OutputOf } from '../../../shared/contract/contract';
 import { fail, type ApiResult } from '../../../shared/contract/result';
 import type { Api, MethodName } from '../../../shared/api';
+import { proxyClient } from './proxy-client';
 
 declare global {
   interface Window {
@@ -64,7 +65,7 @@ function browserBridge(): BrowserBridge {
 const browser = window.ramed ? null : browserBridge();
 
 /** The typed client: `ramed.auth.login({...})` answers `{ok, value}` or `{ok:false, error}`. */
-export const ramed: Client = window.ramed ?? createClient(browser!.invoke);
+export const ramed: Client = window.ramed ?? proxyClient(browser!.invoke);
 export const subscribe: EventSubscribe = window.ramedEvents?.subscribe ?? browser!.subscribe;
 
 type AnyCall = (input: unknown) => Promise<ApiResult<unknown>>;

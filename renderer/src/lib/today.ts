@@ -1,5 +1,3 @@
-import { monthBefore } from '../../../shared/lib/months';
-
 /**
  * The screens' « today » is the facility's, as the back end's clock says (`system.info`), not the
  * browser's: the two differ when the back end runs with RAMED_TODAY (tests, training) or on another
@@ -21,6 +19,3 @@ export const today = (): string => new Date((browserDay() + shiftDays) * DAY_MS)
 
 /** This month, YYYY-MM. */
 export const thisMonth = (): string => today().slice(0, 7);
-
-/** The month `back` months before this one, YYYY-MM. */
-export const monthsAgo = (back: number): string => monthBefore(thisMonth(), back);

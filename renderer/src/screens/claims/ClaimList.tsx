@@ -10,7 +10,7 @@ import { JobProgressBar } from '../../components/JobProgressBar';
 import { formatDate, formatMonth } from '../../lib/format';
 import { useCommand } from '../../lib/useCommand';
 import { useQuery } from '../../lib/useQuery';
-import { monthsAgo } from '../../lib/today';
+import { monthsAgo } from '../../lib/months-ago';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { ClaimStatusBadge } from './ClaimStatusBadge';
 

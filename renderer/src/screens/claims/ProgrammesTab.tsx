@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { MonthField } from '../../components/MonthField';
 import { downloadFile } from '../../lib/files';
 import { formatMonth } from '../../lib/format';
-import { monthsAgo } from '../../lib/today';
+import { monthsAgo } from '../../lib/months-ago';
 import { useCommand } from '../../lib/useCommand';
 import { useQuery } from '../../lib/useQuery';
 
