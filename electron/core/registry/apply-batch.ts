@@ -3,6 +3,7 @@ import type { Rejection } from '../../../shared/domain/registry-import';
 import type { DialectFeatures } from '../db/dialect';
 import type { Database } from '../db/schema/index';
 import type { PersonTable } from '../db/schema/registry';
+import { PERSON_WRITTEN_COLUMNS } from '../db/schema/columns';
 import type { BulkStatements } from '../db/bulk';
 import type { PersonRow } from './person-view';
 import { REGISTRY_COLUMNS, type RegistryRow, type RowCheck } from './registry-row';
@@ -95,19 +96,9 @@ export async function screenBatch(
 
 const SNAPSHOT_COLUMNS = [...REGISTRY_COLUMNS, 'import_id', 'updated_at'] as const;
 
-/** Every column a new or changed person is written with, in the order of the compiled statement. */
-const PERSON_COLUMNS = [
-  'recepisse',
-  ...REGISTRY_COLUMNS,
-  'status_changed_at',
-  'import_id',
-  'effective_from',
-  'created_at',
-  'updated_at',
-] as const;
-const PERSON_TEMPLATE = Object.fromEntries(PERSON_COLUMNS.map((c) => [c, null])) as unknown as Insertable<PersonTable>;
+const PERSON_TEMPLATE = Object.fromEntries(PERSON_WRITTEN_COLUMNS.map((c) => [c, null])) as unknown as Insertable<PersonTable>;
 
-/** Appends a person's values in the order of PERSON_COLUMNS. */
+/** Appends a person's values in the order of PERSON_WRITTEN_COLUMNS. */
 function pushWrite(
   out: unknown[],
   row: RegistryRow,
@@ -217,7 +208,7 @@ export async function writeRows(
   }
 
   await insertHistory(trx, features, bulk, history);
-  const width = PERSON_COLUMNS.length;
+  const width = PERSON_WRITTEN_COLUMNS.length;
   const rowsPerStatement = chunkSize(width, features);
   for (let start = 0; start < writes.length; start += rowsPerStatement * width) {
     const part = writes.slice(start, start + rowsPerStatement * width);

@@ -1,34 +1,21 @@
+import { REGISTRY_COLUMNS } from '../../registry/registry-row';
 import { allColumns } from '../json-rows';
 import type { PrestationTable } from './episodes';
 import type { PersonTable } from './registry';
 
 /** The tables read whole as JSON tuples (json-rows.ts), their columns in one fixed order. */
-export const PERSON_COLUMNS = allColumns<PersonTable>()([
-  'id',
+/** Every column a new or changed person is written with (the import's compiled statement keeps this order). */
+export const PERSON_WRITTEN_COLUMNS = [
   'recepisse',
-  'family_name',
-  'given_names',
-  'sex',
-  'birth_date',
-  'birth_year_only',
-  'quality',
-  'holder_recepisse',
-  'category',
-  'in_school',
-  'disabled',
-  'valid_from',
-  'valid_to',
-  'status',
+  ...REGISTRY_COLUMNS,
   'status_changed_at',
-  'nina',
-  'commune_code',
-  'commune',
-  'phone',
   'import_id',
   'effective_from',
   'created_at',
   'updated_at',
-]);
+] as const;
+
+export const PERSON_COLUMNS = allColumns<PersonTable>()(['id', ...PERSON_WRITTEN_COLUMNS]);
 
 export const PRESTATION_COLUMNS = allColumns<PrestationTable>()([
   'id',
