@@ -13,14 +13,29 @@ export function jsonTuple<DB>(db: Kysely<DB>, columns: readonly string[]): RawBu
   return sql<string | unknown[]>`${build}(${sql.join(columns.map((c) => sql.ref(c)))})`;
 }
 
-/** Each row's tuple back as an object, keyed by `keys` in the order the tuple was built. */
+/**
+ * Each row's tuple back as an object, keyed by `keys` in the order the tuple was built. The
+ * objects are made by one literal compiled for these keys (as node-postgres once built its rows):
+ * assigning 20 to 42 keys one by one took a third of the read.
+ */
 export function fromTuples<R>(keys: readonly string[], tuples: ReadonlyArray<string | unknown[]>): R[] {
-  return tuples.map((tuple) => {
-    const values = typeof tuple === 'string' ? (JSON.parse(tuple) as unknown[]) : tuple;
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) row[keys[i]!] = values[i];
-    return row as R;
-  });
+  const make = objectMaker(keys);
+  return tuples.map((tuple) => make(typeof tuple === 'string' ? (JSON.parse(tuple) as unknown[]) : tuple) as R);
+}
+
+const makers = new Map<string, (values: unknown[]) => unknown>();
+
+function objectMaker(keys: readonly string[]): (values: unknown[]) => unknown {
+  const id = keys.join(',');
+  let make = makers.get(id);
+  if (!make) {
+    // Keys are column names from the code (allColumns), never from input: quoted all the same.
+    make = new Function('v', `return { ${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')} };`) as (
+      values: unknown[],
+    ) => unknown;
+    makers.set(id, make);
+  }
+  return make;
 }
 
 /**
