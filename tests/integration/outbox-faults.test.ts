@@ -112,6 +112,8 @@ describeEachDb('outbox under faults', (kind) => {
       .innerJoin('outbox_message', 'outbox_message.id', 'outbox_attempt.message_id')
       .select(['outbox_attempt.outcome', 'outbox_attempt.http_status'])
       .where('outbox_message.idempotency_key', '=', first!)
+      // In the order they were made: PostgreSQL gives a join's rows in no order of its own.
+      .orderBy('outbox_attempt.id')
       .execute();
     expect(taken.at(-1)).toEqual({ outcome: 'doublon', http_status: 409 });
     const errors = new Set(attempts.map((a) => a.error?.replace(/\d+/g, 'N')).filter(Boolean));
