@@ -202,6 +202,9 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     const scheduler = startPullScheduler(core, { firstCheckMs: 10, checkEveryMs: 50 });
     try {
       await expect.poll(async () => (await pulls()).length, { timeout: 10_000 }).toBe(1);
+      // The pass goes on to the lists after the tariffs: counted once it has ended (its audit row).
+      const passes = async () => (await db().selectFrom('audit_log').select('id').where('method', '=', 'anam.pull').execute()).length;
+      await expect.poll(passes, { timeout: 10_000 }).toBe(1);
       const asked = server.requests.length;
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(server.requests.length).toBe(asked);
