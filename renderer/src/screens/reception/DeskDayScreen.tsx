@@ -1,12 +1,6 @@
 import { useMemo, useState } from 'react';
 import { IDENTITY_DOCUMENT_LABELS } from '../../../../shared/domain/episodes';
-import {
-  DESK_OUTCOME_LABELS,
-  REFUSAL_LABELS,
-  deskCounts,
-  type DeskCheckRow,
-  type DeskOutcome,
-} from '../../../../shared/domain/reception';
+import { DESK_OUTCOME_LABELS, REFUSAL_LABELS, deskCounts, type DeskCheckRow, type DeskOutcome } from '../../../../shared/domain/reception';
 import { formatRecepisse } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';

@@ -38,7 +38,12 @@ export function IdentityFields({ identity, onChange, fields, registryNina, autoF
         />
         {document !== 'aucun' ? (
           <>
-            <Field label="N° de la pièce" value={number} onChange={(e) => onChange({ number: e.target.value })} error={fields.identityNumber} />
+            <Field
+              label="N° de la pièce"
+              value={number}
+              onChange={(e) => onChange({ number: e.target.value })}
+              error={fields.identityNumber}
+            />
             <SelectField
               label="La pièce correspond"
               value={matches}
@@ -66,8 +71,8 @@ export function IdentityFields({ identity, onChange, fields, registryNina, autoF
             error={fields.identityMismatchReason}
           />
           <label className="checkbox">
-            <input type="checkbox" checked={identity.confirmMismatch} onChange={(e) => onChange({ confirmMismatch: e.target.checked })} /> Je
-            confirme admettre malgré une pièce qui ne correspond pas (signalé dans la réclamation)
+            <input type="checkbox" checked={identity.confirmMismatch} onChange={(e) => onChange({ confirmMismatch: e.target.checked })} />{' '}
+            Je confirme admettre malgré une pièce qui ne correspond pas (signalé dans la réclamation)
           </label>
           {fields.confirmMismatch ? (
             <small className="field-error" role="alert">

@@ -36,7 +36,8 @@ export function NameResults({ ref, matches, shown, stale, onPick, onLeaveTop }: 
     <div ref={ref} onKeyDown={onKey} className={stale ? 'stale-results' : undefined} inert={stale} aria-busy={stale}>
       {matches.length > shown ? (
         <p className="banner banner-warn" role="status">
-          Plus de {shown} personnes portent ce nom : affinez (prénoms complets) ou scannez le récépissé. Les {shown} premières sont affichées.
+          Plus de {shown} personnes portent ce nom : affinez (prénoms complets) ou scannez le récépissé. Les {shown} premières sont
+          affichées.
         </p>
       ) : null}
       <DataTable

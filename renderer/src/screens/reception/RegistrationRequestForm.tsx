@@ -28,8 +28,19 @@ export function RegistrationRequestForm({ draft, onChange, recepisse, error, pen
     <form className="card" noValidate onSubmit={onSubmit} aria-label="Demande d’immatriculation">
       <h2>Demande d’immatriculation</h2>
       <div className="grid-2">
-        <Field label="Nom" value={draft.familyName} onChange={(e) => onChange({ familyName: e.target.value })} error={fields.familyName} autoFocus />
-        <Field label="Prénoms" value={draft.givenNames} onChange={(e) => onChange({ givenNames: e.target.value })} error={fields.givenNames} />
+        <Field
+          label="Nom"
+          value={draft.familyName}
+          onChange={(e) => onChange({ familyName: e.target.value })}
+          error={fields.familyName}
+          autoFocus
+        />
+        <Field
+          label="Prénoms"
+          value={draft.givenNames}
+          onChange={(e) => onChange({ givenNames: e.target.value })}
+          error={fields.givenNames}
+        />
         <SelectField
           label="Sexe"
           value={draft.sex}
