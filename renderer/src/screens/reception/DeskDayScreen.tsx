@@ -1,21 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { IDENTITY_DOCUMENT_LABELS } from '../../../../shared/domain/episodes';
-import {
-  DESK_OUTCOME_LABELS,
-  REFUSAL_LABELS,
-  deskCounts,
-  type DeskCheckRow,
-  type DeskDay,
-  type DeskOutcome,
-} from '../../../../shared/domain/reception';
+import { DESK_OUTCOME_LABELS, REFUSAL_LABELS, deskCounts, type DeskCheckRow, type DeskOutcome } from '../../../../shared/domain/reception';
 import { formatRecepisse } from '../../../../shared/domain/registry';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
-import { formatDate, formatNumber } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { formatDate } from '../../lib/format';
+import { useQuery } from '../../lib/useQuery';
+import { DeskDayCounts } from './DeskDayCounts';
 
 const OUTCOME_BADGES: Record<DeskOutcome, string> = {
   eligible: 'badge badge-ok',
@@ -74,14 +67,9 @@ export function DeskDayScreen({ onOpenEpisode, reloadKey }: { onOpenEpisode: (id
   const [day, setDay] = useState('');
   const [outcome, setOutcome] = useState<DeskOutcome | ''>('');
   const [agent, setAgent] = useState('');
-  const [answer, setAnswer] = useState<DeskDay | null>(null);
-  const [reloads, setReloads] = useState(0);
-  const load = useCall(ramed.reception.day);
-  const run = load.run;
-
-  useEffect(() => {
-    void run(day ? { day } : {}).then((value) => value && setAnswer(value));
-  }, [run, day, reloadKey, reloads]);
+  // Another day's list stays until the new one comes (no flicker while the filters change).
+  const load = useQuery('reception.day', day ? { day } : {}, { reloadKey, keepPrevious: true });
+  const answer = load.data;
 
   const rows = useMemo(() => answer?.rows ?? [], [answer]);
   const agents = useMemo(
@@ -90,7 +78,6 @@ export function DeskDayScreen({ onOpenEpisode, reloadKey }: { onOpenEpisode: (id
   );
   const byAgent = useMemo(() => (agent ? rows.filter((r) => r.agent === agent) : rows), [rows, agent]);
   const shown = useMemo(() => (outcome ? byAgent.filter((r) => r.outcome === outcome) : byAgent), [byAgent, outcome]);
-  const counts = deskCounts(byAgent);
   const cols = useMemo(() => columns(onOpenEpisode), [onOpenEpisode]);
 
   return (
@@ -113,28 +100,11 @@ export function DeskDayScreen({ onOpenEpisode, reloadKey }: { onOpenEpisode: (id
           onChange={(e) => setAgent(e.target.value)}
           options={[{ value: '', label: 'Tous les agents' }, ...agents.map(([login, name]) => ({ value: login, label: name }))]}
         />
-        <button type="button" disabled={load.pending} onClick={() => setReloads((n) => n + 1)}>
+        <button type="button" disabled={load.loading} onClick={load.reload}>
           Actualiser
         </button>
       </div>
-      <dl className="desk-day-counts" aria-label="Chiffres du jour">
-        <div>
-          <dt>Vérifiés</dt>
-          <dd>{formatNumber(counts.checked)}</dd>
-        </div>
-        <div>
-          <dt>Éligibles</dt>
-          <dd className="text-ok">{formatNumber(counts.eligible)}</dd>
-        </div>
-        <div>
-          <dt>Refusés</dt>
-          <dd className="text-no">{formatNumber(counts.refused)}</dd>
-        </div>
-        <div>
-          <dt>Admis</dt>
-          <dd>{formatNumber(counts.admitted)}</dd>
-        </div>
-      </dl>
+      <DeskDayCounts counts={deskCounts(byAgent)} />
       <ErrorBanner error={load.error} />
       <DataTable
         label="Contrôles du jour"
@@ -143,7 +113,7 @@ export function DeskDayScreen({ onOpenEpisode, reloadKey }: { onOpenEpisode: (id
         rowKey={(r) => String(r.id)}
         pageSize={12}
         csvName={`accueil-${answer?.day ?? 'jour'}.csv`}
-        empty={load.pending ? 'Chargement…' : 'Aucun contrôle ce jour-là.'}
+        empty={load.loading ? 'Chargement…' : 'Aucun contrôle ce jour-là.'}
       />
     </section>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { downloadFile } from '../../lib/files';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 
 /**
  * Produces the episode's admission slip (A5 PDF) and hands it to the system to open or save for
@@ -18,11 +17,11 @@ export function SlipButton({
   autoFocus?: boolean;
   printNow?: boolean;
 }) {
-  const slip = useCall(ramed.reception.slip);
+  const slip = useCommand('reception.slip');
   const run = slip.run;
   const printed = useRef(false);
   const print = () => {
-    if (slip.pending) return;
+    if (slip.running) return;
     void run({ episodeId }).then((file) => file && downloadFile(file));
   };
   useEffect(() => {
@@ -32,8 +31,8 @@ export function SlipButton({
   }, [printNow, run, episodeId]);
   return (
     <>
-      <button type="button" autoFocus={autoFocus} aria-disabled={slip.pending} onClick={print}>
-        {slip.pending ? 'Préparation de la fiche…' : 'Imprimer la fiche d’admission'}
+      <button type="button" autoFocus={autoFocus} aria-disabled={slip.running} onClick={print}>
+        {slip.running ? 'Préparation de la fiche…' : 'Imprimer la fiche d’admission'}
       </button>
       <ErrorBanner error={slip.error} />
     </>

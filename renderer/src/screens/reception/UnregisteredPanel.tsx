@@ -1,18 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { DeskCheck } from '../../../../shared/domain/reception';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field, SelectField } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
-
-/** « 1970 » is a year alone; « 28/02/1991 » a date (JJ/MM/AAAA); anything else is left to the contract's message. */
-function birthOf(text: string): { birthYear: number } | { birthDate: string } | Record<string, never> {
-  const typed = text.trim();
-  if (/^\d{4}$/.test(typed)) return { birthYear: Number(typed) };
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
-  if (m) return { birthDate: `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` };
-  return {};
-}
+import { useCommand } from '../../lib/useCommand';
+import { EmergencyAdmitForm } from './EmergencyAdmitForm';
+import { registrationDraftOf, registrationInput, type RegistrationDraft } from './registration-draft';
+import { RegistrationRequestForm } from './RegistrationRequestForm';
 
 /**
  * A person the registry does not cover today: the request for registration (pre-filled from the
@@ -30,34 +21,16 @@ export function UnregisteredPanel({
   recepisse: string;
   onAdmitted: (episodeId: number, number: string) => void;
 }) {
-  const p = result.person;
-  const admissible = p !== null || recepisse.trim() !== '';
   const [open, setOpen] = useState(false);
-  const [familyName, setFamilyName] = useState(p?.familyName ?? '');
-  const [givenNames, setGivenNames] = useState(p?.givenNames ?? '');
-  const [sex, setSex] = useState<'F' | 'M' | ''>(p?.sex ?? '');
-  const [birth, setBirth] = useState(p ? (p.birthYearOnly ? p.birthDate.slice(0, 4) : p.birthDate.split('-').reverse().join('/')) : '');
-  const [commune, setCommune] = useState(p?.commune ?? '');
-  const [phone, setPhone] = useState(p?.phone ?? '');
-  const [requestId, setRequestId] = useState<number | null>(null);
+  const [draft, setDraft] = useState<RegistrationDraft>(() => registrationDraftOf(result.person));
   const [reason, setReason] = useState('');
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const request = useCall(ramed.registration.request);
-  const admit = useCall(ramed.reception.admit);
-  const fields = request.error?.fields ?? {};
+  const request = useCommand('registration.request');
+  const admit = useCommand('reception.admit');
+  const requestId = request.result?.id ?? null;
 
-  const submitRequest = async (e: FormEvent) => {
+  const submitRequest = (e: FormEvent) => {
     e.preventDefault();
-    const done = await request.run({
-      familyName,
-      givenNames,
-      sex: sex as 'F' | 'M',
-      ...birthOf(birth),
-      commune,
-      phone,
-      recepisse: recepisse.trim() === '' ? undefined : recepisse,
-    });
-    if (done) setRequestId(done.id);
+    void request.run(registrationInput(draft, recepisse));
   };
 
   const submitEmergency = async (e: FormEvent) => {
@@ -73,7 +46,6 @@ export function UnregisteredPanel({
       unregisteredReason: reason,
     });
     if (done?.outcome === 'admitted') onAdmitted(done.episodeId, done.number);
-    else if (done?.outcome === 'refused') setRefusal(done.message);
   };
 
   if (!open) {
@@ -90,83 +62,28 @@ export function UnregisteredPanel({
   }
   if (requestId === null) {
     return (
-      <form className="card" noValidate onSubmit={submitRequest} aria-label="Demande d’immatriculation">
-        <h2>Demande d’immatriculation</h2>
-        <div className="grid-2">
-          <Field label="Nom" value={familyName} onChange={(e) => setFamilyName(e.target.value)} error={fields.familyName} autoFocus />
-          <Field label="Prénoms" value={givenNames} onChange={(e) => setGivenNames(e.target.value)} error={fields.givenNames} />
-          <SelectField
-            label="Sexe"
-            value={sex}
-            onChange={(e) => setSex(e.target.value as 'F' | 'M' | '')}
-            error={fields.sex}
-            options={[
-              { value: '', label: '— Choisir —' },
-              { value: 'F', label: 'Féminin' },
-              { value: 'M', label: 'Masculin' },
-            ]}
-          />
-          <Field
-            label="Naissance (JJ/MM/AAAA, ou l’année seule)"
-            value={birth}
-            onChange={(e) => setBirth(e.target.value)}
-            error={fields.birthDate ?? fields.birthYear}
-          />
-          <Field label="Commune" value={commune} onChange={(e) => setCommune(e.target.value)} error={fields.commune} />
-          <Field label="Téléphone" value={phone} onChange={(e) => setPhone(e.target.value)} error={fields.phone} />
-        </div>
-        <p className="muted small">Récépissé présenté : {recepisse.trim() === '' ? 'aucun' : recepisse}. La date et l’agent sont notés.</p>
-        <ErrorBanner error={request.error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={request.pending}>
-            Enregistrer la demande
-          </button>
-          <button type="button" onClick={() => setOpen(false)}>
-            Annuler
-          </button>
-        </div>
-      </form>
+      <RegistrationRequestForm
+        draft={draft}
+        onChange={(change) => setDraft((d) => ({ ...d, ...change }))}
+        recepisse={recepisse}
+        error={request.error}
+        pending={request.running}
+        onSubmit={submitRequest}
+        onCancel={() => setOpen(false)}
+      />
     );
   }
   return (
-    <form className="card" noValidate onSubmit={submitEmergency} aria-label="Admission en urgence hors registre">
-      <p className="banner banner-ok" role="status">
-        Demande d’immatriculation n° {requestId} enregistrée.
-      </p>
-      {admissible ? (
-        <>
-          <h2>Admission en urgence hors registre</h2>
-          <p className="small">
-            Seulement pour une urgence. L’épisode est marqué « hors registre » et ne sera réclamé que si la personne apparaît au registre,
-            éligible ce jour, dans le délai fixé par l’établissement.
-            {p
-              ? null
-              : ' Récépissé absent du registre local : l’épisode porte le nom de la demande, puis est rattaché à la personne quand un import du registre apporte ce récépissé.'}
-          </p>
-          <Field
-            label="Motif de l’admission en urgence"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={admit.error?.fields?.unregisteredReason}
-            autoFocus
-          />
-          <ErrorBanner error={admit.error} />
-          {refusal ? (
-            <p className="banner banner-error" role="alert">
-              {refusal}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={admit.pending}>
-              Admettre en urgence (hors registre)
-            </button>
-          </div>
-        </>
-      ) : (
-        <p className="muted small">
-          Sans récépissé, rien ne permet de rattacher l’épisode au registre : prenez la personne en charge hors RAMED.
-        </p>
-      )}
-    </form>
+    <EmergencyAdmitForm
+      requestId={requestId}
+      admissible={result.person !== null || recepisse.trim() !== ''}
+      inRegistry={result.person !== null}
+      reason={reason}
+      onReason={setReason}
+      error={admit.error}
+      refusal={admit.result?.outcome === 'refused' ? admit.result.message : null}
+      pending={admit.running}
+      onSubmit={(e) => void submitEmergency(e)}
+    />
   );
 }
