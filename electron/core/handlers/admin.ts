@@ -19,7 +19,7 @@ function view(key: SettingKey, value: unknown): SettingView {
 }
 
 export const adminHandlers: Handlers<typeof adminApi> = {
-  'facility.onboarding': async (_input, ctx) => onboarding(ctx.db),
+  'facility.onboarding': async (_input, ctx) => onboarding(ctx),
   'settings.list': async (_input, ctx) => {
     const all = await getAllSettings(ctx.db);
     return (Object.keys(all) as SettingKey[]).map((key) => view(key, all[key]));

@@ -25,5 +25,5 @@ export const anamHandlers: Handlers<typeof anamApi> = {
     ctx.audit.detail = { lists: report.lists.map((l) => ({ list: l.list, applied: l.applied, error: l.error })) };
     return report;
   },
-  'anam.pulls': async (input, ctx) => pullHistory(ctx.db, input.limit),
+  'anam.pulls': async (input, ctx) => pullHistory(ctx, input),
 };

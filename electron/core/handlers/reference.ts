@@ -39,6 +39,6 @@ export const referenceHandlers: Handlers<typeof referenceApi> = {
     const date = input.date ?? isoToday(ctx.clock);
     return (await listPlausibilityRules(ctx.db)).filter((r) => tariffInForce(r, date)).map(({ id: _id, ...rule }) => rule);
   },
-  'reference.imports': async (input, ctx) => referenceImports(ctx.db, input.limit),
+  'reference.imports': async (input, ctx) => referenceImports(ctx, input),
   'medicines.list': async (input, ctx) => listMedicinesInForce(ctx.db, input.date ?? isoToday(ctx.clock)),
 };
