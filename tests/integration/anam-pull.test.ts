@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pullLists, type PullEnv } from '../../electron/core/anam-lists/pull';
 import { startPullScheduler } from '../../electron/core/anam-lists/scheduler';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import { ramed } from '../support/cli';
 import { startAnamListsServer, type AnamListsServer } from '../support/anam-lists-server';
@@ -48,10 +49,10 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     server.clientFolder = folder;
     // The contract's pulls keep their downloads under the user data folder.
     process.env.RAMED_HOME = folder;
-    await setSetting(db(), clock, 'anam.endpoint', server.url, 'test');
-    await setSetting(db(), clock, 'anam.token', TOKEN, 'test');
-    await setSetting(db(), clock, 'anam.timeoutMs', 5000, 'test');
-    await setSetting(db(), clock, 'anam.publicKey', server.publicKey, 'test');
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.endpoint', value: server.url });
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.token', value: TOKEN });
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.timeoutMs', value: 5000 });
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.publicKey', value: server.publicKey });
   });
   afterEach(async () => {
     await server.close();
@@ -227,7 +228,7 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
         { list: 'tariffs', files: 0, applied: 0, error: 'ANAM injoignable (pas de réseau ?) : nouvel essai au prochain téléchargement.' },
       ],
     });
-    await setSetting(db(), clock, 'anam.endpoint', '', 'test');
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.endpoint', value: '' });
     expect(await pullLists(env(), ['registry'])).toEqual({ configured: false, lists: [] });
     expect(await pulls()).toEqual([]);
   });

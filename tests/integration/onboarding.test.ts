@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createUser } from '../../electron/core/auth/users';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -57,7 +58,7 @@ describeEachDb('facility onboarding', (kind) => {
       ['boubacar', 'pharmacie'],
       ['fatou', 'gestionnaire'],
     ] as const) {
-      await createUser(db, core.deps.clock, {
+      await createUser(actingAs(core.deps, 'admin'), {
         login,
         fullName: login,
         roles: [role],
@@ -66,8 +67,8 @@ describeEachDb('facility onboarding', (kind) => {
       });
     }
     const folder = mkdtempSync(join(tmpdir(), 'ramed-backups-'));
-    await setSetting(db, core.deps.clock, 'backup.folder', folder, 'admin');
-    await setSetting(db, core.deps.clock, 'anam.endpoint', 'https://anam.example.ml/fhir', 'admin');
+    await setSetting(actingAs(core.deps, 'admin'), { key: 'backup.folder', value: folder });
+    await setSetting(actingAs(core.deps, 'admin'), { key: 'anam.endpoint', value: 'https://anam.example.ml/fhir' });
 
     const view = await states();
     expect(view.items.every((i) => i.done)).toBe(true);

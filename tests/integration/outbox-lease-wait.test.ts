@@ -16,7 +16,7 @@ describeEachDb('outbox wait on a dead worker’s lease', (kind) => {
   beforeEach(async () => {
     core = await openTestCore(kind, { clock });
     receiver = await startAnamReceiver({ token: 'jeton' });
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
     await queuedClaim(core.deps.handle.db, '2026-11', 2, '2026-11-16T09:00:00.000Z');
   });
   afterEach(async () => {
@@ -37,7 +37,7 @@ describeEachDb('outbox wait on a dead worker’s lease', (kind) => {
     const stop = new AbortController();
     const passes: string[] = [];
     const sending = sendQueue(
-      testWorker(() => core.deps.handle, clock, 'poste-1'),
+      testWorker(core.deps, clock, 'poste-1'),
       {
         untilEmpty: true,
         signal: stop.signal,

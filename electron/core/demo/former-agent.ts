@@ -1,14 +1,15 @@
 import { generatePassword } from '../auth/password';
 import { createUser } from '../auth/users';
+import { actingAs } from '../service-context';
 import type { DemoPart } from './part';
 
 /** A former reception agent whose account was deactivated: the Utilisateurs tab shows every state. */
 export const demoFormerAgent: DemoPart = {
   label: 'Compte désactivé d’un ancien agent',
   async run(ctx) {
-    const { handle, clock } = ctx.deps;
-    await handle.db.transaction().execute(async (trx) => {
-      const row = await createUser(trx, clock, {
+    const demo = actingAs(ctx.deps, 'démonstration');
+    await demo.db.transaction().execute(async (trx) => {
+      const row = await createUser({ ...demo, db: trx }, {
         login: 'osidibe',
         fullName: 'Ousmane Sidibé',
         roles: ['accueil'],

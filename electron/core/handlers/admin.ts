@@ -25,7 +25,7 @@ export const adminHandlers: Handlers<typeof adminApi> = {
     return (Object.keys(all) as SettingKey[]).map((key) => view(key, all[key]));
   },
   'settings.set': async (input, ctx) => {
-    const saved = await setSetting(ctx.db, ctx.clock, input.key, input.value, ctx.login);
+    const saved = await setSetting(ctx, input);
     ctx.audit.entityId = saved.key;
     const v = view(saved.key, saved.value);
     // The audit keeps the new value, except for secrets.
@@ -33,7 +33,7 @@ export const adminHandlers: Handlers<typeof adminApi> = {
     return v;
   },
   'settings.update': async (input, ctx) => {
-    const saved = await updateSettings(ctx.db, ctx.clock, input.values, ctx.login);
+    const saved = await updateSettings(ctx, input);
     const changed = saved.filter((s) => JSON.stringify(s.value) !== JSON.stringify(s.previous));
     if (changed.length > 0) ctx.audit.entityId = changed.map((s) => s.key).join(',');
     // The audit keeps each change (before → after), except for secrets.

@@ -36,8 +36,8 @@ export const systemHandlers: Handlers<typeof systemApi> = {
   },
   'setup.create': async (input, ctx) => {
     if (await isSetupDone(ctx.db)) throw conflict('Cet établissement est déjà configuré. Connectez-vous.');
-    const facility = await saveFacility(ctx.db, ctx.clock, input.facility);
-    const row = await createUser(ctx.db, ctx.clock, { ...input.admin, roles: ['admin'], mustChangePassword: false });
+    const facility = await saveFacility(ctx, input.facility);
+    const row = await createUser(ctx, { ...input.admin, roles: ['admin'], mustChangePassword: false });
     ctx.audit.entityId = facility.code;
     return openSession(ctx.slot, row, ctx.clock);
   },
@@ -48,7 +48,7 @@ export const systemHandlers: Handlers<typeof systemApi> = {
   },
   'jobs.cancel': async (input, ctx) => ({ cancelled: ctx.jobs.cancel(input.jobId) }),
   'facility.update': async (input, ctx) => {
-    const facility = await saveFacility(ctx.db, ctx.clock, input);
+    const facility = await saveFacility(ctx, input);
     ctx.audit.entityId = facility.code;
     return facility;
   },
