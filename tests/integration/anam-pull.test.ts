@@ -25,10 +25,9 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
   const clock = manualClock('2026-12-01T09:00:00.000Z');
   const db = () => core.deps.handle.db;
   const env = (): PullEnv => ({
-    deps: core.deps,
+    ...actingAs(core.deps, 'planificateur'),
     fetch,
     folder,
-    by: 'planificateur',
     hooks: { progress: () => {}, signal: new AbortController().signal },
   });
   const persons = async () =>

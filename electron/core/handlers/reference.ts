@@ -18,7 +18,7 @@ export async function importList<C>(input: { file: string; signature?: string },
   const file = ctx.deps.files.resolve(input.file);
   const signaturePath = input.signature ? ctx.deps.files.resolve(input.signature).path : `${file.path}.sig`;
   const signatureText = await readSignature(signaturePath);
-  const report = await importReferenceFile(ctx.db, ctx.clock, ctx.login, file, spec, signatureText);
+  const report = await importReferenceFile(ctx, { file, spec, signatureText });
   ctx.audit.entityId = file.name;
   ctx.audit.detail = {
     applied: report.applied,
