@@ -22,7 +22,7 @@ export const workerName = (host: string) => `${host}-${process.pid}-${randomByte
 export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick<OutboxEnv, 'fetch' | 'random'>> = {}): OutboxWorker {
   const worker = workerName(host);
   const extras = { random: inject.random ?? Math.random, fetch: inject.fetch ?? fetch, worker };
-  // Built at each pass, on the database of the moment: a restore replaces it between two passes.
+  // Built at each pass on the database of that moment: after a restore, the next pass sends from the restored one.
   const senderNow = (): OutboxEnv => ({ ...actingAs(core.deps, worker), ...extras });
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
