@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pullLists, type PullEnv } from '../../electron/core/anam-lists/pull';
 import { startPullScheduler } from '../../electron/core/anam-lists/scheduler';
 import { actingAs } from '../../electron/core/service-context';
-import { setSetting } from '../../electron/core/settings/settings';
+import { setSetting, updateSettings } from '../../electron/core/settings/settings';
 import { ramed } from '../support/cli';
 import { startAnamListsServer, type AnamListsServer } from '../support/anam-lists-server';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -48,10 +48,8 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     server.clientFolder = folder;
     // The contract's pulls keep their downloads under the user data folder.
     process.env.RAMED_HOME = folder;
-    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.endpoint', value: server.url });
-    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.token', value: TOKEN });
-    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.timeoutMs', value: 5000 });
-    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.publicKey', value: server.publicKey });
+    const values = { 'anam.endpoint': server.url, 'anam.token': TOKEN, 'anam.timeoutMs': 5000, 'anam.publicKey': server.publicKey };
+    await updateSettings(actingAs(core.deps, 'test'), { values });
   });
   afterEach(async () => {
     await server.close();

@@ -44,6 +44,7 @@ describeEachDb('facility onboarding', (kind) => {
 
   it('marks each item done as it is done, and warns about the example files in a real facility', async () => {
     const db = core.deps.handle.db;
+    const asAdmin = actingAs(core.deps, 'admin');
     await insertPersons(db, [somePerson(1)]);
     const tariffs = await admin.tariffs.import({ file: registerCsv(core, TEST_TARIFFS, 'exemple-illustratif-tarifs.csv') });
     const medicines = await admin.medicines.import({ file: registerCsv(core, TEST_MEDICINES, 'medicaments-anam-2026.csv') });
@@ -58,7 +59,7 @@ describeEachDb('facility onboarding', (kind) => {
       ['boubacar', 'pharmacie'],
       ['fatou', 'gestionnaire'],
     ] as const) {
-      await createUser(actingAs(core.deps, 'admin'), {
+      await createUser(asAdmin, {
         login,
         fullName: login,
         roles: [role],
@@ -67,8 +68,8 @@ describeEachDb('facility onboarding', (kind) => {
       });
     }
     const folder = mkdtempSync(join(tmpdir(), 'ramed-backups-'));
-    await setSetting(actingAs(core.deps, 'admin'), { key: 'backup.folder', value: folder });
-    await setSetting(actingAs(core.deps, 'admin'), { key: 'anam.endpoint', value: 'https://anam.example.ml/fhir' });
+    await setSetting(asAdmin, { key: 'backup.folder', value: folder });
+    await setSetting(asAdmin, { key: 'anam.endpoint', value: 'https://anam.example.ml/fhir' });
 
     const view = await states();
     expect(view.items.every((i) => i.done)).toBe(true);
