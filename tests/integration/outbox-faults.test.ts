@@ -63,10 +63,7 @@ describeEachDb('outbox under faults', (kind) => {
 
     // The ANAM is unreachable for a while: attempts fail with a French message, nothing is lost.
     await receiver.refuseConnections();
-    const offline = await sendDue(
-      testWorker(core.deps, clock, 'hors-ligne'),
-      { limit: 5 },
-    );
+    const offline = await sendDue(testWorker(core.deps, clock, 'hors-ligne'), { limit: 5 });
     expect(offline).toMatchObject({ attempted: 5, delivered: 0, failed: 5 });
     const failing = (await outboxStatus(actingAs(core.deps, 'test'))).messages.filter((m) => m.attempts > 0);
     expect(failing.reduce((sum, m) => sum + m.attempts, 0)).toBe(5);

@@ -36,14 +36,11 @@ describeEachDb('outbox wait on a dead worker’s lease', (kind) => {
 
     const stop = new AbortController();
     const passes: string[] = [];
-    const sending = sendQueue(
-      testWorker(core.deps, clock, 'poste-1'),
-      {
-        untilEmpty: true,
-        signal: stop.signal,
-        progress: (_done, _total, label) => passes.push(label),
-      },
-    );
+    const sending = sendQueue(testWorker(core.deps, clock, 'poste-1'), {
+      untilEmpty: true,
+      signal: stop.signal,
+      progress: (_done, _total, label) => passes.push(label),
+    });
     // The clock does not move: the leased message stays out of reach, and the sender must wait rather than loop.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await nextDueAt(db)).toBe(LEASE_END);

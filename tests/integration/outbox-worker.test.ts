@@ -29,7 +29,9 @@ describeEachDb('outbox worker of the hosts', (kind) => {
       await vi.waitFor(async () => expect(await outboxStatus(actingAs(core.deps, 'test'))).toMatchObject({ pending: 0, delivered: 4 }));
       await queuedClaim(db, '2026-11', 2, systemClock.now().toISOString());
       worker.wake();
-      await vi.waitFor(async () => expect(await outboxStatus(actingAs(core.deps, 'test'))).toMatchObject({ pending: 0, delivered: 6 }), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(await outboxStatus(actingAs(core.deps, 'test'))).toMatchObject({ pending: 0, delivered: 6 }), {
+        timeout: 10_000,
+      });
     } finally {
       await worker.stop();
     }

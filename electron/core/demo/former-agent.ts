@@ -9,14 +9,11 @@ export const demoFormerAgent: DemoPart = {
   async run(ctx) {
     const demo = actingAs(ctx.deps, 'démonstration');
     await demo.db.transaction().execute(async (trx) => {
-      const row = await createUser({ ...demo, db: trx }, {
-        login: 'osidibe',
-        fullName: 'Ousmane Sidibé',
-        roles: ['accueil'],
-        // Nobody knows it: the account is closed.
-        password: generatePassword(16),
-        mustChangePassword: false,
-      });
+      const row = await createUser(
+        { ...demo, db: trx },
+        // Nobody knows the password: the account is closed.
+        { login: 'osidibe', fullName: 'Ousmane Sidibé', roles: ['accueil'], password: generatePassword(16), mustChangePassword: false },
+      );
       await trx.updateTable('app_user').set({ active: 0 }).where('id', '=', row.id).execute();
     });
   },

@@ -1,5 +1,5 @@
 import type { ReferenceImportReport } from '../../../shared/domain/reference';
-import { importReferenceFile } from '../reference/import';
+import { importReferenceFile, type ReferenceSpec } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
 import { plausibilityFile } from '../reference/plausibility-file';
 import { programmeFile } from '../reference/programme-file';
@@ -18,15 +18,13 @@ export const demoReference: DemoPart = {
   async run(ctx) {
     const admin = actingAs(ctx.deps, 'admin');
     await admin.db.transaction().execute(async (trx) => {
-      const inTrx = { ...admin, db: trx };
-      ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(inTrx, { file: sampleFile(SAMPLE_TARIFFS), spec: tariffFile, signatureText: null }));
-      ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(inTrx, { file: sampleFile(SAMPLE_MEDICINES), spec: medicineFile, signatureText: null }));
-      ensureApplied(DEFAULT_CONTROLS, await importReferenceFile(inTrx, { file: sampleFile(DEFAULT_CONTROLS), spec: plausibilityFile, signatureText: null }));
+      const importSample = async <C>(name: string, spec: ReferenceSpec<C>) =>
+        ensureApplied(name, await importReferenceFile({ ...admin, db: trx }, { file: sampleFile(name), spec, signatureText: null }));
+      await importSample(SAMPLE_TARIFFS, tariffFile);
+      await importSample(SAMPLE_MEDICINES, medicineFile);
+      await importSample(DEFAULT_CONTROLS, plausibilityFile);
       // The reviewed free-care programmes, as the administrator imports them (`ramed import-programmes`).
-      ensureApplied(
-        DEFAULT_PROGRAMMES,
-        await importReferenceFile(inTrx, { file: sampleFile(DEFAULT_PROGRAMMES), spec: programmeFile, signatureText: null }),
-      );
+      await importSample(DEFAULT_PROGRAMMES, programmeFile);
     });
   },
 };

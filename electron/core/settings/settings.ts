@@ -44,7 +44,10 @@ export async function getAllSettings(db: Kysely<Database>): Promise<{ [K in Sett
 }
 
 /** Validates and stores a setting; throws a French DomainError on an unknown key or a bad value. */
-export async function setSetting(ctx: ServiceContext, { key, value }: { key: string; value: unknown }): Promise<{ key: SettingKey; value: unknown }> {
+export async function setSetting(
+  ctx: ServiceContext,
+  { key, value }: { key: string; value: unknown },
+): Promise<{ key: SettingKey; value: unknown }> {
   const [saved] = await updateSettings(ctx, { values: { [key]: value } });
   return saved!;
 }
