@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { openCore } from '../../electron/core/app';
 import { createUser } from '../../electron/core/auth/users';
+import { actingAs } from '../../electron/core/service-context';
 import type { DemoContext } from '../../electron/core/demo/demo';
 import { demoFacilityAndUsers } from '../../electron/core/demo/facility-users';
 import { silentLogger } from '../../electron/core/logger';
@@ -76,7 +77,7 @@ async function prepare(): Promise<void> {
   const core = await openCore({ db, log: silentLogger });
   const demo: DemoContext = { deps: core.deps, options: { month: core.deps.clock.now().toISOString().slice(0, 7), episodes: 0 }, accounts: [], note: () => {} };
   await demoFacilityAndUsers.run(demo);
-  await createUser(core.deps.handle.db, core.deps.clock, { login: LOGIN, fullName: 'Mesure (accueil)', roles: ['accueil'], password: PASSWORD, mustChangePassword: false });
+  await createUser(actingAs(core.deps, 'admin'), { login: LOGIN, fullName: 'Mesure (accueil)', roles: ['accueil'], password: PASSWORD, mustChangePassword: false });
   await core.close();
   console.log(`import de ${file} dans ${db}…`);
   const run = await runProcess(process.execPath, ['bin/ramed.mjs', 'import-registry', file, '--mode', 'full', '--db', db]);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { newSlot, type Core } from '../../electron/core/app';
 import { createUser } from '../../electron/core/auth/users';
+import { actingAs } from '../../electron/core/service-context';
 import type { SessionSlot } from '../../electron/core/context';
 import type { Role } from '../../shared/domain/roles';
 
@@ -11,7 +12,7 @@ import type { Role } from '../../shared/domain/roles';
 export async function signedIn(core: Core, role: Role): Promise<SessionSlot> {
   const login = `bench-${role}-${randomBytes(3).toString('hex')}`;
   const password = randomBytes(12).toString('base64url');
-  await createUser(core.deps.handle.db, core.deps.clock, { login, fullName: `Banc d’essai (${role})`, roles: [role], password, mustChangePassword: false });
+  await createUser(actingAs(core.deps, 'admin'), { login, fullName: `Banc d’essai (${role})`, roles: [role], password, mustChangePassword: false });
   const slot = newSlot();
   const result = await core.dispatch(slot, 'auth.login', { login, password });
   if (!result.ok) throw new Error(`connexion impossible : ${result.error.message}`);

@@ -200,10 +200,11 @@ await sql`analyze`.execute(db);
 console.log(`Rempli en ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
 const today = '2026-12-31';
+const manager = actingAs(core.deps, 'bench', `${today}T12:00:00.000Z`);
 const cases: Array<[string, () => Promise<unknown>]> = [
-  ['mois (juin 2026)', () => statisticsReport(db, { kind: 'month', month: '2026-06' } satisfies StatisticsPeriod, today)],
-  ['année 2026', () => statisticsReport(db, { kind: 'year', year: 2026 }, today)],
-  ['rapport mensuel PDF (juin 2026)', () => monthlyReport(actingAs(core.deps, 'bench', `${today}T12:00:00.000Z`), { month: '2026-06' })],
+  ['mois (juin 2026)', () => statisticsReport(manager, { kind: 'month', month: '2026-06' } satisfies StatisticsPeriod)],
+  ['année 2026', () => statisticsReport(manager, { kind: 'year', year: 2026 })],
+  ['rapport mensuel PDF (juin 2026)', () => monthlyReport(manager, { month: '2026-06' })],
 ];
 for (const [label, run] of cases) {
   const times: number[] = [];
@@ -215,7 +216,7 @@ for (const [label, run] of cases) {
   times.sort((a, b) => a - b);
   console.log(`${label.padEnd(34)} médiane ${times[3]!.toFixed(0).padStart(6)} ms   max ${times.at(-1)!.toFixed(0).padStart(6)} ms`);
 }
-const june = await statisticsReport(db, { kind: 'month', month: '2026-06' }, today);
+const june = await statisticsReport(manager, { kind: 'month', month: '2026-06' });
 console.log(`\n(juin 2026 : ${june.episodes} épisodes, ${june.patients.seen} patients, ${june.eligibility.refused} refus)`);
 await core.close();
 if (dir) rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { silentLogger } from '../../electron/core/logger';
 import { MAX_ATTEMPTS } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import { signMonth } from '../support/claim-responses';
 import { clientFor, slotAs } from '../support/db';
@@ -21,12 +22,12 @@ async function abandonedMonth(host: Host): Promise<{ failed: number; error: stri
   try {
     await demoEpisodes.run({ deps: core.deps, options: { month: MONTH, episodes: 4 }, accounts: [], note: () => {} });
     await signMonth(clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata')), MONTH);
-    const db = core.deps.handle.db;
     const clock = manualClock(systemClock.now().toISOString());
-    await setSetting(db, clock, 'anam.endpoint', 'http://127.0.0.1:9/fhir', 'test');
-    await failUntilAbandoned(() => core.deps.handle, clock);
-    await setSetting(db, clock, 'anam.endpoint', '', 'test');
-    const status = await outboxStatus(db);
+    const tester = { ...actingAs(core.deps, 'test'), clock };
+    await setSetting(tester, { key: 'anam.endpoint', value: 'http://127.0.0.1:9/fhir' });
+    await failUntilAbandoned(core.deps, clock);
+    await setSetting(tester, { key: 'anam.endpoint', value: '' });
+    const status = await outboxStatus(tester);
     expect(status.pending).toBe(0);
     return { failed: status.failed, error: status.messages.find((m) => m.status === 'echec')!.lastError! };
   } finally {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pollDecisions } from '../../electron/core/outbox/poll';
 import { sendDue } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import { registerFile } from '../support/claim-responses';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -17,7 +18,7 @@ describeEachDb('the live link with the ANAM', (kind) => {
   let standIn: FhirStandIn | undefined;
   const clock = manualClock('2026-12-01T09:00:00.000Z');
   const db = () => core.deps.handle.db;
-  const worker = (name = 'poste-1', seed = 1) => testWorker(() => core.deps.handle, clock, name, seed);
+  const worker = (name = 'poste-1', seed = 1) => testWorker(core.deps, clock, name, seed);
 
   beforeEach(async () => {
     core = await openTestCore(kind, { clock });
@@ -30,10 +31,10 @@ describeEachDb('the live link with the ANAM', (kind) => {
 
   async function link(flavour: Flavour, mode: 'bundle' | 'claim', episodes: number, timeoutMs = 1000) {
     standIn = await startFhirStandIn({ flavour, token: TOKEN });
-    await pointAt(db(), clock, standIn.url, TOKEN, timeoutMs);
-    await setSetting(db(), clock, 'anam.submitMode', mode, 'test');
+    await pointAt(core.deps, standIn.url, TOKEN, timeoutMs);
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.submitMode', value: mode });
     const claimId = await queuedClaim(db(), '2026-11', episodes, clock.now().toISOString());
-    return { standIn, claimId, keys: (await outboxStatus(db())).messages.map((m) => m.key) };
+    return { standIn, claimId, keys: (await outboxStatus(actingAs(core.deps, 'test'))).messages.map((m) => m.key) };
   }
 
   const decisions = () =>
@@ -67,7 +68,7 @@ describeEachDb('the live link with the ANAM', (kind) => {
     const { standIn } = await link('hapi', 'bundle', 1);
     standIn.inline = 'wrong';
     expect(await sendDue(worker())).toMatchObject({ attempted: 1, delivered: 0, failed: 1 });
-    const [message] = (await outboxStatus(db())).messages;
+    const [message] = (await outboxStatus(actingAs(core.deps, 'test'))).messages;
     expect(message).toMatchObject({
       status: 'en_attente',
       lastError: expect.stringMatching(
@@ -80,7 +81,7 @@ describeEachDb('the live link with the ANAM', (kind) => {
   it('delivers on a transaction-response without ClaimResponse, then applies the decision found by polling', async () => {
     const { standIn, keys } = await link('hapi', 'bundle', 2);
     expect(await sendDue(worker())).toMatchObject({ attempted: 2, delivered: 2 });
-    expect((await outboxStatus(db())).delivered).toBe(2);
+    expect((await outboxStatus(actingAs(core.deps, 'test'))).delivered).toBe(2);
     expect(await decisions()).toEqual([]);
     expect(await db().selectFrom('claim').select('status').executeTakeFirstOrThrow()).toEqual({ status: 'envoyee' });
 
@@ -144,11 +145,11 @@ describeEachDb('the live link with the ANAM', (kind) => {
     standIn.plan = (key, attempt) =>
       attempt === 1 ? faults[position.get(key)!]! : attempt === 2 && position.get(key) === 1 ? 'http503' : 'none';
 
-    for (let round = 0; round < 6 && (await outboxStatus(db())).pending > 0; round++) {
+    for (let round = 0; round < 6 && (await outboxStatus(actingAs(core.deps, 'test'))).pending > 0; round++) {
       await Promise.all([sendDue(worker(`a-${round}`, round + 1)), sendDue(worker(`b-${round}`, round + 50))]);
       clock.advance(2 * HOUR);
     }
-    expect(await outboxStatus(db())).toMatchObject({ pending: 0, failed: 0, delivered: faults.length });
+    expect(await outboxStatus(actingAs(core.deps, 'test'))).toMatchObject({ pending: 0, failed: 0, delivered: faults.length });
     expect(standIn.accepted.slice().sort()).toEqual(keys.slice().sort());
     // A 503 with Retry-After: 120 waited its two minutes, the first failures were retried.
     const attempts = await db().selectFrom('outbox_attempt').select(['outcome', 'error']).execute();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pullLists, type PullEnv } from '../../electron/core/anam-lists/pull';
 import { startPullScheduler } from '../../electron/core/anam-lists/scheduler';
-import { setSetting } from '../../electron/core/settings/settings';
+import { actingAs } from '../../electron/core/service-context';
+import { setSetting, updateSettings } from '../../electron/core/settings/settings';
 import { ramed } from '../support/cli';
 import { startAnamListsServer, type AnamListsServer } from '../support/anam-lists-server';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -24,10 +25,9 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
   const clock = manualClock('2026-12-01T09:00:00.000Z');
   const db = () => core.deps.handle.db;
   const env = (): PullEnv => ({
-    deps: core.deps,
+    ...actingAs(core.deps, 'planificateur'),
     fetch,
     folder,
-    by: 'planificateur',
     hooks: { progress: () => {}, signal: new AbortController().signal },
   });
   const persons = async () =>
@@ -48,10 +48,8 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
     server.clientFolder = folder;
     // The contract's pulls keep their downloads under the user data folder.
     process.env.RAMED_HOME = folder;
-    await setSetting(db(), clock, 'anam.endpoint', server.url, 'test');
-    await setSetting(db(), clock, 'anam.token', TOKEN, 'test');
-    await setSetting(db(), clock, 'anam.timeoutMs', 5000, 'test');
-    await setSetting(db(), clock, 'anam.publicKey', server.publicKey, 'test');
+    const values = { 'anam.endpoint': server.url, 'anam.token': TOKEN, 'anam.timeoutMs': 5000, 'anam.publicKey': server.publicKey };
+    await updateSettings(actingAs(core.deps, 'test'), { values });
   });
   afterEach(async () => {
     await server.close();
@@ -227,7 +225,7 @@ describeEachDb('lists pulled from the ANAM', (kind) => {
         { list: 'tariffs', files: 0, applied: 0, error: 'ANAM injoignable (pas de réseau ?) : nouvel essai au prochain téléchargement.' },
       ],
     });
-    await setSetting(db(), clock, 'anam.endpoint', '', 'test');
+    await setSetting(actingAs(core.deps, 'test'), { key: 'anam.endpoint', value: '' });
     expect(await pullLists(env(), ['registry'])).toEqual({ configured: false, lists: [] });
     expect(await pulls()).toEqual([]);
   });

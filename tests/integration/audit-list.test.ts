@@ -7,6 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { newSlot } from '../../electron/core/app';
 import type { SessionSlot } from '../../electron/core/context';
 import { exportAudit } from '../../electron/core/audit/audit-query';
+import { actingAs } from '../../electron/core/service-context';
 import type { AuditPage } from '../../shared/domain/audit';
 import type { GeneratedFile } from '../../shared/contract/files';
 import { ramed } from '../support/cli';
@@ -123,7 +124,7 @@ describeEachDb('the audit exported to CSV', (kind) => {
   });
 
   it('refuses more rows than the cap, saying how many matched; the desk may not export', async () => {
-    await expect(exportAudit(core.deps.handle.db, {}, '2026-11-14', 3)).rejects.toThrow(
+    await expect(exportAudit(actingAs(core.deps, 'admin'), {}, 3)).rejects.toThrow(
       '4 opérations correspondent : l’export en contient au plus 3. Réduisez la période.',
     );
     expect(await core.dispatch(slotAs(['accueil']), 'audit.export', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import { sendDue } from '../../electron/core/outbox/send';
 import type { Client } from '../../shared/contract/client';
 import { startAnamReceiver } from '../support/anam-receiver';
@@ -191,7 +192,7 @@ describeEachDb('resubmitting what the ANAM rejected', (kind) => {
     const v2 = await signMonth(manager, MONTH);
     expect(v2.version).toBe(2);
 
-    const status = await outboxStatus(core.deps.handle.db);
+    const status = await outboxStatus(actingAs(core.deps, 'test'));
     expect(status).toMatchObject({ pending: 2, superseded: 3, failed: 0 });
     const old = status.messages.filter((m) => m.claim.startsWith(`${MONTH} v1 `));
     expect(
@@ -205,8 +206,8 @@ describeEachDb('resubmitting what the ANAM rejected', (kind) => {
 
     const receiver = await startAnamReceiver({ token: 'jeton' });
     try {
-      await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
-      expect(await sendDue(testWorker(() => core.deps.handle, clock, 'poste'))).toMatchObject({ attempted: 2, delivered: 2 });
+      await pointAt(core.deps, receiver.url, 'jeton');
+      expect(await sendDue(testWorker(core.deps, clock, 'poste'))).toMatchObject({ attempted: 2, delivered: 2 });
       expect(receiver.accepted.sort()).toEqual((await sentClaims(core.deps.handle.db, v2.id)).map((s) => s.key).sort());
     } finally {
       await receiver.close();

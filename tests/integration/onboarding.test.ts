@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createUser } from '../../electron/core/auth/users';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -43,6 +44,7 @@ describeEachDb('facility onboarding', (kind) => {
 
   it('marks each item done as it is done, and warns about the example files in a real facility', async () => {
     const db = core.deps.handle.db;
+    const asAdmin = actingAs(core.deps, 'admin');
     await insertPersons(db, [somePerson(1)]);
     const tariffs = await admin.tariffs.import({ file: registerCsv(core, TEST_TARIFFS, 'exemple-illustratif-tarifs.csv') });
     const medicines = await admin.medicines.import({ file: registerCsv(core, TEST_MEDICINES, 'medicaments-anam-2026.csv') });
@@ -57,7 +59,7 @@ describeEachDb('facility onboarding', (kind) => {
       ['boubacar', 'pharmacie'],
       ['fatou', 'gestionnaire'],
     ] as const) {
-      await createUser(db, core.deps.clock, {
+      await createUser(asAdmin, {
         login,
         fullName: login,
         roles: [role],
@@ -66,8 +68,8 @@ describeEachDb('facility onboarding', (kind) => {
       });
     }
     const folder = mkdtempSync(join(tmpdir(), 'ramed-backups-'));
-    await setSetting(db, core.deps.clock, 'backup.folder', folder, 'admin');
-    await setSetting(db, core.deps.clock, 'anam.endpoint', 'https://anam.example.ml/fhir', 'admin');
+    await setSetting(asAdmin, { key: 'backup.folder', value: folder });
+    await setSetting(asAdmin, { key: 'anam.endpoint', value: 'https://anam.example.ml/fhir' });
 
     const view = await states();
     expect(view.items.every((i) => i.done)).toBe(true);

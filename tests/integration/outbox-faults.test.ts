@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import { sendDue } from '../../electron/core/outbox/send';
 import { startAnamReceiver, type AnamReceiver, type Fault } from '../support/anam-receiver';
 import { describeEachDb, openTestCore, type TestCore } from '../support/db';
@@ -29,9 +30,9 @@ describeEachDb('outbox under faults', (kind) => {
 
   it('delivers 200 claims exactly once each through every fault, restarts and a worker killed mid-send', async () => {
     const db = () => core.deps.handle.db;
-    await pointAt(db(), clock, receiver.url, TOKEN, 1000);
+    await pointAt(core.deps, receiver.url, TOKEN, 1000);
     await queuedClaim(db(), '2026-11', 200, clock.now().toISOString());
-    const keys = (await outboxStatus(db())).messages.map((m) => m.key);
+    const keys = (await outboxStatus(actingAs(core.deps, 'test'))).messages.map((m) => m.key);
     const position = new Map(keys.map((k, i) => [k, i]));
     let first: string | null = null;
     receiver.plan = (key, attempt) => {
@@ -62,12 +63,9 @@ describeEachDb('outbox under faults', (kind) => {
 
     // The ANAM is unreachable for a while: attempts fail with a French message, nothing is lost.
     await receiver.refuseConnections();
-    const offline = await sendDue(
-      testWorker(() => core.deps.handle, clock, 'hors-ligne'),
-      { limit: 5 },
-    );
+    const offline = await sendDue(testWorker(core.deps, clock, 'hors-ligne'), { limit: 5 });
     expect(offline).toMatchObject({ attempted: 5, delivered: 0, failed: 5 });
-    const failing = (await outboxStatus(db())).messages.filter((m) => m.attempts > 0);
+    const failing = (await outboxStatus(actingAs(core.deps, 'test'))).messages.filter((m) => m.attempts > 0);
     expect(failing.reduce((sum, m) => sum + m.attempts, 0)).toBe(5);
     expect(failing.every((m) => m.status === 'en_attente' && m.lastError === 'Connexion à l’ANAM impossible (service injoignable).')).toBe(
       true,
@@ -76,15 +74,15 @@ describeEachDb('outbox under faults', (kind) => {
 
     // Workers come and go (a new one each round, two at once), time moves past every backoff and lease.
     let round = 0;
-    for (; round < 12 && (await outboxStatus(db())).pending > 0; round++) {
+    for (; round < 12 && (await outboxStatus(actingAs(core.deps, 'test'))).pending > 0; round++) {
       await Promise.all([
-        sendDue(testWorker(() => core.deps.handle, clock, `poste-a-${round}`, round + 1)),
-        sendDue(testWorker(() => core.deps.handle, clock, `poste-b-${round}`, round + 101)),
+        sendDue(testWorker(core.deps, clock, `poste-a-${round}`, round + 1)),
+        sendDue(testWorker(core.deps, clock, `poste-b-${round}`, round + 101)),
       ]);
       clock.advance(2 * HOUR);
     }
 
-    const status = await outboxStatus(db());
+    const status = await outboxStatus(actingAs(core.deps, 'test'));
     expect(status).toMatchObject({ pending: 0, failed: 0, delivered: 200 });
     expect(new Set(receiver.accepted)).toEqual(new Set(keys));
     expect(receiver.accepted).toHaveLength(200);

@@ -16,7 +16,7 @@ describeEachDb('outbox wait on a dead worker’s lease', (kind) => {
   beforeEach(async () => {
     core = await openTestCore(kind, { clock });
     receiver = await startAnamReceiver({ token: 'jeton' });
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
     await queuedClaim(core.deps.handle.db, '2026-11', 2, '2026-11-16T09:00:00.000Z');
   });
   afterEach(async () => {
@@ -36,14 +36,11 @@ describeEachDb('outbox wait on a dead worker’s lease', (kind) => {
 
     const stop = new AbortController();
     const passes: string[] = [];
-    const sending = sendQueue(
-      testWorker(() => core.deps.handle, clock, 'poste-1'),
-      {
-        untilEmpty: true,
-        signal: stop.signal,
-        progress: (_done, _total, label) => passes.push(label),
-      },
-    );
+    const sending = sendQueue(testWorker(core.deps, clock, 'poste-1'), {
+      untilEmpty: true,
+      signal: stop.signal,
+      progress: (_done, _total, label) => passes.push(label),
+    });
     // The clock does not move: the leased message stays out of reach, and the sender must wait rather than loop.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await nextDueAt(db)).toBe(LEASE_END);

@@ -3,6 +3,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { MAX_ATTEMPTS, sendDue } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import type { Client } from '../../shared/contract/client';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { signMonth } from '../support/claim-responses';
@@ -28,7 +29,7 @@ describeEachDb('every abandoned upload sent again at once', (kind) => {
     await importList(core, 'tariffs', TEST_TARIFFS);
     manager = clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata'));
     receiver = await startAnamReceiver({ token: 'jeton', plan: () => 'http500' });
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
   });
   afterEach(async () => {
     await receiver.close();
@@ -36,7 +37,7 @@ describeEachDb('every abandoned upload sent again at once', (kind) => {
   });
 
   const db = () => core.deps.handle.db;
-  const status = () => outboxStatus(db());
+  const status = () => outboxStatus(actingAs(core.deps, 'test'));
   const retries = () =>
     db().selectFrom('outbox_retry').select(['message_id', 'by_login', 'reason', 'attempts_before', 'last_error']).orderBy('id').execute();
   /** Abandons every message still to send, as days of failures would (the race rounds need many). */
@@ -67,7 +68,7 @@ describeEachDb('every abandoned upload sent again at once', (kind) => {
       ok: true,
     });
     expect(await signMonth(manager, '2026-11')).toMatchObject({ version: 2 });
-    await failUntilAbandoned(() => core.deps.handle, clock);
+    await failUntilAbandoned(core.deps, clock);
 
     const before = await status();
     expect(before).toMatchObject({ pending: 0, failed: 2, superseded: 2 });
@@ -102,7 +103,7 @@ describeEachDb('every abandoned upload sent again at once', (kind) => {
 
     // The ANAM is back: both leave, the replaced ones never.
     receiver.plan = () => 'none';
-    expect(await sendDue(testWorker(() => core.deps.handle, clock, 'poste-1'))).toMatchObject({ attempted: 2, delivered: 2 });
+    expect(await sendDue(testWorker(core.deps, clock, 'poste-1'))).toMatchObject({ attempted: 2, delivered: 2 });
     expect(await status()).toMatchObject({ delivered: 2, pending: 0, failed: 0, superseded: 2 });
 
     // Nothing left to resend: a plain answer of 0, nothing written.

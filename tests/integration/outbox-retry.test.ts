@@ -3,6 +3,7 @@ import { openCore, type Core } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
 import { MAX_ATTEMPTS, sendDue } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import type { Client } from '../../shared/contract/client';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
 import { signMonth } from '../support/claim-responses';
@@ -32,15 +33,15 @@ describeEachDb('an abandoned upload sent again', (kind) => {
     await closedEpisode(core, persons[1]!, [{ code: 'CS-CUR' }], '2026-11-12');
     manager = clientFor(core, slotAs(['gestionnaire'], null, 'fatoumata'));
     receiver = await startAnamReceiver({ token: 'jeton', plan: () => 'http500' });
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
   });
   afterEach(async () => {
     await receiver.close();
     await core.dispose();
   });
 
-  const worker = () => testWorker(() => core.deps.handle, clock, 'poste-1');
-  const status = () => outboxStatus(core.deps.handle.db);
+  const worker = () => testWorker(core.deps, clock, 'poste-1');
+  const status = () => outboxStatus(actingAs(core.deps, 'test'));
   const attemptsOf = async (messageId: number) =>
     core.deps.handle.db
       .selectFrom('outbox_attempt')
@@ -51,7 +52,7 @@ describeEachDb('an abandoned upload sent again', (kind) => {
 
   it('puts the message back for a new series of attempts, every failed one kept, and records who, when and why', async () => {
     await signMonth(manager, MONTH);
-    await failUntilAbandoned(() => core.deps.handle, clock);
+    await failUntilAbandoned(core.deps, clock);
     const abandoned = await status();
     expect(abandoned).toMatchObject({ pending: 0, failed: 2 });
     expect(abandoned.messages.map((m) => [m.status, m.attempts, m.retries, m.lastError])).toEqual([
@@ -115,7 +116,7 @@ describeEachDb('an abandoned upload sent again', (kind) => {
     expect(waiting).toMatchObject({ status: 'en_attente', attempts: MAX_ATTEMPTS + 1, retries: 1 });
     expect(Date.parse(waiting.nextAttemptAt!) - clock.now().getTime()).toBeLessThan(30_000);
     clock.advance(HOUR);
-    await failUntilAbandoned(() => core.deps.handle, clock);
+    await failUntilAbandoned(core.deps, clock);
     expect((await status()).messages[1]).toMatchObject({ status: 'echec', attempts: 2 * MAX_ATTEMPTS, retries: 1 });
     expect(await attemptsOf(second.id)).toHaveLength(2 * MAX_ATTEMPTS);
   }, 120_000);
@@ -192,7 +193,7 @@ describeEachDb('an abandoned upload sent again', (kind) => {
 
   it('ramed outbox retry ID --reason: the message back in the queue, exit 1 when there is nothing to resend', async () => {
     await signMonth(manager, MONTH);
-    await failUntilAbandoned(() => core.deps.handle, clock);
+    await failUntilAbandoned(core.deps, clock);
     const db = ['--db', core.target];
     const listed = await ramed('outbox', 'status', '--json', ...db);
     const [first] = (listed.json as { messages: Array<{ id: number; status: string; retries: number }> }).messages;

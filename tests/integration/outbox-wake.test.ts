@@ -32,7 +32,7 @@ describeEachDb('the worker woken by a sign-off', (kind) => {
     const today = systemClock.now().toISOString().slice(0, 10);
     const lastMonthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
     await closedEpisode(core, person!, [{ code: 'CS-CUR' }], lastMonthEnd);
-    await pointAt(core.deps.handle.db, systemClock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
     const worker = startOutboxWorker(core, 'test');
     try {
       // The worker has looked once, found nothing, and sleeps for its idle minute.

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { outboxStatus } from '../../electron/core/outbox/status';
+import { actingAs } from '../../electron/core/service-context';
 import { sendDue } from '../../electron/core/outbox/send';
 import type { Client } from '../../shared/contract/client';
 import { startAnamReceiver, type AnamReceiver } from '../support/anam-receiver';
@@ -44,10 +45,10 @@ describeEachDb('outbox', (kind) => {
 
   it('queues one message per Claim at sign-off, with the key the FHIR export carries, and nothing for a refused sign-off', async () => {
     expect(await manager.claims.sign({ month: MONTH, sha256: '0'.repeat(64) })).toMatchObject({ ok: false });
-    expect((await outboxStatus(core.deps.handle.db)).messages).toEqual([]);
+    expect((await outboxStatus(actingAs(core.deps, 'test'))).messages).toEqual([]);
 
     await signed();
-    const status = await outboxStatus(core.deps.handle.db);
+    const status = await outboxStatus(actingAs(core.deps, 'test'));
     expect(status).toMatchObject({ pending: 2, delivered: 0, failed: 0, lastSuccessAt: null });
     const fhir = await manager.claims.export({ month: MONTH, format: 'fhir' });
     if (!fhir.ok) throw new Error(fhir.error.message);
@@ -61,13 +62,13 @@ describeEachDb('outbox', (kind) => {
 
   it('does nothing without an address, then sends with the token; the ANAM’s answer accepts the version', async () => {
     await signed();
-    const env = testWorker(() => core.deps.handle, clock, 'poste-1');
+    const env = testWorker(core.deps, clock, 'poste-1');
     expect(await sendDue(env)).toEqual({ configured: false, attempted: 0, delivered: 0, failed: 0 });
 
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
     expect(await sendDue(env)).toEqual({ configured: true, attempted: 2, delivered: 2, failed: 0 });
     expect(receiver.accepted).toHaveLength(2);
-    const status = await outboxStatus(core.deps.handle.db);
+    const status = await outboxStatus(actingAs(core.deps, 'test'));
     expect(status).toMatchObject({ pending: 0, delivered: 2, lastSuccessAt: '2026-12-01T09:00:00.000Z' });
     const list = await manager.claims.list({});
     expect(list).toMatchObject({ ok: true, value: [{ month: MONTH, status: 'acceptee' }] });
@@ -75,29 +76,29 @@ describeEachDb('outbox', (kind) => {
 
   it('keeps retrying a refused token with growing waits, and honours Retry-After on 503', async () => {
     await signed();
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'mauvais-jeton');
-    const env = { ...testWorker(() => core.deps.handle, clock, 'poste-1'), random: () => 0.999 };
+    await pointAt(core.deps, receiver.url, 'mauvais-jeton');
+    const env = { ...testWorker(core.deps, clock, 'poste-1'), random: () => 0.999 };
     expect(await sendDue(env, { limit: 1 })).toMatchObject({ attempted: 1, failed: 1 });
-    const first = (await outboxStatus(core.deps.handle.db)).messages[0]!;
+    const first = (await outboxStatus(actingAs(core.deps, 'test'))).messages[0]!;
     expect(first).toMatchObject({ attempts: 1, status: 'en_attente', lastError: 'L’ANAM a répondu HTTP 401 : Jeton invalide.' });
     expect(Date.parse(first.nextAttemptAt!) - clock.now().getTime()).toBe(29_970);
 
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
     receiver.plan = () => 'http503';
     clock.advance(30_000);
     expect(await sendDue(env)).toMatchObject({ attempted: 2, failed: 2 });
-    const second = (await outboxStatus(core.deps.handle.db)).messages.find((m) => m.key === first.key)!;
+    const second = (await outboxStatus(actingAs(core.deps, 'test'))).messages.find((m) => m.key === first.key)!;
     expect(second).toMatchObject({ attempts: 2, lastError: 'L’ANAM a répondu HTTP 503 : Maintenance.' });
     expect(Date.parse(second.nextAttemptAt!) - clock.now().getTime()).toBe(120_000);
   });
 
   it('tries each message once per pass, even when the drawn wait is nothing: the next try waits a second', async () => {
     await signed();
-    await pointAt(core.deps.handle.db, clock, receiver.url, 'jeton');
+    await pointAt(core.deps, receiver.url, 'jeton');
     receiver.plan = () => 'http500';
-    const env = { ...testWorker(() => core.deps.handle, clock, 'poste-1'), random: () => 0 };
+    const env = { ...testWorker(core.deps, clock, 'poste-1'), random: () => 0 };
     expect(await sendDue(env)).toMatchObject({ attempted: 2, failed: 2 });
-    const messages = (await outboxStatus(core.deps.handle.db)).messages;
+    const messages = (await outboxStatus(actingAs(core.deps, 'test'))).messages;
     expect(messages.map((m) => m.attempts)).toEqual([1, 1]);
     for (const m of messages) expect(Date.parse(m.nextAttemptAt!) - clock.now().getTime()).toBe(1000);
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app';
 import { createUser } from '../../electron/core/auth/users';
+import { actingAs } from '../../electron/core/service-context';
 import { fixedClock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -24,7 +25,7 @@ describeEachDb('the desk’s day', (kind) => {
       { recepisse: EXPIRED, family_name: 'Coulibaly', given_names: 'Moussa', sex: 'M' },
     ]);
     await db.updateTable('person').set({ valid_to: '2026-10-31' }).where('recepisse', '=', EXPIRED).execute();
-    await createUser(db, core.deps.clock, {
+    await createUser(actingAs(core.deps, 'admin'), {
       login: 'aminata',
       fullName: 'Aminata Traoré',
       roles: ['accueil'],

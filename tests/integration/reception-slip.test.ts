@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createUser } from '../../electron/core/auth/users';
+import { actingAs } from '../../electron/core/service-context';
 import { SLIP_QR } from '../../electron/core/reception/slip-pdf';
 import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -55,7 +56,7 @@ describeEachDb('admission slip', (kind) => {
       .set({ birth_year_only: 1, valid_from: '2025-02-01', valid_to: '2028-01-31' })
       .where('recepisse', '=', HOLDER)
       .execute();
-    await createUser(core.deps.handle.db, core.deps.clock, {
+    await createUser(actingAs(core.deps, 'admin'), {
       login: 'aminata',
       fullName: 'Aminata Traoré',
       roles: ['accueil'],

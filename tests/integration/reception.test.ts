@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import type { Client } from '../../shared/contract/client';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
@@ -118,7 +119,7 @@ describeEachDb('reception desk', (kind) => {
   });
 
   it('applies the referral rule by facility level: none at a CSCOM, warned or refused at a CSREF, emergencies always admitted', async () => {
-    const setRule = (rule: string) => setSetting(core.deps.handle.db, core.deps.clock, 'referral.rule', rule, 'admin');
+    const setRule = (rule: string) => setSetting(actingAs(core.deps, 'admin'), { key: 'referral.rule', value: rule });
     const confirmed = { confirmSameDay: true };
     expect(await accueil.reception.admit(visit(HOLDER, confirmed))).toMatchObject({ ok: true, value: { outcome: 'admitted' } });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actingAs } from '../../electron/core/service-context';
 import { setSetting } from '../../electron/core/settings/settings';
 import type { Client } from '../../shared/contract/client';
 import type { StatisticsReport } from '../../shared/domain/statistics';
@@ -199,7 +200,7 @@ describeEachDb('statistics of a generated month', (kind) => {
     // The October claim, signed, and the ANAM's answer for three of its four episodes.
     at('2026-11-05T10:00:00.000Z');
     // This facility lets the mismatched birth certificate (the fourth episode) through with a warning.
-    await setSetting(db, clock, 'claims.check.IDENTITY_MISMATCH', 'avertissement', 'admin');
+    await setSetting(actingAs(core.deps, 'admin'), { key: 'claims.check.IDENTITY_MISMATCH', value: 'avertissement' });
     ok(await manager.claims.build({ month: '2026-10' }));
     const view = ok(await manager.claims.get({ month: '2026-10' }));
     const signed = ok(await manager.claims.sign({ month: '2026-10', sha256: view.sha256 }));

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../electron/core/clock';
+import type { CoreDeps } from '../../electron/core/context';
 import type { Database } from '../../electron/core/db/schema/index';
 import { enqueueSignedClaim } from '../../electron/core/outbox/enqueue';
 import { MAX_ATTEMPTS, sendDue, type OutboxEnv } from '../../electron/core/outbox/send';
 import { outboxStatus } from '../../electron/core/outbox/status';
-import { setSetting } from '../../electron/core/settings/settings';
+import { actingAs } from '../../electron/core/service-context';
+import { updateSettings } from '../../electron/core/settings/settings';
 import { canonicalJson } from '../../shared/lib/canonical-json';
 import { CLAIM_CATEGORIES, type CategoryTotals, type ClaimDocument, type ClaimDocumentEpisode } from '../../shared/domain/claims';
 
@@ -81,10 +83,8 @@ export async function queuedClaim(db: Kysely<Database>, month: string, episodes:
   return row.id;
 }
 
-export async function pointAt(db: Kysely<Database>, clock: Clock, url: string, token: string, timeoutMs = 1000): Promise<void> {
-  await setSetting(db, clock, 'anam.endpoint', url, 'test');
-  await setSetting(db, clock, 'anam.token', token, 'test');
-  await setSetting(db, clock, 'anam.timeoutMs', timeoutMs, 'test');
+export async function pointAt(deps: CoreDeps, url: string, token: string, timeoutMs = 1000): Promise<void> {
+  await updateSettings(actingAs(deps, 'test'), { values: { 'anam.endpoint': url, 'anam.token': token, 'anam.timeoutMs': timeoutMs } });
 }
 
 /** A clock the test moves by hand. */
@@ -93,22 +93,22 @@ export function manualClock(startIso: string): Clock & { advance(ms: number): vo
   return { now: () => new Date(now), advance: (ms) => (now += ms) };
 }
 
-/** A worker over the test's database, clock and a seeded random source. */
-export function testWorker(handle: OutboxEnv['handle'], clock: Clock, worker: string, seed = 1): OutboxEnv {
+/** A worker over the test's database, on the test's clock, with a seeded random source. */
+export function testWorker(deps: CoreDeps, clock: Clock, worker: string, seed = 1): OutboxEnv {
   let state = seed;
   const random = () => {
     state = (state * 48271) % 2147483647;
     return state / 2147483647;
   };
-  return { handle, clock, random, fetch, worker };
+  return { ...actingAs(deps, worker), clock, random, fetch, worker };
 }
 
 const HOUR = 60 * 60_000;
 
 /** Sends while the ANAM fails, an hour apart (past any backoff), until nothing is left waiting. */
-export async function failUntilAbandoned(handle: OutboxEnv['handle'], clock: ReturnType<typeof manualClock>): Promise<void> {
-  const worker = testWorker(handle, clock, 'poste-1');
-  for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await outboxStatus(handle().db)).pending > 0; pass++) {
+export async function failUntilAbandoned(deps: CoreDeps, clock: ReturnType<typeof manualClock>): Promise<void> {
+  const worker = testWorker(deps, clock, 'poste-1');
+  for (let pass = 0; pass < 2 * MAX_ATTEMPTS && (await outboxStatus(worker)).pending > 0; pass++) {
     await sendDue(worker);
     clock.advance(HOUR);
   }

@@ -13,6 +13,7 @@ import type {
 import type { EpisodeType } from '../../../shared/domain/episodes';
 import { frenchMonth, monthBounds } from '../../../shared/lib/months';
 import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 
 interface MonthEpisode {
   id: number;
@@ -115,7 +116,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | number): Map
 }
 
 /** The month's control tables, from the episodes opened in it. */
-export async function abuseReport(db: Kysely<Database>, month: string): Promise<AbuseReport> {
+export async function abuseReport(ctx: ServiceContext, { month }: { month: string }): Promise<AbuseReport> {
+  const { db } = ctx;
   const { first, last } = monthBounds(month);
   const [episodes, acts, billed] = await Promise.all([
     monthEpisodes(db, first, last),

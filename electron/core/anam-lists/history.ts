@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { PullView } from '../../../shared/domain/anam-lists';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 
 /** The files pulled from the ANAM, newest first. */
-export async function pullHistory(db: Kysely<Database>, limit: number): Promise<PullView[]> {
-  const rows = await db.selectFrom('anam_pull').selectAll().orderBy('id', 'desc').limit(limit).execute();
+export async function pullHistory(ctx: ServiceContext, { limit }: { limit: number }): Promise<PullView[]> {
+  const rows = await ctx.db.selectFrom('anam_pull').selectAll().orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     id: r.id,
     list: r.list,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { PullListReport, PullReport } from '../../../shared/domain/anam-lists';
 import { describeZodError } from '../../../shared/contract/validation';
-import type { CoreDeps } from '../context';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { importReferenceFile } from '../reference/import';
@@ -16,12 +17,11 @@ import { getSettings } from '../settings/settings';
 import { downloadResumable, DownloadError } from './download';
 import { indexPath, listIndexSchema, PULL_LIST_NAMES, type ListFile, type PullList } from './list-index';
 
-export interface PullEnv {
-  deps: CoreDeps;
+/** A pull's service context (on the database itself: each file is applied in its own transaction), and what it needs besides. */
+export interface PullEnv extends ServiceContext {
   fetch: typeof fetch;
   /** Where downloads are kept (their `.part` files survive a failed attempt). */
   folder: string;
-  by: string;
   hooks: ImportHooks;
 }
 
@@ -103,7 +103,6 @@ async function fetchVerified(env: PullEnv, link: Link, file: ListFile): Promise<
 
 /** Hands the verified file to the same import as a file picked by hand. */
 async function apply(env: PullEnv, list: PullList, file: ListFile, verified: { path: string; signaturePath: string }): Promise<void> {
-  const { deps } = env;
   try {
     if (list === 'registry') {
       const request = {
@@ -113,15 +112,15 @@ async function apply(env: PullEnv, list: PullList, file: ListFile, verified: { p
         mode: 'delta' as const,
         strict: false,
       };
-      await importRegistry(deps, { ...request, by: env.by }, env.hooks);
+      await importRegistry(env.deps, { ...request, by: env.login }, env.hooks);
       return;
     }
     const spec = list === 'tariffs' ? tariffFile : medicineFile;
     const entry = { ref: file.name, path: verified.path, name: file.name };
     const signatureText = await readSignature(verified.signaturePath);
-    const report = await deps.handle.db
+    const report = await env.db
       .transaction()
-      .execute(async (trx) => importReferenceFile<unknown>(trx, deps.clock, env.by, entry, spec as never, signatureText));
+      .execute(async (trx) => importReferenceFile<unknown>({ ...env, db: trx }, { file: entry, spec: spec as never, signatureText }));
     if (!report.applied) {
       const lines = report.rejected.slice(0, 3).map((r) => `ligne ${r.line} : ${r.reason}`);
       throw new Refusal(`import refusé, ${report.rejected.length} ligne(s) en erreur (${lines.join(' ; ')})`);
@@ -133,7 +132,7 @@ async function apply(env: PullEnv, list: PullList, file: ListFile, verified: { p
 }
 
 async function record(env: PullEnv, list: PullList, file: ListFile, error: string | null): Promise<void> {
-  await env.deps.handle.db
+  await env.db
     .insertInto('anam_pull')
     .values({
       list: PULL_LIST_NAMES[list],
@@ -141,8 +140,8 @@ async function record(env: PullEnv, list: PullList, file: ListFile, error: strin
       file_name: file.name,
       sha256: file.sha256,
       bytes: file.size,
-      at: env.deps.clock.now().toISOString(),
-      by_login: env.by,
+      at: isoNow(env.clock),
+      by_login: env.login,
       status: error === null ? 'applique' : 'refuse',
       error,
     })
@@ -151,7 +150,7 @@ async function record(env: PullEnv, list: PullList, file: ListFile, error: strin
 
 async function pullList(env: PullEnv, link: Link, list: PullList): Promise<PullListReport> {
   const report: PullListReport = { list, files: 0, applied: 0, error: null };
-  const last = await lastApplied(env.deps.handle.db, list);
+  const last = await lastApplied(env.db, list);
   let file: ListFile | undefined;
   try {
     const files = await readIndex(env, link, list, last?.sequence ?? 0);
@@ -186,7 +185,7 @@ async function pullList(env: PullEnv, link: Link, list: PullList): Promise<PullL
  * registry deltas. The first refusal stops its list. Without an endpoint nothing happens.
  */
 export async function pullLists(env: PullEnv, lists: readonly PullList[]): Promise<PullReport> {
-  const s = await getSettings(env.deps.handle.db, ['anam.endpoint', 'anam.token', 'anam.timeoutMs', 'anam.publicKey']);
+  const s = await getSettings(env.db, ['anam.endpoint', 'anam.token', 'anam.timeoutMs', 'anam.publicKey']);
   const endpoint = s['anam.endpoint'].replace(/\/+$/, '');
   if (endpoint === '') return { configured: false, lists: [] };
   if (s['anam.publicKey'].trim() === '') {

@@ -11,6 +11,8 @@ import {
 import { auditEntityLabel, auditMethodLabel, describeAuditSummary } from '../../../shared/domain/audit-labels';
 import { formatInteger } from '../../../shared/lib/money';
 import type { GeneratedFile } from '../../../shared/contract/files';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import { refused } from '../errors';
 import type { Database } from '../db/schema/index';
 import type { AuditLogTable } from '../db/schema/system';
@@ -31,7 +33,8 @@ function filtered(db: Kysely<Database>, f: AuditExportFilter): AuditQuery {
 }
 
 /** One page of the audit trail, newest first, with the count of all rows the filters match. */
-export async function listAudit(db: Kysely<Database>, f: AuditExportFilter & { page: number; pageSize: number }): Promise<AuditPage> {
+export async function listAudit(ctx: ServiceContext, f: AuditExportFilter & { page: number; pageSize: number }): Promise<AuditPage> {
+  const { db } = ctx;
   const { total } = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
@@ -75,12 +78,8 @@ const CSV_HEADER = [
  * The rows the filters match, oldest first as the chain runs, as a CSV for a spreadsheet
  * (`;`, BOM): with each row's hash, so an inspector can re-walk the chain outside the app.
  */
-export async function exportAudit(
-  db: Kysely<Database>,
-  f: AuditExportFilter,
-  today: string,
-  maxRows = AUDIT_EXPORT_MAX_ROWS,
-): Promise<GeneratedFile> {
+export async function exportAudit(ctx: ServiceContext, f: AuditExportFilter, maxRows = AUDIT_EXPORT_MAX_ROWS): Promise<GeneratedFile> {
+  const { db } = ctx;
   const { total } = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
@@ -106,7 +105,7 @@ export async function exportAudit(
   const text = `\uFEFF${stringify([CSV_HEADER, ...body], { delimiter: ';' })}`;
   const period = [f.from, f.to].filter(Boolean).join('_au_');
   return {
-    fileName: `journal-audit-${period || today}.csv`,
+    fileName: `journal-audit-${period || isoToday(ctx.clock)}.csv`,
     mimeType: 'text/csv',
     base64: Buffer.from(text, 'utf8').toString('base64'),
   };

@@ -17,12 +17,12 @@ export async function listUsers({ db, clock }: ServiceContext): Promise<UserSumm
 }
 
 export async function createAccount(
-  { db, clock }: ServiceContext,
+  ctx: ServiceContext,
   input: { login: string; fullName: string; roles: Role[] },
 ): Promise<UserWithPassword> {
   const oneTimePassword = generatePassword();
-  const row = await createUser(db, clock, { ...input, password: oneTimePassword, mustChangePassword: true });
-  return { user: summary(row, clock), oneTimePassword };
+  const row = await createUser(ctx, { ...input, password: oneTimePassword, mustChangePassword: true });
+  return { user: summary(row, ctx.clock), oneTimePassword };
 }
 
 /** A new one-time password: the old one stops working, open sessions end, a lockout is lifted. */

@@ -1,8 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { SessionInfo, UserSummary } from '../../../shared/domain/users';
 import { ROLES, type Role } from '../../../shared/domain/roles';
-import type { Clock } from '../clock';
-import type { Database } from '../db/schema/index';
+import { isoNow, type Clock } from '../clock';
+import type { ServiceContext } from '../context';
 import type { UserTable } from '../db/schema/system';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
@@ -32,14 +32,14 @@ export function toSessionInfo(row: UserRow): SessionInfo {
 }
 
 export async function createUser(
-  db: Kysely<Database>,
-  clock: Clock,
+  ctx: ServiceContext,
   user: { login: string; fullName: string; roles: Role[]; password: string; mustChangePassword: boolean },
 ): Promise<UserRow> {
+  const { db } = ctx;
   const existing = await db.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst();
   if (existing)
     throw new DomainError('CONFLICT', `L'identifiant « ${user.login} » est déjà utilisé.`, { login: 'Identifiant déjà utilisé' });
-  const now = clock.now().toISOString();
+  const now = isoNow(ctx.clock);
   return db
     .insertInto('app_user')
     .values({
@@ -69,10 +69,11 @@ const lockedOut = (row: UserRow) =>
  * disabled or locked out), a wrong password gets one message: the sign-in screen never tells
  * whether an account exists. Only the right password learns that the account is disabled or
  * locked. Failures are counted; after `auth.maxFailedLogins` the account is locked for
- * `auth.lockoutMinutes`. The counter is written even when the login fails, so this must not run
- * inside a transaction that the failure rolls back.
+ * `auth.lockoutMinutes`. The counter is written even when the login fails: on `ctx.readDb`, outside
+ * the call's transaction that the failure rolls back.
  */
-export async function authenticate(db: Kysely<Database>, clock: Clock, login: string, password: string): Promise<UserRow> {
+export async function authenticate(ctx: ServiceContext, { login, password }: { login: string; password: string }): Promise<UserRow> {
+  const { readDb: db, clock } = ctx;
   const row = await db.selectFrom('app_user').selectAll().where('login', '=', login).executeTakeFirst();
   if (!row) {
     // Same cost and message as a wrong password: no hint that the login exists.
@@ -81,7 +82,7 @@ export async function authenticate(db: Kysely<Database>, clock: Clock, login: st
   }
   const locked = isLockedOut(row, clock);
   if (!(await verifyPassword(password, row.password_hash))) {
-    if (!locked && row.active === 1) await countFailure(db, clock, row);
+    if (!locked && row.active === 1) await countFailure(ctx, row);
     throw new DomainError('REFUSED', BAD_CREDENTIALS);
   }
   if (row.active !== 1) throw new DomainError('REFUSED', 'Ce compte est désactivé. Adressez-vous à l’administrateur.');
@@ -95,9 +96,10 @@ export async function authenticate(db: Kysely<Database>, clock: Clock, login: st
     .executeTakeFirstOrThrow();
 }
 
-/** Counts a wrong password; locks the account at the limit. Answers what is left. */
-async function countFailure(db: Kysely<Database>, clock: Clock, row: UserRow): Promise<{ lockedMinutes: number | null; left: number }> {
-  const now = clock.now();
+/** Counts a wrong password (outside the call's transaction); locks the account at the limit. Answers what is left. */
+async function countFailure(ctx: ServiceContext, row: UserRow): Promise<{ lockedMinutes: number | null; left: number }> {
+  const { readDb: db } = ctx;
+  const now = ctx.clock.now();
   const max = await getSetting(db, 'auth.maxFailedLogins');
   const attempts = row.failed_attempts + 1;
   const lock = attempts >= max;
@@ -114,9 +116,10 @@ async function countFailure(db: Kysely<Database>, clock: Clock, row: UserRow): P
 /**
  * Checks the password of the signed-in account at the lock screen (the account is known there):
  * refuses while the account is locked out, counts a failure and locks the account after too
- * many. Not in a transaction that a refusal would roll back.
+ * many. Writes on `ctx.readDb`, not in a transaction that a refusal would roll back.
  */
-export async function verifyCredentials(db: Kysely<Database>, clock: Clock, row: UserRow, password: string): Promise<void> {
+export async function verifyCredentials(ctx: ServiceContext, { row, password }: { row: UserRow; password: string }): Promise<void> {
+  const { readDb: db, clock } = ctx;
   if (isLockedOut(row, clock)) throw lockedOut(row);
   if (await verifyPassword(password, row.password_hash)) {
     if (row.failed_attempts > 0) {
@@ -128,7 +131,7 @@ export async function verifyCredentials(db: Kysely<Database>, clock: Clock, row:
     }
     return;
   }
-  const { lockedMinutes, left } = await countFailure(db, clock, row);
+  const { lockedMinutes, left } = await countFailure(ctx, row);
   if (lockedMinutes !== null) {
     throw new DomainError(
       'REFUSED',
@@ -141,7 +144,12 @@ export async function verifyCredentials(db: Kysely<Database>, clock: Clock, row:
 export const isLockedOut = (row: Pick<UserRow, 'locked_until'>, clock: Clock): boolean =>
   row.locked_until !== null && row.locked_until > clock.now().toISOString();
 
-export async function changePassword(db: Kysely<Database>, clock: Clock, userId: number, current: string, next: string): Promise<UserRow> {
+/** The signed-in user's new password, in the command's transaction. */
+export async function changePassword(
+  ctx: ServiceContext,
+  { userId, current, next }: { userId: number; current: string; next: string },
+): Promise<UserRow> {
+  const { db, clock } = ctx;
   const row = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, row.password_hash))) {
     throw new DomainError('REFUSED', 'Le mot de passe actuel est incorrect.', { current: 'Mot de passe incorrect' });

@@ -8,9 +8,10 @@ import { actingAs } from '../service-context';
 export const demoBackups: DemoPart = {
   label: 'Première sauvegarde',
   async run(ctx) {
-    const { handle, clock } = ctx.deps;
-    if (!handle.file) return;
-    await setSetting(handle.db, clock, 'backup.folder', join(dirname(handle.file), 'sauvegardes-demo'), 'démonstration');
-    await createBackup(actingAs(ctx.deps, 'démonstration'), {});
+    const { file } = ctx.deps.handle;
+    if (!file) return;
+    const demo = actingAs(ctx.deps, 'démonstration');
+    await setSetting(demo, { key: 'backup.folder', value: join(dirname(file), 'sauvegardes-demo') });
+    await createBackup(demo, {});
   },
 };

@@ -3,6 +3,7 @@ import { generatePassword } from '../auth/password';
 import { createUser } from '../auth/users';
 import { saveFacility } from '../facility/facility';
 import { DEMO_FACILITY_CODE } from '../facility/onboarding';
+import { actingAs } from '../service-context';
 import type { DemoPart } from './part';
 
 const DEMO_USERS: Array<{ login: string; fullName: string; roles: Role[] }> = [
@@ -15,9 +16,10 @@ const DEMO_USERS: Array<{ login: string; fullName: string; roles: Role[] }> = [
 export const demoFacilityAndUsers: DemoPart = {
   label: 'Établissement et comptes',
   async run(ctx) {
-    const { handle, clock } = ctx.deps;
-    await handle.db.transaction().execute(async (trx) => {
-      await saveFacility(trx, clock, {
+    const demo = actingAs(ctx.deps, 'démonstration');
+    await demo.db.transaction().execute(async (trx) => {
+      const inTrx = { ...demo, db: trx };
+      await saveFacility(inTrx, {
         code: DEMO_FACILITY_CODE,
         name: 'CSCOM de Banconi (démonstration)',
         level: 'cscom',
@@ -27,7 +29,7 @@ export const demoFacilityAndUsers: DemoPart = {
       });
       for (const user of DEMO_USERS) {
         const password = `demo-${generatePassword(6)}`;
-        await createUser(trx, clock, { ...user, password, mustChangePassword: false });
+        await createUser(inTrx, { ...user, password, mustChangePassword: false });
         ctx.accounts.push({ ...user, password });
       }
     });

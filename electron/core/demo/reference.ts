@@ -1,10 +1,11 @@
 import type { ReferenceImportReport } from '../../../shared/domain/reference';
-import { importReferenceFile } from '../reference/import';
+import { importReferenceFile, type ReferenceSpec } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
 import { plausibilityFile } from '../reference/plausibility-file';
 import { programmeFile } from '../reference/programme-file';
 import { DEFAULT_CONTROLS, DEFAULT_PROGRAMMES, SAMPLE_MEDICINES, SAMPLE_TARIFFS, sampleFile } from '../reference/sample-files';
 import { tariffFile } from '../reference/tariff-file';
+import { actingAs } from '../service-context';
 import type { DemoPart } from './part';
 
 function ensureApplied(name: string, report: ReferenceImportReport): void {
@@ -15,16 +16,15 @@ function ensureApplied(name: string, report: ReferenceImportReport): void {
 export const demoReference: DemoPart = {
   label: 'Tarifs et médicaments (exemples illustratifs), règles de contrôle, programmes de gratuité',
   async run(ctx) {
-    const { handle, clock } = ctx.deps;
-    await handle.db.transaction().execute(async (trx) => {
-      ensureApplied(SAMPLE_TARIFFS, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_TARIFFS), tariffFile, null));
-      ensureApplied(SAMPLE_MEDICINES, await importReferenceFile(trx, clock, 'admin', sampleFile(SAMPLE_MEDICINES), medicineFile, null));
-      ensureApplied(DEFAULT_CONTROLS, await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_CONTROLS), plausibilityFile, null));
+    const admin = actingAs(ctx.deps, 'admin');
+    await admin.db.transaction().execute(async (trx) => {
+      const importSample = async <C>(name: string, spec: ReferenceSpec<C>) =>
+        ensureApplied(name, await importReferenceFile({ ...admin, db: trx }, { file: sampleFile(name), spec, signatureText: null }));
+      await importSample(SAMPLE_TARIFFS, tariffFile);
+      await importSample(SAMPLE_MEDICINES, medicineFile);
+      await importSample(DEFAULT_CONTROLS, plausibilityFile);
       // The reviewed free-care programmes, as the administrator imports them (`ramed import-programmes`).
-      ensureApplied(
-        DEFAULT_PROGRAMMES,
-        await importReferenceFile(trx, clock, 'admin', sampleFile(DEFAULT_PROGRAMMES), programmeFile, null),
-      );
+      await importSample(DEFAULT_PROGRAMMES, programmeFile);
     });
   },
 };

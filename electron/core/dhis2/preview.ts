@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { buildDataValueSet, type Dhis2Build } from '../../../shared/rules/dhis2/build';
 import { monthIndicators } from '../../../shared/rules/dhis2/indicators';
 import { parseDhis2Mapping } from '../../../shared/rules/dhis2/mapping';
@@ -6,7 +5,7 @@ import { patientGroups } from '../../../shared/rules/dhis2/patient-groups';
 import type { Dhis2Preview } from '../../../shared/domain/dhis2';
 import { addDays, frenchDate } from '../../../shared/lib/dates';
 import { periodBounds } from '../../../shared/rules/statistics/period';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings';
 import { claimedByCategory } from '../statistics/claim-categories';
@@ -19,12 +18,9 @@ import { statisticsReport } from '../statistics/report';
  * the same figures), its patients split by sex, age band and quality, through the mapping. Only a
  * finished month: DHIS2 keeps what it receives as the month's figures.
  */
-export async function monthDataValueSet(
-  db: Kysely<Database>,
-  month: string,
-  today: string,
-): Promise<Dhis2Build & { label: string; orgUnit: string }> {
-  const report = await statisticsReport(db, { kind: 'month', month }, today);
+export async function monthDataValueSet(ctx: ServiceContext, month: string): Promise<Dhis2Build & { label: string; orgUnit: string }> {
+  const { db } = ctx;
+  const report = await statisticsReport(ctx, { kind: 'month', month });
   if (report.running) {
     const message = `Le mois de ${report.label} n’est pas terminé : le DHIS2 reçoit les chiffres d’un mois complet (à partir du ${frenchDate(addDays(report.last, 1))}).`;
     throw new DomainError('REFUSED', message, { month: message });
@@ -46,8 +42,8 @@ export async function monthDataValueSet(
 }
 
 /** The same as the manager sees it before sending, with the JSON file to import by hand. */
-export async function dhis2Preview(db: Kysely<Database>, month: string, today: string): Promise<Dhis2Preview> {
-  const built = await monthDataValueSet(db, month, today);
+export async function dhis2Preview(ctx: ServiceContext, { month }: { month: string }): Promise<Dhis2Preview> {
+  const built = await monthDataValueSet(ctx, month);
   const { orgUnit } = built;
   const json = JSON.stringify(built.dataValueSet, null, 2);
   return {

@@ -1,8 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Dhis2Conflict } from '../../../shared/rules/dhis2/import-summary';
 import type { Dhis2Send } from '../../../shared/domain/dhis2';
-import { isoToday } from '../clock';
-import type { Database } from '../db/schema/index';
 import type { ServiceContext } from '../context';
 import type { Dhis2SendTable } from '../db/schema/dhis2';
 import { DomainError } from '../errors';
@@ -29,8 +27,8 @@ const toView = (r: Selectable<Dhis2SendTable>): Dhis2Send => ({
 });
 
 /** The sends recorded, newest first (of one month, or all). */
-export async function listDhis2Sends(db: Kysely<Database>, month?: string, limit = 50): Promise<Dhis2Send[]> {
-  let query = db.selectFrom('dhis2_send').selectAll().orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit);
+export async function listDhis2Sends(ctx: ServiceContext, { month }: { month?: string | undefined }, limit = 50): Promise<Dhis2Send[]> {
+  let query = ctx.db.selectFrom('dhis2_send').selectAll().orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit);
   if (month) query = query.where('month', '=', month);
   return (await query.execute()).map(toView);
 }
@@ -55,7 +53,7 @@ export async function sendToDhis2(
       'REFUSED',
       'Utilisateur DHIS2 non réglé : Administration › Paramètres › DHIS2 (dhis2.username et dhis2.password).',
     );
-  const built = await monthDataValueSet(db, input.month, isoToday(ctx.clock));
+  const built = await monthDataValueSet(ctx, input.month);
   if (built.sent.length === 0)
     throw new DomainError('REFUSED', `Aucun chiffre à envoyer pour ${built.label} : tout est à zéro ou hors correspondance.`);
   const { dataValueSet } = built;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Facility, FacilityInput, FacilityLevel } from '../../../shared/domain/facility';
-import type { Clock } from '../clock';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 
 export async function getFacility(db: Kysely<Database>): Promise<Facility | null> {
@@ -17,8 +18,9 @@ export async function getFacility(db: Kysely<Database>): Promise<Facility | null
 }
 
 /** Creates the facility or updates its identity (the facility row is unique). */
-export async function saveFacility(db: Kysely<Database>, clock: Clock, input: FacilityInput): Promise<Facility> {
-  const now = clock.now().toISOString();
+export async function saveFacility(ctx: ServiceContext, input: FacilityInput): Promise<Facility> {
+  const { db } = ctx;
+  const now = isoNow(ctx.clock);
   const values = {
     code: input.code.toUpperCase(),
     name: input.name,

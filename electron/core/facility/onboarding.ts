@@ -4,6 +4,7 @@ import { frenchDate } from '../../../shared/lib/dates';
 import type { Role } from '../../../shared/domain/roles';
 import { folderState } from '../backup/catalog';
 import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 import { getSettings } from '../settings/settings';
 import { getFacility } from './facility';
 
@@ -40,7 +41,8 @@ const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: unknown }>
  * Where a facility stands in its setup: each item with its state, read from the database and the
  * settings (nothing is stored for the checklist itself, so it is never out of date).
  */
-export async function onboarding(db: Kysely<Database>): Promise<Onboarding> {
+export async function onboarding(ctx: ServiceContext): Promise<Onboarding> {
+  const { db } = ctx;
   const facility = await getFacility(db);
   const demo = facility?.code === DEMO_FACILITY_CODE;
   const warn = (file: string | undefined, what: string) =>

@@ -3,5 +3,5 @@ import { abuseReport } from '../abuse/control-view';
 import type { Handlers } from './types';
 
 export const abuseHandlers: Handlers<typeof abuseApi> = {
-  'abuse.month': async (input, ctx) => abuseReport(ctx.db, input.month),
+  'abuse.month': async (input, ctx) => abuseReport(ctx, input),
 };

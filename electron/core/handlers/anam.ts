@@ -12,18 +12,9 @@ export const pullFolder = () => join(userDataDir(), 'telechargements-anam');
 export const anamHandlers: Handlers<typeof anamApi> = {
   'anam.pull': async (input, ctx) => {
     const lists = input.list === 'all' ? PULL_LISTS : [input.list];
-    const report = await pullLists(
-      {
-        deps: ctx.deps,
-        fetch,
-        folder: pullFolder(),
-        by: ctx.login,
-        hooks: { progress: ctx.progress, signal: ctx.signal },
-      },
-      lists,
-    );
+    const report = await pullLists({ ...ctx, fetch, folder: pullFolder(), hooks: { progress: ctx.progress, signal: ctx.signal } }, lists);
     ctx.audit.detail = { lists: report.lists.map((l) => ({ list: l.list, applied: l.applied, error: l.error })) };
     return report;
   },
-  'anam.pulls': async (input, ctx) => pullHistory(ctx.db, input.limit),
+  'anam.pulls': async (input, ctx) => pullHistory(ctx, input),
 };

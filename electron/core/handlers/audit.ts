@@ -1,9 +1,8 @@
 import type { auditApi } from '../../../shared/api/audit';
-import { isoToday } from '../clock';
 import { exportAudit, listAudit } from '../audit/audit-query';
 import type { Handlers } from './types';
 
 export const auditHandlers: Handlers<typeof auditApi> = {
-  'audit.list': async (input, ctx) => listAudit(ctx.db, input),
-  'audit.export': async (input, ctx) => exportAudit(ctx.db, input, isoToday(ctx.clock)),
+  'audit.list': async (input, ctx) => listAudit(ctx, input),
+  'audit.export': async (input, ctx) => exportAudit(ctx, input),
 };

@@ -6,8 +6,7 @@ import { DomainError } from '../errors';
 
 export const authHandlers: Handlers<typeof authApi> = {
   'auth.login': async (input, ctx) => {
-    // Runs on the root database: a failed attempt must still be counted.
-    const row = await authenticate(ctx.deps.handle.db, ctx.clock, input.login, input.password);
+    const row = await authenticate(ctx, input);
     ctx.audit.entityId = row.login;
     return openSession(ctx.slot, row, ctx.clock);
   },
@@ -23,7 +22,7 @@ export const authHandlers: Handlers<typeof authApi> = {
   'auth.changePassword': async (input, ctx) => {
     const session = ctx.slot.session;
     if (!session || session.userId === null) throw new DomainError('NOT_AUTHENTICATED', 'Connectez-vous d’abord.');
-    const row = await changePassword(ctx.db, ctx.clock, session.userId, input.current, input.next);
+    const row = await changePassword(ctx, { userId: session.userId, current: input.current, next: input.next });
     session.mustChangePassword = false;
     session.sessionVersion = row.session_version;
     ctx.audit.entityId = row.login;
@@ -38,10 +37,10 @@ export const authHandlers: Handlers<typeof authApi> = {
     const session = ctx.slot.session;
     if (!session || session.userId === null) throw new DomainError('NOT_AUTHENTICATED', 'Connectez-vous d’abord.');
     ctx.audit.entityId = session.login;
-    const { db } = ctx.deps.handle;
+    const db = ctx.readDb;
     const row = await db.selectFrom('app_user').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
     try {
-      await verifyCredentials(db, ctx.clock, row, input.password);
+      await verifyCredentials(ctx, { row, password: input.password });
     } catch (error) {
       // Too many wrong passwords lock the account: the session ends with it.
       const after = await db.selectFrom('app_user').select('locked_until').where('id', '=', row.id).executeTakeFirstOrThrow();

@@ -1,5 +1,4 @@
 import type { statisticsApi } from '../../../shared/api/statistics';
-import { isoToday } from '../clock';
 import { dhis2Preview } from '../dhis2/preview';
 import { listDhis2Sends, sendToDhis2 } from '../dhis2/sends';
 import type { Handlers } from './types';
@@ -9,7 +8,7 @@ export const dhis2Handlers: Pick<
   Handlers<typeof statisticsApi>,
   'statistics.snisPreview' | 'statistics.snisSend' | 'statistics.snisSends'
 > = {
-  'statistics.snisPreview': async (input, ctx) => dhis2Preview(ctx.db, input.month, isoToday(ctx.clock)),
+  'statistics.snisPreview': async (input, ctx) => dhis2Preview(ctx, input),
   'statistics.snisSend': async (input, ctx) => {
     const sent = await sendToDhis2(ctx, input);
     ctx.audit.entityId = String(sent.id);
@@ -22,5 +21,5 @@ export const dhis2Handlers: Pick<
     };
     return sent;
   },
-  'statistics.snisSends': async (input, ctx) => listDhis2Sends(ctx.db, input.month),
+  'statistics.snisSends': async (input, ctx) => listDhis2Sends(ctx, input),
 };

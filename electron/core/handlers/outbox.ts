@@ -9,20 +9,14 @@ import type { Handlers } from './types';
 import { wakeOutboxAfterCommit } from './wake-outbox';
 
 export const outboxHandlers: Handlers<typeof outboxApi> = {
-  'outbox.status': async (_input, ctx) => outboxStatus(ctx.db),
+  'outbox.status': async (_input, ctx) => outboxStatus(ctx),
   'outbox.send': async (input, ctx) => {
-    const env = {
-      handle: () => ctx.deps.handle,
-      clock: ctx.clock,
-      random: Math.random,
-      fetch,
-      worker: workerName(ctx.actor?.login ?? 'manuel'),
-    };
-    const report = await sendQueue(env, { untilEmpty: input.untilEmpty ?? false, signal: ctx.signal, progress: ctx.progress });
+    const sender = { ...ctx, random: Math.random, fetch, worker: workerName(ctx.actor?.login ?? 'manuel') };
+    const report = await sendQueue(sender, { untilEmpty: input.untilEmpty ?? false, signal: ctx.signal, progress: ctx.progress });
     ctx.audit.detail = { ...report };
     return report;
   },
-  'outbox.summary': async (_input, ctx) => outboxSummary(ctx.db),
+  'outbox.summary': async (_input, ctx) => outboxSummary(ctx),
   'outbox.export': async (input, ctx) => {
     const report = await exportPending(ctx, input);
     ctx.audit.entityId = report.folder;

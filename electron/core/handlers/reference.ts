@@ -2,8 +2,7 @@ import type { referenceApi } from '../../../shared/api/reference';
 import { isoToday } from '../clock';
 import { importReferenceFile } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
-import { listPlausibilityRules, plausibilityFile } from '../reference/plausibility-file';
-import { tariffInForce } from '../../../shared/domain/reference';
+import { plausibilityFile, plausibilityRulesInForce } from '../reference/plausibility-file';
 import { listMedicinesInForce } from '../reference/medicines';
 import { tariffFile } from '../reference/tariff-file';
 import { listTariffsInForce } from '../reference/tariffs';
@@ -18,7 +17,7 @@ export async function importList<C>(input: { file: string; signature?: string },
   const file = ctx.deps.files.resolve(input.file);
   const signaturePath = input.signature ? ctx.deps.files.resolve(input.signature).path : `${file.path}.sig`;
   const signatureText = await readSignature(signaturePath);
-  const report = await importReferenceFile(ctx.db, ctx.clock, ctx.login, file, spec, signatureText);
+  const report = await importReferenceFile(ctx, { file, spec, signatureText });
   ctx.audit.entityId = file.name;
   ctx.audit.detail = {
     applied: report.applied,
@@ -32,13 +31,10 @@ export async function importList<C>(input: { file: string; signature?: string },
 
 export const referenceHandlers: Handlers<typeof referenceApi> = {
   'tariffs.import': async (input, ctx) => importList(input, ctx, tariffFile),
-  'tariffs.list': async (input, ctx) => listTariffsInForce(ctx.db, input.date ?? isoToday(ctx.clock), input.level),
+  'tariffs.list': async (input, ctx) => listTariffsInForce(ctx, input),
   'medicines.import': async (input, ctx) => importList(input, ctx, medicineFile),
   'controls.import': async (input, ctx) => importList(input, ctx, plausibilityFile),
-  'controls.list': async (input, ctx) => {
-    const date = input.date ?? isoToday(ctx.clock);
-    return (await listPlausibilityRules(ctx.db)).filter((r) => tariffInForce(r, date)).map(({ id: _id, ...rule }) => rule);
-  },
-  'reference.imports': async (input, ctx) => referenceImports(ctx.db, input.limit),
+  'controls.list': async (input, ctx) => plausibilityRulesInForce(ctx, input),
+  'reference.imports': async (input, ctx) => referenceImports(ctx, input),
   'medicines.list': async (input, ctx) => listMedicinesInForce(ctx.db, input.date ?? isoToday(ctx.clock)),
 };

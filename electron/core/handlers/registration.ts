@@ -18,6 +18,6 @@ export const registrationHandlers: Handlers<typeof registrationApi> = {
     ctx.audit.detail = { recepisse: input.recepisse ?? null, registryReason: result.registryReason };
     return result;
   },
-  'registration.list': async (input, ctx) => listRegistrationRequests(ctx.db, ctx.clock, input),
-  'registration.export': async (input, ctx) => registrationRequestsFile(await listRegistrationRequests(ctx.db, ctx.clock, input), input),
+  'registration.list': async (input, ctx) => listRegistrationRequests(ctx, input),
+  'registration.export': async (input, ctx) => registrationRequestsFile(await listRegistrationRequests(ctx, input), input),
 };

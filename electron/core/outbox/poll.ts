@@ -20,7 +20,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Takes the poll of one due message by moving its date on, conditionally: of two workers, one asks. */
 async function takeDue(env: OutboxEnv, config: LinkConfig, limit: number): Promise<Message[]> {
-  const { db } = env.handle();
+  const { db } = env;
   const now = env.clock.now();
   const due = await db
     .selectFrom('outbox_message')
@@ -82,7 +82,7 @@ async function pollOne(env: OutboxEnv, config: LinkConfig, message: Message): Pr
   }
   const answer = decidedAnswers(body, message).at(-1);
   if (!answer) return false;
-  const { db, features } = env.handle();
+  const { db, features } = env;
   const items = (await itemsOf(db, [message.id])).get(message.id)!;
   const reading = readResponse(items, answer);
   if (reading.kind !== 'decided') {
@@ -109,7 +109,7 @@ async function pollOne(env: OutboxEnv, config: LinkConfig, message: Message): Pr
  * send's own; none yet, and the message is asked about again `anam.pollMinutes` later.
  */
 export async function pollDecisions(env: OutboxEnv, options: { limit?: number; signal?: AbortSignal } = {}): Promise<PollReport> {
-  const config = await linkConfig(env.handle().db);
+  const config = await linkConfig(env.db);
   const report: PollReport = { polled: 0, decided: 0 };
   if (config.endpoint === '') return report;
   for (const message of await takeDue(env, config, options.limit ?? 50)) {

@@ -4,9 +4,8 @@ import { nextDueAt, sendDue, type OutboxEnv } from './send';
 const pendingCount = async (env: OutboxEnv) =>
   Number(
     (
-      await env
-        .handle()
-        .db.selectFrom('outbox_message')
+      await env.db
+        .selectFrom('outbox_message')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('status', '=', 'en_attente')
         .executeTakeFirstOrThrow()
@@ -34,7 +33,7 @@ export async function sendQueue(
     total.pending = await pendingCount(env);
     options.progress(total.delivered, total.delivered + total.pending, `${total.delivered} envoyée(s), ${total.pending} en attente`);
     if (!options.untilEmpty || !pass.configured || total.pending === 0 || options.signal.aborted) return total;
-    const due = await nextDueAt(env.handle().db);
+    const due = await nextDueAt(env.db);
     await wait(due ? Math.max(0, Date.parse(due) - env.clock.now().getTime()) : 1000, options.signal);
   }
 }

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Clock } from '../clock';
-import type { DbHandle } from '../db/connect';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import type { OutboxMessageTable } from '../db/schema/outbox';
 import type { LineDecision } from '../../../shared/domain/claim-responses';
@@ -17,11 +16,8 @@ export const MAX_ATTEMPTS = 40;
 /** The shortest wait before a failed message is tried again (the drawn delay can be 0). */
 const MIN_RETRY_MS = 1000;
 
-/** Everything a send needs, injected so tests control time, chance and the network. */
-export interface OutboxEnv {
-  /** The database now (a restore may replace the handle). */
-  handle(): Pick<DbHandle, 'db' | 'features'>;
-  clock: Clock;
+/** A send's service context and what tests inject besides: chance, the network, the worker's name. */
+export interface OutboxEnv extends ServiceContext {
   random(): number;
   fetch: typeof fetch;
   /** Names this worker in leases and attempts. */
@@ -47,7 +43,7 @@ const leaseMs = (timeoutMs: number) => 2 * timeoutMs + 60_000;
  * of two workers, one updates the row and the other finds it already leased.
  */
 async function leaseNext(env: OutboxEnv, timeoutMs: number, dueBy: string): Promise<Message | null> {
-  const { db } = env.handle();
+  const { db } = env;
   const now = env.clock.now().toISOString();
   const candidates = await db
     .selectFrom('outbox_message')
@@ -142,7 +138,7 @@ async function post(env: OutboxEnv, message: Message, config: LinkConfig): Promi
  */
 async function checkDecisions(env: OutboxEnv, message: Message, result: PostResult): Promise<CheckedResult> {
   if (result.verdict.kind !== 'delivered') return { ...result, decisions: [] };
-  const items = (await itemsOf(env.handle().db, [message.id])).get(message.id)!;
+  const items = (await itemsOf(env.db, [message.id])).get(message.id)!;
   const reading = readResponse(items, result.verdict.response);
   if (reading.kind === 'decided') return { ...result, decisions: reading.decisions };
   const error = reading.kind === 'error' ? reading.message : `Réponse de l’ANAM non conforme : ${reading.errors.slice(0, 3).join(' ; ')}.`;
@@ -156,7 +152,7 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
   // The wait and the cap count the current series only: a message put back in the queue starts over.
   const inSeries = attempts - message.series_start;
   const { verdict } = result;
-  const { db, features } = env.handle();
+  const { db, features } = env;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('outbox_attempt')
@@ -215,7 +211,7 @@ async function record(env: OutboxEnv, message: Message, startedAt: string, resul
  * however short its drawn delay: a pass never hammers the ANAM with the same message.
  */
 export async function sendDue(env: OutboxEnv, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SendReport> {
-  const config = await linkConfig(env.handle().db);
+  const config = await linkConfig(env.db);
   const report: SendReport = { configured: config.endpoint !== '', attempted: 0, delivered: 0, failed: 0 };
   if (!report.configured) return report;
   const dueBy = env.clock.now().toISOString();

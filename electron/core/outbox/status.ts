@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { OutboxMessageView, OutboxStatusView } from '../../../shared/domain/outbox';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { outboxSummary } from './summary';
 
@@ -47,6 +48,6 @@ export async function outboxMessages(db: Kysely<Database>, messageId?: number): 
 }
 
 /** The queue as `ramed outbox status` and the screens show it (interfaces.md). */
-export async function outboxStatus(db: Kysely<Database>): Promise<OutboxStatusView> {
-  return { ...(await outboxSummary(db)), messages: await outboxMessages(db) };
+export async function outboxStatus(ctx: ServiceContext): Promise<OutboxStatusView> {
+  return { ...(await outboxSummary(ctx)), messages: await outboxMessages(ctx.db) };
 }

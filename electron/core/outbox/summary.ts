@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { OutboxSummary } from '../../../shared/domain/outbox';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 
 /** The queue's counts in one query (the status bar asks often). */
-export async function outboxSummary(db: Kysely<Database>): Promise<OutboxSummary> {
-  const row = await db
+export async function outboxSummary(ctx: ServiceContext): Promise<OutboxSummary> {
+  const row = await ctx.db
     .selectFrom('outbox_message')
     .select([
       sql<number>`sum(case when status = 'en_attente' then 1 else 0 end)`.as('pending'),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '../core-types';
+import { actingAs } from '../service-context';
 import { nextPollAt, pollDecisions } from './poll';
 import { nextDueAt, sendDue, type OutboxEnv } from './send';
 
@@ -19,13 +20,10 @@ export const workerName = (host: string) => `${host}-${process.pid}-${randomByte
  * for, then a sleep until the next one falls due (or the idle poll). All state is in the database, so stopping anywhere is safe.
  */
 export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick<OutboxEnv, 'fetch' | 'random'>> = {}): OutboxWorker {
-  const env: OutboxEnv = {
-    handle: () => core.deps.handle,
-    clock: core.deps.clock,
-    random: inject.random ?? Math.random,
-    fetch: inject.fetch ?? fetch,
-    worker: workerName(host),
-  };
+  const worker = workerName(host);
+  const extras = { random: inject.random ?? Math.random, fetch: inject.fetch ?? fetch, worker };
+  // Built at each pass on the database of that moment: after a restore, the next pass sends from the restored one.
+  const senderNow = (): OutboxEnv => ({ ...actingAs(core.deps, worker), ...extras });
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let wakeUp: () => void = () => {};
@@ -44,10 +42,10 @@ export function startOutboxWorker(core: Core, host: string, inject: Partial<Pick
     while (!controller.signal.aborted) {
       let wait = IDLE_POLL_MS;
       try {
+        const env = senderNow();
         await sendDue(env, { signal: controller.signal });
         await pollDecisions(env, { signal: controller.signal });
-        const { db } = env.handle();
-        for (const due of [await nextDueAt(db), await nextPollAt(db)]) {
+        for (const due of [await nextDueAt(env.db), await nextPollAt(env.db)]) {
           if (due) wait = Math.min(wait, Math.max(1000, Date.parse(due) - env.clock.now().getTime()));
         }
       } catch (error) {

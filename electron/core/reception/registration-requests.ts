@@ -1,12 +1,10 @@
-import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import { frenchDate } from '../../../shared/lib/dates';
 import type { RegistrationRequest } from '../../../shared/domain/reception';
 import { REASON_LABELS, type ReasonCode } from '../../../shared/domain/registry';
 import type { GeneratedFile } from '../../../shared/contract/files';
 import { regularisationText } from '../../../shared/rules/regularisation';
-import { isoToday, type Clock } from '../clock';
-import type { Database } from '../db/schema/index';
+import { isoToday } from '../clock';
 import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { checkRecepisse } from '../registry/lookup';
@@ -62,11 +60,8 @@ export async function recordRegistrationRequest(
 }
 
 /** The requests recorded between two days (inclusive), oldest first, with their emergency episodes. */
-export async function listRegistrationRequests(
-  db: Kysely<Database>,
-  clock: Clock,
-  range: { from: string; to: string },
-): Promise<RegistrationRequest[]> {
+export async function listRegistrationRequests(ctx: ServiceContext, range: { from: string; to: string }): Promise<RegistrationRequest[]> {
+  const { db } = ctx;
   const rows = await db
     .selectFrom('registration_request')
     .selectAll()
@@ -86,7 +81,7 @@ export async function listRegistrationRequests(
     )
     .orderBy('id')
     .execute();
-  const today = isoToday(clock);
+  const today = isoToday(ctx.clock);
   const out: RegistrationRequest[] = [];
   for (const r of rows) {
     const own = episodes.filter((e) => Number(e.registration_request_id) === Number(r.id));

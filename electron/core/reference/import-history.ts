@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { SignatureStatus } from '../../../shared/domain/registry-import';
 import type { ReferenceImportEntry } from '../../../shared/domain/reference';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 
 const COLUMNS = [
   'id',
@@ -18,7 +17,8 @@ const COLUMNS = [
 ] as const;
 
 /** The latest imports of the tariff, medicine, plausibility and programme lists, newest first. */
-export async function referenceImports(db: Kysely<Database>, limit: number): Promise<ReferenceImportEntry[]> {
+export async function referenceImports(ctx: ServiceContext, { limit }: { limit: number }): Promise<ReferenceImportEntry[]> {
+  const { db } = ctx;
   const lists = await db.selectFrom('reference_import').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
   const controls = await db.selectFrom('plausibility_import').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
   const programmes = await db.selectFrom('programme_import').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { LineError, ReferenceImportReport } from '../../../shared/domain/reference';
-import type { Clock } from '../clock';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import type { FileEntry } from '../files';
@@ -44,13 +45,10 @@ const MAX_REPORTED = 500;
  * bytes imported; a refused signature throws and changes nothing.
  */
 export async function importReferenceFile<C>(
-  db: Kysely<Database>,
-  clock: Clock,
-  byLogin: string,
-  file: FileEntry,
-  spec: ReferenceSpec<C>,
-  signatureText: string | null,
+  ctx: ServiceContext,
+  { file, spec, signatureText }: { file: FileEntry; spec: ReferenceSpec<C>; signatureText: string | null },
 ): Promise<ReferenceImportReport> {
+  const { db } = ctx;
   const size = await stat(file.path).catch(() => null);
   if (!size?.isFile()) throw new DomainError('NOT_FOUND', `Fichier introuvable : ${file.name}.`);
   const tooBig = () => new DomainError('INVALID_INPUT', `Fichier trop volumineux pour une liste de référence : ${file.name}.`);
@@ -94,12 +92,12 @@ export async function importReferenceFile<C>(
 
   report.unchanged = plan.unchanged;
   if (plan.inserts.length === 0 && plan.closes.length === 0) return report;
-  const now = clock.now().toISOString();
+  const now = isoNow(ctx.clock);
   const values = {
     file_name: file.name,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     imported_at: now,
-    by_login: byLogin,
+    by_login: ctx.login,
     lines: table.rows.length,
     inserted: plan.inserts.length,
     closed: plan.closes.length,

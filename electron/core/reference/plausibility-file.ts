@@ -1,5 +1,8 @@
 import type { PlausibilityRule } from '../../../shared/rules/claim-plausibility';
 import type { Kysely } from 'kysely';
+import { tariffInForce } from '../../../shared/domain/reference';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { describeDifferences } from './differences';
 import { codeField, collect, dateField, FieldError, flagField, optionalCount, optionalDate } from './fields';
@@ -138,4 +141,10 @@ export async function listPlausibilityRules(db: Kysely<Database>): Promise<Array
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
   }));
+}
+
+/** The rules in force on `date` (default: today), as the controls screen lists them. */
+export async function plausibilityRulesInForce(ctx: ServiceContext, { date }: { date?: string | undefined }): Promise<PlausibilityRule[]> {
+  const day = date ?? isoToday(ctx.clock);
+  return (await listPlausibilityRules(ctx.db)).filter((r) => tariffInForce(r, day)).map(({ id: _id, ...rule }) => rule);
 }

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FacilityLevel } from '../../../shared/domain/facility';
 import type { TariffEntry } from '../../../shared/domain/reference';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import type { TariffTable } from '../db/schema/reference';
 
@@ -21,9 +23,12 @@ export function toTariffEntry(row: Selectable<TariffTable>): TariffEntry {
   };
 }
 
-/** The acts in force on `date`, at one level or all, by code. */
-export async function listTariffsInForce(db: Kysely<Database>, date: string, level?: FacilityLevel): Promise<TariffEntry[]> {
-  let query = db
+/** The acts in force on `date` (default: today), at one level or all, by code. */
+export async function listTariffsInForce(
+  ctx: ServiceContext,
+  { date = isoToday(ctx.clock), level }: { date?: string | undefined; level?: FacilityLevel | undefined },
+): Promise<TariffEntry[]> {
+  let query = ctx.db
     .selectFrom('tariff')
     .selectAll()
     .where('effective_from', '<=', date)

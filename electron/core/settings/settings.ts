@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { isSettingKey, SETTINGS, type SettingKey, type SettingValue } from '../../../shared/domain/settings';
 import { describeZodError } from '../../../shared/contract/validation';
-import type { Clock } from '../clock';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { isSealed, isSecretSetting, openSecret, sealSecret } from './secrets';
@@ -44,13 +45,10 @@ export async function getAllSettings(db: Kysely<Database>): Promise<{ [K in Sett
 
 /** Validates and stores a setting; throws a French DomainError on an unknown key or a bad value. */
 export async function setSetting(
-  db: Kysely<Database>,
-  clock: Clock,
-  key: string,
-  value: unknown,
-  by: string,
+  ctx: ServiceContext,
+  { key, value }: { key: string; value: unknown },
 ): Promise<{ key: SettingKey; value: unknown }> {
-  const [saved] = await updateSettings(db, clock, { [key]: value }, by);
+  const [saved] = await updateSettings(ctx, { values: { [key]: value } });
   return saved!;
 }
 
@@ -59,11 +57,10 @@ export async function setSetting(
  * nothing). A refusal names each bad key in `fields`, for the form to show next to the field.
  */
 export async function updateSettings(
-  db: Kysely<Database>,
-  clock: Clock,
-  values: Record<string, unknown>,
-  by: string,
+  ctx: ServiceContext,
+  { values }: { values: Record<string, unknown> },
 ): Promise<Array<{ key: SettingKey; value: unknown; previous: unknown }>> {
+  const { db, login: by } = ctx;
   const parsed: Array<{ key: SettingKey; value: unknown }> = [];
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -82,7 +79,7 @@ export async function updateSettings(
     throw new DomainError('INVALID_INPUT', refused.length > 1 ? `${what} (et ${refused.length - 1} autre(s))` : what, fields);
   }
   const before = await getAllSettings(db);
-  const updatedAt = clock.now().toISOString();
+  const updatedAt = isoNow(ctx.clock);
   for (const { key, value } of parsed) {
     const row = { key, value: JSON.stringify(isSecretSetting(key) ? sealSecret(value) : value), updated_at: updatedAt, updated_by: by };
     await db

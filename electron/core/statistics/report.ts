@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { StatisticsFigures, StatisticsPeriod, StatisticsReport } from '../../../shared/domain/statistics';
 import { periodBounds } from '../../../shared/rules/statistics/period';
 import { shapeStatistics } from '../../../shared/rules/statistics/shape';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
 import { getFacility } from '../facility/facility';
@@ -79,12 +81,13 @@ export async function statisticsFigures(db: Kysely<Database>, period: Statistics
 }
 
 /** The shaped report; a period that has not begun yet has no figures to show. */
-export async function statisticsReport(db: Kysely<Database>, period: StatisticsPeriod, today: string): Promise<StatisticsReport> {
+export async function statisticsReport(ctx: ServiceContext, period: StatisticsPeriod): Promise<StatisticsReport> {
+  const today = isoToday(ctx.clock);
   const bounds = periodBounds(period);
   if (today < bounds.first) {
     const what = period.kind === 'month' ? `Le mois de ${bounds.label}` : `L’${bounds.label}`;
     const message = `${what} n’a pas commencé : choisissez une période passée ou en cours.`;
     throw new DomainError('REFUSED', message, { [period.kind === 'month' ? 'month' : 'year']: message });
   }
-  return shapeStatistics(await statisticsFigures(db, period, today));
+  return shapeStatistics(await statisticsFigures(ctx.db, period, today));
 }
