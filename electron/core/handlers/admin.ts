@@ -1,5 +1,5 @@
 import type { adminApi } from '../../../shared/api/admin';
-import { verifyAudit } from '../audit/audit-log';
+import { verifyAuditChain } from '../audit/verify';
 import { onboarding } from '../facility/onboarding';
 import { listSettings, settingView } from '../settings/setting-views';
 import { setSetting, updateSettings } from '../settings/settings';
@@ -28,5 +28,5 @@ export const adminHandlers: Handlers<typeof adminApi> = {
     };
     return listSettings(ctx);
   },
-  'audit.verify': async (_input, ctx) => verifyAudit(ctx.db, ctx.deps.auditKey),
+  'audit.verify': async (_input, ctx) => verifyAuditChain(ctx),
 };
