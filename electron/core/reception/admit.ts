@@ -148,9 +148,7 @@ export async function admit(ctx: ServiceContext, input: AdmitInput): Promise<Adm
   }
   const withoutPerson = person ? undefined : { recepisse: input.recepisse, ...request! };
   const episode = await createEpisode(
-    db,
-    clock,
-    byLogin,
+    ctx,
     {
       personId: person?.id ?? null,
       type: input.type,
