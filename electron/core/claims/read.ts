@@ -43,7 +43,10 @@ export async function missingEpisodes(db: Kysely<Database>, month: string): Prom
  * A version of the month's claim (the newest by default) with its flags, exclusions, missing
  * episodes and what stands in the way of signing it today (the month-end checklist).
  */
-export async function getClaim(ctx: ServiceContext, { month, version }: { month: string; version?: number | undefined }): Promise<ClaimView> {
+export async function getClaim(
+  ctx: ServiceContext,
+  { month, version }: { month: string; version?: number | undefined },
+): Promise<ClaimView> {
   const { db } = ctx;
   const today = isoToday(ctx.clock);
   const row = await latestOf(db, month, version);

@@ -40,5 +40,9 @@ export async function exportEpisodes(ctx: ServiceContext, filter: EpisodeFilter)
     ]),
   ];
   const text = '\uFEFF' + stringify(records, { delimiter: ';' });
-  return { fileName: `episodes-${isoToday(ctx.clock)}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64') };
+  return {
+    fileName: `episodes-${isoToday(ctx.clock)}.csv`,
+    mimeType: 'text/csv;charset=utf-8',
+    base64: Buffer.from(text, 'utf8').toString('base64'),
+  };
 }

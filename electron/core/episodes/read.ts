@@ -1,8 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { EpisodeLine, EpisodeTotals, EpisodeView, LineState } from '../../../shared/domain/episodes';
 import type { DispensedLine } from '../../../shared/domain/pharmacy';
 import type { ServiceContext } from '../context';
-import type { Database } from '../db/schema/index';
 import type { PrestationTable } from '../db/schema/episodes';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';

@@ -57,7 +57,10 @@ async function summaries(
  * Episodes matching a typed or scanned reference: an episode number (EP-2026-000123, any case) or a
  * récépissé (all its episodes, newest first). The screen offers those still dispensable.
  */
-export async function findEpisodes({ db, clock }: ServiceContext, { reference }: { reference: string }): Promise<EpisodePharmacy['episode'][]> {
+export async function findEpisodes(
+  { db, clock }: ServiceContext,
+  { reference }: { reference: string },
+): Promise<EpisodePharmacy['episode'][]> {
   const ref = reference.trim().toUpperCase();
   const query = db.selectFrom('episode').selectAll();
   const rows = /^EP-/.test(ref)
