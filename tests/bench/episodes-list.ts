@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { openCore } from '../../electron/core/app';
 import { listEpisodes, type EpisodeFilter } from '../../electron/core/episodes/list';
 import { silentLogger } from '../../electron/core/logger';
+import { actingAs } from '../../electron/core/service-context';
 import { addDays } from '../../shared/lib/dates';
 import { EPISODE_TYPES } from '../../shared/domain/episodes';
 import { searchKey } from '../../shared/lib/text';
@@ -129,12 +130,13 @@ const cases: Array<[string, Partial<typeof base>]> = [
   ['numéro d’épisode', { patient: 'EP-2025-12345' }],
   ['tri par patient', { sort: 'patient', desc: false }],
 ];
+const reader = actingAs(core.deps, 'bench');
 for (const [label, patch] of cases) {
   const times: number[] = [];
   let total = 0;
   for (let run = 0; run < 15; run++) {
     const t = performance.now();
-    total = (await listEpisodes(db, { ...base, ...patch })).total;
+    total = (await listEpisodes(reader, { ...base, ...patch })).total;
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);

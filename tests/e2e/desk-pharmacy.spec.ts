@@ -25,7 +25,7 @@ async function openedEpisode(host: Host, recepisse: string) {
       { recepisse, family_name: 'Konaté', given_names: 'Bakary', sex: 'M', birth_date: '1968-01-01' },
     ]);
     await db.updateTable('person').set({ birth_year_only: 1 }).where('id', '=', personId!).execute();
-    const episode = await createEpisode(db, core.deps.clock, 'accueil', {
+    const episode = await createEpisode(actingAs(core.deps, 'accueil'), {
       personId: personId!,
       type: 'consultation_externe',
       identityDocument: 'recepisse_seul',

@@ -23,7 +23,7 @@ test('an episode: three acts priced, a correction, closing with the total', asyn
     const [personId] = await insertPersons(core.deps.handle.db, [
       { recepisse: '1111234567890', family_name: 'Traoré', given_names: 'Aïssata', birth_date: '1994-03-12' },
     ]);
-    return createEpisode(core.deps.handle.db, core.deps.clock, 'accueil', {
+    return createEpisode(actingAs(core.deps, 'accueil'), {
       personId: personId!,
       type: 'consultation_externe',
       identityDocument: 'cni_nina',
@@ -246,8 +246,8 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
     const [personId] = await insertPersons(core.deps.handle.db, [
       { ...somePerson(99, 'Konaté', 'Bakary'), sex: 'M', birth_date: '1980-07-15' },
     ]);
-    const db = core.deps.handle.db;
-    const episode = await createEpisode(db, core.deps.clock, 'accueil', {
+    const w = actingAs(core.deps, 'accueil');
+    const episode = await createEpisode(w, {
       personId: personId!,
       type: 'urgence',
       emergency: true,
@@ -255,7 +255,6 @@ test('the manager reopens a closed episode with a reason, kept in its history', 
       identityMatches: true,
       eligibility: { eligible: true, reasons: [], warnings: [] },
     });
-    const w = actingAs(core.deps, 'accueil');
     const today = core.deps.clock.now().toISOString().slice(0, 10);
     await addLine(w, { episodeId: episode.id, code: 'CS-URG', quantity: 1, performedOn: today, prescriber: 'Dr Maïga' });
     await addLine(w, { episodeId: episode.id, code: 'CH-SUT', quantity: 1, performedOn: today, prescriber: 'Dr Maïga' });

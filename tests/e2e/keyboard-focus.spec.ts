@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { openCore, type Core } from '../../electron/core/app';
 import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { createEpisode } from '../../electron/core/episodes/create';
+import { actingAs } from '../../electron/core/service-context';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons } from '../support/persons';
 import { expect, loginAs, monthBefore, screenshotPath, test, type Host } from './fixtures';
@@ -138,7 +139,7 @@ test('pharmacy by keyboard: the episode scanned, a medicine dispensed, the line 
     const [personId] = await insertPersons(core.deps.handle.db, [
       { recepisse: '4441234567899', family_name: 'Diarra', given_names: 'Fanta', sex: 'F', birth_date: '1985-03-02' },
     ]);
-    await createEpisode(core.deps.handle.db, core.deps.clock, 'accueil', {
+    await createEpisode(actingAs(core.deps, 'accueil'), {
       personId: personId!,
       type: 'consultation_externe',
       identityDocument: 'recepisse_seul',

@@ -1,5 +1,6 @@
 import { openCore } from '../../electron/core/app';
 import { createEpisode } from '../../electron/core/episodes/create';
+import { actingAs } from '../../electron/core/service-context';
 import { silentLogger } from '../../electron/core/logger';
 import { insertPersons } from '../support/persons';
 import { expect, loginAs, test, screenshotPath } from './fixtures';
@@ -10,7 +11,7 @@ test('a medicine off the essential list is marked, and given only with a justifi
     const [personId] = await insertPersons(core.deps.handle.db, [
       { recepisse: '2221234567891', family_name: 'Diallo', given_names: 'Kadidia', birth_date: '1985-03-04' },
     ]);
-    await createEpisode(core.deps.handle.db, core.deps.clock, 'accueil', {
+    await createEpisode(actingAs(core.deps, 'accueil'), {
       personId: personId!,
       type: 'consultation_externe',
       identityDocument: 'cni_nina',

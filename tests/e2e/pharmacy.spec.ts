@@ -13,7 +13,7 @@ test('the pharmacist dispenses two DCIs to a patient with an open episode and se
     const [personId] = await insertPersons(core.deps.handle.db, [
       { recepisse: '2221234567890', family_name: 'Coulibaly', given_names: 'Fatoumata', birth_date: '1988-07-02' },
     ]);
-    await createEpisode(core.deps.handle.db, core.deps.clock, 'accueil', {
+    await createEpisode(actingAs(core.deps, 'accueil'), {
       personId: personId!,
       type: 'consultation_externe',
       identityDocument: 'cni_nina',

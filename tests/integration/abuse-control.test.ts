@@ -36,18 +36,15 @@ describeEachDb('abuse control view', (kind) => {
     identity: { document?: IdentityDocument; matches?: boolean } = {},
   ): Promise<number> {
     const at = `${day}T08:00:00.000Z`;
-    const clock = fixedClock(at);
+    const w = actingAs(core.deps, agent, at);
     const { id } = await createEpisode(
-      core.deps.handle.db,
-      clock,
-      agent,
+      w,
       admission(personId, {
         identityDocument: identity.document ?? 'cni_nina',
         identityMatches: identity.matches ?? true,
         ...(identity.matches === false ? { identityMismatchReason: 'Photo ancienne' } : {}),
       }),
     );
-    const w = actingAs(core.deps, agent, at);
     for (const [code, quantity, prescriber] of acts) await addLine(w, { episodeId: id, code, quantity, performedOn: day, prescriber });
     return id;
   }

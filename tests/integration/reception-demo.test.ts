@@ -5,6 +5,7 @@ import { demoEpisodes } from '../../electron/core/demo/episodes';
 import { DEMO_PARTS } from '../../electron/core/demo/parts';
 import { demoReceptionChecks } from '../../electron/core/demo/reception';
 import { checkRecepisse } from '../../electron/core/registry/lookup';
+import { actingAs } from '../../electron/core/service-context';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 
 // The test clock reads 16 November 2026: the demo month runs from the 1st to today.
@@ -58,8 +59,9 @@ describeEachDb('demo: the desk’s checks over the month', (kind) => {
     const codes = new Set(reasons.map((r) => r.code));
     expect([...codes]).toEqual(expect.arrayContaining(['NOT_FOUND', 'EXPIRED']));
     expect(codes.size).toBeGreaterThanOrEqual(5);
+    const desk = actingAs(core.deps, 'accueil');
     for (const check of refused) {
-      const answer = await checkRecepisse(db, check.recepisse, check.day);
+      const answer = await checkRecepisse(desk, { recepisse: check.recepisse, date: check.day });
       const recorded = reasons.filter((r) => r.check_id === check.id).map((r) => r.code);
       expect(recorded, check.recepisse).toEqual(answer.reasons);
       expect(check.person_id).toBe(answer.person?.id ?? null);

@@ -3,6 +3,7 @@ import { DEMO_PROGRAMME_EPISODES } from '../../electron/core/demo/programme-case
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDemo } from '../../electron/core/demo/demo';
 import { checkRecepisse } from '../../electron/core/registry/lookup';
+import { actingAs } from '../../electron/core/service-context';
 import { clientFor, describeEachDb, openTestCore, slotAs, type TestCore } from '../support/db';
 
 // The test clock reads 16 November 2026: the demo month runs from the 1st to today.
@@ -30,6 +31,7 @@ describeEachDb('demo: the desk’s month in the statistics', (kind) => {
     expect(eligibility.reasons.length).toBeGreaterThanOrEqual(3);
     // Every refusal is what the registry says of that person on that day.
     const refusals = await db.selectFrom('reception_check').select(['recepisse', 'day']).where('outcome', '=', 'non_eligible').execute();
-    for (const r of refusals) expect((await checkRecepisse(db, r.recepisse, r.day)).eligible).toBe(false);
+    const desk = actingAs(core.deps, 'accueil');
+    for (const r of refusals) expect((await checkRecepisse(desk, { recepisse: r.recepisse, date: r.day })).eligible).toBe(false);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type { Core } from '../../electron/core/app';
-import { fixedClock } from '../../electron/core/clock';
 import { createEpisode } from '../../electron/core/episodes/create';
+import { actingAs } from '../../electron/core/service-context';
 import type { EpisodeOpenInput } from '../../shared/domain/episodes';
 
 /** What the reception desk would pass for an eligible patient who showed a NINA card. */
@@ -17,5 +17,5 @@ export const admission = (personId: number, over: Partial<EpisodeOpenInput> = {}
 
 /** Opens an episode through the core function the reception desk will call, at `at`. */
 export function openEpisode(core: Core, personId: number, at = '2026-11-10T08:00:00.000Z', over: Partial<EpisodeOpenInput> = {}) {
-  return createEpisode(core.deps.handle.db, fixedClock(at), 'accueil', admission(personId, over));
+  return createEpisode(actingAs(core.deps, 'accueil', at), admission(personId, over));
 }

@@ -4,6 +4,8 @@ import { blockingCount, flagViews } from '../../../shared/rules/claim-document';
 import { claimPeriod, signRefusal } from '../../../shared/rules/claim-period';
 import type { ClaimView, MissingEpisode } from '../../../shared/domain/claims';
 import { frenchMonth, monthBounds } from '../../../shared/lib/months';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { notFound } from '../errors';
 import { activeExclusions, checkSeverities, documentOf, episodeIdsOf, sha256Of } from './compose';
@@ -39,9 +41,14 @@ export async function missingEpisodes(db: Kysely<Database>, month: string): Prom
 
 /**
  * A version of the month's claim (the newest by default) with its flags, exclusions, missing
- * episodes and what stands in the way of signing it `today` (the month-end checklist).
+ * episodes and what stands in the way of signing it today (the month-end checklist).
  */
-export async function getClaim(db: Kysely<Database>, today: string, month: string, version?: number): Promise<ClaimView> {
+export async function getClaim(
+  ctx: ServiceContext,
+  { month, version }: { month: string; version?: number | undefined },
+): Promise<ClaimView> {
+  const { db } = ctx;
+  const today = isoToday(ctx.clock);
   const row = await latestOf(db, month, version);
   if (!row) throw notFound(`Aucune réclamation pour ${frenchMonth(month)}${version ? ` en version ${version}` : ''}.`);
   const document = await documentOf(db, row, { asOf: today });

@@ -143,7 +143,10 @@ async function plan(db: Kysely<Database>, source: Selectable<ClaimTable>): Promi
 }
 
 /** What a resubmission of this version would hold now, to read before signing it. */
-export async function previewResubmission(db: Kysely<Database>, month: string, version: number): Promise<ResubmissionPreview> {
+export async function previewResubmission(
+  { db }: ServiceContext,
+  { month, version }: { month: string; version: number },
+): Promise<ResubmissionPreview> {
   const source = await sourceOf(db, month, version);
   return { source: toSummary(source), ...(await plan(db, source)) };
 }

@@ -106,7 +106,7 @@ export const demoClaimsFollowUp: DemoPart = {
     const manager = (at: string) => actingAs(ctx.deps, 'gestionnaire', at);
     const built = await buildClaim(manager(`${next}-04T08:30:00.000Z`), { month });
     if (built.episodes === 0) return ctx.note(`Réclamation ${ofMonth(month)} : aucun épisode clos`);
-    const view = await getClaim(handle.db, `${next}-04`, month);
+    const view = await getClaim(manager(`${next}-04T08:30:00.000Z`), { month });
     if (view.blocking > 0) return ctx.note(`Réclamation ${ofMonth(month)} : contrôles bloquants, non signée`);
     const signedAt = `${next}-04T09:00:00.000Z`;
     const claim = await handle.db

@@ -1,7 +1,7 @@
 import { addDays } from '../../../shared/lib/dates';
 import { ageOn } from '../../../shared/rules/eligibility';
 import type { EpisodeType } from '../../../shared/domain/episodes';
-import { fixedClock, isoToday } from '../clock';
+import { isoToday } from '../clock';
 import { actingAs } from '../service-context';
 import { createEpisode } from '../episodes/create';
 import { closeEpisode } from '../episodes/lifecycle';
@@ -72,7 +72,7 @@ export const demoControlCases: DemoPart = {
       expiry: addDays(isoToday(clock), 500),
     });
     const episode = async (personId: number, c: Case) => {
-      const { id } = await createEpisode(handle.db, fixedClock(`${c.from}T09:00:00.000Z`), 'accueil', {
+      const { id } = await createEpisode(w(`${c.from}T09:00:00.000Z`), {
         personId,
         type: c.type,
         emergency: false,

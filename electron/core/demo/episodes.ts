@@ -2,7 +2,7 @@ import { addDays } from '../../../shared/lib/dates';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
 import { needsHolder } from '../../../shared/rules/eligibility';
 import { eligibilityOnDate, holdersOf } from '../claims/eligibility';
-import { fixedClock, isoToday } from '../clock';
+import { isoToday } from '../clock';
 import { deskMinute, DESK_SPAN } from './desk-hours';
 import type { ServiceContext } from '../context';
 import { actingAs, atInstant } from '../service-context';
@@ -286,7 +286,8 @@ async function oneEpisode(
   const pool = suited.length > 0 ? suited : persons.filter((p) => !(day === today && inWalkthrough(p)));
   const person = twin?.person ?? pool[Math.floor(random() * pool.length)]!;
   const document = twin ? 'recepisse_seul' : weighted(random, DOCUMENTS, ([, w]) => w)[0];
-  const { id } = await createEpisode(desk.db, fixedClock(at), 'accueil', {
+  const w = atInstant(desk, at);
+  const { id } = await createEpisode(w, {
     personId: person.id,
     type: scenario.type,
     emergency: scenario.type === 'urgence',
@@ -297,7 +298,6 @@ async function oneEpisode(
     eligibility: { eligible: true, reasons: [], warnings: random() < 0.1 ? ['NEAR_EXPIRY'] : [] },
   });
   const prescriber = scenario.type === 'maternite' ? MIDWIVES : PRESCRIBERS;
-  const w = atInstant(desk, at);
   const line = (code: string, quantity: number) =>
     addIfPriced(() =>
       addLine(w, { episodeId: id, code, quantity, performedOn: day, prescriber: prescriber[Math.floor(random() * prescriber.length)]! }),

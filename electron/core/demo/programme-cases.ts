@@ -3,7 +3,7 @@ import type { EpisodeType } from '../../../shared/domain/episodes';
 import { ageOn } from '../../../shared/rules/eligibility';
 import { needsHolder } from '../../../shared/rules/eligibility';
 import { eligibilityOnDate, holdersOf } from '../claims/eligibility';
-import { fixedClock, isoToday } from '../clock';
+import { isoToday } from '../clock';
 import { actingAs } from '../service-context';
 import { createEpisode } from '../episodes/create';
 import { closeEpisode, setDiagnosis } from '../episodes/lifecycle';
@@ -115,7 +115,7 @@ export const demoProgrammeCases: DemoPart = {
       const person = persons.find((p) => fits[c.who](p, day) && (c.who === 'child' || !used.has(p.id)));
       if (!person) continue;
       used.add(person.id);
-      const { id } = await createEpisode(handle.db, fixedClock(`${day}T08:45:00.000Z`), 'accueil', {
+      const { id } = await createEpisode(w(`${day}T08:45:00.000Z`), {
         personId: person.id,
         type: c.type,
         emergency: false,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { episodeOpenInput, type EpisodeOpenInput } from '../../../shared/domain/episodes';
 import { searchKey } from '../../../shared/lib/text';
 import { describeZodError } from '../../../shared/contract/validation';
-import type { Clock } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { DomainError, notFound } from '../errors';
 import { inTransaction } from './writer';
@@ -33,14 +33,14 @@ export interface PatientWithoutPerson {
  * out of the registry) for a récépissé the registry does not hold yet: the episode then has no
  * person until a registry import brings it. The reception desk calls it after its own checks
  * (eligibility, identity, referral rule) and passes what it decided, which the episode keeps.
+ * Opened by `ctx.login`, at `ctx.clock`'s instant, in `ctx.db`'s transaction (or one of its own).
  */
 export async function createEpisode(
-  db: Kysely<Database>,
-  clock: Clock,
-  openedBy: string,
+  ctx: ServiceContext,
   raw: EpisodeOpenInput,
   withoutPerson?: PatientWithoutPerson,
 ): Promise<{ id: number; number: string }> {
+  const { db, clock, login: openedBy } = ctx;
   const parsed = episodeOpenInput.safeParse(raw);
   if (!parsed.success) {
     const { message, fields } = describeZodError(parsed.error);

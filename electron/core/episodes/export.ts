@@ -1,14 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Kysely } from 'kysely';
 import { frenchDate } from '../../../shared/lib/dates';
 import { EPISODE_STATUS_LABELS, EPISODE_TYPE_LABELS } from '../../../shared/domain/episodes';
 import type { GeneratedFile } from '../../../shared/contract/files';
-import type { Database } from '../db/schema/index';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import { allEpisodes, type EpisodeFilter } from './list';
 
 /** The episodes a filter selects as a CSV a French spreadsheet opens as is (`;`, BOM, dates JJ/MM/AAAA). */
-export async function exportEpisodes(db: Kysely<Database>, filter: EpisodeFilter, today: string): Promise<GeneratedFile> {
-  const rows = await allEpisodes(db, filter);
+export async function exportEpisodes(ctx: ServiceContext, filter: EpisodeFilter): Promise<GeneratedFile> {
+  const rows = await allEpisodes(ctx.db, filter);
   const records = [
     [
       'N° d’épisode',
@@ -40,5 +40,9 @@ export async function exportEpisodes(db: Kysely<Database>, filter: EpisodeFilter
     ]),
   ];
   const text = '\uFEFF' + stringify(records, { delimiter: ';' });
-  return { fileName: `episodes-${today}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64') };
+  return {
+    fileName: `episodes-${isoToday(ctx.clock)}.csv`,
+    mimeType: 'text/csv;charset=utf-8',
+    base64: Buffer.from(text, 'utf8').toString('base64'),
+  };
 }

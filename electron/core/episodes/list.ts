@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { addDays } from '../../../shared/lib/dates';
 import type { EpisodeListRow, EpisodeSort, EpisodeStatus, EpisodeType } from '../../../shared/domain/episodes';
 import { searchKey } from '../../../shared/lib/text';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 
 export interface EpisodeFilter {
@@ -121,7 +122,7 @@ const toListRow = (r: Row, totals: Partial<Sums> | undefined): EpisodeListRow =>
 
 /** One page of episodes, with the number of all that match. */
 export async function listEpisodes(
-  db: Kysely<Database>,
+  { db }: ServiceContext,
   filter: EpisodeFilter & { pageIndex: number; pageSize: number },
 ): Promise<{ rows: EpisodeListRow[]; total: number; ramedTotal: number }> {
   const counted = await filtered(db, filter)

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { EpisodeLine, EpisodeTotals, EpisodeView, LineState } from '../../../shared/domain/episodes';
 import type { DispensedLine } from '../../../shared/domain/pharmacy';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 import type { PrestationTable } from '../db/schema/episodes';
 import { DomainError, notFound } from '../errors';
 import { getFacility } from '../facility/facility';
@@ -60,7 +60,7 @@ export function totalsOf(lines: readonly EpisodeLine[], medicines: readonly Disp
   };
 }
 
-export async function getEpisode(db: Kysely<Database>, id: number): Promise<EpisodeView> {
+export async function getEpisode({ db }: ServiceContext, { id }: { id: number }): Promise<EpisodeView> {
   const row = await db
     .selectFrom('episode')
     .leftJoin('person', 'person.id', 'episode.person_id')

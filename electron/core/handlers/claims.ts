@@ -5,14 +5,13 @@ import { previewResubmission, resubmit } from '../claims/resubmission';
 import { signClaim } from '../claims/sign';
 import { claimFollowUp, claimListRows } from '../responses/follow-up';
 import { importResponseFile } from '../responses/import-file';
-import { isoToday } from '../clock';
 import type { Handlers } from './types';
 import { jobActor } from './job-actor';
 import { wakeOutboxAfterCommit } from './wake-outbox';
 
 export const claimsHandlers: Handlers<typeof claimsApi> = {
-  'claims.list': async (_input, ctx) => claimListRows(ctx.db, ctx.clock),
-  'claims.get': async (input, ctx) => getClaim(ctx.db, isoToday(ctx.clock), input.month, input.version),
+  'claims.list': async (_input, ctx) => claimListRows(ctx),
+  'claims.get': async (input, ctx) => getClaim(ctx, input),
   'claims.build': async (input, ctx) => {
     // Off the thread that answers the window (threadJobs in the hosts): composing a month takes seconds.
     const claim = await ctx.deps.jobs.run(
@@ -29,13 +28,13 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
     const { claim, exclusionId } = await excludeFromClaim(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { exclusionId };
-    return getClaim(ctx.db, isoToday(ctx.clock), input.month);
+    return getClaim(ctx, { month: input.month });
   },
   'claims.cancelExclusion': async (input, ctx) => {
     const { claim, exclusionId } = await cancelExclusion(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;
     ctx.audit.detail = { cancellationId: exclusionId };
-    return getClaim(ctx.db, isoToday(ctx.clock), input.month);
+    return getClaim(ctx, { month: input.month });
   },
   'claims.sign': async (input, ctx) => {
     const claim = await signClaim(ctx, input);
@@ -51,7 +50,7 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
       { month: input.month, version: input.version ?? null, format: input.format, actor: jobActor(ctx) },
       { progress: ctx.progress, signal: ctx.signal },
     ),
-  'claims.followUp': async (input, ctx) => claimFollowUp(ctx.db, ctx.clock, input.month, input.version),
+  'claims.followUp': async (input, ctx) => claimFollowUp(ctx, input),
   'claims.importResponse': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);
     const report = await importResponseFile(ctx, file);
@@ -59,7 +58,7 @@ export const claimsHandlers: Handlers<typeof claimsApi> = {
     ctx.audit.detail = { responses: report.responses, applied: report.applied, unchanged: report.unchanged, errors: report.errors };
     return report;
   },
-  'claims.previewResubmission': async (input, ctx) => previewResubmission(ctx.db, input.month, input.version),
+  'claims.previewResubmission': async (input, ctx) => previewResubmission(ctx, input),
   'claims.resubmit': async (input, ctx) => {
     const claim = await resubmit(ctx, input);
     ctx.audit.entityId = `${claim.month} v${claim.version}`;

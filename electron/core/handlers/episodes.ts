@@ -1,5 +1,4 @@
 import type { episodesApi } from '../../../shared/api/episodes';
-import { isoToday } from '../clock';
 import type { HandlerContext } from '../context';
 import { exportEpisodes } from '../episodes/export';
 import { closeEpisode, reopenEpisode, setDiagnosis } from '../episodes/lifecycle';
@@ -10,16 +9,16 @@ import type { Handlers } from './types';
 
 /** Answers the episode as it now stands, and names it in the audit row. */
 async function after(ctx: HandlerContext, episodeId: number, detail?: Record<string, unknown>) {
-  const view = await getEpisode(ctx.db, episodeId);
+  const view = await getEpisode(ctx, { id: episodeId });
   ctx.audit.entityId = view.number;
   if (detail) ctx.audit.detail = detail;
   return view;
 }
 
 export const episodesHandlers: Handlers<typeof episodesApi> = {
-  'episodes.get': async (input, ctx) => getEpisode(ctx.db, input.id),
-  'episodes.list': async (input, ctx) => listEpisodes(ctx.db, input),
-  'episodes.export': async (input, ctx) => exportEpisodes(ctx.db, input, isoToday(ctx.clock)),
+  'episodes.get': async (input, ctx) => getEpisode(ctx, input),
+  'episodes.list': async (input, ctx) => listEpisodes(ctx, input),
+  'episodes.export': async (input, ctx) => exportEpisodes(ctx, input),
   'episodes.addLine': async (input, ctx) => {
     const lineId = await addLine(ctx, input);
     return after(ctx, input.episodeId, { lineId });

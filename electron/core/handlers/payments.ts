@@ -5,13 +5,13 @@ import { allocatePayment, cancelPayment, recordPayment } from '../payments/recor
 import type { Handlers } from './types';
 
 async function viewOf(ctx: HandlerContext, id: number) {
-  const [payment] = await listPayments(ctx.db, [id]);
+  const [payment] = await listPayments(ctx, { ids: [id] });
   ctx.audit.entityId = String(id);
   return payment!;
 }
 
 export const paymentsHandlers: Handlers<typeof paymentsApi> = {
-  'payments.list': async (_input, ctx) => listPayments(ctx.db),
+  'payments.list': async (input, ctx) => listPayments(ctx, input),
   'payments.add': async (input, ctx) => viewOf(ctx, await recordPayment(ctx, input)),
   'payments.allocate': async (input, ctx) => {
     await allocatePayment(ctx, input);

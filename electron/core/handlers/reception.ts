@@ -1,5 +1,4 @@
 import type { receptionApi } from '../../../shared/api/reception';
-import { isoToday } from '../clock';
 import { admit, checkAtDesk } from '../reception/admit';
 import { deskDay } from '../reception/day';
 import { admissionSlip } from '../reception/slip';
@@ -17,5 +16,5 @@ export const receptionHandlers: Handlers<typeof receptionApi> = {
     return result;
   },
   'reception.slip': async (input, ctx) => admissionSlip(ctx, input),
-  'reception.day': async (input, ctx) => deskDay(ctx.db, input.day ?? isoToday(ctx.clock)),
+  'reception.day': async (input, ctx) => deskDay(ctx, input),
 };

@@ -1,19 +1,15 @@
 import type { registryApi } from '../../../shared/api/registry';
-import { isoToday } from '../clock';
 import { importRejections, registryOverview } from '../registry/import-history';
-import { checkRecepisse, eligibilityContext, findByNina, householdOf, personHistory, searchByName } from '../registry/lookup';
+import { checkRecepisse, findByNina, householdOf, personHistory, searchByName } from '../registry/lookup';
 import type { Handlers } from './types';
 import { linkArrivedPersons } from '../reception/link-persons';
 
 export const registryHandlers: Handlers<typeof registryApi> = {
-  'registry.check': async (input, ctx) => checkRecepisse(ctx.db, input.recepisse, input.date ?? isoToday(ctx.clock)),
-  'registry.search': async (input, ctx) =>
-    searchByName(ctx.db, ctx.features, input.text, input.limit, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.clock))),
-  'registry.byNina': async (input, ctx) =>
-    findByNina(ctx.db, input.nina, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.clock))),
-  'registry.household': async (input, ctx) =>
-    householdOf(ctx.db, input.recepisse, await eligibilityContext(ctx.db, input.date ?? isoToday(ctx.clock))),
-  'registry.history': async (input, ctx) => personHistory(ctx.db, input.recepisse),
+  'registry.check': async (input, ctx) => checkRecepisse(ctx, input),
+  'registry.search': async (input, ctx) => searchByName(ctx, input),
+  'registry.byNina': async (input, ctx) => findByNina(ctx, input),
+  'registry.household': async (input, ctx) => householdOf(ctx, input),
+  'registry.history': async (input, ctx) => personHistory(ctx, input),
   'registry.import': async (input, ctx) => {
     const file = ctx.deps.files.resolve(input.file);
     const result = await ctx.deps.jobs.run(
@@ -50,6 +46,6 @@ export const registryHandlers: Handlers<typeof registryApi> = {
     };
     return result;
   },
-  'registry.imports': async (input, ctx) => registryOverview(ctx.db, isoToday(ctx.clock), input.limit),
-  'registry.rejections': async (input, ctx) => importRejections(ctx.db, input.importId, input.offset, input.limit),
+  'registry.imports': async (input, ctx) => registryOverview(ctx, input),
+  'registry.rejections': async (input, ctx) => importRejections(ctx, input),
 };

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { PaymentView } from '../../../shared/domain/payments';
-import type { Database } from '../db/schema/index';
+import type { ServiceContext } from '../context';
 
-/** Payments, newest first, with their allocations and what is left to allocate. */
-export async function listPayments(db: Kysely<Database>, ids?: readonly number[]): Promise<PaymentView[]> {
+/** Payments (all, or those of `ids`), newest first, with their allocations and what is left to allocate. */
+export async function listPayments({ db }: ServiceContext, { ids }: { ids?: readonly number[] }): Promise<PaymentView[]> {
   if (ids && ids.length === 0) return [];
   const payments = await db
     .selectFrom('payment')

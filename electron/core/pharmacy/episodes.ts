@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { frenchDate } from '../../../shared/lib/dates';
 import type { EpisodePharmacy } from '../../../shared/domain/pharmacy';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import type { EpisodeTable } from '../db/schema/episodes';
 import { conflict, notFound } from '../errors';
@@ -55,18 +57,22 @@ async function summaries(
  * Episodes matching a typed or scanned reference: an episode number (EP-2026-000123, any case) or a
  * récépissé (all its episodes, newest first). The screen offers those still dispensable.
  */
-export async function findEpisodes(db: Kysely<Database>, reference: string, today: string): Promise<EpisodePharmacy['episode'][]> {
+export async function findEpisodes(
+  { db, clock }: ServiceContext,
+  { reference }: { reference: string },
+): Promise<EpisodePharmacy['episode'][]> {
   const ref = reference.trim().toUpperCase();
   const query = db.selectFrom('episode').selectAll();
   const rows = /^EP-/.test(ref)
     ? await query.where('number', '=', ref).execute()
     : await query.where('recepisse', '=', ref.replace(/\s/g, '')).orderBy('opened_at', 'desc').limit(20).execute();
-  return summaries(db, rows, today);
+  return summaries(db, rows, isoToday(clock));
 }
 
-export async function episodePharmacy(db: Kysely<Database>, episodeId: number, today: string): Promise<EpisodePharmacy> {
+/** One episode as the dispensing screen shows it: its medicine lines and its unmet requests. */
+export async function episodePharmacy({ db, clock }: ServiceContext, { episodeId }: { episodeId: number }): Promise<EpisodePharmacy> {
   const row = await db.selectFrom('episode').selectAll().where('id', '=', episodeId).executeTakeFirst();
   if (!row) throw notFound('Épisode introuvable.');
-  const [episode] = await summaries(db, [row], today);
+  const [episode] = await summaries(db, [row], isoToday(clock));
   return { episode: episode!, lines: await episodeLines(db, episodeId), unmet: await episodeUnmet(db, episodeId) };
 }

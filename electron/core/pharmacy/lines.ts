@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DispensedLine, UnmetView } from '../../../shared/domain/pharmacy';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { toDispensedLine, type ClaimMedicineLine } from '../db/mappers/dispensation';
 
@@ -53,6 +54,12 @@ export async function episodeLines(db: Kysely<Database>, episodeId: number): Pro
     .execute();
   const cancelled = new Set(rows.flatMap((r) => (r.cancels_id === null ? [] : [r.cancels_id])));
   return rows.map((r) => toDispensedLine(r, cancelled));
+}
+
+/** One dispensing line as its episode's screen shows it (a cancellation: its state and lot). */
+export async function dispensedLine({ db }: ServiceContext, id: number): Promise<DispensedLine> {
+  const line = await db.selectFrom('dispensation').select('episode_id').where('id', '=', id).executeTakeFirstOrThrow();
+  return (await episodeLines(db, line.episode_id)).find((l) => l.id === id)!;
 }
 
 export async function episodeUnmet(db: Kysely<Database>, episodeId: number): Promise<UnmetView[]> {

@@ -26,9 +26,9 @@ export async function stockReportPdf(ctx: ServiceContext): Promise<GeneratedFile
   const today = isoToday(clock);
   const [facility, batches, alerts, items] = await Promise.all([
     getFacility(db),
-    listBatches(db, today, { withEmpty: false }),
-    stockAlerts(db, today),
-    stockItems(db, today),
+    listBatches(ctx, { withEmpty: false }),
+    stockAlerts(ctx),
+    stockItems(ctx),
   ]);
   const doc = new jsPDF({ unit: 'mm', format: 'a4' });
   const printed = `${frenchDate(today)} à ${isoNow(clock).slice(11, 16)}`;

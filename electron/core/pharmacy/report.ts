@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { UnmetReportRow } from '../../../shared/domain/pharmacy';
 import { addDays } from '../../../shared/lib/dates';
 import { daysOutOfStock, monthBounds } from '../../../shared/rules/stock';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import { medicineNames } from './medicines';
 
@@ -10,9 +12,9 @@ import { medicineNames } from './medicines';
  * when no usable unit is left at its end). A month still running is counted up to today. Lists every
  * medicine held at some time up to the month's end, or with unmet demand in the month.
  */
-export async function unmetReport(db: Kysely<Database>, month: string, today: string): Promise<UnmetReportRow[]> {
+export async function unmetReport({ db, clock }: ServiceContext, { month }: { month: string }): Promise<UnmetReportRow[]> {
   const { first, last } = monthBounds(month);
-  return (await unmetBetween(db, first, last, today)).map((row) => ({ month, ...row }));
+  return (await unmetBetween(db, first, last, isoToday(clock))).map((row) => ({ month, ...row }));
 }
 
 /** The same for any run of days (a year for the statistics), from `first` to `last` or today. */

@@ -128,7 +128,10 @@ function batchState(expiry: string, today: string): BatchView['state'] {
   return expiry <= addDays(today, EXPIRY_WARNING_DAYS) ? 'bientot' : 'ok';
 }
 
-export async function listBatches(db: Kysely<Database>, today: string, options: { withEmpty: boolean }): Promise<BatchView[]> {
+/** The batches held (`withEmpty`: and those used up), by medicine then expiry, each with its state today. */
+export async function listBatches(ctx: ServiceContext, options: { withEmpty: boolean }): Promise<BatchView[]> {
+  const { db } = ctx;
+  const today = isoToday(ctx.clock);
   let query = db.selectFrom('stock_batch').selectAll().orderBy('medicine_code').orderBy('expiry').orderBy('id');
   if (!options.withEmpty) query = query.where('quantity', '>', 0);
   const [rows, names] = await Promise.all([query.execute(), medicineNames(db)]);
@@ -152,8 +155,8 @@ export async function listBatches(db: Kysely<Database>, today: string, options: 
 }
 
 export async function listMovements(
-  db: Kysely<Database>,
-  filter: { batchId?: number; from?: string; to?: string },
+  { db }: ServiceContext,
+  filter: { batchId?: number | undefined; from?: string | undefined; to?: string | undefined },
 ): Promise<MovementView[]> {
   let query = db
     .selectFrom('stock_movement as m')
@@ -182,7 +185,9 @@ export async function listMovements(
 }
 
 /** Every medicine of the list in force with what may be dispensed of it today. */
-export async function stockItems(db: Kysely<Database>, today: string): Promise<StockItem[]> {
+export async function stockItems(ctx: ServiceContext): Promise<StockItem[]> {
+  const { db } = ctx;
+  const today = isoToday(ctx.clock);
   const [medicines, batches, limits, offList] = await Promise.all([
     listMedicinesInForce(db, today),
     db.selectFrom('stock_batch').selectAll().where('quantity', '>', 0).execute(),
@@ -213,8 +218,8 @@ export async function stockItems(db: Kysely<Database>, today: string): Promise<S
 }
 
 /** Below the reorder threshold (usable units), expiring within 90 days, and expired but still held. */
-export async function stockAlerts(db: Kysely<Database>, today: string): Promise<StockAlert[]> {
-  const [items, batches] = await Promise.all([stockItems(db, today), listBatches(db, today, { withEmpty: false })]);
+export async function stockAlerts(ctx: ServiceContext): Promise<StockAlert[]> {
+  const [items, batches] = await Promise.all([stockItems(ctx), listBatches(ctx, { withEmpty: false })]);
   const low: StockAlert[] = items
     .filter((i) => i.threshold !== null && i.usable < i.threshold)
     .map((i) => ({

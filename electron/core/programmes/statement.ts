@@ -1,5 +1,6 @@
 import { personName } from '../../../shared/domain/registry';
 import type { Kysely } from 'kysely';
+import type { ServiceContext } from '../context';
 import type { ClaimLine } from '../../../shared/domain/claims';
 import type { ProgrammeMonthTotal, ProgrammeStatement, ProgrammeStatementEpisode } from '../../../shared/domain/programmes';
 import { monthBounds, frenchMonth } from '../../../shared/lib/months';
@@ -84,7 +85,7 @@ async function programmeEpisodes(db: Kysely<Database>, month: string): Promise<M
 }
 
 /** Each programme with lines this month, in the list's order, with its totals. */
-export async function programmeMonthTotals(db: Kysely<Database>, month: string): Promise<ProgrammeMonthTotal[]> {
+export async function programmeMonthTotals({ db }: ServiceContext, { month }: { month: string }): Promise<ProgrammeMonthTotal[]> {
   const [byProgramme, programmes] = await Promise.all([programmeEpisodes(db, month), listProgrammes(db)]);
   const rank = (code: string) => programmes.find((p) => p.code === code)?.order ?? Number.MAX_SAFE_INTEGER;
   return [...byProgramme.entries()]
@@ -98,7 +99,10 @@ export async function programmeMonthTotals(db: Kysely<Database>, month: string):
 }
 
 /** One programme's statement for the month; a programme with no line this month is refused. */
-export async function programmeStatement(db: Kysely<Database>, month: string, code: string): Promise<ProgrammeStatement> {
+export async function programmeStatement(
+  { db }: ServiceContext,
+  { month, programme: code }: { month: string; programme: string },
+): Promise<ProgrammeStatement> {
   const facility = await getFacility(db);
   if (!facility) throw conflict('L’établissement n’est pas configuré : voyez l’administrateur.');
   const [byProgramme, programmes] = await Promise.all([programmeEpisodes(db, month), listProgrammes(db)]);

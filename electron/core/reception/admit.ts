@@ -36,7 +36,7 @@ export interface AdmitInput extends AdmissionFacts {
 export async function checkAtDesk(ctx: ServiceContext, { recepisse }: { recepisse: string }): Promise<DeskCheck> {
   const { db, clock } = ctx;
   const today = isoToday(clock);
-  const result = await checkRecepisse(db, recepisse, today);
+  const result = await checkRecepisse(ctx, { recepisse, date: today });
   await recordCheck(db, {
     at: clock.now().toISOString(),
     byLogin: ctx.login,
@@ -116,7 +116,7 @@ export async function admit(ctx: ServiceContext, input: AdmitInput): Promise<Adm
   await features.forUpdate(db.selectFrom('person').select('id').where('recepisse', '=', input.recepisse)).execute();
   const today = isoToday(clock);
   const identityChecked = input.identityDocument !== 'aucun';
-  const check = await checkRecepisse(db, input.recepisse, today, identityChecked);
+  const check = await checkRecepisse(ctx, { recepisse: input.recepisse, date: today, identityChecked });
   const referral = await referralDecision(db, input);
   const reasons: RefusalCode[] = [...check.reasons];
   if (referral === 'refuse') reasons.push(REFERRAL_REQUIRED);
@@ -148,9 +148,7 @@ export async function admit(ctx: ServiceContext, input: AdmitInput): Promise<Adm
   }
   const withoutPerson = person ? undefined : { recepisse: input.recepisse, ...request! };
   const episode = await createEpisode(
-    db,
-    clock,
-    byLogin,
+    ctx,
     {
       personId: person?.id ?? null,
       type: input.type,

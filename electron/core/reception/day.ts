@@ -1,10 +1,12 @@
 import { personName } from '../../../shared/domain/registry';
-import type { Kysely } from 'kysely';
 import { deskCounts, type DeskCheckRow, type DeskDay, type RefusalCode } from '../../../shared/domain/reception';
-import type { Database } from '../db/schema/index';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 
-/** The desk's checks and admission decisions of one day, newest first, with the day's counts. */
-export async function deskDay(db: Kysely<Database>, day: string): Promise<DeskDay> {
+/** The desk's checks and admission decisions of one day (today when absent), newest first, with the day's counts. */
+export async function deskDay(ctx: ServiceContext, input: { day?: string | undefined }): Promise<DeskDay> {
+  const { db } = ctx;
+  const day = input.day ?? isoToday(ctx.clock);
   const rows = await db
     .selectFrom('reception_check as c')
     .leftJoin('person as p', 'p.id', 'c.person_id')

@@ -28,7 +28,7 @@ export async function recordRegistrationRequest(
   const today = isoToday(clock);
   let registryReason: ReasonCode | null = null;
   if (input.recepisse !== null) {
-    const check = await checkRecepisse(db, input.recepisse, today);
+    const check = await checkRecepisse(ctx, { recepisse: input.recepisse, date: today });
     if (check.eligible) {
       throw new DomainError(
         'CONFLICT',

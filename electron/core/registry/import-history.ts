@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ImportSummary, Rejection, RegistryOverview, SignatureStatus } from '../../../shared/domain/registry-import';
 import { daysBetween } from '../../../shared/lib/dates';
-import type { Database } from '../db/schema/index';
+import { isoToday } from '../clock';
+import type { ServiceContext } from '../context';
 import type { RegistryImportTable } from '../db/schema/registry';
 import { getSetting } from '../settings/settings';
 
@@ -31,7 +32,8 @@ export function toImportSummary(row: Selectable<RegistryImportTable>): ImportSum
 }
 
 /** The registry at a glance for Administration: its size, its age, the last imports. */
-export async function registryOverview(db: Kysely<Database>, today: string, limit: number): Promise<RegistryOverview> {
+export async function registryOverview(ctx: ServiceContext, { limit }: { limit: number }): Promise<RegistryOverview> {
+  const { db } = ctx;
   const count = await db
     .selectFrom('person')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -43,7 +45,7 @@ export async function registryOverview(db: Kysely<Database>, today: string, limi
     .where('status', '=', 'done')
     .executeTakeFirst();
   const lastImportAt = (last?.at as string | null | undefined) ?? null;
-  const lastImportAgeDays = lastImportAt === null ? null : daysBetween(lastImportAt, today);
+  const lastImportAgeDays = lastImportAt === null ? null : daysBetween(lastImportAt, isoToday(ctx.clock));
   const freshnessDays = await getSetting(db, 'registry.freshnessDays');
   return {
     persons: Number(count.n),
@@ -56,10 +58,8 @@ export async function registryOverview(db: Kysely<Database>, today: string, limi
 }
 
 export async function importRejections(
-  db: Kysely<Database>,
-  importId: number,
-  offset: number,
-  limit: number,
+  { db }: ServiceContext,
+  { importId, offset, limit }: { importId: number; offset: number; limit: number },
 ): Promise<{ total: number; rows: Rejection[] }> {
   const total = await db
     .selectFrom('registry_import_rejection')

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { CheckResult, Household, HouseholdMember, PersonMatch, PersonVersion } from '../../../shared/domain/registry-lookup';
 import { formatRecepisse, normalizeNina, type PersonView } from '../../../shared/domain/registry';
 import { checkEligibility, type Eligibility, type EligibilitySettings } from '../../../shared/rules/eligibility';
-import type { DialectFeatures } from '../db/dialect';
+import { isoToday } from '../clock';
 import { precompiled } from '../db/precompiled';
 import { searchWords } from '../db/name-search';
 import type { Database } from '../db/schema/index';
 import { DomainError } from '../errors';
+import type { ServiceContext } from '../context';
 import { settingValue } from '../settings/settings';
 import { personsAsOf, versionAsOf, type StoredVersion } from './as-of';
 import { COLUMN_FIELDS, toEligibilityRecord, toPersonView, type PersonRow } from './person-view';
@@ -65,28 +66,28 @@ async function personsByRecepisse(db: Kysely<Database>, recepisses: readonly str
   return new Map((await viewsAsOf(db, rows, date)).map((p) => [p.recepisse, p]));
 }
 
-function evaluate(person: PersonView | null, holder: PersonView | null, ctx: EligibilityContext): Eligibility {
+function evaluate(person: PersonView | null, holder: PersonView | null, eligibility: EligibilityContext): Eligibility {
   return checkEligibility({
     person: person && toEligibilityRecord(person),
     holder: holder && toEligibilityRecord(holder),
-    date: ctx.date,
-    settings: ctx.settings,
-    registryDate: ctx.registryDate,
-    identityChecked: ctx.identityChecked,
+    date: eligibility.date,
+    settings: eligibility.settings,
+    registryDate: eligibility.registryDate,
+    identityChecked: eligibility.identityChecked,
   });
 }
 
 /** Each person as the registry stood on the day, with their eligibility, their holders fetched in one query. */
-async function withEligibility(db: Kysely<Database>, rows: readonly PersonRow[], ctx: EligibilityContext): Promise<PersonMatch[]> {
-  const persons = await viewsAsOf(db, rows, ctx.date);
+async function withEligibility(db: Kysely<Database>, rows: readonly PersonRow[], eligibility: EligibilityContext): Promise<PersonMatch[]> {
+  const persons = await viewsAsOf(db, rows, eligibility.date);
   const holders = await personsByRecepisse(
     db,
     persons.filter(needsHolder).map((p) => p.holderRecepisse!),
-    ctx.date,
+    eligibility.date,
   );
   return persons.map((p) => ({
     ...p,
-    eligibility: evaluate(p, needsHolder(p) ? (holders.get(p.holderRecepisse!) ?? null) : null, ctx),
+    eligibility: evaluate(p, needsHolder(p) ? (holders.get(p.holderRecepisse!) ?? null) : null, eligibility),
   }));
 }
 
@@ -115,17 +116,17 @@ export const checkQuery = (db: Kysely<Database>, recepisse: string, date: string
 const runCheckQuery = precompiled(checkQuery);
 
 /**
- * The récépissé's eligibility on `date`, from the registry as it stood that day.
+ * The récépissé's eligibility on `date` (today when absent), from the registry as it stood that day.
  * `identityChecked`: false when the desk recorded that no identity document was shown.
  */
 export async function checkRecepisse(
-  db: Kysely<Database>,
-  recepisse: string,
-  date: string,
-  identityChecked?: boolean,
+  ctx: ServiceContext,
+  input: { recepisse: string; date?: string | undefined; identityChecked?: boolean },
 ): Promise<CheckResult> {
-  const rows = await runCheckQuery(db, recepisse, date);
-  const ctx = { ...toContext(rows[0]!, date), identityChecked };
+  const { recepisse } = input;
+  const date = input.date ?? isoToday(ctx.clock);
+  const rows = await runCheckQuery(ctx.db, recepisse, date);
+  const eligibility = { ...toContext(rows[0]!, date), identityChecked: input.identityChecked };
   const current = new Map<string, PersonRow>();
   const versions = new Map<string, StoredVersion[]>();
   for (const row of rows) {
@@ -143,17 +144,19 @@ export async function checkRecepisse(
   };
   const person = asOf(recepisse);
   const holder = person && needsHolder(person) ? asOf(person.holderRecepisse!) : null;
-  return { ...evaluate(person, holder, ctx), date, person, holder };
+  return { ...evaluate(person, holder, eligibility), date, person, holder };
 }
+
+/** The eligibility context on the day asked, today when absent. */
+const eligibilityOn = (ctx: ServiceContext, date: string | undefined) => eligibilityContext(ctx.db, date ?? isoToday(ctx.clock));
 
 /** Name search: accents and case ignored, every word a prefix, any order, best first. */
 export async function searchByName(
-  db: Kysely<Database>,
-  features: DialectFeatures,
-  text: string,
-  limit: number,
-  ctx: EligibilityContext,
+  ctx: ServiceContext,
+  { text, limit, date }: { text: string; limit: number; date?: string | undefined },
 ): Promise<PersonMatch[]> {
+  const { db, features } = ctx;
+  const eligibility = await eligibilityOn(ctx, date);
   const words = searchWords(text);
   // A one-letter prefix matches a large part of the country and says little: kept only when alone.
   const useful = words.some((w) => w.length >= 2) ? words.filter((w) => w.length >= 2) : [];
@@ -168,20 +171,26 @@ export async function searchByName(
       if (!found.has(Number(row.id))) found.set(Number(row.id), row);
     }
   }
-  return withEligibility(db, [...found.values()], ctx);
+  return withEligibility(db, [...found.values()], eligibility);
 }
 
-export async function findByNina(db: Kysely<Database>, nina: string, ctx: EligibilityContext): Promise<PersonMatch[]> {
-  const rows = await db.selectFrom('person').selectAll().where('nina', '=', normalizeNina(nina)).orderBy('id').limit(20).execute();
-  return withEligibility(db, rows, ctx);
+export async function findByNina(ctx: ServiceContext, { nina, date }: { nina: string; date?: string | undefined }): Promise<PersonMatch[]> {
+  const eligibility = await eligibilityOn(ctx, date);
+  const rows = await ctx.db.selectFrom('person').selectAll().where('nina', '=', normalizeNina(nina)).orderBy('id').limit(20).execute();
+  return withEligibility(ctx.db, rows, eligibility);
 }
 
 /** The household of any of its members: the titulaire, spouses and children, each one's eligibility. */
-export async function householdOf(db: Kysely<Database>, recepisse: string, ctx: EligibilityContext): Promise<Household> {
-  const person = (await personsByRecepisse(db, [recepisse], ctx.date)).get(recepisse);
+export async function householdOf(
+  ctx: ServiceContext,
+  { recepisse, date }: { recepisse: string; date?: string | undefined },
+): Promise<Household> {
+  const { db } = ctx;
+  const eligibility = await eligibilityOn(ctx, date);
+  const person = (await personsByRecepisse(db, [recepisse], eligibility.date)).get(recepisse);
   if (!person) throw new DomainError('NOT_FOUND', `Aucune personne n’a le récépissé ${formatRecepisse(recepisse)} dans le registre.`);
   const holderRecepisse = needsHolder(person) ? person.holderRecepisse! : person.recepisse;
-  const holder = (await personsByRecepisse(db, [holderRecepisse], ctx.date)).get(holderRecepisse) ?? null;
+  const holder = (await personsByRecepisse(db, [holderRecepisse], eligibility.date)).get(holderRecepisse) ?? null;
   const members = await db
     .selectFrom('person')
     .selectAll()
@@ -189,10 +198,10 @@ export async function householdOf(db: Kysely<Database>, recepisse: string, ctx: 
     .orderBy('birth_date')
     .orderBy('id')
     .execute();
-  const member = (p: PersonView): HouseholdMember => ({ person: p, eligibility: evaluate(p, needsHolder(p) ? holder : null, ctx) });
-  const dependants = (await viewsAsOf(db, members, ctx.date)).filter(needsHolder);
+  const member = (p: PersonView): HouseholdMember => ({ person: p, eligibility: evaluate(p, needsHolder(p) ? holder : null, eligibility) });
+  const dependants = (await viewsAsOf(db, members, eligibility.date)).filter(needsHolder);
   return {
-    date: ctx.date,
+    date: eligibility.date,
     holderRecepisse,
     holder: holder ? member(holder) : null,
     spouses: dependants.filter((p) => p.quality === 'conjoint').map(member),
@@ -203,7 +212,8 @@ export async function householdOf(db: Kysely<Database>, recepisse: string, ctx: 
 const FLAG_FIELDS = new Set(['birth_year_only', 'in_school', 'disabled']);
 
 /** The previous versions of a person, newest first, with what changed and the import that changed it. */
-export async function personHistory(db: Kysely<Database>, recepisse: string): Promise<PersonVersion[]> {
+export async function personHistory(ctx: ServiceContext, { recepisse }: { recepisse: string }): Promise<PersonVersion[]> {
+  const { db } = ctx;
   const person = await db.selectFrom('person').select('id').where('recepisse', '=', recepisse).executeTakeFirst();
   if (!person) throw new DomainError('NOT_FOUND', `Aucune personne n’a le récépissé ${formatRecepisse(recepisse)} dans le registre.`);
   const rows = await db

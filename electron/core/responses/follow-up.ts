@@ -5,6 +5,7 @@ import type { ClaimFollowUp, ClaimFollowUpView, ClaimListRow, LineResponseView }
 import type { ClaimDocument } from '../../../shared/domain/claims';
 import { frenchMonth } from '../../../shared/lib/months';
 import { isoToday, type Clock } from '../clock';
+import type { ServiceContext } from '../context';
 import type { Database } from '../db/schema/index';
 import type { ClaimTable } from '../db/schema/claims';
 import { billedLines } from '../claims/export/fhir';
@@ -20,21 +21,21 @@ interface Context {
   versions: Map<number, number>;
 }
 
-function followUpOf(row: Selectable<ClaimTable>, money: ClaimMoney, ctx: Context): ClaimFollowUp {
+function followUpOf(row: Selectable<ClaimTable>, money: ClaimMoney, context: Context): ClaimFollowUp {
   const { totals, paid, sending } = money;
   const outstanding = outstandingOf(totals, paid);
   const open = outstanding > 0 || totals.answered < totals.claimed;
-  const daysSinceSent = sending.firstSentAt && open ? daysBetween(sending.firstSentAt, ctx.today) : null;
+  const daysSinceSent = sending.firstSentAt && open ? daysBetween(sending.firstSentAt, context.today) : null;
   return {
     ...totals,
     sentAt: sending.firstSentAt,
     paid,
     outstanding,
     daysSinceSent,
-    overdue: daysSinceSent !== null && daysSinceSent > ctx.delayDays && outstanding > 0,
+    overdue: daysSinceSent !== null && daysSinceSent > context.delayDays && outstanding > 0,
     pendingMessages: sending.pending,
-    supersededByVersion: sending.supersededBy === null ? null : (ctx.versions.get(sending.supersededBy) ?? null),
-    resubmitsVersion: row.resubmits_id === null ? null : (ctx.versions.get(row.resubmits_id) ?? null),
+    supersededByVersion: sending.supersededBy === null ? null : (context.versions.get(sending.supersededBy) ?? null),
+    resubmitsVersion: row.resubmits_id === null ? null : (context.versions.get(row.resubmits_id) ?? null),
   };
 }
 
@@ -48,23 +49,26 @@ async function contextOf(db: Kysely<Database>, clock: Clock): Promise<Context> {
 }
 
 /** Every version of every month, newest first, with what was sent, accepted, paid and is still owed. */
-export async function claimListRows(db: Kysely<Database>, clock: Clock): Promise<ClaimListRow[]> {
+export async function claimListRows({ db, clock }: ServiceContext): Promise<ClaimListRow[]> {
   const rows = await db.selectFrom('claim').selectAll().orderBy('month', 'desc').orderBy('version', 'desc').execute();
   const money = await claimMoney(db);
-  const ctx = await contextOf(db, clock);
+  const context = await contextOf(db, clock);
   return rows.map((r) => ({
     ...toSummary(r),
-    followUp: r.status === 'brouillon' ? null : followUpOf(r, money.get(r.id) ?? emptyMoney(), ctx),
+    followUp: r.status === 'brouillon' ? null : followUpOf(r, money.get(r.id) ?? emptyMoney(), context),
   }));
 }
 
 /** The follow-up of one signed version: each line's answer, the sending history, payments, resubmissions. */
-export async function claimFollowUp(db: Kysely<Database>, clock: Clock, month: string, version: number): Promise<ClaimFollowUpView> {
+export async function claimFollowUp(
+  { db, clock }: ServiceContext,
+  { month, version }: { month: string; version: number },
+): Promise<ClaimFollowUpView> {
   const row = await latestOf(db, month, version);
   if (!row) throw notFound(`Aucune réclamation pour ${frenchMonth(month)} en version ${version}.`);
   if (row.content === null) throw refused('Ce brouillon n’est pas encore signé : il n’a ni envoi ni réponse.');
   const money = await claimMoney(db, [row.id]);
-  const ctx = await contextOf(db, clock);
+  const context = await contextOf(db, clock);
   const decisions = await currentDecisions(db, row.id);
   const resubmissions = await db.selectFrom('claim').selectAll().where('resubmits_id', '=', row.id).orderBy('version').execute();
   const attempts = await db
@@ -151,7 +155,7 @@ export async function claimFollowUp(db: Kysely<Database>, clock: Clock, month: s
       }),
     );
   return {
-    claim: { ...toSummary(row), followUp: followUpOf(row, money.get(row.id) ?? emptyMoney(), ctx) },
+    claim: { ...toSummary(row), followUp: followUpOf(row, money.get(row.id) ?? emptyMoney(), context) },
     lines,
     attempts: attempts.map((a) => ({
       episodeNumber: a.episode_number,
