@@ -1,9 +1,8 @@
 import type { referenceApi } from '../../../shared/api/reference';
-import { isoToday } from '../clock';
 import { importReferenceFile } from '../reference/import';
 import { medicineFile } from '../reference/medicine-file';
 import { plausibilityFile, plausibilityRulesInForce } from '../reference/plausibility-file';
-import { listMedicinesInForce } from '../reference/medicines';
+import { medicinesInForce } from '../reference/medicines';
 import { tariffFile } from '../reference/tariff-file';
 import { listTariffsInForce } from '../reference/tariffs';
 import { referenceImports } from '../reference/import-history';
@@ -36,5 +35,5 @@ export const referenceHandlers: Handlers<typeof referenceApi> = {
   'controls.import': async (input, ctx) => importList(input, ctx, plausibilityFile),
   'controls.list': async (input, ctx) => plausibilityRulesInForce(ctx, input),
   'reference.imports': async (input, ctx) => referenceImports(ctx, input),
-  'medicines.list': async (input, ctx) => listMedicinesInForce(ctx.db, input.date ?? isoToday(ctx.clock)),
+  'medicines.list': async (input, ctx) => medicinesInForce(ctx, input),
 };
