@@ -5,7 +5,7 @@ import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { FilePicker } from '../../components/FilePicker';
 import { useCommand } from '../../lib/useCommand';
-import { useImportUpload } from './useImportUpload';
+import { useImportUpload } from '../../lib/useImportUpload';
 
 /** The methods that import a reference list, and what the browser host is told each upload is for. */
 const UPLOAD_KINDS = {

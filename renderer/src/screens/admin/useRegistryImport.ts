@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useCommand } from '../../lib/useCommand';
+import { useImportUpload } from '../../lib/useImportUpload';
 import { confirmationsAsked, NOTHING_CONFIRMED, type Confirmations } from './registry-confirmations';
 import type { RegistryImportChoice } from './RegistryImportForm';
-import { useImportUpload } from './useImportUpload';
 
 const NOTHING_CHOSEN: RegistryImportChoice = { file: null, signature: null, mode: 'delta', strict: false };
 

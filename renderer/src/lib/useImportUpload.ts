@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { ok, type ApiError, type ApiResult } from '../../../../shared/contract/result';
-import type { UploadKind } from '../../../../shared/contract/uploads';
-import { registerFile } from '../../lib/files';
+import { ok, type ApiError, type ApiResult } from '../../../shared/contract/result';
+import type { UploadKind } from '../../../shared/contract/uploads';
+import { registerFile } from './files';
 
 /** The references an import method takes: its file, and the detached signature when one was chosen. */
 export interface ImportFileRefs {
@@ -17,12 +17,12 @@ async function registerImportFiles(file: File, kind: UploadKind, signature: File
 }
 
 /**
- * Hands the files chosen for an import (a list, the registry, and their signature) to the back end
- * before the import method runs: `run` answers their references, or undefined with `error` set.
+ * Hands the files chosen for an import (a list, the registry, an ANAM answer, and a signature) to
+ * the back end before the import method runs: `run` answers their references, or undefined with `error` set.
  */
 export function useImportUpload() {
   const [state, setState] = useState<{ running: boolean; error: ApiError | null }>({ running: false, error: null });
-  const run = useCallback(async (file: File, kind: UploadKind, signature: File | null) => {
+  const run = useCallback(async (file: File, kind: UploadKind, signature: File | null = null) => {
     setState({ running: true, error: null });
     const result = await registerImportFiles(file, kind, signature);
     setState({ running: false, error: result.ok ? null : result.error });
