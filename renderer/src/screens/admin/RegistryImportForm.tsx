@@ -54,7 +54,12 @@ export function RegistryImportForm({
           </div>
           <div className="field">
             <span className="field-label">Signature (facultatif)</span>
-            <FilePicker label="Signature du fichier" accept=".sig,.txt" file={choice.signature} onChange={(signature) => change({ signature })} />
+            <FilePicker
+              label="Signature du fichier"
+              accept=".sig,.txt"
+              file={choice.signature}
+              onChange={(signature) => change({ signature })}
+            />
             <small className="muted">Le fichier .sig joint par l’ANAM, s’il n’est pas à côté du fichier.</small>
           </div>
         </div>

@@ -1,9 +1,4 @@
-import {
-  IMPORT_STATUS_LABELS,
-  type ImportMode,
-  type ImportSummary,
-  type SignatureStatus,
-} from '../../../../shared/domain/registry-import';
+import { IMPORT_STATUS_LABELS, type ImportMode, type ImportSummary, type SignatureStatus } from '../../../../shared/domain/registry-import';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { formatDateTime } from '../../lib/format';
 import { RejectionReport } from './RejectionReport';

@@ -8,9 +8,8 @@ export function RegistryImportResult({ result }: { result: ImportResult }) {
       {result.dryRun ? 'Essai à blanc, rien n’a été modifié. L’import ferait' : 'Import terminé'}
       {result.resumed ? ' (repris là où il s’était arrêté)' : ''}
       {result.sequence !== null ? ` (mise à jour n° ${result.sequence} du ${formatDate(result.extractDate!)})` : ''} :{' '}
-      {formatNumber(result.inserted)} nouvelle(s) personne(s), {formatNumber(result.updated)} modifiée(s),{' '}
-      {formatNumber(result.unchanged)} inchangée(s), {formatNumber(result.struckOff)} radiée(s), {formatNumber(result.rejectedCount)}{' '}
-      ligne(s) rejetée(s).
+      {formatNumber(result.inserted)} nouvelle(s) personne(s), {formatNumber(result.updated)} modifiée(s), {formatNumber(result.unchanged)}{' '}
+      inchangée(s), {formatNumber(result.struckOff)} radiée(s), {formatNumber(result.rejectedCount)} ligne(s) rejetée(s).
       {result.warnings.map((w) => (
         <div key={w} className="small">
           {w}

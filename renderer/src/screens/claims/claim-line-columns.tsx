@@ -59,7 +59,9 @@ const COLUMNS: DataColumn<ClaimLineRow>[] = [
       <>
         <span className="mono">{r.line.code}</span> <span className={r.excluded ? 'struck' : undefined}>{r.line.label}</span>
         {r.excluded ? <small className="line-note">Exclu : {r.excluded}</small> : null}
-        {r.line.payer !== 'ramed' ? <small className="line-note">Programme {r.line.programme ?? 'CESAR'} : non facturé au RAMED</small> : null}
+        {r.line.payer !== 'ramed' ? (
+          <small className="line-note">Programme {r.line.programme ?? 'CESAR'} : non facturé au RAMED</small>
+        ) : null}
       </>
     ),
   },
