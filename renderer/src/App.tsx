@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { SectionBoundary } from './components/SectionBoundary';
-import { ramed, subscribe } from './lib/bridge';
 import { lazySection } from './lib/lazySection';
 import { useIdleLock } from './lib/useIdleLock';
-import { loadPhase, type Phase } from './phase';
+import { useIdlePreload } from './lib/useIdlePreload';
+import type { Phase } from './phase';
 import { LoginScreen } from './screens/LoginScreen';
+import { useAppPhase } from './useAppPhase';
 
 // Only the login comes with the first script. The one-time setup and everything after the login
 // (shell, reception, password change, lock) are their own chunks; the latter is fetched while the
@@ -17,49 +18,11 @@ const PRELOAD_AFTER_MS = 1000;
 
 /** The app from its first answer on: `first` is where it stood when the page opened (first-phase.ts). */
 export function App({ first }: { first: Phase }) {
-  const [phase, setPhase] = useState<Phase>(first);
-  const [locked, setLocked] = useState(first.kind === 'ready' && first.session.locked);
-  /** Why the last session ended, when the user did not sign out himself. */
-  const [notice, setNotice] = useState<string | null>(null);
+  const { phase, locked, notice, refresh, lock, unlock, clearNotice } = useAppPhase(first);
   // The one-time password just typed at sign-in, kept in memory until it is replaced: never asked twice.
   const [signedInWith, setSignedInWith] = useState<string | null>(null);
-  const refresh = useCallback(
-    () =>
-      void loadPhase().then((next) => {
-        setPhase(next);
-        setLocked(next.kind === 'ready' && next.session.locked);
-      }),
-    [],
-  );
-  const lock = useCallback(() => {
-    setLocked(true);
-    void ramed.auth.lock({});
-  }, []);
-
-  useEffect(
-    () =>
-      subscribe((event) => {
-        if (event.type === 'session.locked') setLocked(true);
-        if (event.type !== 'session.ended') return;
-        if (event.reason === 'restored') setNotice('La base a été restaurée depuis une sauvegarde : reconnectez-vous.');
-        else setNotice(event.message ?? null);
-        refresh();
-      }),
-    [refresh],
-  );
-
-  useEffect(() => {
-    if (phase.kind !== 'login') return;
-    // Not at once: the login's first frames (and keys) come before 250 KB of script to run.
-    let idle = 0;
-    const timer = window.setTimeout(() => {
-      idle = requestIdleCallback(() => void signedIn.preload().catch(() => undefined), { timeout: 2000 });
-    }, PRELOAD_AFTER_MS);
-    return () => {
-      window.clearTimeout(timer);
-      cancelIdleCallback(idle);
-    };
-  }, [phase.kind]);
+  // Not at once: the login's first frames (and keys) come before 250 KB of script to run.
+  useIdlePreload(phase.kind === 'login', signedIn.preload, PRELOAD_AFTER_MS);
 
   const session = phase.kind === 'ready' ? phase.session : null;
   useIdleLock(session?.lockAfterMinutes ?? 10, session !== null && !locked, lock);
@@ -84,7 +47,7 @@ export function App({ first }: { first: Phase }) {
           notice={notice}
           onLoggedIn={(password) => {
             setSignedInWith(password);
-            setNotice(null);
+            clearNotice();
             refresh();
           }}
         />
@@ -103,7 +66,7 @@ export function App({ first }: { first: Phase }) {
             }}
             onSessionChange={refresh}
             onLock={lock}
-            onUnlocked={() => setLocked(false)}
+            onUnlocked={unlock}
           />
         </SectionBoundary>
       );

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../shared/domain/system';
 import type { SessionInfo } from '../../../shared/domain/users';
-import { ROLE_LABELS } from '../../../shared/domain/roles';
-import { OutboxIndicator } from '../components/OutboxIndicator';
-import { PullIndicator } from '../components/PullIndicator';
 import { SectionBoundary } from '../components/SectionBoundary';
 import { ramed } from '../lib/bridge';
 import { sectionsFor } from '../sections';
+import { ShellStatusBar } from './ShellStatusBar';
+import { ShellTopBar } from './ShellTopBar';
+import { useSectionShortcuts } from './useSectionShortcuts';
 
 /** The frame: navigation by role, the current section, and the status bar. */
 export function Shell({
@@ -24,20 +24,7 @@ export function Shell({
   const sections = useMemo(() => sectionsFor(session.roles), [session.roles]);
   const [current, setCurrent] = useState(sections[0]?.key ?? '');
   const section = sections.find((s) => s.key === current);
-
-  // Alt+1…Alt+9 jump to a section: the whole app works by keyboard.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = sections[Number(event.key) - 1];
-      if (target) {
-        event.preventDefault();
-        setCurrent(target.key);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [sections]);
+  useSectionShortcuts(sections, setCurrent);
 
   // The other sections of the role arrive in the background once the first one is drawn, so
   // that opening one later rarely shows « Chargement… ».
@@ -53,28 +40,7 @@ export function Shell({
 
   return (
     <div className="shell">
-      <header className="topbar">
-        <span className="brand">RAMED Guichet</span>
-        <nav aria-label="Sections">
-          {sections.map((s, i) => (
-            <button
-              key={s.key}
-              className={s.key === current ? 'nav-item active' : 'nav-item'}
-              aria-current={s.key === current ? 'page' : undefined}
-              title={`Alt+${i + 1}`}
-              onClick={() => setCurrent(s.key)}
-            >
-              {s.label}
-            </button>
-          ))}
-        </nav>
-        <button className="link" onClick={onLock} title="Cache l'écran jusqu'à la saisie de votre mot de passe">
-          Verrouiller
-        </button>
-        <button className="link" onClick={logout}>
-          Se déconnecter
-        </button>
-      </header>
+      <ShellTopBar sections={sections} current={current} onOpen={setCurrent} onLock={onLock} onLogout={() => void logout()} />
       <main className="content">
         {section ? (
           <SectionBoundary key={section.key}>
@@ -84,21 +50,7 @@ export function Shell({
           <p>Aucune section n’est ouverte à votre rôle. Adressez-vous à l’administrateur.</p>
         )}
       </main>
-      <footer className="statusbar" aria-label="État">
-        <span>{info.facility ? `${info.facility.name} [${info.facility.code}]` : 'Établissement non configuré'}</span>
-        <span>
-          {session.fullName} ({session.roles.map((r) => ROLE_LABELS[r]).join(', ')})
-        </span>
-        <span title={info.database.label}>Base : {info.database.kind === 'sqlite' ? 'locale' : 'partagée'}</span>
-        {/* Claim sending and the ANAM's lists concern those who send claims, not the desk or the pharmacy. */}
-        {session.roles.some((r) => r === 'gestionnaire' || r === 'admin') ? (
-          <>
-            <OutboxIndicator />
-            <PullIndicator />
-          </>
-        ) : null}
-        <span>v{info.appVersion}</span>
-      </footer>
+      <ShellStatusBar info={info} session={session} />
     </div>
   );
 }

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { controlTables, type ControlTable, type ControlTableRow } from '../../../../shared/rules/abuse-tables';
-import type { AbuseReport } from '../../../../shared/domain/abuse';
 import { monthBefore } from '../../../../shared/lib/months';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
 import { formatMonth, formatNumber } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
 import { thisMonth } from '../../lib/today';
+import { useQuery } from '../../lib/useQuery';
 import type { SectionProps } from '../../section-props';
 import { EpisodeList } from '../episodes/EpisodeList';
 import { EpisodeScreen } from '../episodes/EpisodeScreen';
@@ -29,15 +27,11 @@ function monthsUpTo(current: string): string[] {
  */
 export function AbuseScreen({ session }: SectionProps) {
   const [month, setMonth] = useState(thisMonth);
-  const [report, setReport] = useState<AbuseReport | null>(null);
   const [chosen, setChosen] = useState<{ title: string; ids: number[] } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
-  const call = useCall(ramed.abuse.month);
-  const { run } = call;
-
-  useEffect(() => {
-    void run({ month }).then((value) => setReport(value ?? null));
-  }, [run, month]);
+  // The tables of the month shown stay until those of the month chosen come.
+  const call = useQuery('abuse.month', { month }, { keepPrevious: true });
+  const report = call.data;
 
   const open = (row: ControlTableRow, table: ControlTable) =>
     setChosen({ title: `${table.title} — ${String(row.cells[0] ?? '')} (${formatMonth(month)})`, ids: row.episodeIds });

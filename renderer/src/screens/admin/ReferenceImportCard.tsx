@@ -1,11 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { REFERENCE_SIGNATURE_LABELS, type LineError, type ReferenceImportReport } from '../../../../shared/domain/reference';
-import type { ApiResult } from '../../../../shared/contract/result';
+import { REFERENCE_SIGNATURE_LABELS, type LineError } from '../../../../shared/domain/reference';
+import type { UploadKind } from '../../../../shared/contract/uploads';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { FilePicker } from '../../components/FilePicker';
-import { registerFile } from '../../lib/files';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
+import { useImportUpload } from '../../lib/useImportUpload';
+
+/** The methods that import a reference list, and what the browser host is told each upload is for. */
+const UPLOAD_KINDS = {
+  'tariffs.import': 'tarifs',
+  'medicines.import': 'medicaments',
+  'programmes.import': 'programmes',
+} as const satisfies Record<string, UploadKind>;
+export type ReferenceImportMethod = keyof typeof UPLOAD_KINDS;
 
 const ERROR_COLUMNS: DataColumn<LineError>[] = [
   { key: 'line', header: 'Ligne', value: (e) => e.line, kind: 'number', width: '5rem' },
@@ -16,40 +24,29 @@ const ERROR_COLUMNS: DataColumn<LineError>[] = [
 export function ReferenceImportCard({
   title,
   help,
-  uploadKind,
-  importFile,
+  method,
   onImported,
 }: {
   title: string;
   help: string;
-  /** What the browser host is told the upload is for. */
-  uploadKind: 'tarifs' | 'medicaments' | 'programmes';
-  importFile(file: string, signature: string | undefined): Promise<ApiResult<ReferenceImportReport>>;
+  method: ReferenceImportMethod;
   onImported(): void;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [signature, setSignature] = useState<File | null>(null);
-  const [report, setReport] = useState<ReferenceImportReport | null>(null);
-  const upload = useCall((chosen: File) => registerFile(chosen, uploadKind));
-  const uploadSignature = useCall((chosen: File) => registerFile(chosen, 'signature'));
-  const run = useCall(importFile);
+  const upload = useImportUpload();
+  const importList = useCommand(method);
+  const report = importList.result;
+  const pending = upload.running || importList.running;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
-    setReport(null);
-    const registered = await upload.run(file);
-    if (!registered) return;
-    let signatureRef: string | undefined;
-    if (signature) {
-      const sig = await uploadSignature.run(signature);
-      if (!sig) return;
-      signatureRef = sig.ref;
-    }
-    const result = await run.run(registered.ref, signatureRef);
-    if (!result) return;
-    setReport(result);
-    if (result.applied) onImported();
+    importList.reset();
+    const refs = await upload.run(file, UPLOAD_KINDS[method], signature);
+    if (!refs) return;
+    const result = await importList.run(refs);
+    if (result?.applied) onImported();
   }
 
   return (
@@ -58,8 +55,8 @@ export function ReferenceImportCard({
       <p className="muted small">{help}</p>
       <div className="file-row">
         <FilePicker label={`Fichier : ${title}`} accept=".csv,text/csv" file={file} onChange={setFile} />
-        <button type="submit" className="primary" disabled={!file || upload.pending || run.pending}>
-          {run.pending || upload.pending ? 'Import…' : 'Importer'}
+        <button type="submit" className="primary" disabled={!file || pending}>
+          {pending ? 'Import…' : 'Importer'}
         </button>
       </div>
       <div className="field">
@@ -67,7 +64,7 @@ export function ReferenceImportCard({
         <FilePicker label={`Signature : ${title}`} accept=".sig,.txt" file={signature} onChange={setSignature} />
         <small className="muted">Le fichier .sig joint par l’ANAM à la liste.</small>
       </div>
-      <ErrorBanner error={upload.error ?? uploadSignature.error ?? run.error} />
+      <ErrorBanner error={upload.error ?? importList.error} />
       {report?.applied ? (
         <p className="banner banner-ok" role="status">
           Import terminé ({report.lines} ligne(s) lue(s)), {REFERENCE_SIGNATURE_LABELS[report.signature]} : {report.inserted} nouvelle(s)

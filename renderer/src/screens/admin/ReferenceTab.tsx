@@ -8,7 +8,6 @@ import {
 } from '../../../../shared/domain/reference';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { formatDate } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
 import type { SectionProps } from '../../section-props';
@@ -65,23 +64,20 @@ export function ReferenceTab(_props: SectionProps) {
       <div className="grid-2 align-start">
         <ReferenceImportCard
           title="Liste des tarifs"
-          uploadKind="tarifs"
           help="Fichier CSV de l’ANAM (séparateur point-virgule, UTF-8) : un acte par ligne, avec ses niveaux, son prix et sa date d’effet. Un prix ne change jamais sur place : une nouvelle date d’effet crée une nouvelle version."
-          importFile={(file, signature) => ramed.tariffs.import({ file, signature })}
+          method="tariffs.import"
           onImported={afterImport}
         />
         <ReferenceImportCard
           title="Liste des médicaments"
-          uploadKind="medicaments"
           help="Fichier CSV des médicaments par DCI (forme, dosage, unité, prix, liste essentielle, date d’effet). Même règle : une nouvelle date d’effet crée une nouvelle version."
-          importFile={(file, signature) => ramed.medicines.import({ file, signature })}
+          method="medicines.import"
           onImported={afterImport}
         />
         <ReferenceImportCard
           title="Programmes de gratuité"
-          uploadKind="programmes"
           help="Fichier CSV des programmes (césarienne, paludisme, tuberculose…) : ce que chacun couvre, pour quels patients, sa date d’effet. Une ligne qu’un programme couvre ne va jamais sur la réclamation RAMED. Liste par défaut : resources/programmes-gratuite.csv."
-          importFile={(file, signature) => ramed.programmes.import({ file, signature })}
+          method="programmes.import"
           onImported={reload}
         />
       </div>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Rejection } from '../../../../shared/domain/registry-import';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 
 const PAGE = 50;
+const NONE: Rejection[] = [];
 
 const COLUMNS: DataColumn<Rejection>[] = [
   { key: 'line', header: 'Ligne', value: (r) => r.line, kind: 'number', width: '7rem' },
@@ -14,29 +14,22 @@ const COLUMNS: DataColumn<Rejection>[] = [
 
 /** The rejected lines of one import, paged by the back end (a dirty national file may have many). */
 export function RejectionReport({ importId }: { importId: number }) {
-  const [page, setPage] = useState({ index: 0, total: 0, rows: [] as Rejection[] });
-  const load = useCall(ramed.registry.rejections);
-  const fetchPage = load.run;
-
-  useEffect(() => {
-    void fetchPage({ importId, offset: 0, limit: PAGE }).then((v) => v && setPage({ index: 0, total: v.total, rows: v.rows }));
-  }, [importId, fetchPage]);
-
-  async function goTo(index: number) {
-    const v = await fetchPage({ importId, offset: index * PAGE, limit: PAGE });
-    if (v) setPage({ index, total: v.total, rows: v.rows });
-  }
+  // The page chosen belongs to its import: another import opens on its first page.
+  const [chosen, setChosen] = useState({ importId, index: 0 });
+  const index = chosen.importId === importId ? chosen.index : 0;
+  // The lines shown stay until the next page has come.
+  const page = useQuery('registry.rejections', { importId, offset: index * PAGE, limit: PAGE }, { keepPrevious: true });
 
   return (
     <>
-      <ErrorBanner error={load.error} />
+      <ErrorBanner error={page.error} />
       <DataTable
         label={`Lignes rejetées de l’import n° ${importId}`}
-        rows={page.rows}
+        rows={page.data?.rows ?? NONE}
         columns={COLUMNS}
         rowKey={(r) => `${r.line}-${r.reason}`}
         csvName={`import-${importId}-lignes-rejetees.csv`}
-        server={{ total: page.total, pageIndex: page.index, pageSize: PAGE, onPageChange: (i) => void goTo(i) }}
+        server={{ total: page.data?.total ?? 0, pageIndex: index, pageSize: PAGE, onPageChange: (i) => setChosen({ importId, index: i }) }}
         empty="Aucune ligne rejetée."
       />
     </>

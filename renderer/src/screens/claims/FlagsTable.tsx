@@ -1,22 +1,7 @@
-import { CLAIM_CHECK_LABELS, type ClaimDocument, type FlagView } from '../../../../shared/domain/claims';
-import { DataTable, type DataColumn } from '../../components/DataTable';
+import type { ClaimDocument, FlagView } from '../../../../shared/domain/claims';
+import { DataTable } from '../../components/DataTable';
+import { flagColumns, flagRows } from './flag-columns';
 import type { ClaimChange } from './targets';
-
-interface Row extends FlagView {
-  id: string;
-  number: string;
-  patient: string;
-  line: string | null;
-}
-
-function severityBadge(f: FlagView) {
-  if (f.resolved) return <span className="badge badge-resolved">Exclu</span>;
-  return f.severity === 'bloquant' ? (
-    <span className="badge badge-blocking">Bloquant</span>
-  ) : (
-    <span className="badge badge-warning">Avertissement</span>
-  );
-}
 
 /** The checks that fired, unresolved and blocking first, each with its way out: excluding the line or the episode. */
 export function FlagsTable({
@@ -30,89 +15,11 @@ export function FlagsTable({
   editable: boolean;
   onChange(change: ClaimChange): void;
 }) {
-  const episodes = new Map(document.episodes.map((e) => [e.episodeId, e]));
-  const rows: Row[] = flags.map((f, i) => {
-    const episode = episodes.get(f.episodeId);
-    const line = f.lineKey ? episode?.lines.find((l) => l.key === f.lineKey) : undefined;
-    return {
-      ...f,
-      id: `${i}`,
-      number: episode?.number ?? String(f.episodeId),
-      patient: episode?.patientName ?? '',
-      line: line ? `${line.code} ${line.label}` : null,
-    };
-  });
-  const columns: DataColumn<Row>[] = [
-    {
-      key: 'severity',
-      header: 'Gravité',
-      value: (r) => (r.resolved ? 'Exclu' : r.severity === 'bloquant' ? 'Bloquant' : 'Avertissement'),
-      render: severityBadge,
-      width: '8.5rem',
-    },
-    {
-      key: 'code',
-      header: 'Contrôle',
-      value: (r) => `${r.code} ${CLAIM_CHECK_LABELS[r.code]}`,
-      render: (r) => (
-        <>
-          <span className="mono small">{r.code}</span>
-          <br />
-          {CLAIM_CHECK_LABELS[r.code]}
-        </>
-      ),
-      width: '13rem',
-    },
-    {
-      key: 'episode',
-      header: 'Épisode',
-      value: (r) => `${r.number} ${r.patient}`,
-      render: (r) => (
-        <>
-          <span className="mono nowrap">{r.number}</span>
-          <br />
-          {r.patient}
-        </>
-      ),
-      width: '12rem',
-    },
-    { key: 'line', header: 'Ligne', value: (r) => r.line ?? 'Tout l’épisode', width: '12rem' },
-    { key: 'message', header: 'Message', value: (r) => r.message },
-  ];
-  if (editable) {
-    columns.push({
-      key: 'action',
-      header: 'Action',
-      actions: true,
-      value: () => null,
-      width: '8rem',
-      render: (r) =>
-        r.resolved ? null : (
-          <button
-            type="button"
-            className="small-button"
-            aria-label={`Exclure ${r.line ? `la ligne ${r.line}` : 'l’épisode'} (${r.number})`}
-            onClick={() =>
-              onChange({
-                kind: 'exclude',
-                episodeId: r.episodeId,
-                ...(r.lineKey ? { lineKey: r.lineKey } : {}),
-                title: r.line
-                  ? `Exclure la ligne « ${r.line} » de l’épisode ${r.number} (${r.patient}) : elle ne sera pas facturée.`
-                  : `Exclure tout l’épisode ${r.number} (${r.patient}) de la réclamation.`,
-              })
-            }
-          >
-            Exclure…
-          </button>
-        ),
-    });
-  }
   return (
     <DataTable
       label="Contrôles signalés"
-      rows={rows}
-      columns={columns}
+      rows={flagRows(flags, document)}
+      columns={flagColumns(editable, onChange)}
       rowKey={(r) => r.id}
       pageSize={10}
       csvName="controles.csv"

@@ -5,10 +5,10 @@ import type { ApiError } from '../../../../shared/contract/result';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { FilePicker } from '../../components/FilePicker';
-import { ramed } from '../../lib/bridge';
-import { registerFile } from '../../lib/files';
 import { formatFcfa, formatMonth } from '../../lib/format';
 import { notifyOutboxChanged } from '../../lib/outbox-events';
+import { useCommand } from '../../lib/useCommand';
+import { useImportUpload } from '../../lib/useImportUpload';
 
 /** What the import did: answers read, recorded, already known; where each claim stands now. */
 function ImportReport({ report, onClose }: { report: ResponseImportReport; onClose(): void }) {
@@ -38,38 +38,34 @@ function ImportReport({ report, onClose }: { report: ResponseImportReport; onClo
   );
 }
 
+const MISSING_FILE: ApiError = {
+  code: 'INVALID_INPUT',
+  message: 'Choisissez le fichier de réponse de l’ANAM.',
+  fields: { file: 'Choisissez le fichier.' },
+};
+
 /**
  * Imports the answer file the ANAM sent back (a ClaimResponse, or a Bundle of them): applied
  * whole, or refused with the reason and nothing changed. Matches each answer to its claim itself.
  */
 export function ImportResponseDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [report, setReport] = useState<ResponseImportReport | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  const upload = useImportUpload();
+  const importResponse = useCommand('claims.importResponse');
+  const report = importResponse.result;
+  const error = missingFile ? MISSING_FILE : (upload.error ?? importResponse.error);
+  const pending = upload.running || importResponse.running;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) {
-      setError({
-        code: 'INVALID_INPUT',
-        message: 'Choisissez le fichier de réponse de l’ANAM.',
-        fields: { file: 'Choisissez le fichier.' },
-      });
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      const registered = await registerFile(file, 'reponse');
-      const result = registered.ok ? await ramed.claims.importResponse({ file: registered.value.ref }) : registered;
-      if (!result.ok) return setError(result.error);
-      setReport(result.value);
-      notifyOutboxChanged();
-      onImported();
-    } finally {
-      setPending(false);
-    }
+    setMissingFile(!file);
+    if (!file) return;
+    importResponse.reset();
+    const refs = await upload.run(file, 'reponse');
+    if (!refs || !(await importResponse.run({ file: refs.file }))) return;
+    notifyOutboxChanged();
+    onImported();
   }
 
   return (

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../../../../shared/api/index';
 import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, type AuditFilter } from '../../../../../shared/domain/audit';
 import { auditEntityLabel, auditMethodLabel } from '../../../../../shared/domain/audit-labels';
 import { DateField } from '../../../components/DateField';
 import { Field, SelectField } from '../../../components/Field';
-import { ramed } from '../../../lib/bridge';
 import { focusUnreadField } from '../../../lib/unreadFields';
+import { useQuery } from '../../../lib/useQuery';
 
 /** The filters applied; empty strings mean "any", dates are ISO days. */
 export interface AuditFilterForm {
@@ -37,10 +37,9 @@ export function AuditFilters({
   onApply: (form: AuditFilterForm) => void;
 }) {
   const [form, setForm] = useState(applied);
-  const [logins, setLogins] = useState<string[]>([]);
-  useEffect(() => {
-    void ramed.users.list({}).then((r) => r.ok && setLogins(r.value.map((u) => u.login)));
-  }, []);
+  // Offered while typing a login; the filter works without them.
+  const users = useQuery('users.list', {});
+  const logins = users.data?.map((u) => u.login) ?? [];
   const set = (key: keyof AuditFilterForm) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   function submit(event: FormEvent) {
