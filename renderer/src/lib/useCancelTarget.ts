@@ -1,0 +1,16 @@
+import { useCallback, useRef, useState } from 'react';
+import { focusWhenDrawn } from './focus';
+
+/**
+ * The line whose cancellation is being asked. When its form goes away the focus goes to the
+ * lines' heading, above the row just added: the line's own button is gone once it is cancelled.
+ */
+export function useCancelTarget<L>() {
+  const [target, setTarget] = useState<L | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const close = useCallback(() => {
+    setTarget(null);
+    focusWhenDrawn(() => heading.current);
+  }, []);
+  return { target, open: setTarget, close, heading };
+}
