@@ -8,9 +8,10 @@ import { focusWhenDrawn } from './focus';
 export function useCancelTarget<L>() {
   const [target, setTarget] = useState<L | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const open = useCallback((line: L) => setTarget(() => line), []);
   const close = useCallback(() => {
     setTarget(null);
     focusWhenDrawn(() => heading.current);
   }, []);
-  return { target, open: setTarget, close, heading };
+  return { target, open, close, heading };
 }

@@ -4,7 +4,7 @@ import type { EpisodeView } from '../../../../shared/domain/episodes';
 import type { TariffEntry } from '../../../../shared/domain/reference';
 import type { Programme } from '../../../../shared/rules/programmes';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { OffListReasonField, offListInput, RowFieldError } from '../../components/LineEntryFields';
+import { offListInput, RowFieldError } from '../../components/LineEntryFields';
 import { today } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
 import { useCommand } from '../../lib/useCommand';
@@ -14,19 +14,27 @@ import { ActPricePreview } from './ActPricePreview';
 
 const NO_ACTS: TariffEntry[] = [];
 const NO_PROGRAMMES: Programme[] = [];
+const NO_ACT_CHOSEN: ApiError = {
+  code: 'INVALID_INPUT',
+  message: 'Choisissez un acte dans la liste.',
+  fields: { code: 'Choisissez un acte dans la liste' },
+};
+
+/** Today, no act yet, and the prescriber of the episode's last line (the same doctor, most often). */
+const firstDraft = (episode: EpisodeView): ActDraft => ({
+  performedOn: today(),
+  code: null,
+  quantity: '1',
+  prescriber: episode.lines.at(-1)?.prescriber ?? '',
+  offListReason: '',
+});
 
 /**
  * Logs an act: the picker offers the acts in force on the chosen date at the facility's level,
  * and the price shown is the one the server will apply (the same pure pricing rules).
  */
 export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {
-  const [draft, setDraft] = useState<ActDraft>(() => ({
-    performedOn: today(),
-    code: null,
-    quantity: '1',
-    prescriber: episode.lines.at(-1)?.prescriber ?? '',
-    offListReason: '',
-  }));
+  const [draft, setDraft] = useState(() => firstDraft(episode));
   const [local, setLocal] = useState<ApiError | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const { performedOn } = draft;
@@ -47,7 +55,7 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
     event.preventDefault();
     if (focusUnreadField(event.currentTarget)) return;
     if (!act) {
-      setLocal({ code: 'INVALID_INPUT', message: 'Choisissez un acte dans la liste.', fields: { code: 'Choisissez un acte dans la liste' } });
+      setLocal(NO_ACT_CHOSEN);
       picker.current?.focus();
       return;
     }
@@ -70,9 +78,6 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
     <form className="card" onSubmit={submit} noValidate aria-label="Ajouter un acte">
       <h2>Ajouter un acte</h2>
       <ActLineFields draft={draft} acts={acts} act={act} fields={fields} adding={add.running} pickerRef={picker} onPick={pick} onChange={change} />
-      {fields.offListReason || draft.offListReason ? (
-        <OffListReasonField value={draft.offListReason} onChange={(offListReason) => change({ offListReason })} error={fields.offListReason} />
-      ) : null}
       <RowFieldError id={QUANTITY_ERROR} error={fields.quantity} />
       <ActPricePreview
         episode={episode}

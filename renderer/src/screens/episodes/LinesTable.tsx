@@ -23,7 +23,7 @@ export function LinesTable({
   const cancel = useCommand('episodes.cancelLine');
   const target = cancelling.target;
   const columns = lineColumns(episode.lines);
-  if (canCancel) columns.push(cancelColumn(cancelling.open, (l) => `Annuler la ligne ${l.label}`));
+  if (canCancel) columns.push(cancelColumn<EpisodeLine>(cancelling.open, (l) => `Annuler la ligne ${l.label}`));
 
   async function confirm(line: EpisodeLine, reason: string) {
     const view = await cancel.run({ episodeId: episode.id, lineId: line.id, reason });
