@@ -7,7 +7,14 @@ import { Field } from './Field';
 
 export function PrescriberField({ value, onChange, error }: { value: string; onChange(value: string): void; error: string | undefined }) {
   return (
-    <Field label="Prescripteur" value={value} onChange={(e) => onChange(e.target.value)} error={error} placeholder="ex. Dr Sidibé" required />
+    <Field
+      label="Prescripteur"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      placeholder="ex. Dr Sidibé"
+      required
+    />
   );
 }
 

@@ -63,7 +63,11 @@ export function ActLineFields({ draft, acts, act, fields, adding, pickerRef, onP
         </button>
       </div>
       {fields.offListReason || draft.offListReason ? (
-        <OffListReasonField value={draft.offListReason} onChange={(offListReason) => onChange({ offListReason })} error={fields.offListReason} />
+        <OffListReasonField
+          value={draft.offListReason}
+          onChange={(offListReason) => onChange({ offListReason })}
+          error={fields.offListReason}
+        />
       ) : null}
     </>
   );

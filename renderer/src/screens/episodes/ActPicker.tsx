@@ -89,9 +89,7 @@ export function ActPicker({ acts, value, onChange, error, ref }: ActPickerProps)
           }
         }}
       />
-      {open && options.length > 0 ? (
-        <ActOptionList id={id} options={options} active={active} onChoose={choose} />
-      ) : null}
+      {open && options.length > 0 ? <ActOptionList id={id} options={options} active={active} onChoose={choose} /> : null}
       {open && text && options.length === 0 ? <small className="muted">Aucun acte ne correspond à « {text} ».</small> : null}
       {error ? (
         <small id={`${id}-error`} className="field-error">

@@ -42,8 +42,8 @@ export function ActPricePreview({ episode, acts, programmes, act, units, perform
       ) : preview.ok ? (
         preview.line.payer === 'ramed' ? (
           <>
-            {preview.line.quantity} × {formatFcfa(preview.line.unitPrice)} = <strong>{formatFcfa(preview.line.amount)}</strong> à la
-            charge du RAMED
+            {preview.line.quantity} × {formatFcfa(preview.line.unitPrice)} = <strong>{formatFcfa(preview.line.amount)}</strong> à la charge
+            du RAMED
           </>
         ) : (
           <>

@@ -61,7 +61,14 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
     }
     setLocal(null);
     const { prescriber, offListReason } = draft;
-    const view = await add.run({ episodeId: episode.id, code: act.code, quantity: units, performedOn, prescriber, ...offListInput(offListReason) });
+    const view = await add.run({
+      episodeId: episode.id,
+      code: act.code,
+      quantity: units,
+      performedOn,
+      prescriber,
+      ...offListInput(offListReason),
+    });
     if (!view) return;
     onChanged(view);
     change({ code: null, quantity: '1', offListReason: '' });
@@ -77,7 +84,16 @@ export function AddLineForm({ episode, onChanged }: { episode: EpisodeView; onCh
   return (
     <form className="card" onSubmit={submit} noValidate aria-label="Ajouter un acte">
       <h2>Ajouter un acte</h2>
-      <ActLineFields draft={draft} acts={acts} act={act} fields={fields} adding={add.running} pickerRef={picker} onPick={pick} onChange={change} />
+      <ActLineFields
+        draft={draft}
+        acts={acts}
+        act={act}
+        fields={fields}
+        adding={add.running}
+        pickerRef={picker}
+        onPick={pick}
+        onChange={change}
+      />
       <RowFieldError id={QUANTITY_ERROR} error={fields.quantity} />
       <ActPricePreview
         episode={episode}

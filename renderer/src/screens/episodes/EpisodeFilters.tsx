@@ -35,7 +35,17 @@ interface EpisodeFiltersProps {
 }
 
 /** The filters above the list of episodes, and its export to CSV. */
-export function EpisodeFilters({ filter, patient, fields, canExport, exporting, onPatient, onChange, onClear, onExport }: EpisodeFiltersProps) {
+export function EpisodeFilters({
+  filter,
+  patient,
+  fields,
+  canExport,
+  exporting,
+  onPatient,
+  onChange,
+  onClear,
+  onExport,
+}: EpisodeFiltersProps) {
   return (
     <div className="filters" role="search" aria-label="Filtres des épisodes">
       <Field

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { EpisodeLine, EpisodeView } from '../../../../shared/domain/episodes';
 import { CancelLineForm, cancelColumn } from '../../components/CancelLineForm';
 import { DataTable } from '../../components/DataTable';
@@ -19,7 +20,8 @@ export function LinesTable({
   canCancel: boolean;
   onChanged(view: EpisodeView): void;
 }) {
-  const cancelling = useCancelTarget<EpisodeLine>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const cancelling = useCancelTarget<EpisodeLine>(heading);
   const cancel = useCommand('episodes.cancelLine');
   const target = cancelling.target;
   const columns = lineColumns(episode.lines);
@@ -34,7 +36,7 @@ export function LinesTable({
 
   return (
     <section className="card" aria-label="Prestations">
-      <h2 ref={cancelling.heading} tabIndex={-1}>
+      <h2 ref={heading} tabIndex={-1}>
         Prestations
       </h2>
       <DataTable

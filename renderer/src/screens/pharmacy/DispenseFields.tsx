@@ -39,25 +39,39 @@ interface DispenseFieldsProps {
 }
 
 /** The row of a medicine to give: the medicine, its quantity, the prescriber, the batch, and the two ways to give it. */
-export function DispenseFields(props: DispenseFieldsProps) {
-  const { items, draft, medicine, batches, fields, onChange } = props;
+export function DispenseFields({
+  items,
+  draft,
+  medicine,
+  batches,
+  fields,
+  pickerRef,
+  quantityRef,
+  canDispense,
+  canServeAvailable,
+  onText,
+  onQuantity,
+  onChange,
+  onAmbiguous,
+  onServeAvailable,
+}: DispenseFieldsProps) {
   return (
     <div className="add-line">
       <MedicinePicker
         items={items}
         text={draft.text}
-        inputRef={props.pickerRef}
-        onText={props.onText}
-        onAmbiguous={props.onAmbiguous}
+        inputRef={pickerRef}
+        onText={onText}
+        onAmbiguous={onAmbiguous}
         error={fields.medicineCode}
       />
       <Field
-        ref={props.quantityRef}
+        ref={quantityRef}
         label="Quantité"
         type="number"
         min={1}
         value={draft.quantity}
-        onChange={(e) => props.onQuantity(e.target.value)}
+        onChange={(e) => onQuantity(e.target.value)}
         error={fields.quantity}
         errorShownAt={QUANTITY_ERROR}
         required
@@ -79,10 +93,10 @@ export function DispenseFields(props: DispenseFieldsProps) {
           placeholder="ex. allergie à l’équivalent de la liste"
         />
       ) : null}
-      <button type="submit" className="primary" disabled={!props.canDispense}>
+      <button type="submit" className="primary" disabled={!canDispense}>
         Dispenser
       </button>
-      <button type="button" disabled={!props.canServeAvailable} onClick={props.onServeAvailable} title="Sert ce qui reste et enregistre le manque">
+      <button type="button" disabled={!canServeAvailable} onClick={onServeAvailable} title="Sert ce qui reste et enregistre le manque">
         Servir le disponible et noter le manque
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { unitsOf } from '../../../../shared/rules/dispense-check';
 import type { DispensedLine } from '../../../../shared/domain/pharmacy';
 import { CancelLineForm, cancelColumn } from '../../components/CancelLineForm';
@@ -12,8 +12,17 @@ import { DISPENSED_COLUMNS } from './dispensed-columns';
  * What was dispensed on the episode. A line in force can be cancelled, with a reason: a mirror
  * line returns the units to their lot and both stay visible (nothing the claim needs is deleted).
  */
-export function DispensedLines({ lines, canCancel, onChanged }: { lines: readonly DispensedLine[]; canCancel: boolean; onChanged(): void }) {
-  const cancelling = useCancelTarget<DispensedLine>();
+export function DispensedLines({
+  lines,
+  canCancel,
+  onChanged,
+}: {
+  lines: readonly DispensedLine[];
+  canCancel: boolean;
+  onChanged(): void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const cancelling = useCancelTarget<DispensedLine>(heading);
   const cancel = useCommand('pharmacy.cancel');
   const [done, setDone] = useState<string | null>(null);
   const target = cancelling.target;
@@ -36,7 +45,7 @@ export function DispensedLines({ lines, canCancel, onChanged }: { lines: readonl
 
   return (
     <section className="card" aria-label="Médicaments dispensés sur l’épisode">
-      <h2 ref={cancelling.heading} tabIndex={-1}>
+      <h2 ref={heading} tabIndex={-1}>
         Médicaments dispensés
       </h2>
       <DataTable

@@ -13,7 +13,9 @@ const NO_DRAFT: DispenseDraft = { text: '', quantity: '', prescriber: '', batchI
 function givenMessage(medicine: StockItem, result: DispenseResult): string {
   const units = result.lines.reduce((sum, l) => sum + l.quantity, 0);
   const lots = result.lines.length ? ` (lot ${result.lines.map((l) => l.lot).join(', ')})` : '';
-  const shortfall = result.unmet ? ` ; manque de ${unitsOf(result.unmet.unmet, medicine.unit)} enregistré comme demande non satisfaite.` : '.';
+  const shortfall = result.unmet
+    ? ` ; manque de ${unitsOf(result.unmet.unmet, medicine.unit)} enregistré comme demande non satisfaite.`
+    : '.';
   return `${medicine.dci} : ${unitsOf(units, medicine.unit)} dispensé(s)${lots}${shortfall}`;
 }
 

@@ -9,5 +9,7 @@ const NO_BATCHES: BatchView[] = [];
  */
 export function useUsableBatches(medicineCode: string | null, items: readonly StockItem[]): BatchView[] {
   const batches = useQuery('pharmacy.batches', { withEmpty: false }, { reloadKey: items }).data ?? NO_BATCHES;
-  return medicineCode === null ? NO_BATCHES : batches.filter((b) => b.medicineCode === medicineCode && b.state !== 'perime' && b.quantity > 0);
+  return medicineCode === null
+    ? NO_BATCHES
+    : batches.filter((b) => b.medicineCode === medicineCode && b.state !== 'perime' && b.quantity > 0);
 }
