@@ -1,16 +1,9 @@
 import { useId, useMemo, useState, type Ref } from 'react';
-import { EXCLUSION_LABELS, type TariffEntry } from '../../../../shared/domain/reference';
+import type { TariffEntry } from '../../../../shared/domain/reference';
 import { searchKey } from '../../../../shared/lib/text';
-import { formatFcfa } from '../../lib/format';
+import { ActOptionList } from './ActOptionList';
 
 const MAX_SHOWN = 8;
-
-function note(act: TariffEntry): string | null {
-  if (act.exclusion) return `exclu du RAMED (${EXCLUSION_LABELS[act.exclusion]})`;
-  if (act.caesarean) return 'programme césarienne';
-  if (!act.ramedCovered) return 'non couvert';
-  return null;
-}
 
 /** Acts whose code starts with the text come first, then those whose code or label contains it. */
 function matching(acts: readonly TariffEntry[], text: string): TariffEntry[] {
@@ -96,27 +89,7 @@ export function ActPicker({ acts, value, onChange, error, ref }: ActPickerProps)
           }
         }}
       />
-      {open && options.length > 0 ? (
-        <ul id={`${id}-list`} role="listbox" aria-label="Actes" className="combobox-list">
-          {options.map((act, i) => (
-            <li
-              key={act.id}
-              id={`${id}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(act);
-              }}
-            >
-              <span className="mono">{act.code}</span> <span>{act.label}</span>
-              <span className="muted"> · {formatFcfa(act.price)}</span>
-              {note(act) ? <span className="option-note"> · {note(act)}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {open && options.length > 0 ? <ActOptionList id={id} options={options} active={active} onChoose={choose} /> : null}
       {open && text && options.length === 0 ? <small className="muted">Aucun acte ne correspond à « {text} ».</small> : null}
       {error ? (
         <small id={`${id}-error`} className="field-error">

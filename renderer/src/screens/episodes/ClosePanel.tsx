@@ -1,13 +1,24 @@
 import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../../shared/contract/result';
 import { OUTCOME_LABELS, OUTCOMES, type EpisodeView, type Outcome } from '../../../../shared/domain/episodes';
 import { DateField } from '../../components/DateField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
-import { formatFcfa } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
 import { today } from '../../lib/today';
 import { focusUnreadField } from '../../lib/unreadFields';
+import { useCommand } from '../../lib/useCommand';
+import { CloseActions } from './CloseActions';
+
+const OUTCOME_OPTIONS = [{ value: '', label: '— à préciser —' }, ...OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))];
+
+/** What the closing needs, checked before asking to confirm it, not after. */
+function missingForClosing(diagnosis: string, outcome: Outcome | ''): ApiError | null {
+  const missing: Record<string, string> = {};
+  if (!diagnosis.trim()) missing.diagnosis = 'Indiquez le diagnostic avant de clore';
+  if (!outcome) missing.outcome = 'Choisissez l’issue avant de clore';
+  if (Object.keys(missing).length === 0) return null;
+  return { code: 'INVALID_INPUT', message: 'Diagnostic et issue à compléter avant la clôture.', fields: missing };
+}
 
 /** Diagnosis and outcome, saved while the episode is open, then the closing that freezes it for the claim. */
 export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {
@@ -16,10 +27,13 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
   const [outcome, setOutcome] = useState<Outcome | ''>(episode.outcome ?? '');
   const [endedOn, setEndedOn] = useState(today);
   const [confirming, setConfirming] = useState(false);
-  const save = useCall(ramed.episodes.setDiagnosis);
-  const close = useCall(ramed.episodes.close);
-  const fields = { ...save.error?.fields, ...close.error?.fields };
-  const error = close.error ?? save.error;
+  // What is missing for the closing: shown like the closing's own refusal until it is asked again.
+  const [missing, setMissing] = useState<ApiError | null>(null);
+  const save = useCommand('episodes.setDiagnosis');
+  const close = useCommand('episodes.close');
+  const closeError = missing ?? close.error;
+  const fields = { ...save.error?.fields, ...closeError?.fields };
+  const error = closeError ?? save.error;
 
   async function saveDiagnosis() {
     const view = await save.run({ episodeId: episode.id, diagnosis, icd10, outcome: outcome || undefined });
@@ -29,16 +43,14 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (focusUnreadField(event.currentTarget)) return;
-    // What the closing needs is checked before asking to confirm it, not after.
-    const missing: Record<string, string> = {};
-    if (!diagnosis.trim()) missing.diagnosis = 'Indiquez le diagnostic avant de clore';
-    if (!outcome) missing.outcome = 'Choisissez l’issue avant de clore';
-    if (Object.keys(missing).length > 0) {
+    const refused = missingForClosing(diagnosis, outcome);
+    if (refused) {
       setConfirming(false);
-      close.setError({ code: 'INVALID_INPUT', message: 'Diagnostic et issue à compléter avant la clôture.', fields: missing });
+      setMissing(refused);
       return;
     }
     if (!confirming) return setConfirming(true);
+    setMissing(null);
     const view = await close.run({ episodeId: episode.id, endedOn, diagnosis, icd10, outcome: outcome as Outcome });
     setConfirming(false);
     if (view) onChanged(view);
@@ -62,34 +74,19 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
           value={outcome}
           onChange={(e) => setOutcome(e.target.value as Outcome | '')}
           error={fields.outcome}
-          options={[{ value: '', label: '— à préciser —' }, ...OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))]}
+          options={OUTCOME_OPTIONS}
         />
         <DateField label="Fin des soins" value={endedOn} onChange={setEndedOn} error={fields.endedOn} required />
       </div>
       {error && Object.keys(fields).length === 0 ? <ErrorBanner error={error} /> : null}
-      {confirming ? (
-        <div className="banner banner-warn" role="alert">
-          Clore l’épisode {episode.number} ? Il sera figé pour la réclamation avec un total RAMED de {formatFcfa(episode.totals.ramed)} ;
-          seul le gestionnaire pourra le rouvrir.
-          <div className="actions">
-            <button type="submit" className="primary" disabled={close.pending} autoFocus>
-              Confirmer la clôture
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Revenir
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="actions">
-          <button type="button" onClick={() => void saveDiagnosis()} disabled={save.pending}>
-            Enregistrer le diagnostic
-          </button>
-          <button type="submit" className="primary">
-            Clore l’épisode
-          </button>
-        </div>
-      )}
+      <CloseActions
+        episode={episode}
+        confirming={confirming}
+        saving={save.running}
+        closing={close.running}
+        onSave={() => void saveDiagnosis()}
+        onBack={() => setConfirming(false)}
+      />
     </form>
   );
 }

@@ -1,11 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import type { EpisodeView } from '../../../../shared/domain/episodes';
+import { useEffect, useRef } from 'react';
 import type { Role } from '../../../../shared/domain/roles';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ramed } from '../../lib/bridge';
 import { focusWhenDrawn } from '../../lib/focus';
 import { formatDate } from '../../lib/format';
-import { useCall } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { SlipButton } from '../reception/SlipButton';
 import { AddLineForm } from './AddLineForm';
 import { ClosePanel } from './ClosePanel';
@@ -24,20 +22,17 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
  * error comes from the contract, in French, next to its field.
  */
 export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number; roles: readonly Role[]; onBack?: () => void }) {
-  const [episode, setEpisode] = useState<EpisodeView | null>(null);
-  const get = useCall(ramed.episodes.get);
-  const load = get.run;
+  // Another episode asked for keeps this one shown until it answers; a change (a line, the closing) replaces it.
+  const get = useQuery('episodes.get', { id: episodeId }, { keepPrevious: true });
+  const { data: episode, setData: setEpisode } = get;
   const canWrite = roles.includes('accueil') || roles.includes('gestionnaire');
   const root = useRef<HTMLDivElement>(null);
 
   // The episode just opened takes the focus on its patient's name (the row or button that opened it is gone).
+  const shownId = episode?.id;
   useEffect(() => {
-    void load({ id: episodeId }).then((view) => {
-      if (!view) return;
-      setEpisode(view);
-      focusWhenDrawn(() => root.current?.querySelector<HTMLElement>('.patient-name'));
-    });
-  }, [load, episodeId]);
+    if (shownId !== undefined) focusWhenDrawn(() => root.current?.querySelector<HTMLElement>('.patient-name'));
+  }, [shownId]);
 
   // Escape (outside a field) goes back to the list.
   useEffect(() => {
@@ -91,7 +86,7 @@ export function EpisodeScreen({ episodeId, roles, onBack }: { episodeId: number;
             <EpisodeHistory episode={episode} />
           )}
         </>
-      ) : get.pending ? (
+      ) : get.loading ? (
         <p className="muted">Chargement de l’épisode…</p>
       ) : null}
     </div>

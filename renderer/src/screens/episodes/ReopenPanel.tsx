@@ -4,15 +4,14 @@ import type { EpisodeView } from '../../../../shared/domain/episodes';
 import { ofMonth } from '../../../../shared/lib/months';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { ramed } from '../../lib/bridge';
-import { useCall } from '../../lib/useCall';
+import { useCommand } from '../../lib/useCommand';
 
 const MIN_REASON = 3;
 
 /** The manager reopens a closed episode with a reason, kept in its history and the audit. */
 export function ReopenPanel({ episode, onChanged }: { episode: EpisodeView; onChanged(view: EpisodeView): void }) {
   const [reason, setReason] = useState('');
-  const reopen = useCall(ramed.episodes.reopen);
+  const reopen = useCommand('episodes.reopen');
   // Nothing to refuse before the manager has written a reason: the button waits for one.
   const ready = reason.trim().length >= MIN_REASON;
   const signed = episode.claimedIn.at(-1);
@@ -44,7 +43,7 @@ export function ReopenPanel({ episode, onChanged }: { episode: EpisodeView; onCh
         required
       />
       {reopen.error && !reopen.error.fields?.reason ? <ErrorBanner error={reopen.error} /> : null}
-      <button type="submit" className="primary" disabled={reopen.pending || !ready}>
+      <button type="submit" className="primary" disabled={reopen.running || !ready}>
         Rouvrir l’épisode
       </button>
     </form>
