@@ -9,8 +9,8 @@ type Call = (input: unknown) => ReturnType<Invoke>;
  * The names are still checked twice: by the `Client` type here, by the host on arrival.
  */
 export function proxyClient(invoke: Invoke): Client {
-  // One function per method, made once: screens pass `ramed.group.method` to hooks that depend on
-  // its identity (useCall), as they would a plain object's.
+  // One function per method, made once: a screen may keep `ramed.group.method` in a hook's
+  // dependencies, which must not change at every render, as a plain object's would not.
   const calls = new Map<string, Call>();
   const call = (method: string): Call => {
     let made = calls.get(method);
