@@ -41,11 +41,21 @@ export function DataTableBody<T>({ columns, rows, empty, onRowActivate }: Props<
         >
           {columns.map((c) => (
             <td key={c.key} className={numClass(c as DataColumn<never>)}>
-              {c.render ? c.render(row.original) : display(c as DataColumn<never>, c.value(row.original))}
+              {c.render ? c.render(row.original) : <Cell column={c as DataColumn<never>} value={c.value(row.original)} />}
             </td>
           ))}
         </tr>
       ))}
     </tbody>
+  );
+}
+
+function Cell({ column, value }: { column: DataColumn<never>; value: string | number | null }) {
+  const shown = display(column, value);
+  if (!column.clip || value === null || value === '') return <>{shown}</>;
+  return (
+    <span className="clip" title={String(value)}>
+      {shown}
+    </span>
   );
 }

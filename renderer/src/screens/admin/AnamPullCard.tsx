@@ -3,7 +3,6 @@ import type { PullView } from '../../../../shared/domain/anam-lists';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { formatDateTime } from '../../lib/format';
 import { useCommand } from '../../lib/useCommand';
 import { useQuery } from '../../lib/useQuery';
 
@@ -11,18 +10,14 @@ const LIST_LABELS = { registry: 'Registre', tariffs: 'Tarifs', medicines: 'Médi
 const PULLED_LABELS = { registre: 'Registre', tarifs: 'Tarifs', medicaments: 'Médicaments' } as const;
 
 const COLUMNS: DataColumn<PullView>[] = [
-  { key: 'at', header: 'Date', value: (p) => p.at, render: (p) => <span className="nowrap">{formatDateTime(p.at)}</span> },
+  { key: 'at', header: 'Date', value: (p) => p.at, kind: 'datetime' },
   { key: 'list', header: 'Liste', value: (p) => PULLED_LABELS[p.list] },
   { key: 'sequence', header: 'N°', value: (p) => p.sequence ?? '', kind: 'number' },
   {
     key: 'fileName',
     header: 'Fichier',
     value: (p) => p.fileName,
-    render: (p) => (
-      <span className="clip" title={p.fileName}>
-        {p.fileName}
-      </span>
-    ),
+    clip: true,
   },
   { key: 'status', header: 'État', value: (p) => (p.status === 'applique' ? 'Appliqué' : `Refusé : ${p.error ?? ''}`) },
   { key: 'by', header: 'Par', value: (p) => p.by },

@@ -1,7 +1,6 @@
 import type { BackupRunView } from '../../../../shared/domain/backup';
 import { SCHEDULER_LOGIN } from '../../../../shared/api/backup';
 import { DataTable, type DataColumn } from '../../components/DataTable';
-import { formatDateTime } from '../../lib/format';
 
 const OUTCOMES: Record<BackupRunView['outcome'], string> = { ok: 'Réussie', failed: 'Échec', cancelled: 'Annulée' };
 
@@ -12,7 +11,7 @@ const COLUMNS: DataColumn<BackupRunView>[] = [
     key: 'at',
     header: 'Date',
     value: (r) => r.finishedAt,
-    render: (r) => <span className="nowrap">{formatDateTime(r.finishedAt)}</span>,
+    kind: 'datetime',
     width: '9.5rem',
   },
   { key: 'by', header: 'Par', value: (r) => (r.by === SCHEDULER_LOGIN ? 'Automatique' : r.by), width: '9rem' },

@@ -3,7 +3,6 @@ import type { BackupCheck, BackupEntry, BackupState } from '../../../../shared/d
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ramed } from '../../lib/bridge';
 import { formatMegabytes } from '../../lib/bytes';
-import { formatDateTime } from '../../lib/format';
 
 const STATE_LABELS: Record<BackupState, string> = {
   verified: 'Vérifiée',
@@ -44,7 +43,7 @@ export function BackupList({ backups, disabled, onRestore }: Props) {
       key: 'date',
       header: 'Date',
       value: (b) => b.manifest?.createdAt ?? '',
-      render: (b) => <span className="nowrap">{formatDateTime(b.manifest?.createdAt)}</span>,
+      kind: 'datetime',
       width: '9.5rem',
     },
     { key: 'name', header: 'Fichier', value: (b) => b.name, render: (b) => <span className="mono small">{b.name}</span> },

@@ -1,7 +1,6 @@
 import { REFERENCE_SIGNATURE_LABELS, type ReferenceImportEntry } from '../../../../shared/domain/reference';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDateTime } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
 
 const KIND_LABELS: Record<ReferenceImportEntry['kind'], string> = {
@@ -16,7 +15,7 @@ const COLUMNS: DataColumn<ReferenceImportEntry>[] = [
     key: 'importedAt',
     header: 'Date',
     value: (i) => i.importedAt,
-    render: (i) => <span className="nowrap">{formatDateTime(i.importedAt)}</span>,
+    kind: 'datetime',
     width: '10rem',
   },
   { key: 'kind', header: 'Liste', value: (i) => KIND_LABELS[i.kind], width: '9rem' },
@@ -24,11 +23,7 @@ const COLUMNS: DataColumn<ReferenceImportEntry>[] = [
     key: 'fileName',
     header: 'Fichier',
     value: (i) => i.fileName,
-    render: (i) => (
-      <span className="clip" title={i.fileName}>
-        {i.fileName}
-      </span>
-    ),
+    clip: true,
   },
   {
     key: 'signature',

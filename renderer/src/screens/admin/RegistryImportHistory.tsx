@@ -1,6 +1,5 @@
 import { IMPORT_STATUS_LABELS, type ImportMode, type ImportSummary, type SignatureStatus } from '../../../../shared/domain/registry-import';
 import { DataTable, type DataColumn } from '../../components/DataTable';
-import { formatDateTime } from '../../lib/format';
 import { RejectionReport } from './RejectionReport';
 
 const MODE_SHORT: Record<ImportMode, string> = { full: 'Complet', delta: 'Mise à jour' };
@@ -18,17 +17,13 @@ const HISTORY_COLUMNS: DataColumn<ImportSummary>[] = [
     key: 'startedAt',
     header: 'Date',
     value: (i) => i.startedAt,
-    render: (i) => <span className="nowrap">{formatDateTime(i.startedAt)}</span>,
+    kind: 'datetime',
   },
   {
     key: 'fileName',
     header: 'Fichier',
     value: (i) => i.fileName,
-    render: (i) => (
-      <span className="clip" title={i.fileName}>
-        {i.fileName}
-      </span>
-    ),
+    clip: true,
   },
   { key: 'mode', header: 'Mode', value: (i) => MODE_SHORT[i.mode] },
   { key: 'sequence', header: 'N°', value: (i) => i.sequence ?? '', kind: 'number' },

@@ -5,7 +5,6 @@ import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { bannerError } from '../../../lib/errors';
 import { downloadFile } from '../../../lib/files';
-import { formatDateTime } from '../../../lib/format';
 import { useCommand } from '../../../lib/useCommand';
 import { useQuery } from '../../../lib/useQuery';
 import { AuditDetailDialog } from './AuditDetailDialog';
@@ -21,7 +20,7 @@ const COLUMNS: DataColumn<AuditRow>[] = [
     key: 'at',
     header: 'Date et heure',
     value: (r) => r.at,
-    render: (r) => <span className="nowrap">{formatDateTime(r.at)}</span>,
+    kind: 'datetime',
     width: '9.5rem',
   },
   {
