@@ -29,14 +29,14 @@ const episodeFilter = {
 
 export const episodesApi = {
   'episodes.get': defineMethod({
-    input: z.strictObject({ id: episodeId }),
+    input: () => z.strictObject({ id: episodeId }),
     output: returns<EpisodeView>(),
     access: READERS,
     kind: 'query',
   }),
   /** Filtered, sorted and paged on the server: a hospital holds tens of thousands of episodes. */
   'episodes.list': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       ...episodeFilter,
       pageIndex: z.number().int().min(0).default(0),
       pageSize: z.number().int().min(1).max(200).default(25),
@@ -48,13 +48,13 @@ export const episodesApi = {
   }),
   /** Every episode the filter selects, as CSV (not just the page shown). */
   'episodes.export': defineMethod({
-    input: z.strictObject(episodeFilter),
+    input: () => z.strictObject(episodeFilter),
     output: returns<GeneratedFile>(),
     access: READERS,
     kind: 'query',
   }),
   'episodes.addLine': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       episodeId,
       code: z.string().trim().toUpperCase().min(1, 'Choisissez un acte').max(20),
       quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
@@ -75,14 +75,14 @@ export const episodesApi = {
   }),
   /** A correction: a new line cancels the old one; nothing is deleted or edited. */
   'episodes.cancelLine': defineMethod({
-    input: z.strictObject({ episodeId, lineId: z.number().int().positive(), reason }),
+    input: () => z.strictObject({ episodeId, lineId: z.number().int().positive(), reason }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
     entity: 'episode',
   }),
   'episodes.setDiagnosis': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       episodeId,
       diagnosis,
       icd10: z.union([z.literal(''), icd10]).optional(),
@@ -95,7 +95,7 @@ export const episodesApi = {
   }),
   /** Closing freezes the episode for the monthly claim. */
   'episodes.close': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       episodeId,
       endedOn: isoDate,
       diagnosis,
@@ -108,7 +108,7 @@ export const episodesApi = {
     entity: 'episode',
   }),
   'episodes.reopen': defineMethod({
-    input: z.strictObject({ episodeId, reason }),
+    input: () => z.strictObject({ episodeId, reason }),
     output: returns<EpisodeView>(),
     access: ['gestionnaire'],
     kind: 'command',

@@ -23,14 +23,14 @@ const allocations = z.array(allocation).max(200, '200 réclamations au plus par 
 
 export const paymentsApi = {
   'payments.list': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<PaymentView[]>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** A payment of the ANAM, allocated at once (wholly, partly or not yet) to claim versions. */
   'payments.add': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       paidOn: isoDate,
       amount,
       reference: z
@@ -48,7 +48,7 @@ export const paymentsApi = {
   }),
   /** Allocates what is left of a payment. */
   'payments.allocate': defineMethod({
-    input: z.strictObject({ paymentId, allocations: allocations.min(1, 'Indiquez au moins une réclamation') }),
+    input: () => z.strictObject({ paymentId, allocations: allocations.min(1, 'Indiquez au moins une réclamation') }),
     output: returns<PaymentView>(),
     access: MANAGER,
     kind: 'command',
@@ -56,7 +56,7 @@ export const paymentsApi = {
   }),
   /** A payment recorded by mistake stops counting (it stays recorded, with the reason). */
   'payments.cancel': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       paymentId,
       reason: z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus'),
     }),

@@ -28,26 +28,26 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au forma
 export const pharmacyApi = {
   /** Episodes for a typed or scanned récépissé or episode number. */
   'pharmacy.findEpisodes': defineMethod({
-    input: z.strictObject({ reference: z.string().trim().min(3, 'Saisissez un récépissé ou un numéro d’épisode').max(40) }),
+    input: () => z.strictObject({ reference: z.string().trim().min(3, 'Saisissez un récépissé ou un numéro d’épisode').max(40) }),
     output: returns<EpisodePharmacy['episode'][]>(),
     access: READERS,
     kind: 'query',
   }),
   'pharmacy.episode': defineMethod({
-    input: z.strictObject({ episodeId: z.number().int().positive() }),
+    input: () => z.strictObject({ episodeId: z.number().int().positive() }),
     output: returns<EpisodePharmacy>(),
     access: READERS,
     kind: 'query',
   }),
   'pharmacy.stockItems': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<StockItem[]>(),
     access: READERS,
     kind: 'query',
   }),
   /** Batches FEFO, or the one chosen with a reason; `serveAvailable` gives what is left and records the shortfall. */
   'pharmacy.dispense': defineMethod({
-    input: z
+    input: () => z
       .strictObject({
         episodeId: z.number({ message: 'Choisissez un épisode' }).int().positive(),
         medicineCode,
@@ -78,26 +78,26 @@ export const pharmacyApi = {
     entity: 'dispensation',
   }),
   'pharmacy.cancel': defineMethod({
-    input: z.strictObject({ lineId: z.number().int().positive(), reason }),
+    input: () => z.strictObject({ lineId: z.number().int().positive(), reason }),
     output: returns<DispensedLine>(),
     access: PHARMACY,
     kind: 'command',
     entity: 'dispensation',
   }),
   'pharmacy.batches': defineMethod({
-    input: z.strictObject({ withEmpty: z.boolean().default(false) }),
+    input: () => z.strictObject({ withEmpty: z.boolean().default(false) }),
     output: returns<BatchView[]>(),
     access: READERS,
     kind: 'query',
   }),
   'pharmacy.movements': defineMethod({
-    input: z.strictObject({ batchId: batchId.optional(), from: isoDate.optional(), to: isoDate.optional() }),
+    input: () => z.strictObject({ batchId: batchId.optional(), from: isoDate.optional(), to: isoDate.optional() }),
     output: returns<MovementView[]>(),
     access: READERS,
     kind: 'query',
   }),
   'pharmacy.receive': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       medicineCode,
       lot: z.string().trim().min(1, 'Indiquez le numéro de lot').max(40, 'Lot : 40 caractères au plus'),
       expiry: isoDate,
@@ -113,7 +113,7 @@ export const pharmacyApi = {
   }),
   /** A physical count: the ledger records the difference. */
   'pharmacy.count': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       batchId,
       counted: z
         .number({ message: 'Quantité comptée attendue' })
@@ -129,7 +129,7 @@ export const pharmacyApi = {
   }),
   /** Units lost, broken or destroyed (negative), or found (positive), with the reason. */
   'pharmacy.adjust': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       batchId,
       quantity: z
         .number({ message: 'Quantité attendue' })
@@ -145,7 +145,7 @@ export const pharmacyApi = {
     entity: 'stock_batch',
   }),
   'pharmacy.setThreshold': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       medicineCode,
       threshold: z.number({ message: 'Seuil attendu' }).int('Seuil entier attendu').min(0, 'Seuil positif ou nul').max(1_000_000),
     }),
@@ -155,20 +155,20 @@ export const pharmacyApi = {
     entity: 'stock_threshold',
   }),
   'pharmacy.alerts': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<StockAlert[]>(),
     access: READERS,
     kind: 'query',
   }),
   'pharmacy.unmetReport': defineMethod({
-    input: z.strictObject({ month }),
+    input: () => z.strictObject({ month }),
     output: returns<UnmetReportRow[]>(),
     access: READERS,
     kind: 'query',
   }),
   /** The printable A4 stock report (batches, alerts). */
   'pharmacy.stockReport': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<GeneratedFile>(),
     access: READERS,
     kind: 'query',

@@ -17,7 +17,7 @@ const optionalText = (max: number, message: string) =>
 export const receptionApi = {
   /** The desk's eligibility check of a récépissé: answered like registry.check, and recorded for the statistics. */
   'reception.check': defineMethod({
-    input: z.strictObject({ recepisse: recepisseInput }),
+    input: () => z.strictObject({ recepisse: recepisseInput }),
     output: returns<DeskCheck>(),
     access: ['accueil'],
     kind: 'command',
@@ -25,7 +25,7 @@ export const receptionApi = {
   }),
   /** Admits a person: eligibility checked again here, the referral rule applied, the identity check kept. */
   'reception.admit': defineMethod({
-    input: z
+    input: () => z
       .strictObject({
         recepisse: recepisseInput,
         type: z.enum(EPISODE_TYPES, { message: 'Choisissez le type de venue' }),
@@ -79,14 +79,14 @@ export const receptionApi = {
   }),
   /** The admission slip of an episode (A5 PDF with the QR code of its number), to print or print again. */
   'reception.slip': defineMethod({
-    input: z.strictObject({ episodeId: z.number({ message: 'Épisode attendu' }).int().positive() }),
+    input: () => z.strictObject({ episodeId: z.number({ message: 'Épisode attendu' }).int().positive() }),
     output: returns<GeneratedFile>(),
     access: ['accueil', 'gestionnaire'],
     kind: 'query',
   }),
   /** The desk's checks and admissions of a day (today by default), with the day's counts. */
   'reception.day': defineMethod({
-    input: z.strictObject({ day: isoDate.optional() }),
+    input: () => z.strictObject({ day: isoDate.optional() }),
     output: returns<DeskDay>(),
     access: ['accueil', 'gestionnaire'],
     kind: 'query',

@@ -23,7 +23,7 @@ export const registrationApi = {
    * registration, for the social services. The birth is a date, or a year alone.
    */
   'registration.request': defineMethod({
-    input: z
+    input: () => z
       .strictObject({
         familyName: text(80, 'Nom'),
         givenNames: text(120, 'Prénoms'),
@@ -56,14 +56,14 @@ export const registrationApi = {
   }),
   /** The requests recorded in a period, with their emergency episodes and where their regularisation stands. */
   'registration.list': defineMethod({
-    input: period,
+    input: () => period,
     output: returns<RegistrationRequest[]>(),
     access: ['accueil', 'gestionnaire'],
     kind: 'query',
   }),
   /** The same requests as a CSV file for the social services (`;`, UTF-8 with BOM, dates JJ/MM/AAAA). */
   'registration.export': defineMethod({
-    input: period,
+    input: () => period,
     output: returns<GeneratedFile>(),
     access: ['gestionnaire'],
     kind: 'query',

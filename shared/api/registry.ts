@@ -24,13 +24,13 @@ const LOOKUP_ROLES = ['accueil', 'gestionnaire', 'admin'] as const;
 
 export const registryApi = {
   'registry.check': defineMethod({
-    input: z.strictObject({ recepisse: recepisseInput, date: isoDate.optional() }),
+    input: () => z.strictObject({ recepisse: recepisseInput, date: isoDate.optional() }),
     output: returns<CheckResult>(),
     access: LOOKUP_ROLES,
     kind: 'query',
   }),
   'registry.search': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       text: z.string().trim().min(2, 'Tapez au moins 2 lettres du nom').max(100, 'Recherche trop longue'),
       limit: z
         .number({ message: 'Nombre entier attendu' })
@@ -45,25 +45,25 @@ export const registryApi = {
     kind: 'query',
   }),
   'registry.byNina': defineMethod({
-    input: z.strictObject({ nina: z.string().trim().min(3, 'NINA trop court').max(40, 'NINA trop long'), date: isoDate.optional() }),
+    input: () => z.strictObject({ nina: z.string().trim().min(3, 'NINA trop court').max(40, 'NINA trop long'), date: isoDate.optional() }),
     output: returns<PersonMatch[]>(),
     access: LOOKUP_ROLES,
     kind: 'query',
   }),
   'registry.household': defineMethod({
-    input: z.strictObject({ recepisse: recepisseInput, date: isoDate.optional() }),
+    input: () => z.strictObject({ recepisse: recepisseInput, date: isoDate.optional() }),
     output: returns<Household>(),
     access: LOOKUP_ROLES,
     kind: 'query',
   }),
   'registry.history': defineMethod({
-    input: z.strictObject({ recepisse: recepisseInput }),
+    input: () => z.strictObject({ recepisse: recepisseInput }),
     output: returns<PersonVersion[]>(),
     access: LOOKUP_ROLES,
     kind: 'query',
   }),
   'registry.import': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       file: fileRef,
       /** The detached signature, when it is not beside the file as FILE.sig. */
       signature: fileRef.optional(),
@@ -84,13 +84,13 @@ export const registryApi = {
     ownTransactions: true,
   }),
   'registry.imports': defineMethod({
-    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    input: () => z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
     output: returns<RegistryOverview>(),
     access: ['admin', 'gestionnaire'],
     kind: 'query',
   }),
   'registry.rejections': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       importId: z.number().int().positive(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(5000).default(100),

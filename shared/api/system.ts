@@ -6,13 +6,13 @@ import { type AppInfo, type DemoAccount } from '../domain/system';
 
 export const systemApi = {
   'system.info': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<AppInfo>(),
     access: 'public',
     kind: 'query',
   }),
   'setup.create': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       facility: facilityInput,
       admin: z.strictObject({ login: loginName, fullName, password: newPassword }),
     }),
@@ -23,7 +23,7 @@ export const systemApi = {
     secret: ['admin.password'],
   }),
   'setup.demo': defineMethod({
-    input: z.strictObject({
+    input: () => z.strictObject({
       /** The month the demo activity falls in (default: the current month). */
       month: z
         .string()
@@ -39,13 +39,13 @@ export const systemApi = {
     ownTransactions: true,
   }),
   'jobs.cancel': defineMethod({
-    input: z.strictObject({ jobId: z.string().min(1).max(64) }),
+    input: () => z.strictObject({ jobId: z.string().min(1).max(64) }),
     output: returns<{ cancelled: boolean }>(),
     access: 'any',
     kind: 'query',
   }),
   'facility.update': defineMethod({
-    input: facilityInput,
+    input: () => facilityInput,
     output: returns<Facility>(),
     access: ['admin'],
     kind: 'command',
