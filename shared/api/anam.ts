@@ -7,10 +7,11 @@ export const PULL_TARGETS = ['registry', 'tariffs', 'medicines', 'all'] as const
 export const anamApi = {
   /** Fetches now the lists the ANAM publishes (registry deltas, tariffs, medicines) and applies them. */
   'anam.pull': defineMethod({
-    input: () => z.strictObject({
-      list: z.enum(PULL_TARGETS, { message: 'Liste attendue : registry, tariffs, medicines ou all' }).default('all'),
-      jobId,
-    }),
+    input: () =>
+      z.strictObject({
+        list: z.enum(PULL_TARGETS, { message: 'Liste attendue : registry, tariffs, medicines ou all' }).default('all'),
+        jobId,
+      }),
     output: returns<PullReport>(),
     access: ['admin'],
     kind: 'command',

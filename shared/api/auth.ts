@@ -4,10 +4,11 @@ import { newPassword, type SessionInfo, type SessionState } from '../domain/user
 
 export const authApi = {
   'auth.login': defineMethod({
-    input: () => z.strictObject({
-      login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(64),
-      password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
-    }),
+    input: () =>
+      z.strictObject({
+        login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(64),
+        password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
+      }),
     output: returns<SessionInfo>(),
     access: 'public',
     kind: 'command',

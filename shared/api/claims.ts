@@ -44,15 +44,16 @@ export const claimsApi = {
   }),
   /** Leaves a line (`lineKey`) or the whole episode out of the claim, with the reason. */
   'claims.exclude': defineMethod({
-    input: () => z.strictObject({
-      month: isoMonth,
-      episodeId: z.number().int().positive(),
-      lineKey: z
-        .string()
-        .regex(/^(prestation|dispensation):\d+$/, 'Ligne inconnue')
-        .optional(),
-      reason,
-    }),
+    input: () =>
+      z.strictObject({
+        month: isoMonth,
+        episodeId: z.number().int().positive(),
+        lineKey: z
+          .string()
+          .regex(/^(prestation|dispensation):\d+$/, 'Ligne inconnue')
+          .optional(),
+        reason,
+      }),
     output: returns<ClaimView>(),
     access: MANAGER,
     kind: 'command',
@@ -75,11 +76,12 @@ export const claimsApi = {
   }),
   /** The bordereau (PDF), the FHIR R4 Bundle or the CSV of a signed version. */
   'claims.export': defineMethod({
-    input: () => z.strictObject({
-      month: isoMonth,
-      version,
-      format: z.enum(CLAIM_EXPORT_FORMATS, { message: 'Format attendu : pdf, fhir ou csv' }),
-    }),
+    input: () =>
+      z.strictObject({
+        month: isoMonth,
+        version,
+        format: z.enum(CLAIM_EXPORT_FORMATS, { message: 'Format attendu : pdf, fhir ou csv' }),
+      }),
     output: returns<GeneratedFile>(),
     access: MANAGER,
     kind: 'query',

@@ -36,11 +36,12 @@ export const episodesApi = {
   }),
   /** Filtered, sorted and paged on the server: a hospital holds tens of thousands of episodes. */
   'episodes.list': defineMethod({
-    input: () => z.strictObject({
-      ...episodeFilter,
-      pageIndex: z.number().int().min(0).default(0),
-      pageSize: z.number().int().min(1).max(200).default(25),
-    }),
+    input: () =>
+      z.strictObject({
+        ...episodeFilter,
+        pageIndex: z.number().int().min(0).default(0),
+        pageSize: z.number().int().min(1).max(200).default(25),
+      }),
     /** `ramedTotal`: FCFA billed to the RAMED (acts and medicines in force) for all the episodes the filter selects. */
     output: returns<{ rows: EpisodeListRow[]; total: number; ramedTotal: number }>(),
     access: READERS,
@@ -54,20 +55,21 @@ export const episodesApi = {
     kind: 'query',
   }),
   'episodes.addLine': defineMethod({
-    input: () => z.strictObject({
-      episodeId,
-      code: z.string().trim().toUpperCase().min(1, 'Choisissez un acte').max(20),
-      quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
-      performedOn: isoDate,
-      prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
-      /** A medicine the tariff list carries as an act, off the essential list: why it is billed (setting `pharmacy.offListMedicines`). */
-      offListReason: z
-        .string()
-        .trim()
-        .min(3, 'Justification : 3 caractères au moins')
-        .max(300, 'Justification : 300 caractères au plus')
-        .optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        episodeId,
+        code: z.string().trim().toUpperCase().min(1, 'Choisissez un acte').max(20),
+        quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
+        performedOn: isoDate,
+        prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
+        /** A medicine the tariff list carries as an act, off the essential list: why it is billed (setting `pharmacy.offListMedicines`). */
+        offListReason: z
+          .string()
+          .trim()
+          .min(3, 'Justification : 3 caractères au moins')
+          .max(300, 'Justification : 300 caractères au plus')
+          .optional(),
+      }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
@@ -82,12 +84,13 @@ export const episodesApi = {
     entity: 'episode',
   }),
   'episodes.setDiagnosis': defineMethod({
-    input: () => z.strictObject({
-      episodeId,
-      diagnosis,
-      icd10: z.union([z.literal(''), icd10]).optional(),
-      outcome: outcome.optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        episodeId,
+        diagnosis,
+        icd10: z.union([z.literal(''), icd10]).optional(),
+        outcome: outcome.optional(),
+      }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
@@ -95,13 +98,14 @@ export const episodesApi = {
   }),
   /** Closing freezes the episode for the monthly claim. */
   'episodes.close': defineMethod({
-    input: () => z.strictObject({
-      episodeId,
-      endedOn: isoDate,
-      diagnosis,
-      icd10: z.union([z.literal(''), icd10]).optional(),
-      outcome,
-    }),
+    input: () =>
+      z.strictObject({
+        episodeId,
+        endedOn: isoDate,
+        diagnosis,
+        icd10: z.union([z.literal(''), icd10]).optional(),
+        outcome,
+      }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',

@@ -31,14 +31,15 @@ export const outboxApi = {
   }),
   /** Writes the Claims not yet sent to a new folder inside `folder` (a USB key), with a manifest. */
   'outbox.export': defineMethod({
-    input: () => z.strictObject({
-      folder: z
-        .string()
-        .trim()
-        .min(1, 'Indiquez le dossier (la clé USB)')
-        .max(1024, 'Chemin : 1024 caractères au plus')
-        .regex(/^([A-Za-z]:[\\/]|\\\\|\/)/, 'Chemin complet attendu (ex. E:\\ANAM ou /media/cle/anam)'),
-    }),
+    input: () =>
+      z.strictObject({
+        folder: z
+          .string()
+          .trim()
+          .min(1, 'Indiquez le dossier (la clé USB)')
+          .max(1024, 'Chemin : 1024 caractères au plus')
+          .regex(/^([A-Za-z]:[\\/]|\\\\|\/)/, 'Chemin complet attendu (ex. E:\\ANAM ou /media/cle/anam)'),
+      }),
     output: returns<OutboxExportReport>(),
     access: ['gestionnaire', 'admin'],
     kind: 'command',
@@ -49,10 +50,14 @@ export const outboxApi = {
    * new series of attempts, the failed ones kept on record. Refused for any other message.
    */
   'outbox.retry': defineMethod({
-    input: () => z.strictObject({
-      messageId: z.number({ error: 'Indiquez le numéro de la réclamation dans la file' }).int().positive('Numéro de réclamation invalide'),
-      reason,
-    }),
+    input: () =>
+      z.strictObject({
+        messageId: z
+          .number({ error: 'Indiquez le numéro de la réclamation dans la file' })
+          .int()
+          .positive('Numéro de réclamation invalide'),
+        reason,
+      }),
     output: returns<OutboxMessageView>(),
     access: ['gestionnaire', 'admin'],
     kind: 'command',

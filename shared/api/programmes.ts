@@ -40,11 +40,12 @@ export const programmesApi = {
   }),
   /** One programme's monthly statement, as a PDF or a CSV. */
   'programmes.statement': defineMethod({
-    input: () => z.strictObject({
-      month: isoMonth,
-      programme: programmeCode,
-      format: z.enum(PROGRAMME_STATEMENT_FORMATS, { message: 'Format attendu : pdf ou csv' }),
-    }),
+    input: () =>
+      z.strictObject({
+        month: isoMonth,
+        programme: programmeCode,
+        format: z.enum(PROGRAMME_STATEMENT_FORMATS, { message: 'Format attendu : pdf ou csv' }),
+      }),
     output: returns<GeneratedFile>(),
     access: ['gestionnaire'],
     kind: 'query',

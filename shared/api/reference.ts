@@ -20,10 +20,11 @@ export const referenceApi = {
   }),
   /** The acts in force on a date (default today), at one facility level or all. */
   'tariffs.list': defineMethod({
-    input: () => z.strictObject({
-      date: isoDate.optional(),
-      level: z.enum(FACILITY_LEVELS, { message: 'Niveau attendu : cscom, csref ou hopital' }).optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        date: isoDate.optional(),
+        level: z.enum(FACILITY_LEVELS, { message: 'Niveau attendu : cscom, csref ou hopital' }).optional(),
+      }),
     output: returns<TariffEntry[]>(),
     access: 'any',
     kind: 'query',

@@ -12,10 +12,11 @@ export const systemApi = {
     kind: 'query',
   }),
   'setup.create': defineMethod({
-    input: () => z.strictObject({
-      facility: facilityInput,
-      admin: z.strictObject({ login: loginName, fullName, password: newPassword }),
-    }),
+    input: () =>
+      z.strictObject({
+        facility: facilityInput,
+        admin: z.strictObject({ login: loginName, fullName, password: newPassword }),
+      }),
     output: returns<SessionInfo>(),
     access: 'public',
     kind: 'command',
@@ -23,15 +24,16 @@ export const systemApi = {
     secret: ['admin.password'],
   }),
   'setup.demo': defineMethod({
-    input: () => z.strictObject({
-      /** The month the demo activity falls in (default: the current month). */
-      month: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format AAAA-MM, par exemple 2026-10.')
-        .optional(),
-      /** How many episodes the demo opens (default 120). */
-      episodes: z.number().int().min(0).max(100_000).optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        /** The month the demo activity falls in (default: the current month). */
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format AAAA-MM, par exemple 2026-10.')
+          .optional(),
+        /** How many episodes the demo opens (default 120). */
+        episodes: z.number().int().min(0).max(100_000).optional(),
+      }),
     output: returns<{ accounts: DemoAccount[] }>(),
     access: 'public',
     kind: 'command',

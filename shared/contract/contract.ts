@@ -49,10 +49,7 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> extends
  * needs it and kept: loading the contract (the `ramed` command, the preload, the browser host)
  * then costs no zod construction for the hundred methods a process mostly never calls.
  */
-export function defineMethod<I extends z.ZodType, O>({
-  input: build,
-  ...def
-}: MethodTraits<O> & { input: () => I }): MethodDef<I, O> {
+export function defineMethod<I extends z.ZodType, O>({ input: build, ...def }: MethodTraits<O> & { input: () => I }): MethodDef<I, O> {
   let input: I | undefined;
   return {
     ...def,

@@ -49,8 +49,11 @@ describe('the freshness of the ramed bundle (bin/cli-bundle.mjs)', () => {
     expect(isBundleFresh(root)).toBe(false);
   });
 
-  it.each(['out/cli/index.js', 'out/cli/sources.json'])('is not fresh without %s (never built, or built before the list existed)', (name) => {
-    unlinkSync(join(root, name));
-    expect(isBundleFresh(root)).toBe(false);
-  });
+  it.each(['out/cli/index.js', 'out/cli/sources.json'])(
+    'is not fresh without %s (never built, or built before the list existed)',
+    (name) => {
+      unlinkSync(join(root, name));
+      expect(isBundleFresh(root)).toBe(false);
+    },
+  );
 });
