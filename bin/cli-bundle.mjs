@@ -26,6 +26,7 @@ export function isBundleFresh(root = ROOT) {
   } catch {
     return false;
   }
-  const unchanged = (file) => (statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < built.startedAt;
+  // Joined by hand: path.join's normalising of some 350 paths cost as much as their stats.
+  const unchanged = (file) => (statSync(`${root}/${file}`, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < built.startedAt;
   return statSync(join(root, BUNDLE), { throwIfNoEntry: false }) !== undefined && built.files.every(unchanged);
 }
