@@ -23,9 +23,9 @@ describe('the freshness of the ramed bundle (bin/cli-bundle.mjs)', () => {
     file('electron/cli/index.ts');
     file('shared/lib/dates.ts');
     file('shared/lib/unused.ts');
+    file('package.json');
     file('out/cli/index.js', new Date(STARTED_AT + 5_000));
     const sources = { startedAt: STARTED_AT, files: ['electron/cli/index.ts', 'package.json', 'shared/lib/dates.ts'] };
-    file('package.json');
     writeFileSync(join(root, 'out/cli/sources.json'), JSON.stringify(sources));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
