@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `ramed` command: runs the CLI as built by `npm run build:cli` (out/cli/index.js) when that
-// bundle is newer than every source, else the TypeScript sources themselves through tsx (a fresh
+// The `ramed` command: runs the CLI as built by `npm run build:cli` (out/cli/index.js) while no file
+// it was built from has changed, else the TypeScript sources themselves through tsx (a fresh
 // clone, a source just edited): slower to start, same behaviour.
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI_BUNDLE, isBundleFresh } from './cli-bundle.mjs';
 import cliProcess from './cli-process.json' with { type: 'json' };
@@ -49,6 +50,10 @@ if (!started) {
     });
   }
   if (isBundleFresh()) {
+    // V8's compiled code kept beside the bundle (a new build empties the folder, and Node checks
+    // each file's hash): the next start reads it instead of parsing the whole bundle again.
+    const { enableCompileCache } = await import('node:module');
+    enableCompileCache?.(join(CLI_BUNDLE, '..', 'compile-cache'));
     await import(pathToFileURL(CLI_BUNDLE).href);
   } else {
     const { register } = await import('tsx/esm/api');

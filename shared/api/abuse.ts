@@ -10,7 +10,7 @@ const MANAGER: readonly Role[] = ['gestionnaire'];
 export const abuseApi = {
   /** « Contrôle des abus » of a month: patients, households, agents, prescribers and costly episodes against the facility's median. */
   'abuse.month': defineMethod({
-    input: z.strictObject({ month: isoMonth }),
+    input: () => z.strictObject({ month: isoMonth }),
     output: returns<AbuseReport>(),
     access: MANAGER,
     kind: 'query',

@@ -5,14 +5,14 @@ import type { GeneratedFile } from '../contract/files';
 export const auditApi = {
   /** The audit trail, newest first, filtered and paged by the server (it grows without end). */
   'audit.list': defineMethod({
-    input: auditFilter,
+    input: () => auditFilter,
     output: returns<AuditPage>(),
     access: ['admin'],
     kind: 'query',
   }),
   /** Every row the filters match, oldest first, with its hashes, as a CSV (capped: narrow the period beyond). */
   'audit.export': defineMethod({
-    input: auditExportFilter,
+    input: () => auditExportFilter,
     output: returns<GeneratedFile>(),
     access: ['admin'],
     kind: 'query',

@@ -4,10 +4,11 @@ import { newPassword, type SessionInfo, type SessionState } from '../domain/user
 
 export const authApi = {
   'auth.login': defineMethod({
-    input: z.strictObject({
-      login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(64),
-      password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
-    }),
+    input: () =>
+      z.strictObject({
+        login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(64),
+        password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
+      }),
     output: returns<SessionInfo>(),
     access: 'public',
     kind: 'command',
@@ -17,13 +18,13 @@ export const authApi = {
     ownTransactions: true,
   }),
   'auth.session': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<SessionState | null>(),
     access: 'public',
     kind: 'query',
   }),
   'auth.logout': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<null>(),
     access: 'any',
     kind: 'command',
@@ -32,7 +33,7 @@ export const authApi = {
     allowedBeforePasswordChange: true,
   }),
   'auth.changePassword': defineMethod({
-    input: z.strictObject({ current: z.string().min(1, 'Saisissez le mot de passe actuel').max(200), next: newPassword }),
+    input: () => z.strictObject({ current: z.string().min(1, 'Saisissez le mot de passe actuel').max(200), next: newPassword }),
     output: returns<SessionInfo>(),
     access: 'any',
     kind: 'command',
@@ -41,7 +42,7 @@ export const authApi = {
     allowedBeforePasswordChange: true,
   }),
   'auth.lock': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<null>(),
     access: 'any',
     kind: 'command',
@@ -50,7 +51,7 @@ export const authApi = {
     allowedBeforePasswordChange: true,
   }),
   'auth.unlock': defineMethod({
-    input: z.strictObject({ password: z.string().min(1, 'Saisissez votre mot de passe').max(200, 'Mot de passe trop long') }),
+    input: () => z.strictObject({ password: z.string().min(1, 'Saisissez votre mot de passe').max(200, 'Mot de passe trop long') }),
     output: returns<SessionState>(),
     access: 'any',
     kind: 'command',
@@ -63,7 +64,7 @@ export const authApi = {
   }),
   /** The window reports key presses and clicks, so that a user typing a long form is not locked out. */
   'auth.activity': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<null>(),
     access: 'any',
     kind: 'query',

@@ -21,21 +21,25 @@ export type RestoreSource = z.output<typeof restoreSource>;
 
 export const backupApi = {
   'backup.overview': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<BackupOverview>(),
     access: ['admin'],
     kind: 'query',
   }),
   'backup.create': defineMethod({
-    input: z.strictObject({
-      jobId,
-      /** An exact file to write (the command line's `--out`), the folder's generations untouched; refused from a window. */
-      out: z
-        .string()
-        .max(1000)
-        .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)[^\0]*\.db$/, 'Chemin complet d’un fichier .db attendu (ex. /media/cle/ramed.db ou E:\\ramed.db)')
-        .optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        jobId,
+        /** An exact file to write (the command line's `--out`), the folder's generations untouched; refused from a window. */
+        out: z
+          .string()
+          .max(1000)
+          .regex(
+            /^(\/|[A-Za-z]:[\\/]|\\\\)[^\0]*\.db$/,
+            'Chemin complet d’un fichier .db attendu (ex. /media/cle/ramed.db ou E:\\ramed.db)',
+          )
+          .optional(),
+      }),
     output: returns<BackupResult>(),
     access: ['admin'],
     kind: 'command',
@@ -43,18 +47,19 @@ export const backupApi = {
     ownTransactions: true,
   }),
   'backup.verify': defineMethod({
-    input: z.strictObject({ name: backupFileName }),
+    input: () => z.strictObject({ name: backupFileName }),
     output: returns<BackupCheck>(),
     access: ['admin'],
     kind: 'query',
   }),
   'backup.restore': defineMethod({
-    input: z.strictObject({
-      source: restoreSource,
-      jobId,
-      /** Restore a backup signed with another workstation's audit key; this base's chain is then re-anchored to this key. */
-      acceptOtherKey: z.boolean().optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        source: restoreSource,
+        jobId,
+        /** Restore a backup signed with another workstation's audit key; this base's chain is then re-anchored to this key. */
+        acceptOtherKey: z.boolean().optional(),
+      }),
     output: returns<RestoreResult>(),
     access: ['admin'],
     kind: 'command',

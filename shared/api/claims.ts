@@ -18,14 +18,14 @@ export type ClaimExportFormat = (typeof CLAIM_EXPORT_FORMATS)[number];
 export const claimsApi = {
   /** Every version, with what was sent, accepted, paid and is still owed (drafts: `followUp` null). */
   'claims.list': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<ClaimListRow[]>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** A version of the month's claim (the newest by default), with its flags, flagged lines first. */
   'claims.get': defineMethod({
-    input: z.strictObject({ month: isoMonth, version }),
+    input: () => z.strictObject({ month: isoMonth, version }),
     output: returns<ClaimView>(),
     access: MANAGER,
     kind: 'query',
@@ -35,7 +35,7 @@ export const claimsApi = {
    * once the month has ended; on its last day with `earlyReason`.
    */
   'claims.build': defineMethod({
-    input: z.strictObject({ month: isoMonth, jobId, earlyReason: reason.optional() }),
+    input: () => z.strictObject({ month: isoMonth, jobId, earlyReason: reason.optional() }),
     output: returns<ClaimSummary>(),
     access: MANAGER,
     kind: 'command',
@@ -44,22 +44,23 @@ export const claimsApi = {
   }),
   /** Leaves a line (`lineKey`) or the whole episode out of the claim, with the reason. */
   'claims.exclude': defineMethod({
-    input: z.strictObject({
-      month: isoMonth,
-      episodeId: z.number().int().positive(),
-      lineKey: z
-        .string()
-        .regex(/^(prestation|dispensation):\d+$/, 'Ligne inconnue')
-        .optional(),
-      reason,
-    }),
+    input: () =>
+      z.strictObject({
+        month: isoMonth,
+        episodeId: z.number().int().positive(),
+        lineKey: z
+          .string()
+          .regex(/^(prestation|dispensation):\d+$/, 'Ligne inconnue')
+          .optional(),
+        reason,
+      }),
     output: returns<ClaimView>(),
     access: MANAGER,
     kind: 'command',
     entity: 'claim',
   }),
   'claims.cancelExclusion': defineMethod({
-    input: z.strictObject({ month: isoMonth, exclusionId: z.number().int().positive(), reason }),
+    input: () => z.strictObject({ month: isoMonth, exclusionId: z.number().int().positive(), reason }),
     output: returns<ClaimView>(),
     access: MANAGER,
     kind: 'command',
@@ -67,7 +68,7 @@ export const claimsApi = {
   }),
   /** Freezes the draft the manager read: `sha256` is the hash the sign-off dialog showed. */
   'claims.sign': defineMethod({
-    input: z.strictObject({ month: isoMonth, sha256 }),
+    input: () => z.strictObject({ month: isoMonth, sha256 }),
     output: returns<ClaimSummary>(),
     access: MANAGER,
     kind: 'command',
@@ -75,25 +76,26 @@ export const claimsApi = {
   }),
   /** The bordereau (PDF), the FHIR R4 Bundle or the CSV of a signed version. */
   'claims.export': defineMethod({
-    input: z.strictObject({
-      month: isoMonth,
-      version,
-      format: z.enum(CLAIM_EXPORT_FORMATS, { message: 'Format attendu : pdf, fhir ou csv' }),
-    }),
+    input: () =>
+      z.strictObject({
+        month: isoMonth,
+        version,
+        format: z.enum(CLAIM_EXPORT_FORMATS, { message: 'Format attendu : pdf, fhir ou csv' }),
+      }),
     output: returns<GeneratedFile>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** A signed version's follow-up: the ANAM's answer per line, the sending history, payments, resubmissions. */
   'claims.followUp': defineMethod({
-    input: z.strictObject({ month: isoMonth, version: requiredVersion }),
+    input: () => z.strictObject({ month: isoMonth, version: requiredVersion }),
     output: returns<ClaimFollowUpView>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** A response file of the ANAM (ClaimResponse, or a Bundle of them): all applied, or nothing. */
   'claims.importResponse': defineMethod({
-    input: z.strictObject({ file: fileRef }),
+    input: () => z.strictObject({ file: fileRef }),
     output: returns<ResponseImportReport>(),
     access: MANAGER,
     kind: 'command',
@@ -101,14 +103,14 @@ export const claimsApi = {
   }),
   /** What a resubmission of a version's rejected lines would hold now (corrected lines only). */
   'claims.previewResubmission': defineMethod({
-    input: z.strictObject({ month: isoMonth, version: requiredVersion }),
+    input: () => z.strictObject({ month: isoMonth, version: requiredVersion }),
     output: returns<ResubmissionPreview>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** Signs the resubmission the manager read (`sha256` from the preview) and queues it for the ANAM. */
   'claims.resubmit': defineMethod({
-    input: z.strictObject({ month: isoMonth, version: requiredVersion, sha256 }),
+    input: () => z.strictObject({ month: isoMonth, version: requiredVersion, sha256 }),
     output: returns<ClaimSummary>(),
     access: MANAGER,
     kind: 'command',

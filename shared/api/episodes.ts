@@ -29,18 +29,19 @@ const episodeFilter = {
 
 export const episodesApi = {
   'episodes.get': defineMethod({
-    input: z.strictObject({ id: episodeId }),
+    input: () => z.strictObject({ id: episodeId }),
     output: returns<EpisodeView>(),
     access: READERS,
     kind: 'query',
   }),
   /** Filtered, sorted and paged on the server: a hospital holds tens of thousands of episodes. */
   'episodes.list': defineMethod({
-    input: z.strictObject({
-      ...episodeFilter,
-      pageIndex: z.number().int().min(0).default(0),
-      pageSize: z.number().int().min(1).max(200).default(25),
-    }),
+    input: () =>
+      z.strictObject({
+        ...episodeFilter,
+        pageIndex: z.number().int().min(0).default(0),
+        pageSize: z.number().int().min(1).max(200).default(25),
+      }),
     /** `ramedTotal`: FCFA billed to the RAMED (acts and medicines in force) for all the episodes the filter selects. */
     output: returns<{ rows: EpisodeListRow[]; total: number; ramedTotal: number }>(),
     access: READERS,
@@ -48,26 +49,27 @@ export const episodesApi = {
   }),
   /** Every episode the filter selects, as CSV (not just the page shown). */
   'episodes.export': defineMethod({
-    input: z.strictObject(episodeFilter),
+    input: () => z.strictObject(episodeFilter),
     output: returns<GeneratedFile>(),
     access: READERS,
     kind: 'query',
   }),
   'episodes.addLine': defineMethod({
-    input: z.strictObject({
-      episodeId,
-      code: z.string().trim().toUpperCase().min(1, 'Choisissez un acte').max(20),
-      quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
-      performedOn: isoDate,
-      prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
-      /** A medicine the tariff list carries as an act, off the essential list: why it is billed (setting `pharmacy.offListMedicines`). */
-      offListReason: z
-        .string()
-        .trim()
-        .min(3, 'Justification : 3 caractères au moins')
-        .max(300, 'Justification : 300 caractères au plus')
-        .optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        episodeId,
+        code: z.string().trim().toUpperCase().min(1, 'Choisissez un acte').max(20),
+        quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
+        performedOn: isoDate,
+        prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
+        /** A medicine the tariff list carries as an act, off the essential list: why it is billed (setting `pharmacy.offListMedicines`). */
+        offListReason: z
+          .string()
+          .trim()
+          .min(3, 'Justification : 3 caractères au moins')
+          .max(300, 'Justification : 300 caractères au plus')
+          .optional(),
+      }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
@@ -75,19 +77,20 @@ export const episodesApi = {
   }),
   /** A correction: a new line cancels the old one; nothing is deleted or edited. */
   'episodes.cancelLine': defineMethod({
-    input: z.strictObject({ episodeId, lineId: z.number().int().positive(), reason }),
+    input: () => z.strictObject({ episodeId, lineId: z.number().int().positive(), reason }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
     entity: 'episode',
   }),
   'episodes.setDiagnosis': defineMethod({
-    input: z.strictObject({
-      episodeId,
-      diagnosis,
-      icd10: z.union([z.literal(''), icd10]).optional(),
-      outcome: outcome.optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        episodeId,
+        diagnosis,
+        icd10: z.union([z.literal(''), icd10]).optional(),
+        outcome: outcome.optional(),
+      }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
@@ -95,20 +98,21 @@ export const episodesApi = {
   }),
   /** Closing freezes the episode for the monthly claim. */
   'episodes.close': defineMethod({
-    input: z.strictObject({
-      episodeId,
-      endedOn: isoDate,
-      diagnosis,
-      icd10: z.union([z.literal(''), icd10]).optional(),
-      outcome,
-    }),
+    input: () =>
+      z.strictObject({
+        episodeId,
+        endedOn: isoDate,
+        diagnosis,
+        icd10: z.union([z.literal(''), icd10]).optional(),
+        outcome,
+      }),
     output: returns<EpisodeView>(),
     access: WRITERS,
     kind: 'command',
     entity: 'episode',
   }),
   'episodes.reopen': defineMethod({
-    input: z.strictObject({ episodeId, reason }),
+    input: () => z.strictObject({ episodeId, reason }),
     output: returns<EpisodeView>(),
     access: ['gestionnaire'],
     kind: 'command',

@@ -23,24 +23,25 @@ const allocations = z.array(allocation).max(200, '200 réclamations au plus par 
 
 export const paymentsApi = {
   'payments.list': defineMethod({
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     output: returns<PaymentView[]>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** A payment of the ANAM, allocated at once (wholly, partly or not yet) to claim versions. */
   'payments.add': defineMethod({
-    input: z.strictObject({
-      paidOn: isoDate,
-      amount,
-      reference: z
-        .string()
-        .trim()
-        .min(2, 'Indiquez la référence (virement, chèque, avis de l’ANAM)')
-        .max(60, 'Référence : 60 caractères au plus'),
-      note: z.string().trim().max(300, 'Note : 300 caractères au plus').optional(),
-      allocations: allocations.default([]),
-    }),
+    input: () =>
+      z.strictObject({
+        paidOn: isoDate,
+        amount,
+        reference: z
+          .string()
+          .trim()
+          .min(2, 'Indiquez la référence (virement, chèque, avis de l’ANAM)')
+          .max(60, 'Référence : 60 caractères au plus'),
+        note: z.string().trim().max(300, 'Note : 300 caractères au plus').optional(),
+        allocations: allocations.default([]),
+      }),
     output: returns<PaymentView>(),
     access: MANAGER,
     kind: 'command',
@@ -48,7 +49,7 @@ export const paymentsApi = {
   }),
   /** Allocates what is left of a payment. */
   'payments.allocate': defineMethod({
-    input: z.strictObject({ paymentId, allocations: allocations.min(1, 'Indiquez au moins une réclamation') }),
+    input: () => z.strictObject({ paymentId, allocations: allocations.min(1, 'Indiquez au moins une réclamation') }),
     output: returns<PaymentView>(),
     access: MANAGER,
     kind: 'command',
@@ -56,10 +57,11 @@ export const paymentsApi = {
   }),
   /** A payment recorded by mistake stops counting (it stays recorded, with the reason). */
   'payments.cancel': defineMethod({
-    input: z.strictObject({
-      paymentId,
-      reason: z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus'),
-    }),
+    input: () =>
+      z.strictObject({
+        paymentId,
+        reason: z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus'),
+      }),
     output: returns<PaymentView>(),
     access: MANAGER,
     kind: 'command',

@@ -18,7 +18,7 @@ const programmeCode = z
 export const programmesApi = {
   /** Imports the free-care programmes list (CSV, docs/programmes.md); a file with a bad line changes nothing. */
   'programmes.import': defineMethod({
-    input: z.strictObject({ file: fileRef, signature: fileRef.optional() }),
+    input: () => z.strictObject({ file: fileRef, signature: fileRef.optional() }),
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -26,25 +26,26 @@ export const programmesApi = {
   }),
   /** The programmes in force on a date (default today), in the list's order: the desk's price preview uses them too. */
   'programmes.list': defineMethod({
-    input: z.strictObject({ date: isoDate.optional() }),
+    input: () => z.strictObject({ date: isoDate.optional() }),
     output: returns<Programme[]>(),
     access: 'any',
     kind: 'query',
   }),
   /** Each programme that pays lines on the month's closed episodes, with its totals. */
   'programmes.month': defineMethod({
-    input: z.strictObject({ month: isoMonth }),
+    input: () => z.strictObject({ month: isoMonth }),
     output: returns<ProgrammeMonthTotal[]>(),
     access: ['gestionnaire'],
     kind: 'query',
   }),
   /** One programme's monthly statement, as a PDF or a CSV. */
   'programmes.statement': defineMethod({
-    input: z.strictObject({
-      month: isoMonth,
-      programme: programmeCode,
-      format: z.enum(PROGRAMME_STATEMENT_FORMATS, { message: 'Format attendu : pdf ou csv' }),
-    }),
+    input: () =>
+      z.strictObject({
+        month: isoMonth,
+        programme: programmeCode,
+        format: z.enum(PROGRAMME_STATEMENT_FORMATS, { message: 'Format attendu : pdf ou csv' }),
+      }),
     output: returns<GeneratedFile>(),
     access: ['gestionnaire'],
     kind: 'query',

@@ -12,7 +12,7 @@ const listFile = z.strictObject({ file: fileRef, signature: fileRef.optional() }
 export const referenceApi = {
   /** Imports a tariff list (CSV, README "Liste des tarifs"); a file with a bad line changes nothing. */
   'tariffs.import': defineMethod({
-    input: listFile,
+    input: () => listFile,
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -20,16 +20,17 @@ export const referenceApi = {
   }),
   /** The acts in force on a date (default today), at one facility level or all. */
   'tariffs.list': defineMethod({
-    input: z.strictObject({
-      date: isoDate.optional(),
-      level: z.enum(FACILITY_LEVELS, { message: 'Niveau attendu : cscom, csref ou hopital' }).optional(),
-    }),
+    input: () =>
+      z.strictObject({
+        date: isoDate.optional(),
+        level: z.enum(FACILITY_LEVELS, { message: 'Niveau attendu : cscom, csref ou hopital' }).optional(),
+      }),
     output: returns<TariffEntry[]>(),
     access: 'any',
     kind: 'query',
   }),
   'medicines.import': defineMethod({
-    input: listFile,
+    input: () => listFile,
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -37,7 +38,7 @@ export const referenceApi = {
   }),
   /** Imports the plausibility rules (CSV, docs/claim-controls.md); a file with a bad line changes nothing. */
   'controls.import': defineMethod({
-    input: listFile,
+    input: () => listFile,
     output: returns<ReferenceImportReport>(),
     access: ['admin'],
     kind: 'command',
@@ -45,20 +46,20 @@ export const referenceApi = {
   }),
   /** The plausibility rules in force on a date (default today). */
   'controls.list': defineMethod({
-    input: z.strictObject({ date: isoDate.optional() }),
+    input: () => z.strictObject({ date: isoDate.optional() }),
     output: returns<PlausibilityRule[]>(),
     access: ['admin', 'gestionnaire'],
     kind: 'query',
   }),
   /** The latest imports of the reference lists, with what their signature check found. */
   'reference.imports': defineMethod({
-    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
+    input: () => z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
     output: returns<ReferenceImportEntry[]>(),
     access: ['admin', 'gestionnaire'],
     kind: 'query',
   }),
   'medicines.list': defineMethod({
-    input: z.strictObject({ date: isoDate.optional() }),
+    input: () => z.strictObject({ date: isoDate.optional() }),
     output: returns<MedicineEntry[]>(),
     access: 'any',
     kind: 'query',

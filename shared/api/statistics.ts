@@ -19,21 +19,21 @@ export const statisticsYear = z
 export const statisticsApi = {
   /** The month's dashboard: patients, episodes, care, medicines, claims, stock-outs, desk checks. */
   'statistics.month': defineMethod({
-    input: z.strictObject({ month: isoMonth }),
+    input: () => z.strictObject({ month: isoMonth }),
     output: returns<StatisticsReport>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** The same for a calendar year, with its months side by side. */
   'statistics.year': defineMethod({
-    input: z.strictObject({ year: statisticsYear }),
+    input: () => z.strictObject({ year: statisticsYear }),
     output: returns<StatisticsReport>(),
     access: MANAGER,
     kind: 'query',
   }),
   /** The one-page monthly report for the district (PDF, A4 portrait). */
   'statistics.monthlyReport': defineMethod({
-    input: z.strictObject({ month: isoMonth }),
+    input: () => z.strictObject({ month: isoMonth }),
     output: returns<GeneratedFile>(),
     access: MANAGER,
     kind: 'query',
@@ -41,14 +41,14 @@ export const statisticsApi = {
 
   /** The month's dataValueSet for the district's DHIS2: the figures sent, those left out, and the JSON file. */
   'statistics.snisPreview': defineMethod({
-    input: z.strictObject({ month: isoMonth }),
+    input: () => z.strictObject({ month: isoMonth }),
     output: returns<Dhis2Preview>(),
     access: MANAGERS,
     kind: 'query',
   }),
   /** Posts it to the configured DHIS2 (`dryRun`: DHIS2 checks without saving) and records the import summary. */
   'statistics.snisSend': defineMethod({
-    input: z.strictObject({ month: isoMonth, dryRun: z.boolean({ message: 'Vrai ou faux attendu' }).default(false) }),
+    input: () => z.strictObject({ month: isoMonth, dryRun: z.boolean({ message: 'Vrai ou faux attendu' }).default(false) }),
     output: returns<Dhis2Send>(),
     access: MANAGERS,
     kind: 'command',
@@ -57,7 +57,7 @@ export const statisticsApi = {
   }),
   /** The sends recorded, newest first. */
   'statistics.snisSends': defineMethod({
-    input: z.strictObject({ month: isoMonth.optional() }),
+    input: () => z.strictObject({ month: isoMonth.optional() }),
     output: returns<Dhis2Send[]>(),
     access: MANAGERS,
     kind: 'query',

@@ -17,8 +17,8 @@ export interface Returns<O> {
 }
 export const returns = <O>(): Returns<O> => ({});
 
-export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
-  input: I;
+/** A method as declared, but for its input schema. */
+export interface MethodTraits<O = unknown> {
   output: Returns<O>;
   access: Access;
   kind: MethodKind;
@@ -40,8 +40,23 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   secret?: readonly string[];
 }
 
-export function defineMethod<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<I, O> {
-  return def;
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> extends MethodTraits<O> {
+  readonly input: I;
+}
+
+/**
+ * Declares a method. Its input schema is written as a function, built on the first call that
+ * needs it and kept: loading the contract (the `ramed` command, the preload, the browser host)
+ * then costs no zod construction for the hundred methods a process mostly never calls.
+ */
+export function defineMethod<I extends z.ZodType, O>({ input: build, ...def }: MethodTraits<O> & { input: () => I }): MethodDef<I, O> {
+  let input: I | undefined;
+  return {
+    ...def,
+    get input() {
+      return (input ??= build());
+    },
+  };
 }
 
 export type ApiMap = Record<string, MethodDef>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { api } from '../../shared/api/index';
+import { defineMethod, returns } from '../../shared/contract/contract';
 import { createClient } from '../../shared/contract/client';
 import { ROLES } from '../../shared/domain/roles';
 import { handlers } from '../../electron/core/handlers/index';
@@ -60,5 +62,24 @@ describe('the contract', () => {
       await expect(client[group]![member]!({ x: 1 })).resolves.toEqual({ ok: true, value: name });
     }
     expect(calls.map((c) => c[0])).toEqual(names);
+  });
+
+  it('builds a method’s input schema at its first use, once, not when the method is declared', () => {
+    let built = 0;
+    const def = defineMethod({
+      input: () => {
+        built += 1;
+        return z.strictObject({ name: z.string().max(10) });
+      },
+      output: returns<null>(),
+      access: 'any',
+      kind: 'query',
+    });
+    expect(built).toBe(0);
+    expect(def.input.safeParse({ name: 'Awa' }).success).toBe(true);
+    expect(def.input.safeParse({ name: 'Awa', extra: 1 }).success).toBe(false);
+    expect(def.input).toBe(def.input);
+    expect(built).toBe(1);
+    expect({ kind: def.kind, access: def.access }).toEqual({ kind: 'query', access: 'any' });
   });
 });
