@@ -146,6 +146,9 @@ export async function checkRecepisse(
   return { ...evaluate(person, holder, ctx), date, person, holder };
 }
 
+const REGISTRY_BEING_IMPORTED =
+  'Registre en cours d’import : la recherche par nom sera possible à la fin de l’import (construction de l’index). En attendant, cherchez par numéro de récépissé.';
+
 /** Name search: accents and case ignored, every word a prefix, any order, best first. */
 export async function searchByName(
   db: Kysely<Database>,
@@ -168,6 +171,8 @@ export async function searchByName(
       if (!found.has(Number(row.id))) found.set(Number(row.id), row);
     }
   }
+  // A first import builds the name index at its end: until then the index is empty.
+  if (found.size === 0 && (await features.personIndexes.setAsideNow(db))) throw new DomainError('CONFLICT', REGISTRY_BEING_IMPORTED);
   return withEligibility(db, [...found.values()], ctx);
 }
 
