@@ -170,7 +170,10 @@ describeEachDb('registry import: stopped and continued, as if uninterrupted', (k
       );
       // Every row is written, the name index is not built yet: the search says so.
       const search = await clientFor(stopped, slotAs(['accueil'])).registry.search({ text: names[0]!, limit: 10 });
-      expect(search).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Registre en cours d’import') } });
+      expect(search).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('Registre en cours d’import') },
+      });
 
       await crash(stopped);
       expect(await importFile(stopped, first, 'full')).toMatchObject({ ok: true, value: { resumed: true } });
