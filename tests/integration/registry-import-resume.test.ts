@@ -30,11 +30,12 @@ describeEachDb('registry import: stopped and continued, as if uninterrupted', (k
     await stopped.dispose();
   });
 
-  /** Imports through the contract; cancels once `cancelAt` rows are written. */
-  const importFile = async (core: TestCore, path: string, mode: 'full' | 'delta', cancelAt?: number) => {
+  /** Imports through the contract; cancels once `cancelAt` rows are written, or when the step so labelled begins. */
+  const importFile = async (core: TestCore, path: string, mode: 'full' | 'delta', cancelAt?: number | string) => {
     const slot = slotAs(['admin']);
     slot.emit = (event) => {
-      if (cancelAt !== undefined && event.type === 'job.progress' && event.progress.done >= cancelAt) {
+      if (event.type !== 'job.progress' || cancelAt === undefined) return;
+      if (typeof cancelAt === 'number' ? event.progress.done >= cancelAt : event.progress.label === cancelAt) {
         void core.dispatch(slot, 'jobs.cancel', { jobId: 'import' });
       }
     };
@@ -143,4 +144,42 @@ describeEachDb('registry import: stopped and continued, as if uninterrupted', (k
     expect(expected.searches.every((found) => found.length > 0)).toBe(true);
     expect(await state(stopped, names)).toEqual(expected);
   });
+
+  // SQLite only: PostgreSQL keeps its indexes up to date during the import (person-indexes.ts).
+  it.runIf(kind === 'sqlite')(
+    'a first import stopped while it builds its indexes at the end, then crashed, then continued',
+    { timeout: 240_000 },
+    async () => {
+      const first = files.path('registre.csv.gz');
+      await writeRegistry(first, { persons: BATCH_ROWS * 2 + 300, seed: 6, dirtyRate: 0.01 });
+      const [, ...data] = gunzipSync(readFileSync(first)).toString('utf8').trimEnd().split('\n');
+      const names = data
+        .map((line) => line.split(';')[1] ?? '')
+        .filter((name) => /^\p{L}{2}/u.test(name))
+        .slice(0, 8);
+
+      expect(await importFile(whole, first, 'full')).toMatchObject({ ok: true, value: { resumed: false } });
+      expect(await importFile(stopped, first, 'full', 'Index de recherche')).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      const db = stopped.deps.handle.db;
+      expect(await db.selectFrom('registry_import').select(['status', 'phase']).executeTakeFirstOrThrow()).toEqual({
+        status: 'cancelled',
+        phase: 'indexing',
+      });
+      expect(await db.selectFrom('person').select('id').execute()).toHaveLength(
+        (await whole.deps.handle.db.selectFrom('person').select('id').execute()).length,
+      );
+      // Every row is written, the name index is not built yet: the search says so.
+      const search = await clientFor(stopped, slotAs(['accueil'])).registry.search({ text: names[0]!, limit: 10 });
+      expect(search).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('Registre en cours d’import') },
+      });
+
+      await crash(stopped);
+      expect(await importFile(stopped, first, 'full')).toMatchObject({ ok: true, value: { resumed: true } });
+      const expected = await state(whole, names);
+      expect(expected.searches.every((found) => found.length > 0)).toBe(true);
+      expect(await state(stopped, names)).toEqual(expected);
+    },
+  );
 });

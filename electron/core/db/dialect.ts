@@ -1,5 +1,6 @@
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { postgresNameSearch, sqliteNameSearch, type NameSearch } from './name-search';
+import { postgresPersonIndexes, sqlitePersonIndexes, type PersonIndexes } from './person-indexes';
 import { sqliteDropNotNull } from './sqlite-rebuild';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -18,6 +19,8 @@ export interface DialectFeatures {
   bigint: 'integer' | 'bigint';
   /** Accent-insensitive name search on `person` (SQLite FTS5, PostgreSQL unaccent + tsvector). */
   nameSearch: NameSearch;
+  /** The person indexes a first import of the registry may build at its end (person-indexes.ts). */
+  personIndexes: PersonIndexes;
   /** Bound parameters one statement may carry (multi-row inserts are cut to fit). */
   maxParameters: number;
   /** Lets a column hold null (a migration): PostgreSQL alters it, SQLite rebuilds the table. */
@@ -30,6 +33,7 @@ const sqlite: DialectFeatures = {
   forUpdate: (query) => query,
   bigint: 'integer',
   nameSearch: sqliteNameSearch,
+  personIndexes: sqlitePersonIndexes,
   maxParameters: 32_766,
   dropNotNull: sqliteDropNotNull,
 };
@@ -40,6 +44,7 @@ const postgres: DialectFeatures = {
   forUpdate: (query) => query.forUpdate(),
   bigint: 'bigint',
   nameSearch: postgresNameSearch,
+  personIndexes: postgresPersonIndexes,
   maxParameters: 65_535,
   dropNotNull: async (db, table, column) => {
     await db.schema

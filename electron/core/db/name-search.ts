@@ -36,6 +36,40 @@ export function searchWords(text: string): string[] {
  */
 export const RANKED_MATCHES = 100;
 
+const FTS_TRIGGERS = ['person_fts_insert', 'person_fts_delete', 'person_fts_update'] as const;
+
+/** The triggers that keep the FTS5 index in sync with `person`, row by row. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function createFtsTriggers(db: Kysely<any>): Promise<void> {
+  await sql`create trigger person_fts_insert after insert on person begin
+    insert into person_fts(rowid, family_name, given_names) values (new.id, new.family_name, new.given_names);
+  end`.execute(db);
+  await sql`create trigger person_fts_delete after delete on person begin
+    insert into person_fts(person_fts, rowid, family_name, given_names) values ('delete', old.id, old.family_name, old.given_names);
+  end`.execute(db);
+  await sql`create trigger person_fts_update after update of family_name, given_names on person begin
+    insert into person_fts(person_fts, rowid, family_name, given_names) values ('delete', old.id, old.family_name, old.given_names);
+    insert into person_fts(rowid, family_name, given_names) values (new.id, new.family_name, new.given_names);
+  end`.execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function dropFtsTriggers(db: Kysely<any>): Promise<void> {
+  for (const trigger of FTS_TRIGGERS) await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db);
+}
+
+/** Fills the FTS5 index from `person` in one pass (what it held before is dropped). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function rebuildFts(db: Kysely<any>): Promise<void> {
+  await sql`insert into person_fts(person_fts) values ('rebuild')`.execute(db);
+}
+
+/** Empties the FTS5 index (the names stay in `person`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function emptyFts(db: Kysely<any>): Promise<void> {
+  await sql`insert into person_fts(person_fts) values ('delete-all')`.execute(db);
+}
+
 /**
  * The FTS5 index of `person` (external content: the index holds tokens only, the names stay in
  * `person`), with prefix indexes of the given lengths, the triggers that keep it in sync, filled.
@@ -48,17 +82,8 @@ async function createFts(db: Kysely<any>, prefixLengths: '2 3' | '2 3 4'): Promi
     tokenize='unicode61 remove_diacritics 2',
     prefix=${sql.lit(prefixLengths)}
   )`.execute(db);
-  await sql`create trigger person_fts_insert after insert on person begin
-    insert into person_fts(rowid, family_name, given_names) values (new.id, new.family_name, new.given_names);
-  end`.execute(db);
-  await sql`create trigger person_fts_delete after delete on person begin
-    insert into person_fts(person_fts, rowid, family_name, given_names) values ('delete', old.id, old.family_name, old.given_names);
-  end`.execute(db);
-  await sql`create trigger person_fts_update after update of family_name, given_names on person begin
-    insert into person_fts(person_fts, rowid, family_name, given_names) values ('delete', old.id, old.family_name, old.given_names);
-    insert into person_fts(rowid, family_name, given_names) values (new.id, new.family_name, new.given_names);
-  end`.execute(db);
-  await sql`insert into person_fts(person_fts) values ('rebuild')`.execute(db);
+  await createFtsTriggers(db);
+  await rebuildFts(db);
 }
 
 export const sqliteNameSearch: NameSearch = {
@@ -69,9 +94,7 @@ export const sqliteNameSearch: NameSearch = {
    * change: the index is made again (about 20 s for 3.5 million persons).
    */
   async indexLongerPrefixes(db) {
-    for (const trigger of ['person_fts_insert', 'person_fts_delete', 'person_fts_update']) {
-      await sql`drop trigger ${sql.id(trigger)}`.execute(db);
-    }
+    await dropFtsTriggers(db);
     await sql`drop table person_fts`.execute(db);
     await createFts(db, '2 3 4');
   },

@@ -116,6 +116,7 @@ async function importCopy(
     // A resumed import was looked at when it started; a first import has no one to strike off.
     if (request.mode === 'full' && !resumed && !(await run.registryEmpty())) await run.guardStrikeOff(header, request.force === true);
     await run.applyPass(header, records);
+    await run.indexPass();
     if (request.mode === 'full') await run.strikePass();
     await run.finish();
   } catch (error) {
@@ -267,8 +268,9 @@ class ImportRun {
   }
 
   /** Steps keep one label each, so the window can measure their pace and tell the time left. */
-  #report(step: 'Import des lignes' | 'Radiation des absents'): void {
+  #report(step: 'Import des lignes' | 'Index de recherche' | 'Radiation des absents'): void {
     if (step === 'Import des lignes') this.hooks.progress(this.#rowsDone, this.#total, step);
+    else if (step === 'Index de recherche') this.hooks.progress(0, null, step);
     else this.hooks.progress(this.#counts.struckOff, null, step);
   }
 
@@ -413,12 +415,14 @@ class ImportRun {
 
   /** Applies the rows after the last committed line, one transaction per batch. */
   async applyPass(header: FileHeader, records: number): Promise<void> {
-    if (this.#phase === 'striking' || this.#phase === 'finished') return;
+    if (this.#phase === 'indexing' || this.#phase === 'striking' || this.#phase === 'finished') return;
     this.#phase = 'applying';
     await this.#db.updateTable('registry_import').set({ phase: 'applying' }).where('id', '=', this.job.id).execute();
     this.#total = records;
     this.#report('Import des lignes');
     this.#firstImport = await this.#registryHoldsOnlyThisImport();
+    // The whole registry is to be written: its indexes are built once at the end (indexPass).
+    if (this.#firstImport) await this.deps.handle.features.personIndexes.setAside(this.#db);
     // A worker thread reads and checks the next batches while this one writes: parsing and the
     // database then overlap on two cores. Batches still commit one after the other, in file order.
     // A file of one batch has nothing to overlap: read here, without starting a thread.
@@ -493,6 +497,26 @@ class ImportRun {
     this.#counts.unchanged += outcome.unchanged;
     this.#counts.rejected += outcome.rejected;
     this.#linesDone = lastLine;
+  }
+
+  /**
+   * Builds the person indexes a first import set aside (see PersonIndexes). Stopped, it starts
+   * again at this phase; a cancel is heard between its steps.
+   */
+  async indexPass(): Promise<void> {
+    if (this.#phase === 'striking' || this.#phase === 'finished') return;
+    const indexes = this.deps.handle.features.personIndexes;
+    if (!(await indexes.setAsideNow(this.#db))) return;
+    this.#report('Index de recherche');
+    if (this.#phase !== 'indexing') {
+      this.#phase = 'indexing';
+      await this.#db.updateTable('registry_import').set({ phase: 'indexing' }).where('id', '=', this.job.id).execute();
+    }
+    await indexes.build(this.#db, async () => {
+      // Still alive between steps that may take a minute each on the national registry.
+      await this.#db.updateTable('registry_import').set({ heartbeat_at: this.#now }).where('id', '=', this.job.id).execute();
+      this.#cancelIfAsked();
+    });
   }
 
   /** Full mode: everyone not met in the file and not yet struck off becomes `radie` as of now. */

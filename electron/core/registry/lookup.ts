@@ -150,6 +150,9 @@ export async function checkRecepisse(
 /** The eligibility context on the day asked, today when absent. */
 const eligibilityOn = (ctx: ServiceContext, date: string | undefined) => eligibilityContext(ctx.db, date ?? isoToday(ctx.clock));
 
+const REGISTRY_BEING_IMPORTED =
+  'Registre en cours d’import : la recherche par nom sera possible à la fin de l’import (construction de l’index). En attendant, cherchez par numéro de récépissé.';
+
 /** Name search: accents and case ignored, every word a prefix, any order, best first. */
 export async function searchByName(
   ctx: ServiceContext,
@@ -171,6 +174,8 @@ export async function searchByName(
       if (!found.has(Number(row.id))) found.set(Number(row.id), row);
     }
   }
+  // A first import builds the name index at its end: until then the index is empty.
+  if (found.size === 0 && (await features.personIndexes.setAsideNow(db))) throw new DomainError('CONFLICT', REGISTRY_BEING_IMPORTED);
   return withEligibility(db, [...found.values()], eligibility);
 }
 

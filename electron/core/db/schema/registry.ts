@@ -10,8 +10,11 @@ export interface RegistryImportTable {
   /** See SignatureStatus in shared/api/registry.ts. */
   signature: string;
   status: 'running' | 'done' | 'refused' | 'cancelled' | 'interrupted' | 'failed' | 'dry_run';
-  /** Where a running import stands, so a restart continues: checking → applying → striking → finished. */
-  phase: Generated<'checking' | 'applying' | 'striking' | 'finished'>;
+  /**
+   * Where a running import stands, so a restart continues: checking → applying → indexing (a first
+   * import on SQLite, PersonIndexes) → striking → finished.
+   */
+  phase: Generated<'checking' | 'applying' | 'indexing' | 'striking' | 'finished'>;
   /** Why it was refused, failed or stopped (French). */
   message: string | null;
   started_at: string;
