@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, returns } from '../contract/contract';
 import { isoDate } from '../lib/dates';
+import { offListReason, prescriber, reason } from './line-fields';
 import { EPISODE_SORTS, EPISODE_STATUSES, EPISODE_TYPES, OUTCOMES, icd10, type EpisodeListRow, type EpisodeView } from '../domain/episodes';
 import type { GeneratedFile } from '../contract/files';
 import type { Role } from '../domain/roles';
@@ -11,7 +12,6 @@ const WRITERS: readonly Role[] = ['accueil', 'gestionnaire'];
 
 const episodeId = z.number({ message: 'Épisode attendu' }).int().positive();
 const diagnosis = z.string().trim().min(2, 'Diagnostic trop court').max(500, 'Diagnostic : 500 caractères au plus');
-const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');
 const outcome = z.enum(OUTCOMES, { message: 'Choisissez l’issue de l’épisode' });
 
 const episodeFilter = {
@@ -61,14 +61,9 @@ export const episodesApi = {
         code: z.string().trim().toUpperCase().min(1, 'Choisissez un acte').max(20),
         quantity: z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(999, 'Au plus 999'),
         performedOn: isoDate,
-        prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
+        prescriber,
         /** A medicine the tariff list carries as an act, off the essential list: why it is billed (setting `pharmacy.offListMedicines`). */
-        offListReason: z
-          .string()
-          .trim()
-          .min(3, 'Justification : 3 caractères au moins')
-          .max(300, 'Justification : 300 caractères au plus')
-          .optional(),
+        offListReason,
       }),
     output: returns<EpisodeView>(),
     access: WRITERS,

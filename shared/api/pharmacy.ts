@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, returns } from '../contract/contract';
 import { isoDate } from '../lib/dates';
+import { offListReason, prescriber, reason } from './line-fields';
 import type {
   BatchView,
   DispensedLine,
@@ -18,7 +19,6 @@ import type { Role } from '../domain/roles';
 const PHARMACY: readonly Role[] = ['pharmacie'];
 const READERS: readonly Role[] = ['pharmacie', 'gestionnaire'];
 
-const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins)').max(300, 'Motif : 300 caractères au plus');
 const medicineCode = z.string({ message: 'Choisissez un médicament' }).trim().toUpperCase().min(1, 'Choisissez un médicament').max(20);
 const units = (max: number) =>
   z.number({ message: 'Quantité attendue' }).int('Quantité entière attendue').min(1, 'Au moins 1').max(max, `Au plus ${max}`);
@@ -53,17 +53,12 @@ export const pharmacyApi = {
           episodeId: z.number({ message: 'Choisissez un épisode' }).int().positive(),
           medicineCode,
           quantity: units(9999),
-          prescriber: z.string().trim().min(2, 'Indiquez le prescripteur').max(120, 'Prescripteur : 120 caractères au plus'),
+          prescriber,
           batchId: batchId.optional(),
           overrideReason: reason.optional(),
           serveAvailable: z.boolean().optional(),
           /** Why a medicine off the essential list is given (setting `pharmacy.offListMedicines` = justifier). */
-          offListReason: z
-            .string()
-            .trim()
-            .min(3, 'Justification : 3 caractères au moins')
-            .max(300, 'Justification : 300 caractères au plus')
-            .optional(),
+          offListReason,
         })
         .refine((v) => v.batchId === undefined || v.overrideReason !== undefined, {
           message: 'Indiquez pourquoi vous ne prenez pas le lot qui périme le premier',
