@@ -121,6 +121,7 @@ test('medicines dispensed show in the episode, with one total for acts and medic
   await page.getByLabel('Issue').selectOption('gueri');
   await page.getByRole('button', { name: 'Clore l’épisode' }).click();
   await expect(page.getByRole('alert')).toContainText(amount!);
+  await expect(page.getByText('Indiquez le diagnostic avant de clore')).toHaveCount(0);
   await page.getByRole('button', { name: 'Revenir' }).click();
   await page.getByRole('button', { name: '← Retour à la liste' }).click();
   await expect(page.getByRole('table', { name: 'Épisodes' }).getByRole('row', { name: new RegExp(number) })).toContainText(amount!);

@@ -49,8 +49,9 @@ export function ClosePanel({ episode, onChanged }: { episode: EpisodeView; onCha
       setMissing(refused);
       return;
     }
-    if (!confirming) return setConfirming(true);
+    // Complete now: what was missing is no longer shown, from the confirm step on.
     setMissing(null);
+    if (!confirming) return setConfirming(true);
     const view = await close.run({ episodeId: episode.id, endedOn, diagnosis, icd10, outcome: outcome as Outcome });
     setConfirming(false);
     if (view) onChanged(view);
