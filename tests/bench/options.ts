@@ -33,7 +33,7 @@ export const QUICK_SIZES: Sizes = {
   firstScreenRuns: 1,
 };
 
-export const PARTS = ['import', 'lookups', 'during-import', 'claims', 'screen'] as const;
+export const PARTS = ['import', 'lookups', 'during-import', 'backup', 'claims', 'screen'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -51,7 +51,7 @@ export interface BenchOptions {
 }
 
 export const USAGE =
-  '[--quick] [--size PERSONNES] [--checks N] [--searches N] [--only import,lookups,during-import,claims,screen] [--out FICHIER.json] [--seed N] [--markdown] [--json]';
+  '[--quick] [--size PERSONNES] [--checks N] [--searches N] [--only import,lookups,during-import,backup,claims,screen] [--out FICHIER.json] [--seed N] [--markdown] [--json]';
 
 const positiveInteger = (value: string, option: string): number => {
   const n = Number(value.replace(/[_\s]/g, ''));

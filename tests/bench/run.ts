@@ -30,7 +30,7 @@ async function main(): Promise<0 | 1> {
   log(`${options.quick ? 'banc rapide (--quick)' : 'banc complet'} : ${JSON.stringify(sizes)} ; ${machine.cores} cœurs, charge ${machine.loadAtStart.toFixed(2)}`);
 
   const measures: Measure[] = [];
-  if (parts.includes('import') || parts.includes('lookups') || parts.includes('during-import')) {
+  if ((['import', 'lookups', 'during-import', 'backup'] as const).some((part) => parts.includes(part))) {
     let database = `${DATA_DIR}/import-${sizes.persons}.db`;
     const file = parts.includes('import') || parts.includes('during-import') ? await registryFile(sizes.persons, seed, log) : '';
     if (parts.includes('import')) {
@@ -48,6 +48,10 @@ async function main(): Promise<0 | 1> {
     if (parts.includes('during-import')) {
       const { benchChecksDuringImport } = await import('./checks-during-import');
       measures.push(...(await benchChecksDuringImport(file, database, DATA_DIR, sizes, seed, log)));
+    }
+    if (parts.includes('backup')) {
+      const { benchChecksDuringBackup } = await import('./checks-during-backup');
+      measures.push(...(await benchChecksDuringBackup(database, DATA_DIR, sizes, seed, log)));
     }
   }
   if (parts.includes('claims')) {

@@ -70,7 +70,7 @@ describe('bench options', () => {
   it('runs everything at issue 13’s sizes into the committed results by default, targets checked', () => {
     const options = parseBenchArgs([]);
     expect(options).toMatchObject({ quick: false, sizes: FULL_SIZES, out: 'bench/results.json', checkTargets: true, seed: 1 });
-    expect(options.parts).toEqual(['import', 'lookups', 'during-import', 'claims', 'screen']);
+    expect(options.parts).toEqual(['import', 'lookups', 'during-import', 'backup', 'claims', 'screen']);
   });
 
   it('keeps a quick, resized or partial run away from the committed results', () => {

@@ -18,7 +18,7 @@ export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'mesure les performances (import du registre, contrôle, recherche, réclamation, premier écran) face à leurs références',
   usage:
-    'bench [--quick] [--size PERSONNES] [--checks N] [--searches N] [--only import,lookups,during-import,claims,screen] [--out FICHIER.json] [--seed N] [--markdown]',
+    'bench [--quick] [--size PERSONNES] [--checks N] [--searches N] [--only import,lookups,during-import,backup,claims,screen] [--out FICHIER.json] [--seed N] [--markdown]',
   options: {
     quick: { type: 'boolean' },
     size: { type: 'string' },
