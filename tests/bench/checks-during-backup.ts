@@ -85,7 +85,7 @@ export async function benchChecksDuringBackup(
     const busy = latencies(during);
     const seconds = backupSeconds.reduce((sum, s) => sum + s, 0) / backupSeconds.length;
     const backups = backupSeconds.length === 1 ? 'une sauvegarde' : `${backupSeconds.length} sauvegardes successives`;
-    const section = `7. Contrôle pendant une sauvegarde (${backups} de ${(size / 1e6).toFixed(0)} Mo, ${seconds.toFixed(1)} s chacune ; ${during.length} contrôles)`;
+    const section = `7. Contrôle pendant une sauvegarde (${backups} de ${(size / 1e6).toFixed(0)} Mo, ${seconds.toFixed(1).replace('.', ',')} s chacune ; ${during.length} contrôles)`;
     const baseline = (value: number) => ({ label: `sans sauvegarde, même base, ${quiet.length} contrôles`, value });
     return [
       { section, label: 'p50', unit: 'ms', value: busy.p50, baseline: baseline(alone.p50) },
