@@ -1,6 +1,6 @@
 // `npm run bench` (or `ramed bench`): the figures of issue 13, each beside its baseline measured in
 // the same run on the same data. Prints a table, writes the results as JSON.
-//   npm run bench                       full sizes (3.5 M persons), targets checked: 9 minutes on 2 quiet cores
+//   npm run bench                       full sizes (3.5 M persons), targets checked: about 12 minutes on 2 quiet cores
 //   npm run bench -- --quick            small sizes, no targets: under a minute or two
 //   npm run bench -- --size 500000 --only import,lookups
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
