@@ -12,21 +12,17 @@ export interface RegistryImportChoice {
   strict: boolean;
 }
 
-/** The registry import form; while an import runs, its progress stands in place of the buttons. */
-export function RegistryImportForm({
-  choice,
-  onChoice,
-  fileError,
-  jobId,
-  onImport,
-}: {
+interface RegistryImportFormProps {
   choice: RegistryImportChoice;
   onChoice(choice: RegistryImportChoice): void;
   fileError: string | undefined;
   /** The import under way, if any. */
   jobId: string | null;
   onImport(dryRun: boolean): void;
-}) {
+}
+
+/** The registry import form; while an import runs, its progress stands in place of the buttons. */
+export function RegistryImportForm({ choice, onChoice, fileError, jobId, onImport }: RegistryImportFormProps) {
   const change = (part: Partial<RegistryImportChoice>) => onChoice({ ...choice, ...part });
   const submit = (event: FormEvent) => {
     event.preventDefault();
