@@ -85,10 +85,11 @@ const RETURNS_ROWS = /^\s*(select|with|pragma|explain|values)\b|\breturning\b/i;
  * Statements kept prepared, by SQL text, least recently used first. node-sqlite3 otherwise
  * prepares, runs and finalizes each query: three trips to its worker thread instead of one (a
  * récépissé check went from 0.7-0.9 ms to 0.6 ms). Long statements (the import's multi-row
- * writes) are prepared each time: that is little next to running them, and kept they would hold
- * some 30 MB.
+ * writes, about 1 ms of preparation each) have their own, smaller list: the import sends them in
+ * chunks of 1,000 rows (the few remainders come and go), and a hundred kept would hold some 30 MB.
  */
 const PREPARED_STATEMENTS = 100;
+const PREPARED_LONG_STATEMENTS = 8;
 const PREPARED_SQL_LENGTH = 10_000;
 // The constructor calls back once prepared (Database#prepare only calls back on an error); its typings omit it.
 const Statement = sqlite3.Statement as unknown as new (
@@ -97,27 +98,25 @@ const Statement = sqlite3.Statement as unknown as new (
   callback: (err: Error | null) => void,
 ) => sqlite3.Statement;
 
-class NodeSqliteConnection implements DatabaseConnection {
+/** Prepared statements by SQL text, least recently used first, at most `capacity`. */
+class PreparedStatements {
   /** Promises, so that two queries of one transaction run together never prepare the same SQL twice. */
   readonly #statements = new Map<string, Promise<sqlite3.Statement>>();
 
-  constructor(private readonly db: sqlite3.Database) {}
+  constructor(
+    private readonly db: sqlite3.Database,
+    private readonly capacity: number,
+  ) {}
 
-  #prepare(sql: string): Promise<sqlite3.Statement> {
-    return new Promise((resolve, reject) => {
-      const prepared = new Statement(this.db, sql, (err) => (err ? reject(err) : resolve(prepared)));
-    });
-  }
-
-  #prepared(sql: string): Promise<sqlite3.Statement> {
+  get(sql: string): Promise<sqlite3.Statement> {
     let statement = this.#statements.get(sql);
     if (statement) this.#statements.delete(sql);
     else {
-      statement = this.#prepare(sql);
+      statement = prepare(this.db, sql);
       statement.catch(() => this.#statements.delete(sql));
     }
     this.#statements.set(sql, statement);
-    if (this.#statements.size > PREPARED_STATEMENTS) {
+    if (this.#statements.size > this.capacity) {
       const [oldest, evicted] = this.#statements.entries().next().value!;
       this.#statements.delete(oldest);
       evicted.then(
@@ -128,32 +127,47 @@ class NodeSqliteConnection implements DatabaseConnection {
     return statement;
   }
 
-  async finalizeStatements(): Promise<void> {
+  async finalize(): Promise<void> {
     const statements = await Promise.allSettled(this.#statements.values());
     this.#statements.clear();
     for (const s of statements) if (s.status === 'fulfilled') s.value.finalize();
+  }
+}
+
+function prepare(db: sqlite3.Database, sql: string): Promise<sqlite3.Statement> {
+  return new Promise((resolve, reject) => {
+    const prepared = new Statement(db, sql, (err) => (err ? reject(err) : resolve(prepared)));
+  });
+}
+
+class NodeSqliteConnection implements DatabaseConnection {
+  readonly #short: PreparedStatements;
+  readonly #long: PreparedStatements;
+
+  constructor(db: sqlite3.Database) {
+    this.#short = new PreparedStatements(db, PREPARED_STATEMENTS);
+    this.#long = new PreparedStatements(db, PREPARED_LONG_STATEMENTS);
+  }
+
+  async finalizeStatements(): Promise<void> {
+    await Promise.all([this.#short.finalize(), this.#long.finalize()]);
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiled;
     const params = parameters.map(toSqliteValue);
-    const kept = sql.length <= PREPARED_SQL_LENGTH;
-    const statement = kept ? await this.#prepared(sql) : await this.#prepare(sql);
-    try {
-      if (RETURNS_ROWS.test(sql)) {
-        return await new Promise((resolve, reject) => {
-          statement.all(params, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
-        });
-      }
+    const statement = await (sql.length <= PREPARED_SQL_LENGTH ? this.#short : this.#long).get(sql);
+    if (RETURNS_ROWS.test(sql)) {
       return await new Promise((resolve, reject) => {
-        statement.run(params, function (err) {
-          if (err) return reject(err);
-          resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
-        });
+        statement.all(params, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
       });
-    } finally {
-      if (!kept) statement.finalize();
     }
+    return await new Promise((resolve, reject) => {
+      statement.run(params, function (err) {
+        if (err) return reject(err);
+        resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) });
+      });
+    });
   }
 
   // eslint-disable-next-line require-yield
