@@ -1,10 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../electron/core/app';
 import { silentLogger } from '../../electron/core/logger';
-import { BareSqlite } from './bare-sqlite';
-import { samplePersons } from './lookups';
+import { copyWithSample, type PartOnCopy } from './base-copy';
 import { removeDatabase } from './processes';
 import type { Measure } from './report';
 import { call, signedIn } from './session';
@@ -25,20 +24,9 @@ const MAX_QUIET_CHECKS = 5_000;
  * administrator, into a backup folder set in a temporary directory. Baseline: the same checks,
  * same pause, same database, with no backup, just before.
  */
-export async function benchChecksDuringBackup(
-  imported: string,
-  dataDir: string,
-  sizes: { persons: number; checks: number },
-  seed: number,
-  log: (text: string) => void,
-): Promise<Measure[]> {
-  // A copy: the backup folder setting and the backup runs are written to it, not to the lookups' base.
-  const database = `${dataDir}/during-backup-${sizes.persons}.db`;
-  removeDatabase(database);
-  copyFileSync(imported, database);
-  const bare = await BareSqlite.open(database);
-  const persons = await samplePersons(bare, Math.min(sizes.checks, MAX_QUIET_CHECKS), seed + 2);
-  await bare.close();
+export async function benchChecksDuringBackup(part: PartOnCopy): Promise<Measure[]> {
+  const { sizes, log } = part;
+  const { database, persons } = await copyWithSample(part, 'during-backup', Math.min(sizes.checks, MAX_QUIET_CHECKS), 2);
 
   const folder = mkdtempSync(join(tmpdir(), 'ramed-bench-sauvegardes-'));
   const core = await openCore({ db: database, log: silentLogger });

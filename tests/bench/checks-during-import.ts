@@ -1,12 +1,9 @@
-import { copyFileSync } from 'node:fs';
 import { openCore } from '../../electron/core/app';
 import type { JobLauncherFactory } from '../../electron/core/context';
 import { inlineJobs } from '../../electron/core/job-runner/launcher';
 import { threadJobs } from '../../electron/core/job-runner/thread-jobs';
 import { silentLogger } from '../../electron/core/logger';
-import { BareSqlite } from './bare-sqlite';
-import { samplePersons } from './lookups';
-import { removeDatabase } from './processes';
+import { copyWithSample, type PartOnCopy } from './base-copy';
 import type { Measure } from './report';
 import { call, signedIn } from './session';
 import { latencies } from './stats';
@@ -24,21 +21,10 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
  * read, checked and compared, few written), started through the contract as the administrator's
  * window starts it. Baseline: the same checks, same pause, same database, with no import, just before.
  */
-export async function benchChecksDuringImport(
-  file: string,
-  imported: string,
-  dataDir: string,
-  sizes: { persons: number; checks: number },
-  seed: number,
-  log: (text: string) => void,
-): Promise<Measure[]> {
+export async function benchChecksDuringImport(file: string, part: PartOnCopy): Promise<Measure[]> {
+  const { log } = part;
   // A copy: the lookups keep measuring the database as the first import left it.
-  const database = `${dataDir}/during-import-${sizes.persons}.db`;
-  removeDatabase(database);
-  copyFileSync(imported, database);
-  const bare = await BareSqlite.open(database);
-  const persons = await samplePersons(bare, Math.min(sizes.checks, 20_000), seed + 1);
-  await bare.close();
+  const { database, persons } = await copyWithSample(part, 'during-import', Math.min(part.sizes.checks, 20_000), 1);
 
   const quiet = await checksWhile(database, persons, null, log);
   const inThread = await checksWhile(database, persons, { file, jobs: inlineJobs }, log);

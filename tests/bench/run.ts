@@ -47,11 +47,11 @@ async function main(): Promise<0 | 1> {
     }
     if (parts.includes('during-import')) {
       const { benchChecksDuringImport } = await import('./checks-during-import');
-      measures.push(...(await benchChecksDuringImport(file, database, DATA_DIR, sizes, seed, log)));
+      measures.push(...(await benchChecksDuringImport(file, { imported: database, dataDir: DATA_DIR, sizes, seed, log })));
     }
     if (parts.includes('backup')) {
       const { benchChecksDuringBackup } = await import('./checks-during-backup');
-      measures.push(...(await benchChecksDuringBackup(database, DATA_DIR, sizes, seed, log)));
+      measures.push(...(await benchChecksDuringBackup({ imported: database, dataDir: DATA_DIR, sizes, seed, log })));
     }
   }
   if (parts.includes('claims')) {
