@@ -6,7 +6,7 @@ import { silentLogger } from '../../electron/core/logger';
 import { copyWithSample, type PartOnCopy } from './base-copy';
 import { removeDatabase } from './processes';
 import type { Measure } from './report';
-import { call, signedIn } from './session';
+import { call, deskChecker, signedIn } from './session';
 import { latencies } from './stats';
 
 /** The same pace as part 6: an agent pauses between checks. */
@@ -34,15 +34,7 @@ export async function benchChecksDuringBackup(part: PartOnCopy): Promise<Measure
     const desk = await signedIn(core, 'accueil');
     const admin = await signedIn(core, 'admin');
     await call(core, admin, 'settings.set', { key: 'backup.folder', value: folder });
-    let n = 0;
-    const timedCheck = async (): Promise<number> => {
-      const person = persons[n++ % persons.length]!;
-      if (n % 500 === 0) await call(core, desk, 'auth.activity', {});
-      const started = performance.now();
-      await call(core, desk, 'registry.check', { recepisse: person.recepisse });
-      return performance.now() - started;
-    };
-    for (let i = 0; i < 200; i++) await timedCheck();
+    const timedCheck = await deskChecker(core, desk, persons);
 
     log(`contrôle pendant une sauvegarde : ${persons.length} contrôles sans sauvegarde…`);
     const quiet: number[] = [];

@@ -5,7 +5,7 @@ import { threadJobs } from '../../electron/core/job-runner/thread-jobs';
 import { silentLogger } from '../../electron/core/logger';
 import { copyWithSample, type PartOnCopy } from './base-copy';
 import type { Measure } from './report';
-import { call, signedIn } from './session';
+import { deskChecker, signedIn } from './session';
 import { latencies } from './stats';
 
 /** A desk agent does not check in a tight loop: a pause between checks lets the import go on. */
@@ -63,16 +63,7 @@ async function checksWhile(
   try {
     const desk = await signedIn(core, 'accueil');
     const admin = await signedIn(core, 'admin');
-    let n = 0;
-    const timedCheck = async (): Promise<number> => {
-      const person = persons[n++ % persons.length]!;
-      // The window reports the agent's activity: the session is not locked during a long import.
-      if (n % 500 === 0) await call(core, desk, 'auth.activity', {});
-      const started = performance.now();
-      await call(core, desk, 'registry.check', { recepisse: person.recepisse });
-      return performance.now() - started;
-    };
-    for (let i = 0; i < 200; i++) await timedCheck();
+    const timedCheck = await deskChecker(core, desk, persons);
 
     const checks: number[] = [];
     if (!importing) {

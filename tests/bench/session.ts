@@ -25,3 +25,21 @@ export async function call(core: Core, slot: SessionSlot, method: string, input:
   if (!result.ok) throw new Error(`${method} : ${result.error.code} ${result.error.message}`);
   return result.value;
 }
+
+/**
+ * The desk agent's timed check, round `persons`, once warmed up (200 checks untimed): answers a
+ * function that makes the next check and gives its duration in ms. Every 500 checks it reports
+ * the agent's activity, as the window does, so a long run never locks the session.
+ */
+export async function deskChecker(core: Core, desk: SessionSlot, persons: ReadonlyArray<{ recepisse: string }>): Promise<() => Promise<number>> {
+  let n = 0;
+  const timedCheck = async (): Promise<number> => {
+    const person = persons[n++ % persons.length]!;
+    if (n % 500 === 0) await call(core, desk, 'auth.activity', {});
+    const started = performance.now();
+    await call(core, desk, 'registry.check', { recepisse: person.recepisse });
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 200; i++) await timedCheck();
+  return timedCheck;
+}
