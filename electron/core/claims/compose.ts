@@ -19,7 +19,9 @@ import { listPlausibilityRules } from '../reference/plausibility-file';
 import { earlierLines } from './earlier-lines';
 import { toMedicineEntry } from '../db/mappers/medicine';
 
-export const sha256Of = (document: ClaimDocument): string => createHash('sha256').update(canonicalJson(document), 'utf8').digest('hex');
+/** The SHA-256 of a claim's stored content (its canonical JSON). */
+export const sha256OfContent = (content: string): string => createHash('sha256').update(content, 'utf8').digest('hex');
+export const sha256Of = (document: ClaimDocument): string => sha256OfContent(canonicalJson(document));
 
 export async function checkSeverities(db: Kysely<Database>): Promise<CheckSeverities> {
   const settings = await getAllSettings(db);

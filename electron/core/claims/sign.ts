@@ -7,7 +7,7 @@ import { isoToday } from '../clock';
 import { conflict, DomainError, notFound, refused } from '../errors';
 import { enqueueSignedClaim } from '../outbox/enqueue';
 import { supersedeEarlier } from '../outbox/supersede';
-import { checkSeverities, documentOf, sha256Of } from './compose';
+import { checkSeverities, documentOf, sha256OfContent } from './compose';
 import { lockLatest, toSummary } from './store';
 import type { ServiceContext } from '../context';
 
@@ -35,7 +35,9 @@ export async function signClaim(
   if (blocking > 0) {
     throw refused(`${blocking} contrôle(s) bloquant(s) restent à traiter : corrigez ou excluez les lignes signalées avant de signer.`);
   }
-  const sha256 = sha256Of(document);
+  // Serialized once: what is hashed is exactly what is stored.
+  const content = canonicalJson(document);
+  const sha256 = sha256OfContent(content);
   if (sha256 !== expectedSha256) {
     throw new DomainError('CONFLICT', 'La réclamation a changé depuis son affichage : relisez-la, puis signez à nouveau.');
   }
@@ -43,7 +45,7 @@ export async function signClaim(
     .updateTable('claim')
     .set({
       status: 'signee',
-      content: canonicalJson(document),
+      content,
       sha256,
       total: document.total,
       episodes: document.episodes.length,
