@@ -182,4 +182,43 @@ describeEachDb('registry import: stopped and continued, as if uninterrupted', (k
       expect(await state(stopped, names)).toEqual(expected);
     },
   );
+
+  // SQLite only: there a first import copies its batches from files staged by the reading thread
+  // (stage-batch.ts, apply-staged.ts); elsewhere it takes the rows one by one, the path compared here.
+  it.runIf(kind === 'sqlite')(
+    'a first import staged in scratch files leaves exactly what the row-by-row writes leave, stopped and continued too',
+    { timeout: 240_000 },
+    async () => {
+      const first = files.path('registre.csv.gz');
+      // Duplicates in one batch and across batches, as the national file may hold.
+      const { dirty } = await writeRegistry(first, { persons: BATCH_ROWS * 2 + 300, seed: 7, dirtyRate: 0.01 });
+      expect(dirty).toBeGreaterThan(0);
+      const [header, ...data] = gunzipSync(readFileSync(first)).toString('utf8').trimEnd().split('\n');
+      const rows = data.filter((line) => !line.startsWith('#'));
+      // Rows met again at the end: from earlier batches, and one from the same last batch.
+      const again = [3, 10, BATCH_ROWS + 5, 2 * BATCH_ROWS + 10].map((i) => rows.slice(i).find((line) => /^\d{13};/.test(line))!);
+      const doubled = files.write('double.csv', `${[header, ...rows, ...again].join('\n')}\n`);
+      const names = rows
+        .slice(0, 8)
+        .map((line) => line.split(';')[1] ?? '')
+        .filter((name) => /^\p{L}{2}/u.test(name));
+
+      const rowByRow = whole.deps.handle;
+      whole.deps.handle = { ...rowByRow, features: { ...rowByRow.features, stagedFirstImport: false } };
+      try {
+        expect(await importFile(whole, doubled, 'delta')).toMatchObject({ ok: true });
+      } finally {
+        whole.deps.handle = rowByRow;
+      }
+      expect(await importFile(stopped, doubled, 'delta', BATCH_ROWS)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      await crash(stopped);
+      expect(await importFile(stopped, doubled, 'delta')).toMatchObject({ ok: true, value: { resumed: true } });
+
+      const expected = await state(whole, names);
+      const doubles = expected.rejections.filter((r) => r.reason.includes('en double'));
+      expect(doubles.map((r) => r.line)).toEqual(expect.arrayContaining(again.map((_, i) => rows.length + 2 + i)));
+      expect(expected.rejections.length).toBeGreaterThan(doubles.length);
+      expect(await state(stopped, names)).toEqual(expected);
+    },
+  );
 });

@@ -23,6 +23,11 @@ export interface DialectFeatures {
   personIndexes: PersonIndexes;
   /** Bound parameters one statement may carry (multi-row inserts are cut to fit). */
   maxParameters: number;
+  /**
+   * A first import of the registry copies its batches from scratch files the reading thread
+   * wrote (registry/stage-batch.ts) instead of sending every value through the driver.
+   */
+  stagedFirstImport: boolean;
   /** Lets a column hold null (a migration): PostgreSQL alters it, SQLite rebuilds the table. */
   dropNotNull(db: Kysely<any>, table: string, column: string): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -35,6 +40,7 @@ const sqlite: DialectFeatures = {
   nameSearch: sqliteNameSearch,
   personIndexes: sqlitePersonIndexes,
   maxParameters: 32_766,
+  stagedFirstImport: true,
   dropNotNull: sqliteDropNotNull,
 };
 
@@ -46,6 +52,7 @@ const postgres: DialectFeatures = {
   nameSearch: postgresNameSearch,
   personIndexes: postgresPersonIndexes,
   maxParameters: 65_535,
+  stagedFirstImport: false,
   dropNotNull: async (db, table, column) => {
     await db.schema
       .alterTable(table)

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/contract/result';
@@ -7,6 +8,7 @@ import { DomainError } from '../errors';
 import type { BatchItem } from './apply-batch';
 import { readRecords, type RegistryFile } from './registry-file';
 import { checkRow, type FileHeader } from './registry-row';
+import { stageBatch } from './stage-batch';
 
 /** What the reading worker (parse-worker.ts) is asked to do. */
 export interface ParseTask {
@@ -19,10 +21,15 @@ export interface ParseTask {
   batchRows: number;
   /** Batches the worker may send before the import takes one. */
   ahead: number;
+  /** Where to stage each batch in a file of its own (stage-batch.ts); null: hand the rows over. */
+  stageDir: string | null;
 }
 
+/** A batch as the import takes it: its rows, or the file they were staged to, with its last line. */
+export type ReadBatch = { kind: 'rows'; items: BatchItem[] } | { kind: 'staged'; file: string; lastLine: number };
+
 export type WorkerMessage =
-  | { type: 'batch'; items: BatchItem[] }
+  | { type: 'batch'; batch: ReadBatch }
   | { type: 'end' }
   | { type: 'refused'; code: ErrorCode; message: string }
   | { type: 'failed'; message: string };
@@ -70,12 +77,25 @@ export async function* readCheckedBatches(task: Omit<ParseTask, 'ahead'>): Async
   if (batch.length > 0) yield batch;
 }
 
+/** The batches of readCheckedBatches, staged to files in `task.stageDir` when it is set. */
+export async function* readBatches(task: Omit<ParseTask, 'ahead'>): AsyncGenerator<ReadBatch> {
+  for await (const items of readCheckedBatches(task)) {
+    if (task.stageDir === null) {
+      yield { kind: 'rows', items };
+      continue;
+    }
+    const file = join(task.stageDir, `lignes-${items[0]!.line}.db`);
+    stageBatch(items, file);
+    yield { kind: 'staged', file, lastLine: items[items.length - 1]!.line };
+  }
+}
+
 /**
  * The same batches, read and checked by a worker thread (parse-worker.ts): the reading and
  * checking run on the other core while the caller writes. At most `ahead` batches wait for the
  * caller (backpressure). Stopping the iteration (break, error) ends the worker.
  */
-export async function* checkedBatches(task: ParseTask): AsyncGenerator<BatchItem[]> {
+export async function* checkedBatches(task: ParseTask): AsyncGenerator<ReadBatch> {
   const { url, execArgv } = workerSource();
   // A worker has its own heap: its young generation kept to what `ramed` gives its main thread
   // (--max-semi-space-size=8, bin/cli-process.json), for the import's peak memory.
@@ -113,7 +133,7 @@ export async function* checkedBatches(task: ParseTask): AsyncGenerator<BatchItem
       if (message.type === 'refused') throw new DomainError(message.code, message.message);
       if (message.type === 'failed') throw new Error(`lecture du registre : ${message.message}`);
       worker.postMessage('more');
-      yield message.items;
+      yield message.batch;
     }
   } finally {
     await worker.terminate();

@@ -1,15 +1,18 @@
-import type { Kysely, Selectable } from 'kysely';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ImportMode, ImportResult, Rejection, SignatureStatus } from '../../../shared/domain/registry-import';
 import { REJECTIONS_RETURNED } from '../../../shared/domain/registry-import';
 import { isoToday } from '../clock';
 import type { CoreDeps } from '../context';
 import { BulkStatements } from '../db/bulk';
-import { checkedBatches, readCheckedBatches } from './checked-batches';
+import { checkedBatches, readBatches, type ReadBatch } from './checked-batches';
 import type { Database } from '../db/schema/index';
 import type { RegistryImportTable } from '../db/schema/registry';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
-import { nextAbsents, screenBatch, strikeOff, writeRows, type BatchItem } from './apply-batch';
+import { nextAbsents, screenBatch, strikeOff, writeRows, type BatchItem, type BatchOutcome } from './apply-batch';
+import { applyStagedBatch } from './apply-staged';
 import { holderIsGone, thisHolder } from './import-holder';
 import { privateCopy } from './private-copy';
 import { describeReadError, openRegistryFile, readRecords, type FileEnd, type RegistryFile } from './registry-file';
@@ -28,6 +31,8 @@ export interface ImportHooks {
 }
 
 type ImportRow = Selectable<RegistryImportTable>;
+/** What one committed batch added to the import's counts, and the file line it ended on. */
+type BatchCounts = Pick<BatchOutcome, 'inserted' | 'updated' | 'unchanged'> & { rejected: number; lastLine: number };
 
 /** Rows per transaction: large enough to be fast, small enough that the desk's lookups are not held up. */
 export const BATCH_ROWS = 5000;
@@ -426,8 +431,10 @@ class ImportRun {
     // A worker thread reads and checks the next batches while this one writes: parsing and the
     // database then overlap on two cores. Batches still commit one after the other, in file order.
     // A file of one batch has nothing to overlap: read here, without starting a thread.
-    const task = { file: this.file, header, today: isoToday(this.deps.clock), afterLine: this.#linesDone, batchRows: BATCH_ROWS };
-    const batches = records - this.#rowsDone > BATCH_ROWS ? checkedBatches({ ...task, ahead: BATCHES_AHEAD }) : readCheckedBatches(task);
+    const stageDir =
+      this.#firstImport && this.deps.handle.features.stagedFirstImport ? await mkdtemp(join(this.deps.files.workDir, 'lignes-')) : null;
+    const task = { file: this.file, header, today: isoToday(this.deps.clock), afterLine: this.#linesDone, batchRows: BATCH_ROWS, stageDir };
+    const batches = records - this.#rowsDone > BATCH_ROWS ? checkedBatches({ ...task, ahead: BATCHES_AHEAD }) : readBatches(task);
     let writing: Promise<unknown> | null = null;
     // A cancel is heard between batches; once the last one is written the import goes on to its end.
     const settle = async (last = false) => {
@@ -450,6 +457,7 @@ class ImportRun {
     } finally {
       // Whatever stopped the reading, the batch being written ends before the import is closed.
       await writing;
+      if (stageDir) await rm(stageDir, { recursive: true, force: true });
     }
     this.#report('Import des lignes');
   }
@@ -465,11 +473,21 @@ class ImportRun {
     return other === undefined;
   }
 
-  async #commitBatch(batch: BatchItem[]): Promise<void> {
-    const { features } = this.deps.handle;
+  async #commitBatch(batch: ReadBatch): Promise<void> {
     const at = this.#now;
+    const outcome =
+      batch.kind === 'staged' ? await this.#commitStaged(batch.file, batch.lastLine, at) : await this.#commitRows(batch.items, at);
+    this.#counts.inserted += outcome.inserted;
+    this.#counts.updated += outcome.updated;
+    this.#counts.unchanged += outcome.unchanged;
+    this.#counts.rejected += outcome.rejected;
+    this.#linesDone = outcome.lastLine;
+  }
+
+  async #commitRows(batch: BatchItem[], at: string): Promise<BatchCounts> {
+    const { features } = this.deps.handle;
     const lastLine = batch[batch.length - 1]!.line;
-    const outcome = await this.#db.transaction().execute(async (trx) => {
+    return this.#db.transaction().execute(async (trx) => {
       const { valid, rejections } = await screenBatch(trx, features, this.#bulk, this.job.id, batch);
       const written = await writeRows(trx, features, this.#bulk, this.job.id, at, valid, this.#firstImport);
       for (let i = 0; i < rejections.length; i += 1000) {
@@ -478,25 +496,40 @@ class ImportRun {
           .values(rejections.slice(i, i + 1000).map((r) => ({ import_id: this.job.id, line: r.line, reason: r.reason })))
           .execute();
       }
-      await trx
-        .updateTable('registry_import')
-        .set((eb) => ({
-          inserted: eb('inserted', '+', written.inserted),
-          updated: eb('updated', '+', written.updated),
-          unchanged: eb('unchanged', '+', written.unchanged),
-          rejected: eb('rejected', '+', rejections.length),
-          lines_done: lastLine,
-          heartbeat_at: at,
-        }))
-        .where('id', '=', this.job.id)
-        .execute();
-      return { ...written, rejected: rejections.length };
+      const counts = { ...written, rejected: rejections.length, lastLine };
+      await this.#recordProgress(trx, counts, at);
+      return counts;
     });
-    this.#counts.inserted += outcome.inserted;
-    this.#counts.updated += outcome.updated;
-    this.#counts.unchanged += outcome.unchanged;
-    this.#counts.rejected += outcome.rejected;
-    this.#linesDone = lastLine;
+  }
+
+  /** A batch the reading thread staged to `file`: attached (outside any transaction, as SQLite requires) and copied. */
+  async #commitStaged(file: string, lastLine: number, at: string): Promise<BatchCounts> {
+    await sql`attach database ${file} as staged`.execute(this.#db);
+    try {
+      return await this.#db.transaction().execute(async (trx) => {
+        const counts = { ...(await applyStagedBatch(trx, this.job.id, at)), lastLine };
+        await this.#recordProgress(trx, counts, at);
+        return counts;
+      });
+    } finally {
+      await sql`detach database staged`.execute(this.#db);
+      await rm(file, { force: true });
+    }
+  }
+
+  async #recordProgress(trx: Kysely<Database>, counts: BatchCounts, at: string): Promise<void> {
+    await trx
+      .updateTable('registry_import')
+      .set((eb) => ({
+        inserted: eb('inserted', '+', counts.inserted),
+        updated: eb('updated', '+', counts.updated),
+        unchanged: eb('unchanged', '+', counts.unchanged),
+        rejected: eb('rejected', '+', counts.rejected),
+        lines_done: counts.lastLine,
+        heartbeat_at: at,
+      }))
+      .where('id', '=', this.job.id)
+      .execute();
   }
 
   /**

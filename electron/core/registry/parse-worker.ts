@@ -1,10 +1,10 @@
 // The registry import's reading stage, in a worker thread of its own (checked-batches.ts starts
-// it): reads the file, parses it and checks every row, and hands the rows over in batches while
-// the import's thread writes the previous ones. No database code here: the worker only reads.
+// it): reads the file, parses it and checks every row, and hands the rows over in batches (or the
+// scratch files it staged them to, stage-batch.ts) while the import's thread writes the previous
+// ones. It never opens the registry's database.
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../errors';
-import type { BatchItem } from './apply-batch';
-import { readCheckedBatches, type ParseTask, type WorkerMessage } from './checked-batches';
+import { readBatches, type ParseTask, type ReadBatch, type WorkerMessage } from './checked-batches';
 
 const port = parentPort!;
 const task = workerData as ParseTask;
@@ -19,17 +19,17 @@ port.on('message', () => {
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-async function send(items: BatchItem[]): Promise<void> {
+async function send(batch: ReadBatch): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   wake = null;
   credits--;
-  post({ type: 'batch', items });
+  post({ type: 'batch', batch });
 }
 
 /** Reads to the end, or to the first error, which the import turns back into its own. */
 async function run(): Promise<void> {
   try {
-    for await (const batch of readCheckedBatches(task)) await send(batch);
+    for await (const batch of readBatches(task)) await send(batch);
     post({ type: 'end' });
   } catch (error) {
     post(
