@@ -13,6 +13,7 @@ import { DomainError } from '../errors';
 import { getSetting } from '../settings/settings';
 import { nextAbsents, screenBatch, strikeOff, writeRows, type BatchItem, type BatchOutcome } from './apply-batch';
 import { applyStagedBatch } from './apply-staged';
+import { builtinSqlite } from './stage-batch';
 import { holderIsGone, thisHolder } from './import-holder';
 import { privateCopy } from './private-copy';
 import { describeReadError, openRegistryFile, readRecords, type FileEnd, type RegistryFile } from './registry-file';
@@ -432,7 +433,9 @@ class ImportRun {
     // database then overlap on two cores. Batches still commit one after the other, in file order.
     // A file of one batch has nothing to overlap: read here, without starting a thread.
     const stageDir =
-      this.#firstImport && this.deps.handle.features.stagedFirstImport ? await mkdtemp(join(this.deps.files.workDir, 'lignes-')) : null;
+      this.#firstImport && this.deps.handle.features.stagedFirstImport && builtinSqlite()
+        ? await mkdtemp(join(this.deps.files.workDir, 'lignes-'))
+        : null;
     const task = { file: this.file, header, today: isoToday(this.deps.clock), afterLine: this.#linesDone, batchRows: BATCH_ROWS, stageDir };
     const batches = records - this.#rowsDone > BATCH_ROWS ? checkedBatches({ ...task, ahead: BATCHES_AHEAD }) : readBatches(task);
     let writing: Promise<unknown> | null = null;

@@ -5,21 +5,40 @@
 // SQLite binds the same values several times faster, on the reading thread. Each file is opened
 // by one SQLite library at a time (written and closed here, then attached by the import): two
 // copies of SQLite must never have the same file open together (sqlite.org/howtocorrupt.html §2.2.1).
-import { DatabaseSync } from 'node:sqlite';
+import type * as NodeSqlite from 'node:sqlite';
 import type { BatchItem } from './apply-batch';
 import { REGISTRY_COLUMNS, type RegistryRow } from './registry-row';
 
 /** The staged table's columns after `line`, `recepisse` and `reason` (null for a valid row). */
 export const STAGED_ROW_COLUMNS = [...REGISTRY_COLUMNS, 'status_date'] as const;
 
-const STAGED_TABLE =
-  'create table row (line integer not null, recepisse text, reason text, ' + STAGED_ROW_COLUMNS.map((c) => `${c} any`).join(', ') + ')';
+// The values' columns have no declared type: SQLite then keeps each value as given (a column typed
+// ANY or NUMERIC would turn the text « 0042 » into the number 42).
+const STAGED_TABLE = `create table row (line integer not null, recepisse text, reason text, ${STAGED_ROW_COLUMNS.join(', ')})`;
 
-const sqliteValue = (value: RegistryRow[keyof RegistryRow]) => (typeof value === 'boolean' ? Number(value) : value);
+type BuiltinSqlite = typeof NodeSqlite;
+
+/**
+ * Node's built-in SQLite when this runtime has it (Node ≥ 22.13, the Electron versions on it),
+ * else null: the import then writes row by row. Loaded on demand so that a runtime without it
+ * still loads the import.
+ */
+export function builtinSqlite(): BuiltinSqlite | null {
+  try {
+    return (process.getBuiltinModule('node:sqlite') as BuiltinSqlite | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// The yes/no flags (0, 1) as integers: node:sqlite binds a JS number as a floating-point value.
+const sqliteValue = (value: RegistryRow[keyof RegistryRow]) => (typeof value === 'number' ? BigInt(value) : value);
 
 /** Writes `items` to a new SQLite file `file` (table `row`), in file order. */
 export function stageBatch(items: readonly BatchItem[], file: string): void {
-  const db = new DatabaseSync(file);
+  const sqlite = builtinSqlite();
+  if (!sqlite) throw new Error('SQLite intégré à Node (node:sqlite) indisponible');
+  const db = new sqlite.DatabaseSync(file);
   try {
     // A scratch file: nothing to recover after a crash, the import reads the batch again.
     db.exec(`pragma journal_mode = off; pragma synchronous = off; ${STAGED_TABLE}`);
