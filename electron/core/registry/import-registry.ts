@@ -562,6 +562,8 @@ class ImportRun {
       this.#phase = 'striking';
       await this.#db.updateTable('registry_import').set({ phase: 'striking' }).where('id', '=', this.job.id).execute();
     }
+    // Everyone in the registry came from this file: no one is absent (a scan of the whole table saved).
+    if (this.#firstImport) return;
     for (;;) {
       const at = this.#now;
       const done = await this.#db.transaction().execute(async (trx) => {
