@@ -228,6 +228,8 @@ class ImportRun {
   #total: number | null;
   #phase: ImportRow['phase'];
   #firstImport = false;
+  /** The check pass found the file plain (registry-file.ts): the apply pass reads it the same way. */
+  #plain = false;
 
   constructor(
     private readonly deps: CoreDeps,
@@ -285,7 +287,7 @@ class ImportRun {
     let batch: BatchItem[] = [];
     const today = isoToday(this.deps.clock);
     this.hooks.progress(0, null, 'Vérification du fichier');
-    const end: FileEnd = { trailer: null };
+    const end: FileEnd = { trailer: null, plain: false };
     for await (const record of readRecords(this.file, { lines: strictRows, end })) {
       if (!header) {
         const checked = checkHeader(record.fields, this.file.delimiterName);
@@ -310,6 +312,7 @@ class ImportRun {
     }
     if (!header) throw new DomainError('INVALID_INPUT', 'Fichier vide : la première ligne doit nommer les colonnes.');
     if (needsTrailer && end.trailer === null) throw new DomainError('INVALID_INPUT', FULL_NEEDS_PROOF);
+    this.#plain = end.plain;
     if (strictRows && batch.length > 0) await this.#screenStrict(batch);
     this.#total = records;
     await this.#db
@@ -426,7 +429,14 @@ class ImportRun {
     // A worker thread reads and checks the next batches while this one writes: parsing and the
     // database then overlap on two cores. Batches still commit one after the other, in file order.
     // A file of one batch has nothing to overlap: read here, without starting a thread.
-    const task = { file: this.file, header, today: isoToday(this.deps.clock), afterLine: this.#linesDone, batchRows: BATCH_ROWS };
+    const task = {
+      file: this.file,
+      plain: this.#plain,
+      header,
+      today: isoToday(this.deps.clock),
+      afterLine: this.#linesDone,
+      batchRows: BATCH_ROWS,
+    };
     const batches = records - this.#rowsDone > BATCH_ROWS ? checkedBatches({ ...task, ahead: BATCHES_AHEAD }) : readCheckedBatches(task);
     let writing: Promise<unknown> | null = null;
     // A cancel is heard between batches; once the last one is written the import goes on to its end.
