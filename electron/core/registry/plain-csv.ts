@@ -1,17 +1,22 @@
-import type { FileRecord } from './registry-file';
-
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** A record and the file line where it is (registry-file.ts's FileRecord). */
+export interface PlainRecord {
+  line: number;
+  fields: string[];
+}
+
 /**
- * Splits CSV that holds no quote character (`"`) into records, as csv-parse does with the import's
- * options (registry-file.ts): without quotes the grammar is only lines and delimiters, read here
- * for a fraction of csv-parse's cost (most of a check pass's time at 300 000 rows, issue #23).
- * Exact only within these bounds, so `split` answers null, without records, for a chunk beyond
- * them: a quote, or a line end that is not the file's first one (csv-parse takes the first of
- * `\r\n`, `\n`, `\r` as the only record delimiter). Chunks are whole lines (CheckedText), valid
- * UTF-8, the last one possibly without its newline.
+ * Splits CSV without any quote character (`"`) into records exactly as csv-parse does with the
+ * import's options (registry-file.ts), for a fraction of its cost: csv-parse was most of a check
+ * pass's time at 300 000 rows (issue #23). Without quotes a record is one line, split at the
+ * delimiter; empty lines are skipped, a BOM at the start of the file dropped, the lines before
+ * `fromLine` left out. csv-parse takes the file's first line end (`\r\n`, `\n` or `\r`) as the
+ * only one: a chunk holding a quote or another line end (a bare `\r`, which csv-parse also counts
+ * as a line) is not split, `split` answers null. Chunks are whole lines (CheckedText), valid UTF-8,
+ * the last one perhaps without its newline.
  */
 export class PlainCsv {
   readonly #delimiter: string;
@@ -28,28 +33,28 @@ export class PlainCsv {
   }
 
   /** The records of the next chunk, with their line numbers; null when the chunk is not plain CSV. */
-  split(chunk: Buffer): FileRecord[] | null {
+  split(chunk: Buffer): PlainRecord[] | null {
     if (chunk.indexOf(QUOTE) >= 0) return null;
-    const firstLf = chunk.indexOf(LF);
-    const hasCr = chunk.indexOf(CR) >= 0;
-    if (this.#crlf === null && firstLf >= 0) this.#crlf = firstLf > 0 && chunk[firstLf - 1] === CR;
-    if (hasCr && !this.#crlf) return null;
+    if (this.#crlf === null) {
+      const newline = chunk.indexOf(LF);
+      if (newline >= 0) this.#crlf = newline > 0 && chunk[newline - 1] === CR;
+    }
     let text = chunk.toString('utf8');
     // bom: true strips a BOM at the start of the file only.
     if (this.#lines === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const records: FileRecord[] = [];
+    const records: PlainRecord[] = [];
     let line = this.#lines;
-    let nextCr = hasCr ? text.indexOf('\r') : -1;
-    for (let start = 0; start < text.length; ) {
+    // A `\r` is only allowed as the end of a `\r\n` line, in a file whose first line ends so.
+    let cr = text.indexOf('\r');
+    for (let start = 0; start < text.length;) {
       const newline = text.indexOf('\n', start);
       const stop = newline < 0 ? text.length : newline;
       let end = stop;
       if (this.#crlf && newline >= 0) {
-        // Each `\n` preceded by `\r`, no `\r` elsewhere.
-        if (nextCr < 0 || nextCr !== newline - 1) return null;
-        end = nextCr;
-        nextCr = text.indexOf('\r', newline + 1);
-      } else if (nextCr >= 0 && nextCr < stop) {
+        if (newline === start || cr !== newline - 1) return null;
+        end = cr;
+        cr = text.indexOf('\r', newline + 1);
+      } else if (cr >= 0 && cr < stop) {
         return null;
       }
       line++;
