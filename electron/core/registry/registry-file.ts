@@ -181,18 +181,7 @@ export async function* readRecords(
       }
     }
     if (!plain) {
-      const parser = text.pipe(
-        parse({
-          delimiter: file.delimiter,
-          bom: true,
-          relax_column_count: true,
-          skip_empty_lines: true,
-          info: lines,
-          max_record_size: MAX_LINE_BYTES,
-          from_line: fromLine,
-        }),
-      );
-      text.on('error', (error) => parser.destroy(error));
+      const parser = csvParser(text, file.delimiter, fromLine, lines);
       try {
         // The records PlainCsv read before it stopped are csv-parse's first ones too.
         let skip = split;
@@ -232,6 +221,23 @@ export async function* readRecords(
     end.trailer = trailer;
     end.plain = plain;
   }
+}
+
+/** csv-parse with the import's options, on `text`: records as string arrays, with `info` when `lines`. */
+function csvParser(text: CheckedText, delimiter: string, fromLine: number, lines: boolean): Readable {
+  const parser = text.pipe(
+    parse({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: lines,
+      max_record_size: MAX_LINE_BYTES,
+      from_line: fromLine,
+    }),
+  );
+  text.on('error', (error) => parser.destroy(error));
+  return parser;
 }
 
 /** The file's bytes, whole checked lines at a time. */
