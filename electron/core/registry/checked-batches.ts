@@ -13,6 +13,8 @@ import { stageBatch } from './stage-batch';
 /** What the reading worker (parse-worker.ts) is asked to do. */
 export interface ParseTask {
   file: RegistryFile;
+  /** The check pass read the file as plain CSV: no need to try csv-parse's way (readRecords). */
+  plain: boolean;
   header: FileHeader;
   /** The import's day, for the rows' date checks. */
   today: string;
@@ -62,7 +64,7 @@ function workerSource(): { url: URL; execArgv?: string[] } {
 export async function* readCheckedBatches(task: Omit<ParseTask, 'ahead'>): AsyncGenerator<BatchItem[]> {
   let batch: BatchItem[] = [];
   let headerSeen = false;
-  for await (const record of readRecords(task.file)) {
+  for await (const record of readRecords(task.file, { plain: task.plain })) {
     if (!headerSeen) {
       headerSeen = true;
       continue;

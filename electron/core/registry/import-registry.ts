@@ -234,6 +234,8 @@ class ImportRun {
   #total: number | null;
   #phase: ImportRow['phase'];
   #firstImport = false;
+  /** The check pass found the file plain (registry-file.ts): the apply pass reads it the same way. */
+  #plain = false;
 
   constructor(
     private readonly deps: CoreDeps,
@@ -291,7 +293,7 @@ class ImportRun {
     let batch: BatchItem[] = [];
     const today = isoToday(this.deps.clock);
     this.hooks.progress(0, null, 'Vérification du fichier');
-    const end: FileEnd = { trailer: null };
+    const end: FileEnd = { trailer: null, plain: false };
     for await (const record of readRecords(this.file, { lines: strictRows, end })) {
       if (!header) {
         const checked = checkHeader(record.fields, this.file.delimiterName);
@@ -316,6 +318,7 @@ class ImportRun {
     }
     if (!header) throw new DomainError('INVALID_INPUT', 'Fichier vide : la première ligne doit nommer les colonnes.');
     if (needsTrailer && end.trailer === null) throw new DomainError('INVALID_INPUT', FULL_NEEDS_PROOF);
+    this.#plain = end.plain;
     if (strictRows && batch.length > 0) await this.#screenStrict(batch);
     this.#total = records;
     await this.#db
@@ -436,7 +439,15 @@ class ImportRun {
       this.#firstImport && this.deps.handle.features.stagedFirstImport && builtinSqlite()
         ? await mkdtemp(join(this.deps.files.workDir, 'lignes-'))
         : null;
-    const task = { file: this.file, header, today: isoToday(this.deps.clock), afterLine: this.#linesDone, batchRows: BATCH_ROWS, stageDir };
+    const task = {
+      file: this.file,
+      plain: this.#plain,
+      header,
+      today: isoToday(this.deps.clock),
+      afterLine: this.#linesDone,
+      batchRows: BATCH_ROWS,
+      stageDir,
+    };
     const batches = records - this.#rowsDone > BATCH_ROWS ? checkedBatches({ ...task, ahead: BATCHES_AHEAD }) : readBatches(task);
     let writing: Promise<unknown> | null = null;
     // A cancel is heard between batches; once the last one is written the import goes on to its end.
