@@ -22,7 +22,7 @@ import { BareSqlite } from './bare-sqlite';
 import { removeDatabase } from './processes';
 import type { Measure } from './report';
 import { call, signedIn } from './session';
-import { seededRandom } from './stats';
+import { seededRandom } from '../../shared/lib/seeded-random';
 
 /** A CSCOM's month, roughly in proportion: acts (code, quantity) and medicines (code, units). */
 const SCENARIOS: Array<{ type: EpisodeType; weight: number; acts: Array<[string, number]>; medicines: Array<[string, number]>; stay: number }> = [

@@ -5,7 +5,8 @@ import { checkQuery } from '../../electron/core/registry/lookup';
 import { BareSqlite } from './bare-sqlite';
 import type { Measure } from './report';
 import { call, signedIn } from './session';
-import { latencies, seededRandom, timeAlternately } from './stats';
+import { seededRandom } from '../../shared/lib/seeded-random';
+import { latencies, timeAlternately } from './stats';
 
 export interface Sampled {
   recepisse: string;

@@ -17,7 +17,8 @@ import { writeRegistry } from '../support/registry-generator';
 import { BareSqlite } from './bare-sqlite';
 import { CHROMIUM } from './machine';
 import { removeDatabase, runProcess } from './processes';
-import { latencies, seededRandom } from './stats';
+import { seededRandom } from '../../shared/lib/seeded-random';
+import { latencies } from './stats';
 
 const { values } = parseArgs({
   options: {

@@ -27,17 +27,6 @@ export function latencies(samples: readonly number[]): Latencies {
   };
 }
 
-/** mulberry32, as the registry generator: the same draws on every machine, so every run times the same calls. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Times `subject` and `baseline` on the same inputs, alternating blocks of `block` calls so both

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { stringify } from 'csv-stringify';
 import { FILE_COLUMNS, type FileColumn } from '../../electron/core/registry/registry-row';
+import { seededRandom } from '../../shared/lib/seeded-random';
 
 /**
  * A deterministic generator of realistic (fictitious) ANAM registries: Malian family and given
@@ -74,23 +75,11 @@ export const COMMUNES: ReadonlyArray<readonly [string, string]> = [
 
 const ADMIS_CATEGORIES = ['bienfaisance', 'penitentiaire', 'sans_domicile', 'deplace_interne', 'blesse_guerre'] as const;
 
-/** mulberry32: small, fast, good enough for fixtures, and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function* generateRegistry(options: GeneratorOptions): Generator<GeneratedRecord> {
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const today = Date.parse(`${options.today ?? '2026-11-16'}T00:00:00Z`);
   const dirtyRate = options.dirtyRate ?? 0;
   const mixed = options.mixedFormats ?? false;

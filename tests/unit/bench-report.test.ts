@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { searchText } from '../bench/lookups';
 import { FULL_SIZES, parseBenchArgs, QUICK_SIZES } from '../bench/options';
 import { evaluate, formatFigure, markdownTable, ratioOf, textTable, type Measure } from '../bench/report';
-import { latencies, percentile, seededRandom, timeAlternately } from '../bench/stats';
+import { seededRandom } from '../../shared/lib/seeded-random';
+import { latencies, percentile, timeAlternately } from '../bench/stats';
 
 describe('bench percentiles', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1);

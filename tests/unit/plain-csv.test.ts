@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlainCsv } from '../../electron/core/registry/plain-csv';
+import { seededRandom } from '../../shared/lib/seeded-random';
 import { openRegistryFile, readRecords, type FileEnd, type FileRecord } from '../../electron/core/registry/registry-file';
 import { tempFolder } from '../support/registry-files';
 
@@ -174,18 +175,6 @@ describe('PlainCsv, chunk after chunk', () => {
   });
 });
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CHARACTERS = [
   'a',
   'Z',
@@ -248,7 +237,7 @@ function quoteFreeText(next: () => number): string {
 }
 
 describe('PlainCsv and csv-parse read the same random quote-free texts', () => {
-  const next = random(23);
+  const next = seededRandom(23);
   const texts = Array.from({ length: 150 }, () => quoteFreeText(next));
   it.each(texts.map((text, i) => [i, text] as const))('text %i', async (_i, text) => {
     const outcome = await bothWays(text);

@@ -1,4 +1,5 @@
 import { addDays } from '../../../shared/lib/dates';
+import { seededRandom } from '../../../shared/lib/seeded-random';
 import type { EpisodeType, IdentityDocument, Outcome } from '../../../shared/domain/episodes';
 import { needsHolder } from '../../../shared/rules/eligibility';
 import { eligibilityOnDate, holdersOf } from '../claims/eligibility';
@@ -212,14 +213,7 @@ const DOCUMENTS: Array<[IdentityDocument, number]> = [
 
 /** Deterministic per month: the same command gives the same demo. */
 export function randomFor(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom([...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
 }
 
 function weighted<T>(random: () => number, items: ReadonlyArray<T>, weight: (item: T) => number): T {
