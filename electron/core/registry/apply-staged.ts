@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { PERSON_WRITTEN_COLUMNS } from '../db/schema/columns';
 import type { Database } from '../db/schema/index';
 import type { BatchOutcome } from './apply-batch';
 import { REGISTRY_COLUMNS } from './registry-row';
 
 const ROW_COLUMNS = sql.join(REGISTRY_COLUMNS.map((c) => sql.ref(`r.${c}`)));
-const PERSON_COLUMNS = sql.join(
-  ['recepisse', ...REGISTRY_COLUMNS, 'status_changed_at', 'import_id', 'effective_from', 'created_at', 'updated_at'].map((c) => sql.id(c)),
-);
+// The select below gives them in this order (apply-batch.ts's pushWrite writes the same).
+const WRITTEN_COLUMNS = sql.join(PERSON_WRITTEN_COLUMNS.map((c) => sql.id(c)));
 
 /**
  * Copies a staged batch (stage-batch.ts, attached as `staged`) into the registry on a first
@@ -31,7 +31,7 @@ export async function applyStagedBatch(
     from staged.row r left join registry_import_seen s on s.import_id = ${importId} and s.recepisse = r.recepisse
     where s.line <> r.line or r.reason is not null
     order by r.line`.execute(trx);
-  const inserted = await sql`insert into person (${PERSON_COLUMNS})
+  const inserted = await sql`insert into person (${WRITTEN_COLUMNS})
     select r.recepisse, ${ROW_COLUMNS}, ${now}, ${importId}, r.status_date, ${now}, ${now}
     from staged.row r join registry_import_seen s on s.import_id = ${importId} and s.recepisse = r.recepisse and s.line = r.line
     where r.reason is null
